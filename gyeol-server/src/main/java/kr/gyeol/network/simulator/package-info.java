@@ -1,0 +1,2 @@
+/** The deterministic card and bank network simulator, Gyeol's default acquirer. */
+package kr.gyeol.network.simulator;

@@ -1,0 +1,22 @@
+package kr.gyeol.vault;
+
+import java.time.Instant;
+
+/**
+ * A registered payment instrument as others may see it: masked, never the number itself.
+ *
+ * @param id the billing key handed to partners ({@code PCD_PAYER_ID})
+ * @param maskedNumber e.g. {@code 4242-****-****-4242} or {@code 460-********-121}
+ * @param institutionCode card company or bank code
+ */
+public record BillingKey(
+    String id,
+    String partnerId,
+    InstrumentType type,
+    BillingKeyStatus status,
+    String maskedNumber,
+    String institutionCode,
+    String institutionName,
+    HolderType holderType,
+    Payer payer,
+    Instant createdAt) {}

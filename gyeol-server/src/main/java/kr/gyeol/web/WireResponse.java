@@ -1,0 +1,56 @@
+package kr.gyeol.web;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import kr.gyeol.protocol.Fields;
+import kr.gyeol.protocol.ResponseCode;
+
+/** A Payple answer: an ordered JSON object whose every value is a string, never null. */
+public final class WireResponse {
+
+  private final LinkedHashMap<String, String> fields = new LinkedHashMap<>();
+
+  /** {@code PCD_PAY_RST=success} with the code and message. */
+  public static WireResponse success(ResponseCode code) {
+    return new WireResponse()
+        .put(Fields.PAY_RST, "success")
+        .put(Fields.PAY_CODE, code.code())
+        .put(Fields.PAY_MSG, code.message());
+  }
+
+  /** {@code PCD_PAY_RST=error} with the code and its message. */
+  public static WireResponse error(ResponseCode code) {
+    return error(code, code.message());
+  }
+
+  /** {@code PCD_PAY_RST=error} with the code and a message of the caller's choosing. */
+  public static WireResponse error(ResponseCode code, String message) {
+    return new WireResponse()
+        .put(Fields.PAY_RST, "error")
+        .put(Fields.PAY_CODE, code.code())
+        .put(Fields.PAY_MSG, message);
+  }
+
+  /** Sets a field; null becomes the empty string, as Payple answers absent values. */
+  public WireResponse put(String field, Object value) {
+    fields.put(field, value == null ? "" : value.toString());
+    return this;
+  }
+
+  /** Copies the named request fields back, as Payple echoes them in answers. */
+  public WireResponse echo(WireRequest request, String... names) {
+    for (String name : names) {
+      put(name, request.get(name));
+    }
+    return this;
+  }
+
+  public String get(String field) {
+    return fields.get(field);
+  }
+
+  public Map<String, String> fields() {
+    return Collections.unmodifiableMap(fields);
+  }
+}
