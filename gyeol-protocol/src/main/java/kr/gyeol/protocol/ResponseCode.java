@@ -95,7 +95,6 @@ public enum ResponseCode {
   ARSA0010("ARSA0010", "ARS 인증요청 실패", true),
   ARSA0011("ARSA0011", "ARS 인증번호가 일치하지 않습니다.", false),
   ARSA9998("ARSA9998", "은행 점검시간입니다.", true),
-  ACCT0000("ACCT0000", "계좌등록완료", false),
 
   // Cancel and refund (cPayCAct). Only PAYC0000 is published; the failure codes follow the
   // numbering quoted in spec §2.5.

@@ -32,6 +32,26 @@ public final class WireResponse {
         .put(Fields.PAY_MSG, message);
   }
 
+  /**
+   * An error passed on from a card company or bank, in the 2020 docs' display form (spec §2.1):
+   * {@code [Test] [SPCD0018] 3133 - 잔액이 부족합니다.}, the {@code [Test]} part in test mode only.
+   */
+  public static WireResponse institutionError(
+      ResponseCode code, boolean testMode, String institutionCode, String institutionMessage) {
+    if (institutionCode == null) {
+      return error(code);
+    }
+    String message =
+        (testMode ? "[Test] " : "")
+            + "["
+            + code.code()
+            + "] "
+            + institutionCode
+            + " - "
+            + institutionMessage;
+    return error(code, message);
+  }
+
   /** Sets a field; null becomes the empty string, as Payple answers absent values. */
   public WireResponse put(String field, Object value) {
     fields.put(field, value == null ? "" : value.toString());

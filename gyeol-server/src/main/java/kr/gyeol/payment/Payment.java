@@ -1,0 +1,56 @@
+package kr.gyeol.payment;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.vault.Payer;
+
+/**
+ * One charge of a billing key. The amount is never edited after the fact; refunds are rows of their
+ * own.
+ *
+ * @param amount KRW, VAT included
+ * @param vat the VAT part of {@code amount}
+ * @param billingPeriod the year-month of a monthly-deduplicated charge, else null
+ * @param networkReference the trade number Gyeol gave the network (24 digits)
+ * @param requestedAt when the row was written, before the network call
+ * @param completedAt when the network's answer was recorded, or null
+ */
+public record Payment(
+    String id,
+    String partnerId,
+    String orderId,
+    String billingKeyId,
+    InstrumentType instrument,
+    String maskedNumber,
+    String institutionCode,
+    String institutionName,
+    PaymentStatus status,
+    long amount,
+    long vat,
+    boolean taxable,
+    String goods,
+    Payer payer,
+    String userDefine1,
+    String userDefine2,
+    YearMonth billingPeriod,
+    boolean cashReceipt,
+    String cashReceiptUse,
+    String networkReference,
+    String approvalNumber,
+    Decline decline,
+    Instant requestedAt,
+    Instant completedAt) {
+
+  /** Why the network declined, as it said. */
+  public record Decline(String reason, String institutionCode, String institutionMessage) {}
+
+  public boolean monthly() {
+    return billingPeriod != null;
+  }
+
+  /** When the payment happened for Payple's {@code PCD_PAY_TIME}: completion, else the request. */
+  public Instant payTime() {
+    return completedAt != null ? completedAt : requestedAt;
+  }
+}
