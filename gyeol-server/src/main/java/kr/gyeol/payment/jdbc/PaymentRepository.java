@@ -171,7 +171,8 @@ public class PaymentRepository {
                 SELECT id FROM payments
                 WHERE status IN ('PENDING', 'UNKNOWN') AND reconcile_after <= :now
                 ORDER BY reconcile_after LIMIT :limit FOR UPDATE SKIP LOCKED)
-                RETURNING """
+                """
+                + " RETURNING "
                 + COLUMNS)
         .param("leaseUntil", utc(leaseUntil))
         .param("now", utc(now))

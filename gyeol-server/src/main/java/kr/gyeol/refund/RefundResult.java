@@ -1,0 +1,10 @@
+package kr.gyeol.refund;
+
+import kr.gyeol.payment.Payment;
+
+/**
+ * A refund with the payment it belongs to and what remains refundable after it.
+ *
+ * @param remaining amount still refundable
+ */
+public record RefundResult(Refund refund, Payment payment, long remaining) {}
