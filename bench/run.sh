@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Measures full billing-key charges per second over HTTP (auth.php + SimplePayCardAct, CLIENTS
+# concurrent clients) against the raw PostgreSQL ceiling for the same database work (pgbench running
+# bench/payment-transaction.sql with as many clients), side by side in one run, on the machine's
+# PostgreSQL server and on the embedded default. Prints the figures and their ratios.
+#
+# Usage: bench/run.sh [SECONDS=20] [CLIENTS=64]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JAVA="$JAVA_HOME/bin/java"
+DURATION="${1:-20}"
+CLIENTS="${2:-64}"
+WARMUP=5
+PG_HOST="${PGHOST:-127.0.0.1}"
+PG_PORT="${PGPORT:-5432}"
+PG_USER="${PGUSER:-postgres}"
+WORK="$(mktemp -d /tmp/gyeol-bench.XXXXXX)"
+JAR=gyeol-server/target/gyeol-server.jar
+[ -f "$JAR" ] || mvn -B -q -DskipTests package
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+GATEWAY_PID=""
+stop_gateway() { [ -n "$GATEWAY_PID" ] && kill "$GATEWAY_PID" 2>/dev/null && wait "$GATEWAY_PID" 2>/dev/null; GATEWAY_PID=""; }
+trap stop_gateway EXIT
+
+# start_gateway NAME ARGS...: starts the jar, waits until auth.php answers, sets BASE.
+start_gateway() {
+  local name=$1; shift
+  local port; port=$(free_port)
+  "$JAVA" -jar "$JAR" --server.port="$port" --gyeol.reconciler.interval=1h "$@" > "$WORK/$name.log" 2>&1 &
+  GATEWAY_PID=$!
+  BASE="http://127.0.0.1:$port"
+  for _ in $(seq 1 240); do
+    if curl -sf -d '{"cst_id":"test","custKey":"abcd1234567890"}' "$BASE/php/auth.php" 2>/dev/null | grep -q '"result":"success"'; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  echo "gateway $name did not start; see $WORK/$name.log" >&2
+  exit 1
+}
+
+field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" | sed 's#\\/#/#g'; }
+
+register_card() {
+  local auth key
+  auth=$(curl -s -H 'Content-Type: application/json' -d '{"cst_id":"test","custKey":"abcd1234567890","PCD_PAY_TYPE":"card","PCD_PAY_WORK":"AUTHREG"}' "$BASE/php/auth.php")
+  key=$(curl -s -H 'Content-Type: application/json' -d "{\"PCD_CST_ID\":\"$(echo "$auth" | field cst_id)\",\"PCD_CUST_KEY\":\"$(echo "$auth" | field custKey)\",\"PCD_AUTH_KEY\":\"$(echo "$auth" | field AuthKey)\",\"PCD_PAY_TYPE\":\"card\",\"PCD_PAY_WORK\":\"AUTHREG\",\"PCD_PAYER_BIRTH\":\"900101\",\"PCD_PAY_CARDNUM\":\"4242424242424242\",\"PCD_PAY_CARDEXYEAR\":\"30\",\"PCD_PAY_CARDEXMONTH\":\"12\",\"PCD_PAY_CARDPW\":\"12\"}" "$(echo "$auth" | field return_url)" | field PCD_PAYER_ID)
+  [ -n "$key" ] || { echo "card registration failed" >&2; exit 1; }
+  echo "$key"
+}
+
+# measure NAME PSQL_ARGS...: HTTP charges, then pgbench on the same database.
+measure() {
+  local name=$1; shift
+  local key http tps
+  key=$(register_card)
+  http=$("$JAVA" bench/ChargeBenchmark.java "$BASE" "$key" "$CLIENTS" "$DURATION" "$WARMUP")
+  tps=$(pgbench "$@" -n -c "$CLIENTS" -j 2 -T "$DURATION" -f bench/payment-transaction.sql -D billing_key="$key" 2>/dev/null \
+        | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+  local charges; charges=$(echo "$http" | sed -n 's/.*charges\/s=\([0-9.]*\).*/\1/p')
+  printf '%-22s HTTP %s\n' "$name" "$http"
+  printf '%-22s pgbench payment transactions/s=%s\n' "$name" "$tps"
+  printf '%-22s ratio charges/s : pgbench tps = %s\n' "$name" "$(python3 -c "print(round($charges/$tps, 3))")"
+}
+
+echo "# $(date -u +%FT%TZ) $(nproc) cores, ${CLIENTS} clients, ${DURATION}s measured after ${WARMUP}s warm-up"
+
+if psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qc 'SELECT 1' >/dev/null 2>&1; then
+  psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qc 'DROP DATABASE IF EXISTS gyeol_bench WITH (FORCE)' -qc 'CREATE DATABASE gyeol_bench' >/dev/null
+  start_gateway local-postgresql \
+    --spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/gyeol_bench" \
+    --spring.datasource.username="$PG_USER" --spring.datasource.hikari.maximum-pool-size=32 \
+    --gyeol.data-dir="$WORK/local-data"
+  measure local-postgresql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" gyeol_bench
+  stop_gateway
+  psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qc 'DROP DATABASE IF EXISTS gyeol_bench WITH (FORCE)' >/dev/null
+else
+  echo "local-postgresql       skipped: no server at $PG_HOST:$PG_PORT"
+fi
+
+EMBEDDED_PORT=$(free_port)
+start_gateway embedded --gyeol.data-dir="$WORK/embedded-data" --gyeol.embedded-database.port="$EMBEDDED_PORT"
+measure embedded -h 127.0.0.1 -p "$EMBEDDED_PORT" -U postgres gyeol
+stop_gateway
+rm -rf "$WORK"
