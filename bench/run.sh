@@ -58,8 +58,9 @@ measure() {
   local key http tps
   key=$(register_card)
   http=$("$JAVA" bench/ChargeBenchmark.java "$BASE" "$key" "$CLIENTS" "$DURATION" "$WARMUP")
-  tps=$(pgbench "$@" -n -c "$CLIENTS" -j 2 -T "$DURATION" -f bench/payment-transaction.sql -D billing_key="$key" 2>/dev/null \
-        | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+  pgbench "$@" -n -c "$CLIENTS" -j 2 -T "$DURATION" -f bench/payment-transaction.sql -D billing_key="$key" \
+    > "$WORK/$name-pgbench.txt" 2>&1 || { cat "$WORK/$name-pgbench.txt" >&2; exit 1; }
+  tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/$name-pgbench.txt")
   local charges; charges=$(echo "$http" | sed -n 's/.*charges\/s=\([0-9.]*\).*/\1/p')
   printf '%-22s HTTP %s\n' "$name" "$http"
   printf '%-22s pgbench payment transactions/s=%s\n' "$name" "$tps"
@@ -72,7 +73,7 @@ if psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qc 'SELECT 1' >/d
   psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qc 'DROP DATABASE IF EXISTS gyeol_bench WITH (FORCE)' -qc 'CREATE DATABASE gyeol_bench' >/dev/null
   start_gateway local-postgresql \
     --spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/gyeol_bench" \
-    --spring.datasource.username="$PG_USER" --spring.datasource.hikari.maximum-pool-size=32 \
+    --spring.datasource.username="$PG_USER" --spring.datasource.hikari.maximum-pool-size=64 \
     --gyeol.data-dir="$WORK/local-data"
   measure local-postgresql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" gyeol_bench
   stop_gateway
@@ -82,7 +83,8 @@ else
 fi
 
 EMBEDDED_PORT=$(free_port)
-start_gateway embedded --gyeol.data-dir="$WORK/embedded-data" --gyeol.embedded-database.port="$EMBEDDED_PORT"
+start_gateway embedded --gyeol.data-dir="$WORK/embedded-data" --gyeol.embedded-database.port="$EMBEDDED_PORT" \
+  --gyeol.embedded-database.pool-size=64
 measure embedded -h 127.0.0.1 -p "$EMBEDDED_PORT" -U postgres gyeol
 stop_gateway
 rm -rf "$WORK"
