@@ -1,7 +1,8 @@
 -- The database work of one billing-key charge, statement for statement, as pgbench runs it:
--- auth.php inserts a session; the charge consumes it, locks the key and writes the PENDING
+-- auth.php reads the partner and inserts a session; the charge consumes it, locks the key and writes the PENDING
 -- payment, then records the network's answer. One run of this script = one charge.
 \set n random(1, 2000000000)
+SELECT id, secret_hash, refund_key_hash, client_key, mode, referer_check, domains FROM partners WHERE id = 'test';
 INSERT INTO auth_sessions (key_hash, partner_id, operation, partner_token, secret_token, single_use, issued_at, expires_at)
   VALUES (sha256(convert_to(:n || '-' || :client_id || '-' || random()::text, 'UTF8')), 'test', 'SIMPLE_PAY_CARD', 'p' || :n, 's' || :n, true, now(), now() + interval '30 minutes')
   RETURNING encode(key_hash, 'hex') AS key_hex, partner_token AS token \gset
@@ -20,4 +21,3 @@ INSERT INTO payments (id, partner_id, order_id, billing_key_id, instrument, mask
 COMMIT;
 UPDATE payments SET status = 'APPROVED', approval_number = '12345678', completed_at = now(), reconcile_after = NULL
   WHERE id = ':key_hex' AND status = 'PENDING';
-SELECT id FROM payments WHERE id = ':key_hex';

@@ -49,6 +49,32 @@ public record Payment(
     return billingPeriod != null;
   }
 
+  /** This payment approved at {@code at}; the status machine decides whether that is allowed. */
+  public Payment approve(String approvalNumber, Instant at) {
+    status.requireCanBecome(PaymentStatus.APPROVED);
+    return with(PaymentStatus.APPROVED, approvalNumber, null, at);
+  }
+
+  /** This payment declined at {@code at}. */
+  public Payment decline(Decline why, Instant at) {
+    status.requireCanBecome(PaymentStatus.DECLINED);
+    return with(PaymentStatus.DECLINED, null, why, at);
+  }
+
+  /** This payment with an outcome nobody knows yet. */
+  public Payment markUnknown() {
+    status.requireCanBecome(PaymentStatus.UNKNOWN);
+    return with(PaymentStatus.UNKNOWN, null, null, null);
+  }
+
+  private Payment with(PaymentStatus next, String approval, Decline why, Instant completed) {
+    return new Payment(
+        id, partnerId, orderId, billingKeyId, instrument, maskedNumber, institutionCode,
+        institutionName, next, amount, vat, taxable, goods, payer, userDefine1, userDefine2,
+        billingPeriod, cashReceipt, cashReceiptUse, networkReference, approval, why, requestedAt,
+        completed);
+  }
+
   /** When the payment happened for Payple's {@code PCD_PAY_TIME}: completion, else the request. */
   public Instant payTime() {
     return completedAt != null ? completedAt : requestedAt;

@@ -81,35 +81,38 @@ public class PaymentService {
     Pending pending = transaction.execute(status -> writePending(request, orderId, vat, now));
     Outcome outcome = callNetwork(pending);
     Instant answeredAt = clock.instant();
-    Payment payment = pending.payment();
+    Payment pendingPayment = pending.payment();
+    Payment settled =
+        switch (outcome) {
+          case Outcome.Approved approved -> pendingPayment.approve(approved.approvalNumber(), answeredAt);
+          case Outcome.Declined declined ->
+              pendingPayment.decline(
+                  new Payment.Decline(
+                      declined.reason().name(),
+                      declined.institutionCode(),
+                      declined.institutionMessage()),
+                  answeredAt);
+          case Outcome.Unknown unknown -> pendingPayment.markUnknown();
+        };
     boolean recorded =
         Boolean.TRUE.equals(
             transaction.execute(
                 status ->
-                    switch (outcome) {
-                      case Outcome.Approved approved ->
+                    switch (settled.status()) {
+                      case APPROVED ->
                           payments.approve(
-                              payment.id(),
-                              PaymentStatus.PENDING,
-                              approved.approvalNumber(),
-                              answeredAt);
-                      case Outcome.Declined declined ->
-                          payments.decline(
-                              payment.id(),
-                              PaymentStatus.PENDING,
-                              new Payment.Decline(
-                                  declined.reason().name(),
-                                  declined.institutionCode(),
-                                  declined.institutionMessage()),
-                              answeredAt);
-                      case Outcome.Unknown unknown ->
-                          payments.markUnknown(payment.id(), answeredAt.plus(unknownDelay));
+                              settled.id(), PaymentStatus.PENDING, settled.approvalNumber(), answeredAt);
+                      case DECLINED ->
+                          payments.decline(settled.id(), PaymentStatus.PENDING, settled.decline(), answeredAt);
+                      case UNKNOWN -> payments.markUnknown(settled.id(), answeredAt.plus(unknownDelay));
+                      case PENDING -> throw new IllegalStateException("An outcome never leaves a payment pending");
                     }));
-    if (!recorded) {
-      // The reconciler took the payment over (it looked stuck); report what it decided.
-      log.warn("Payment {} was settled elsewhere while its network call was running", payment.id());
+    if (recorded) {
+      return settled;
     }
-    return payments.find(payment.id()).orElseThrow();
+    // The reconciler took the payment over (it looked stuck); report what it decided.
+    log.warn("Payment {} was settled elsewhere while its network call was running", settled.id());
+    return payments.find(settled.id()).orElseThrow();
   }
 
   private record Pending(Payment payment, ChargeableKey key) {}
