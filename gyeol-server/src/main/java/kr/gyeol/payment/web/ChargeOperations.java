@@ -5,10 +5,9 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import kr.gyeol.partner.AuthorizedCall;
-import kr.gyeol.partner.CallCredentials;
-import kr.gyeol.partner.CallNotAuthorized;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.partner.web.PartnerCalls;
 import kr.gyeol.payment.ChargeRejected;
 import kr.gyeol.payment.ChargeRequest;
 import kr.gyeol.payment.Payment;
@@ -152,24 +151,17 @@ class ChargeOperations implements PaypleOperation {
     if (request.isMalformed()) {
       return WireResponse.error(codes.generic()).echo(request, ECHOED);
     }
-    AuthorizedCall call;
-    try {
-      call =
-          authentication.authorize(
-              new CallCredentials(
-                  request.partnerId(), request.secret(), request.authKey(), request.refererHost()),
-              Operation.valueOf(endpoint.name()));
-    } catch (CallNotAuthorized e) {
-      return WireResponse.error(
-              switch (e.reason()) {
-                case SESSION_EXPIRED -> codes.sessionExpired();
-                case WRONG_OPERATION -> codes.wrongAccess();
-                case WRONG_PARTNER_ID -> ResponseCode.AUTH0001;
-                case WRONG_SECRET -> codes.wrongSecret();
-                case DOMAIN_NOT_REGISTERED -> ResponseCode.AUTH0004;
-              })
-          .echo(request, ECHOED);
+    PartnerCalls.Checked checked =
+        PartnerCalls.authorize(
+            authentication,
+            request,
+            Operation.valueOf(endpoint.name()),
+            new PartnerCalls.Refusals(
+                codes.sessionExpired(), codes.wrongAccess(), ResponseCode.AUTH0001, codes.wrongSecret()));
+    if (checked.refused()) {
+      return checked.refusal().echo(request, ECHOED);
     }
+    AuthorizedCall call = checked.call();
     boolean card = endpoint == Endpoint.SIMPLE_PAY_CARD || endpoint == Endpoint.MONTHLY_PAY_CARD;
     boolean monthly =
         endpoint == Endpoint.MONTHLY_PAY_CARD || endpoint == Endpoint.MONTHLY_PAY_ACCOUNT;
@@ -248,12 +240,11 @@ class ChargeOperations implements PaypleOperation {
       case APPROVED -> WireResponse.success(codes.success());
       case DECLINED -> {
         Payment.Decline decline = payment.decline();
-        ResponseCode code =
-            "BANK_MAINTENANCE".equals(decline.reason()) ? codes.maintenance() : codes.declined();
-        yield code == codes.maintenance() && code != codes.declined()
-            ? WireResponse.error(code)
+        // Banks answer maintenance with Payple's own code and message, not an institution code.
+        yield "BANK_MAINTENANCE".equals(decline.reason())
+            ? WireResponse.error(codes.maintenance())
             : WireResponse.institutionError(
-                code, call.testMode(), decline.institutionCode(), decline.institutionMessage());
+                codes.declined(), call.testMode(), decline.institutionCode(), decline.institutionMessage());
       }
       // Still unknown (or pending when a reconciler holds it): the partner must look it up, not retry.
       case UNKNOWN, PENDING -> WireResponse.error(codes.unknown());

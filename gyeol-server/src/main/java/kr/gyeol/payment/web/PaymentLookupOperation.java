@@ -2,10 +2,9 @@ package kr.gyeol.payment.web;
 
 import java.util.Set;
 import kr.gyeol.partner.AuthorizedCall;
-import kr.gyeol.partner.CallCredentials;
-import kr.gyeol.partner.CallNotAuthorized;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.partner.web.PartnerCalls;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.protocol.Endpoint;
@@ -26,6 +25,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PaymentLookupOperation implements PaypleOperation {
 
+  private static final PartnerCalls.Refusals REFUSALS =
+      new PartnerCalls.Refusals(
+          ResponseCode.CBIL0002, ResponseCode.CBIL0001, ResponseCode.AUTH0001, ResponseCode.AUTH0002);
+
   private final PartnerAuthentication authentication;
   private final PaymentService payments;
 
@@ -44,24 +47,12 @@ class PaymentLookupOperation implements PaypleOperation {
     if (request.isMalformed()) {
       return failure(endpoint).echo(request, Fields.PAY_OID, Fields.PAY_TYPE);
     }
-    AuthorizedCall call;
-    try {
-      call =
-          authentication.authorize(
-              new CallCredentials(
-                  request.partnerId(), request.secret(), request.authKey(), request.refererHost()),
-              Operation.PAYMENT_LOOKUP);
-    } catch (CallNotAuthorized e) {
-      return WireResponse.error(
-              switch (e.reason()) {
-                case SESSION_EXPIRED -> ResponseCode.CBIL0002;
-                case WRONG_OPERATION -> ResponseCode.CBIL0001;
-                case WRONG_PARTNER_ID -> ResponseCode.AUTH0001;
-                case WRONG_SECRET -> ResponseCode.AUTH0002;
-                case DOMAIN_NOT_REGISTERED -> ResponseCode.AUTH0004;
-              })
-          .echo(request, Fields.PAY_OID, Fields.PAY_TYPE);
+    PartnerCalls.Checked checked =
+        PartnerCalls.authorize(authentication, request, Operation.PAYMENT_LOOKUP, REFUSALS);
+    if (checked.refused()) {
+      return checked.refusal().echo(request, Fields.PAY_OID, Fields.PAY_TYPE);
     }
+    AuthorizedCall call = checked.call();
     String orderId = request.get(Fields.PAY_OID);
     String date = request.get(Fields.PAY_DATE);
     Payment payment =

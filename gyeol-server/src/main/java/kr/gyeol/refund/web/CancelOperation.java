@@ -3,10 +3,9 @@ package kr.gyeol.refund.web;
 import java.util.OptionalLong;
 import java.util.Set;
 import kr.gyeol.partner.AuthorizedCall;
-import kr.gyeol.partner.CallCredentials;
-import kr.gyeol.partner.CallNotAuthorized;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.partner.web.PartnerCalls;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
@@ -35,6 +34,10 @@ class CancelOperation implements PaypleOperation {
     Fields.PAY_MONTH, Fields.USER_DEFINE1, Fields.USER_DEFINE2
   };
 
+  private static final PartnerCalls.Refusals REFUSALS =
+      new PartnerCalls.Refusals(
+          ResponseCode.CBIL0002, ResponseCode.CBIL0001, ResponseCode.PAYC0001, ResponseCode.PAYC0001);
+
   private final PartnerAuthentication authentication;
   private final RefundService refunds;
 
@@ -53,23 +56,12 @@ class CancelOperation implements PaypleOperation {
     if (request.isMalformed()) {
       return failure(endpoint).echo(request, ECHOED);
     }
-    AuthorizedCall call;
-    try {
-      call =
-          authentication.authorize(
-              new CallCredentials(
-                  request.partnerId(), request.secret(), request.authKey(), request.refererHost()),
-              Operation.CANCEL);
-    } catch (CallNotAuthorized e) {
-      return WireResponse.error(
-              switch (e.reason()) {
-                case SESSION_EXPIRED -> ResponseCode.CBIL0002;
-                case WRONG_OPERATION -> ResponseCode.CBIL0001;
-                case WRONG_PARTNER_ID, WRONG_SECRET -> ResponseCode.PAYC0001;
-                case DOMAIN_NOT_REGISTERED -> ResponseCode.AUTH0004;
-              })
-          .echo(request, ECHOED);
+    PartnerCalls.Checked checked =
+        PartnerCalls.authorize(authentication, request, Operation.CANCEL, REFUSALS);
+    if (checked.refused()) {
+      return checked.refusal().echo(request, ECHOED);
     }
+    AuthorizedCall call = checked.call();
     String refundKey = request.get(Fields.REFUND_KEY);
     if (refundKey == null || !authentication.refundKeyMatches(call.partnerId(), refundKey)) {
       return WireResponse.error(ResponseCode.PAYC0002).echo(request, ECHOED);

@@ -2,11 +2,10 @@ package kr.gyeol.vault.web;
 
 import java.util.Set;
 import kr.gyeol.partner.AuthorizedCall;
-import kr.gyeol.partner.CallCredentials;
-import kr.gyeol.partner.CallNotAuthorized;
 import kr.gyeol.partner.IssuedSession;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.partner.web.PartnerCalls;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
@@ -55,17 +54,15 @@ class BillingKeyOperations implements PaypleOperation {
     if (request.isMalformed()) {
       return failure(endpoint).echo(request, Fields.PAY_TYPE, Fields.PAY_WORK, Fields.PAYER_ID);
     }
-    AuthorizedCall call;
-    try {
-      call =
-          authentication.authorize(
-              new CallCredentials(
-                  request.partnerId(), request.secret(), request.authKey(), request.refererHost()),
-              Operation.valueOf(endpoint.name()));
-    } catch (CallNotAuthorized e) {
-      return notAuthorized(endpoint, e.reason())
+    PartnerCalls.Checked checked =
+        PartnerCalls.authorize(
+            authentication, request, Operation.valueOf(endpoint.name()), refusals(endpoint));
+    if (checked.refused()) {
+      return checked
+          .refusal()
           .echo(request, Fields.PAY_TYPE, Fields.PAY_WORK, Fields.PAYER_ID, Fields.PAYER_NO);
     }
+    AuthorizedCall call = checked.call();
     try {
       return switch (endpoint) {
         case REGISTER -> register(request, call);
@@ -249,20 +246,18 @@ class BillingKeyOperations implements PaypleOperation {
     };
   }
 
-  private static WireResponse notAuthorized(Endpoint endpoint, CallNotAuthorized.Reason reason) {
-    boolean registration =
-        endpoint == Endpoint.REGISTER || endpoint == Endpoint.REGISTER_ACCOUNT_CONFIRM;
-    return WireResponse.error(
-        switch (reason) {
-          case SESSION_EXPIRED ->
-              endpoint == Endpoint.REGISTER_ACCOUNT_CONFIRM
-                  ? ResponseCode.ARSA0001
-                  : registration ? ResponseCode.CDAU0001 : ResponseCode.CBIL0002;
-          case WRONG_OPERATION -> registration ? ResponseCode.CDAU9998 : ResponseCode.CBIL0001;
-          case WRONG_PARTNER_ID -> registration ? ResponseCode.CDAU9991 : ResponseCode.AUTH0001;
-          case WRONG_SECRET -> registration ? ResponseCode.CDAU9991 : ResponseCode.AUTH0002;
-          case DOMAIN_NOT_REGISTERED -> ResponseCode.AUTH0004;
-        });
+  private static PartnerCalls.Refusals refusals(Endpoint endpoint) {
+    return switch (endpoint) {
+      case REGISTER ->
+          new PartnerCalls.Refusals(
+              ResponseCode.CDAU0001, ResponseCode.CDAU9998, ResponseCode.CDAU9991, ResponseCode.CDAU9991);
+      case REGISTER_ACCOUNT_CONFIRM ->
+          new PartnerCalls.Refusals(
+              ResponseCode.ARSA0001, ResponseCode.CDAU9998, ResponseCode.CDAU9991, ResponseCode.CDAU9991);
+      default ->
+          new PartnerCalls.Refusals(
+              ResponseCode.CBIL0002, ResponseCode.CBIL0001, ResponseCode.AUTH0001, ResponseCode.AUTH0002);
+    };
   }
 
   private static WireResponse rejected(
