@@ -30,6 +30,7 @@ class LogHygieneIT {
           "46012345678121",
           "1000000009995",
           "1000000009998",
+          "1000000009997",
           "1000000000119");
 
   /** A logged request body would show a birth date or PIN beside its field name. */

@@ -58,6 +58,16 @@ class AccountChargeIT extends GatewayTest {
         .containsEntry("PCD_PAY_MSG", "[Test] [SPAY0012] 3133 - 잔액이 부족합니다.");
     assertThat(payple.call(SIMPLE, body(registerAccount("1000000000119"), 5000)))
         .containsEntry("PCD_PAY_CODE", "SPAY0011");
+    String maintenance = registerAccount("1000000009998");
+    assertThat(payple.call(SIMPLE, body(maintenance, 5000)))
+        .containsEntry("PCD_PAY_CODE", "SPAY9998")
+        .containsEntry("PCD_PAY_MSG", "은행 점검시간입니다.");
+    Map<String, Object> monthly = body(maintenance, 5000);
+    monthly.put("PCD_PAY_YEAR", "2033");
+    monthly.put("PCD_PAY_MONTH", "05");
+    assertThat(payple.call(MONTHLY, monthly)).containsEntry("PCD_PAY_CODE", "CPAY9998");
+    assertThat(payple.call(MONTHLY, body(registerAccount("1000000000119"), 5000)))
+        .containsEntry("PCD_PAY_CODE", "SPAY9999");
   }
 
   @Test

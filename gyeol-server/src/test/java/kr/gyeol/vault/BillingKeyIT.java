@@ -144,7 +144,7 @@ class BillingKeyIT extends GatewayTest {
     Map<String, Object> badBirth = PaypleTestClient.account("46012345678121");
     badBirth.put("PCD_PAYER_BIRTH", "85");
     assertThat(payple.call(ACCOUNT, badBirth)).containsEntry("PCD_PAY_CODE", "ARSA0006");
-    assertThat(payple.call(ACCOUNT, PaypleTestClient.account("1000000009998")))
+    assertThat(payple.call(ACCOUNT, PaypleTestClient.account("1000000009997")))
         .containsEntry("PCD_PAY_CODE", "ARSA9998")
         .containsEntry("PCD_PAY_MSG", "은행 점검시간입니다.");
   }
