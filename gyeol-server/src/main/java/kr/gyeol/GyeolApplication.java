@@ -11,7 +11,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class GyeolApplication {
 
-  public static void main(String[] args) {
-    SpringApplication.run(GyeolApplication.class, args);
-  }
+    public static void main(String[] args) {
+        SpringApplication.run(GyeolApplication.class, args);
+    }
+
 }

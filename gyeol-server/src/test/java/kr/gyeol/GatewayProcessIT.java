@@ -15,83 +15,81 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged gateway as a user runs it: {@code java -jar} on its embedded default database. A
- * billing key registered before the gateway is killed with SIGKILL can be charged after it starts
- * again on the same data directory, which also proves the orphaned PostgreSQL is dealt with.
+ * The packaged gateway as a user runs it: {@code java -jar} on its embedded default
+ * database. A billing key registered before the gateway is killed with SIGKILL can be
+ * charged after it starts again on the same data directory, which also proves the
+ * orphaned PostgreSQL is dealt with.
  */
 class GatewayProcessIT {
 
-  private Process gateway;
+    private Process gateway;
 
-  @AfterEach
-  void stop() throws InterruptedException {
-    if (gateway != null && gateway.isAlive()) {
-      gateway.destroy();
-      gateway.waitFor();
-    }
-  }
-
-  private Process start(Path dataDirectory, int port, int run) throws IOException {
-    Path jar = Path.of("target/gyeol-server.jar");
-    assertThat(jar).exists();
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Path log = Path.of("target/test-logs/gateway-process-" + run + ".log");
-    Files.createDirectories(log.getParent());
-    return new ProcessBuilder(
-            List.of(
-                java,
-                "-jar",
-                jar.toString(),
-                "--server.port=" + port,
-                "--gyeol.data-dir=" + dataDirectory,
-                "--gyeol.embedded-database.pool-size=8"))
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
-  }
-
-  private static PaypleTestClient awaitReady(Process process, int port) throws InterruptedException {
-    PaypleTestClient client = new PaypleTestClient("http://127.0.0.1:" + port);
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    while (Instant.now().isBefore(deadline)) {
-      assertThat(process.isAlive()).as("gateway process exited early").isTrue();
-      try {
-        if ("success".equals(client.auth(Map.of()).get("result"))) {
-          return client;
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (gateway != null && gateway.isAlive()) {
+            gateway.destroy();
+            gateway.waitFor();
         }
-      } catch (AssertionError notYet) {
-        // Not listening yet.
-      }
-      Thread.sleep(250);
     }
-    throw new AssertionError("The gateway did not answer within 120 s");
-  }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    private Process start(Path dataDirectory, int port, int run) throws IOException {
+        Path jar = Path.of("target/gyeol-server.jar");
+        assertThat(jar).exists();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path log = Path.of("target/test-logs/gateway-process-" + run + ".log");
+        Files.createDirectories(log.getParent());
+        return new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--server.port=" + port,
+                "--gyeol.data-dir=" + dataDirectory, "--gyeol.embedded-database.pool-size=8"))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     }
-  }
 
-  @Test
-  void billingKeySurvivesAKilledGateway() throws Exception {
-    Path dataDirectory = Files.createTempDirectory("gyeol-process");
-    int port = freePort();
-    gateway = start(dataDirectory, port, 1);
-    PaypleTestClient client = awaitReady(gateway, port);
-    String key = client.registerCard(PaypleTestClient.CARD);
-    String firstOrder = PaypleTestClient.uniqueOrderId("before");
-    assertThat(client.chargeCard(key, firstOrder, 1000)).containsEntry("PCD_PAY_RST", "success");
+    private static PaypleTestClient awaitReady(Process process, int port) throws InterruptedException {
+        PaypleTestClient client = new PaypleTestClient("http://127.0.0.1:" + port);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(process.isAlive()).as("gateway process exited early").isTrue();
+            try {
+                if ("success".equals(client.auth(Map.of()).get("result"))) {
+                    return client;
+                }
+            }
+            catch (AssertionError notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("The gateway did not answer within 120 s");
+    }
 
-    // SIGKILL: no shutdown hook runs, the embedded PostgreSQL is left running as an orphan.
-    gateway.destroyForcibly();
-    gateway.waitFor();
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
 
-    gateway = start(dataDirectory, port, 2);
-    client = awaitReady(gateway, port);
-    assertThat(client.chargeCard(key, PaypleTestClient.uniqueOrderId("after"), 1000))
-        .containsEntry("PCD_PAY_RST", "success")
-        .containsEntry("PCD_PAY_CODE", "SPCD0000");
-    assertThat(client.chargeCard(key, firstOrder, 1000)).containsEntry("PCD_PAY_CODE", "SPCD0014");
-  }
+    @Test
+    void billingKeySurvivesAKilledGateway() throws Exception {
+        Path dataDirectory = Files.createTempDirectory("gyeol-process");
+        int port = freePort();
+        gateway = start(dataDirectory, port, 1);
+        PaypleTestClient client = awaitReady(gateway, port);
+        String key = client.registerCard(PaypleTestClient.CARD);
+        String firstOrder = PaypleTestClient.uniqueOrderId("before");
+        assertThat(client.chargeCard(key, firstOrder, 1000)).containsEntry("PCD_PAY_RST", "success");
+
+        // SIGKILL: no shutdown hook runs, the embedded PostgreSQL is left running as an
+        // orphan.
+        gateway.destroyForcibly();
+        gateway.waitFor();
+
+        gateway = start(dataDirectory, port, 2);
+        client = awaitReady(gateway, port);
+        assertThat(client.chargeCard(key, PaypleTestClient.uniqueOrderId("after"), 1000))
+            .containsEntry("PCD_PAY_RST", "success")
+            .containsEntry("PCD_PAY_CODE", "SPCD0000");
+        assertThat(client.chargeCard(key, firstOrder, 1000)).containsEntry("PCD_PAY_CODE", "SPCD0014");
+    }
+
 }

@@ -10,24 +10,25 @@ import org.junit.jupiter.api.Test;
 /** The response-code catalogue: one message per wire code, nothing blank. */
 class ResponseCodeTest {
 
-  @Test
-  void everyWireCodeAppearsOnce() {
-    Set<String> seen = new HashSet<>();
-    for (ResponseCode code : ResponseCode.values()) {
-      if (!code.code().isEmpty()) {
-        assertThat(seen.add(code.code())).as("duplicate code %s", code.code()).isTrue();
-      }
+    @Test
+    void everyWireCodeAppearsOnce() {
+        Set<String> seen = new HashSet<>();
+        for (ResponseCode code : ResponseCode.values()) {
+            if (!code.code().isEmpty()) {
+                assertThat(seen.add(code.code())).as("duplicate code %s", code.code()).isTrue();
+            }
+        }
     }
-  }
 
-  @Test
-  void everyCodeHasAMessage() {
-    assertThat(Arrays.stream(ResponseCode.values()).filter(code -> code.message().isBlank())).isEmpty();
-  }
+    @Test
+    void everyCodeHasAMessage() {
+        assertThat(Arrays.stream(ResponseCode.values()).filter(code -> code.message().isBlank())).isEmpty();
+    }
 
-  @Test
-  void documentedFamiliesKeepPaypleSpelling() {
-    assertThat(ResponseCode.SPCD0014.message()).isEqualTo("이미 처리된 거래입니다. 다시 시도해주세요.");
-    assertThat(ResponseCode.AUTH0004.message()).isEqualTo("접속하시는 서버의 도메인 확인이 필요합니다.");
-  }
+    @Test
+    void documentedFamiliesKeepPaypleSpelling() {
+        assertThat(ResponseCode.SPCD0014.message()).isEqualTo("이미 처리된 거래입니다. 다시 시도해주세요.");
+        assertThat(ResponseCode.AUTH0004.message()).isEqualTo("접속하시는 서버의 도메인 확인이 필요합니다.");
+    }
+
 }

@@ -7,36 +7,37 @@ import org.junit.jupiter.api.Test;
 /** Lenient reading of wire values. */
 class WireValuesTest {
 
-  @Test
-  void readsAmountsAsClientsSendThem() {
-    assertThat(WireValues.amount("1000")).hasValue(1000);
-    assertThat(WireValues.amount("1,000")).hasValue(1000);
-    assertThat(WireValues.amount("1000.0")).hasValue(1000);
-    assertThat(WireValues.amount(" 7 ")).hasValue(7);
-  }
+    @Test
+    void readsAmountsAsClientsSendThem() {
+        assertThat(WireValues.amount("1000")).hasValue(1000);
+        assertThat(WireValues.amount("1,000")).hasValue(1000);
+        assertThat(WireValues.amount("1000.0")).hasValue(1000);
+        assertThat(WireValues.amount(" 7 ")).hasValue(7);
+    }
 
-  @Test
-  void refusesWhatIsNotAWholeAmount() {
-    assertThat(WireValues.amount("10.5")).isEmpty();
-    assertThat(WireValues.amount("-100")).isEmpty();
-    assertThat(WireValues.amount("abc")).isEmpty();
-    assertThat(WireValues.amount("")).isEmpty();
-    assertThat(WireValues.amount(null)).isEmpty();
-    assertThat(WireValues.amount("9999999999999999")).isEmpty();
-  }
+    @Test
+    void refusesWhatIsNotAWholeAmount() {
+        assertThat(WireValues.amount("10.5")).isEmpty();
+        assertThat(WireValues.amount("-100")).isEmpty();
+        assertThat(WireValues.amount("abc")).isEmpty();
+        assertThat(WireValues.amount("")).isEmpty();
+        assertThat(WireValues.amount(null)).isEmpty();
+        assertThat(WireValues.amount("9999999999999999")).isEmpty();
+    }
 
-  @Test
-  void readsBoundedIntegersAndFlags() {
-    assertThat(WireValues.integer("03", 1, 12)).hasValue(3);
-    assertThat(WireValues.integer("13", 1, 12)).isEmpty();
-    assertThat(WireValues.isYes("y")).isTrue();
-    assertThat(WireValues.isYes(null)).isFalse();
-    assertThat(WireValues.isNo("N")).isTrue();
-  }
+    @Test
+    void readsBoundedIntegersAndFlags() {
+        assertThat(WireValues.integer("03", 1, 12)).hasValue(3);
+        assertThat(WireValues.integer("13", 1, 12)).isEmpty();
+        assertThat(WireValues.isYes("y")).isTrue();
+        assertThat(WireValues.isYes(null)).isFalse();
+        assertThat(WireValues.isNo("N")).isTrue();
+    }
 
-  @Test
-  void keepsDigitsOfSeparatedNumbers() {
-    assertThat(WireValues.digits("4242-4242 4242-4242")).isEqualTo("4242424242424242");
-    assertThat(WireValues.digits("12ab")).isEqualTo("12ab");
-  }
+    @Test
+    void keepsDigitsOfSeparatedNumbers() {
+        assertThat(WireValues.digits("4242-4242 4242-4242")).isEqualTo("4242424242424242");
+        assertThat(WireValues.digits("12ab")).isEqualTo("12ab");
+    }
+
 }

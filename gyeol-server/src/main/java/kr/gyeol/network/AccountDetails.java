@@ -9,8 +9,8 @@ package kr.gyeol.network;
  */
 public record AccountDetails(String bankCode, String number, String birthOrBusinessNumber) {
 
-  @Override
-  public String toString() {
-    return "AccountDetails[" + bankCode + " ****" + number.substring(Math.max(0, number.length() - 3)) + "]";
-  }
+    @Override
+    public String toString() {
+        return "AccountDetails[" + bankCode + " ****" + number.substring(Math.max(0, number.length() - 3)) + "]";
+    }
 }

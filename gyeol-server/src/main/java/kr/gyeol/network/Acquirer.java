@@ -1,32 +1,36 @@
 package kr.gyeol.network;
 
 /**
- * The card and bank networks as Gyeol sees them: a real seam, implemented by the simulator today and
- * by a network connection in production. Every call is keyed by a reference that Gyeol chose and
- * stored first, so an unknown outcome can be asked about later.
+ * The card and bank networks as Gyeol sees them: a real seam, implemented by the
+ * simulator today and by a network connection in production. Every call is keyed by a
+ * reference that Gyeol chose and stored first, so an unknown outcome can be asked about
+ * later.
  */
 public interface Acquirer {
 
-  /** Checks a card at registration (Payple approves and voids a small amount, spec §4.4). */
-  Outcome verifyCard(CardDetails card);
+    /**
+     * Checks a card at registration (Payple approves and voids a small amount, spec
+     * §4.4).
+     */
+    Outcome verifyCard(CardDetails card);
 
-  /** Checks a bank account at registration and starts the ARS call. */
-  Outcome verifyAccount(AccountDetails account);
+    /** Checks a bank account at registration and starts the ARS call. */
+    Outcome verifyAccount(AccountDetails account);
 
-  /** Approves a card charge. */
-  Outcome approve(String reference, CardDetails card, long amount);
+    /** Approves a card charge. */
+    Outcome approve(String reference, CardDetails card, long amount);
 
-  /** Withdraws from a bank account. */
-  Outcome withdraw(String reference, AccountDetails account, long amount);
+    /** Withdraws from a bank account. */
+    Outcome withdraw(String reference, AccountDetails account, long amount);
 
-  /**
-   * Cancels all or part of an earlier approval or withdrawal.
-   *
-   * @param originalReference the reference of the charge
-   * @param reference the cancel's own reference
-   */
-  Outcome cancel(String originalReference, String reference, long amount);
+    /**
+     * Cancels all or part of an earlier approval or withdrawal.
+     * @param originalReference the reference of the charge
+     * @param reference the cancel's own reference
+     */
+    Outcome cancel(String originalReference, String reference, long amount);
 
-  /** Asks what became of a charge whose outcome was unknown. */
-  Outcome inquire(String reference, CardDetails card, AccountDetails account, long amount);
+    /** Asks what became of a charge whose outcome was unknown. */
+    Outcome inquire(String reference, CardDetails card, AccountDetails account, long amount);
+
 }

@@ -6,20 +6,25 @@ import kr.gyeol.partner.jdbc.AuthSessionRepository;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Deletes sessions a day after they expired; any node may do it, the DELETE is idempotent. */
+/**
+ * Deletes sessions a day after they expired; any node may do it, the DELETE is
+ * idempotent.
+ */
 @Component
 class AuthSessionJanitor {
 
-  private final AuthSessionRepository sessions;
-  private final Clock clock;
+    private final AuthSessionRepository sessions;
 
-  AuthSessionJanitor(AuthSessionRepository sessions, Clock clock) {
-    this.sessions = sessions;
-    this.clock = clock;
-  }
+    private final Clock clock;
 
-  @Scheduled(fixedDelayString = "${gyeol.auth.janitor-interval:1h}", initialDelayString = "5m")
-  void deleteExpiredSessions() {
-    sessions.deleteExpiredBefore(clock.instant().minus(Duration.ofDays(1)));
-  }
+    AuthSessionJanitor(AuthSessionRepository sessions, Clock clock) {
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${gyeol.auth.janitor-interval:1h}", initialDelayString = "5m")
+    void deleteExpiredSessions() {
+        sessions.deleteExpiredBefore(clock.instant().minus(Duration.ofDays(1)));
+    }
+
 }

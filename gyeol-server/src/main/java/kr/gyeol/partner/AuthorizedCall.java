@@ -3,11 +3,12 @@ package kr.gyeol.partner;
 /**
  * A call whose AuthKey and credentials held.
  *
- * @param context what the key was issued about, e.g. a pending account registration, or null
+ * @param context what the key was issued about, e.g. a pending account registration, or
+ * null
  */
 public record AuthorizedCall(String partnerId, PartnerMode mode, String context) {
 
-  public boolean testMode() {
-    return mode == PartnerMode.TEST;
-  }
+    public boolean testMode() {
+        return mode == PartnerMode.TEST;
+    }
 }

@@ -4,34 +4,28 @@ import java.util.List;
 import java.util.Locale;
 
 /** A partner (가맹점) as stored: secrets only as salted hashes. */
-public record Partner(
-    String id,
-    String secretHash,
-    String refundKeyHash,
-    String clientKey,
-    PartnerMode mode,
-    RefererCheck refererCheck,
-    List<String> domains) {
+public record Partner(String id, String secretHash, String refundKeyHash, String clientKey, PartnerMode mode,
+        RefererCheck refererCheck, List<String> domains) {
 
-  public Partner {
-    domains = List.copyOf(domains);
-  }
+    public Partner {
+        domains = List.copyOf(domains);
+    }
 
-  /** A registered domain or any of its sub-domains passes (spec §4.2). */
-  public boolean allowsHost(String host) {
-    if (refererCheck == RefererCheck.LENIENT) {
-      return true;
+    /** A registered domain or any of its sub-domains passes (spec §4.2). */
+    public boolean allowsHost(String host) {
+        if (refererCheck == RefererCheck.LENIENT) {
+            return true;
+        }
+        if (host == null) {
+            return false;
+        }
+        String candidate = host.toLowerCase(Locale.ROOT);
+        for (String domain : domains) {
+            String registered = domain.toLowerCase(Locale.ROOT);
+            if (candidate.equals(registered) || candidate.endsWith("." + registered)) {
+                return true;
+            }
+        }
+        return false;
     }
-    if (host == null) {
-      return false;
-    }
-    String candidate = host.toLowerCase(Locale.ROOT);
-    for (String domain : domains) {
-      String registered = domain.toLowerCase(Locale.ROOT);
-      if (candidate.equals(registered) || candidate.endsWith("." + registered)) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

@@ -12,145 +12,122 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Partner authentication and the AuthKey sessions it issues (spec §1.2, §4.1). Later calls may
- * present the session's tokens or the raw partner id and secret (spec §1.2 "또는 인코딩된").
+ * Partner authentication and the AuthKey sessions it issues (spec §1.2, §4.1). Later
+ * calls may present the session's tokens or the raw partner id and secret (spec §1.2 "또는
+ * 인코딩된").
  */
 @Service
 public class PartnerAuthentication {
 
-  private final PartnerRepository partners;
-  private final AuthSessionRepository sessions;
-  private final Clock clock;
-  private final Duration sessionLifetime;
+    private final PartnerRepository partners;
 
-  PartnerAuthentication(
-      PartnerRepository partners,
-      AuthSessionRepository sessions,
-      Clock clock,
-      @Value("${gyeol.auth.session-lifetime:30m}") Duration sessionLifetime) {
-    this.partners = partners;
-    this.sessions = sessions;
-    this.clock = clock;
-    this.sessionLifetime = sessionLifetime;
-  }
+    private final AuthSessionRepository sessions;
 
-  /** auth.php: checks the partner and issues a session for one operation. */
-  public IssuedSession authenticate(
-      String partnerId, String secret, String refererHost, Operation operation) {
-    if (partnerId == null) {
-      throw new PartnerAuthenticationFailed(PartnerAuthenticationFailed.Reason.MISSING_PARTNER_ID);
-    }
-    if (secret == null) {
-      throw new PartnerAuthenticationFailed(PartnerAuthenticationFailed.Reason.MISSING_SECRET);
-    }
-    Partner partner =
-        partners
-            .find(partnerId)
-            .orElseThrow(
-                () ->
-                    new PartnerAuthenticationFailed(
-                        PartnerAuthenticationFailed.Reason.UNKNOWN_PARTNER));
-    if (!Tokens.matchesSecret(partner.secretHash(), secret)) {
-      throw new PartnerAuthenticationFailed(PartnerAuthenticationFailed.Reason.WRONG_SECRET);
-    }
-    if (!partner.allowsHost(refererHost)) {
-      throw new PartnerAuthenticationFailed(
-          PartnerAuthenticationFailed.Reason.DOMAIN_NOT_REGISTERED);
-    }
-    return issue(partner.id(), operation, refererHost, null);
-  }
+    private final Clock clock;
 
-  /**
-   * Issues a session without a fresh auth.php call, for the second step of a flow the partner
-   * already authenticated, such as the ARS confirmation of an account registration.
-   */
-  public IssuedSession issueFollowUp(
-      AuthorizedCall call, String refererHost, Operation operation, String context) {
-    return issue(call.partnerId(), operation, refererHost, context);
-  }
+    private final Duration sessionLifetime;
 
-  private IssuedSession issue(
-      String partnerId, Operation operation, String refererHost, String context) {
-    Instant now = clock.instant();
-    Instant expiresAt = now.plus(sessionLifetime);
-    String authKey = Tokens.base64(48);
-    String partnerToken = Tokens.base64(24);
-    String secretToken = Tokens.base64(24);
-    sessions.insert(
-        Tokens.sha256(authKey),
-        partnerId,
-        operation.name(),
-        partnerToken,
-        secretToken,
-        refererHost,
-        operation.singleUse(),
-        context,
-        now,
-        expiresAt);
-    return new IssuedSession(partnerId, partnerToken, secretToken, authKey, expiresAt);
-  }
+    PartnerAuthentication(PartnerRepository partners, AuthSessionRepository sessions, Clock clock,
+            @Value("${gyeol.auth.session-lifetime:30m}") Duration sessionLifetime) {
+        this.partners = partners;
+        this.sessions = sessions;
+        this.clock = clock;
+        this.sessionLifetime = sessionLifetime;
+    }
 
-  /**
-   * Checks an operation call's envelope and, for single-use operations, consumes the key
-   * atomically.
-   *
-   * @throws CallNotAuthorized when the key or credentials do not hold
-   */
-  public AuthorizedCall authorize(CallCredentials credentials, Operation operation) {
-    if (credentials.authKey() == null) {
-      throw new CallNotAuthorized(CallNotAuthorized.Reason.SESSION_EXPIRED);
+    /** auth.php: checks the partner and issues a session for one operation. */
+    public IssuedSession authenticate(String partnerId, String secret, String refererHost, Operation operation) {
+        if (partnerId == null) {
+            throw new PartnerAuthenticationFailed(PartnerAuthenticationFailed.Reason.MISSING_PARTNER_ID);
+        }
+        if (secret == null) {
+            throw new PartnerAuthenticationFailed(PartnerAuthenticationFailed.Reason.MISSING_SECRET);
+        }
+        Partner partner = partners.find(partnerId)
+            .orElseThrow(() -> new PartnerAuthenticationFailed(PartnerAuthenticationFailed.Reason.UNKNOWN_PARTNER));
+        if (!Tokens.matchesSecret(partner.secretHash(), secret)) {
+            throw new PartnerAuthenticationFailed(PartnerAuthenticationFailed.Reason.WRONG_SECRET);
+        }
+        if (!partner.allowsHost(refererHost)) {
+            throw new PartnerAuthenticationFailed(PartnerAuthenticationFailed.Reason.DOMAIN_NOT_REGISTERED);
+        }
+        return issue(partner.id(), operation, refererHost, null);
     }
-    byte[] keyHash = Tokens.sha256(credentials.authKey());
-    Instant now = clock.instant();
-    if (operation.singleUse() && credentials.partnerId() != null && credentials.secret() != null) {
-      Optional<SessionRow> consumed =
-          sessions.consumeWithTokens(
-              keyHash, operation.name(), credentials.partnerId(), credentials.secret(), now);
-      if (consumed.isPresent()) {
-        return checkDomain(consumed.get(), credentials);
-      }
+
+    /**
+     * Issues a session without a fresh auth.php call, for the second step of a flow the
+     * partner already authenticated, such as the ARS confirmation of an account
+     * registration.
+     */
+    public IssuedSession issueFollowUp(AuthorizedCall call, String refererHost, Operation operation, String context) {
+        return issue(call.partnerId(), operation, refererHost, context);
     }
-    SessionRow session =
-        sessions
-            .find(keyHash)
+
+    private IssuedSession issue(String partnerId, Operation operation, String refererHost, String context) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(sessionLifetime);
+        String authKey = Tokens.base64(48);
+        String partnerToken = Tokens.base64(24);
+        String secretToken = Tokens.base64(24);
+        sessions.insert(Tokens.sha256(authKey), partnerId, operation.name(), partnerToken, secretToken, refererHost,
+                operation.singleUse(), context, now, expiresAt);
+        return new IssuedSession(partnerId, partnerToken, secretToken, authKey, expiresAt);
+    }
+
+    /**
+     * Checks an operation call's envelope and, for single-use operations, consumes the
+     * key atomically.
+     * @throws CallNotAuthorized when the key or credentials do not hold
+     */
+    public AuthorizedCall authorize(CallCredentials credentials, Operation operation) {
+        if (credentials.authKey() == null) {
+            throw new CallNotAuthorized(CallNotAuthorized.Reason.SESSION_EXPIRED);
+        }
+        byte[] keyHash = Tokens.sha256(credentials.authKey());
+        Instant now = clock.instant();
+        if (operation.singleUse() && credentials.partnerId() != null && credentials.secret() != null) {
+            Optional<SessionRow> consumed = sessions.consumeWithTokens(keyHash, operation.name(),
+                    credentials.partnerId(), credentials.secret(), now);
+            if (consumed.isPresent()) {
+                return checkDomain(consumed.get(), credentials);
+            }
+        }
+        SessionRow session = sessions.find(keyHash)
             .filter(row -> row.expiresAt().isAfter(now))
             .filter(row -> !row.singleUse() || row.usedAt() == null)
             .orElseThrow(() -> new CallNotAuthorized(CallNotAuthorized.Reason.SESSION_EXPIRED));
-    if (!session.operation().equals(operation.name())) {
-      throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_OPERATION);
+        if (!session.operation().equals(operation.name())) {
+            throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_OPERATION);
+        }
+        String partnerId = credentials.partnerId();
+        if (partnerId == null || !(partnerId.equals(session.partnerToken()) || partnerId.equals(session.partnerId()))) {
+            throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_PARTNER_ID);
+        }
+        String secret = credentials.secret();
+        if (secret == null
+                || !(secret.equals(session.secretToken()) || Tokens.matchesSecret(session.secretHash(), secret))) {
+            throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_SECRET);
+        }
+        if (session.singleUse() && !sessions.markUsed(keyHash, now)) {
+            throw new CallNotAuthorized(CallNotAuthorized.Reason.SESSION_EXPIRED);
+        }
+        return checkDomain(session, credentials);
     }
-    String partnerId = credentials.partnerId();
-    if (partnerId == null
-        || !(partnerId.equals(session.partnerToken()) || partnerId.equals(session.partnerId()))) {
-      throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_PARTNER_ID);
-    }
-    String secret = credentials.secret();
-    if (secret == null
-        || !(secret.equals(session.secretToken())
-            || Tokens.matchesSecret(session.secretHash(), secret))) {
-      throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_SECRET);
-    }
-    if (session.singleUse() && !sessions.markUsed(keyHash, now)) {
-      throw new CallNotAuthorized(CallNotAuthorized.Reason.SESSION_EXPIRED);
-    }
-    return checkDomain(session, credentials);
-  }
 
-  private AuthorizedCall checkDomain(SessionRow session, CallCredentials credentials) {
-    Partner partner =
-        new Partner(
-            session.partnerId(), "", "", null, session.mode(), session.refererCheck(), session.domains());
-    if (!partner.allowsHost(credentials.refererHost())) {
-      throw new CallNotAuthorized(CallNotAuthorized.Reason.DOMAIN_NOT_REGISTERED);
+    private AuthorizedCall checkDomain(SessionRow session, CallCredentials credentials) {
+        Partner partner = new Partner(session.partnerId(), "", "", null, session.mode(), session.refererCheck(),
+                session.domains());
+        if (!partner.allowsHost(credentials.refererHost())) {
+            throw new CallNotAuthorized(CallNotAuthorized.Reason.DOMAIN_NOT_REGISTERED);
+        }
+        return new AuthorizedCall(session.partnerId(), session.mode(), session.context());
     }
-    return new AuthorizedCall(session.partnerId(), session.mode(), session.context());
-  }
 
-  /** Checks a refund key against the partner's stored hash. */
-  public boolean refundKeyMatches(String partnerId, String refundKey) {
-    return partners
-        .find(partnerId)
-        .map(partner -> Tokens.matchesSecret(partner.refundKeyHash(), refundKey))
-        .orElse(false);
-  }
+    /** Checks a refund key against the partner's stored hash. */
+    public boolean refundKeyMatches(String partnerId, String refundKey) {
+        return partners.find(partnerId)
+            .map(partner -> Tokens.matchesSecret(partner.refundKeyHash(), refundKey))
+            .orElse(false);
+    }
+
 }

@@ -5,32 +5,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Partners configured in YAML or the environment ({@code gyeol.partners[0].id}, {@code
- * GYEOL_PARTNERS_0_ID}, …). Give each secret either in clear ({@code secret}, hashed before it is
- * stored) or already hashed ({@code secret-hash}); likewise the refund key.
+ * GYEOL_PARTNERS_0_ID}, …). Give each secret either in clear ({@code secret}, hashed
+ * before it is stored) or already hashed ({@code secret-hash}); likewise the refund key.
  */
 @ConfigurationProperties("gyeol")
 public record PartnerProperties(List<PartnerEntry> partners) {
 
-  public PartnerProperties {
-    partners = partners == null ? List.of() : List.copyOf(partners);
-  }
-
-  /** One configured partner. */
-  public record PartnerEntry(
-      String id,
-      String secret,
-      String secretHash,
-      String refundKey,
-      String refundKeyHash,
-      String clientKey,
-      PartnerMode mode,
-      RefererCheck refererCheck,
-      List<String> domains) {
-
-    public PartnerEntry {
-      mode = mode == null ? PartnerMode.TEST : mode;
-      refererCheck = refererCheck == null ? RefererCheck.LENIENT : refererCheck;
-      domains = domains == null ? List.of() : List.copyOf(domains);
+    public PartnerProperties {
+        partners = partners == null ? List.of() : List.copyOf(partners);
     }
-  }
+
+    /** One configured partner. */
+    public record PartnerEntry(String id, String secret, String secretHash, String refundKey, String refundKeyHash,
+            String clientKey, PartnerMode mode, RefererCheck refererCheck, List<String> domains) {
+
+        public PartnerEntry {
+            mode = mode == null ? PartnerMode.TEST : mode;
+            refererCheck = refererCheck == null ? RefererCheck.LENIENT : refererCheck;
+            domains = domains == null ? List.of() : List.copyOf(domains);
+        }
+    }
 }

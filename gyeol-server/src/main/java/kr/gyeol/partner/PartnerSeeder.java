@@ -10,53 +10,46 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the configured partners to the database at start-up, after the migrations and before the
- * server takes requests. Several nodes doing this at once is harmless: each row is one upsert.
+ * Writes the configured partners to the database at start-up, after the migrations and
+ * before the server takes requests. Several nodes doing this at once is harmless: each
+ * row is one upsert.
  */
 @Component
 @DependsOnDatabaseInitialization
 class PartnerSeeder implements InitializingBean {
 
-  private static final Logger log = LoggerFactory.getLogger(PartnerSeeder.class);
+    private static final Logger log = LoggerFactory.getLogger(PartnerSeeder.class);
 
-  private final PartnerProperties properties;
-  private final PartnerRepository partners;
+    private final PartnerProperties properties;
 
-  PartnerSeeder(PartnerProperties properties, PartnerRepository partners) {
-    this.properties = properties;
-    this.partners = partners;
-  }
+    private final PartnerRepository partners;
 
-  @Override
-  public void afterPropertiesSet() {
-    for (PartnerProperties.PartnerEntry entry : properties.partners()) {
-      Objects.requireNonNull(entry.id(), "gyeol.partners[].id is required");
-      Partner partner =
-          new Partner(
-              entry.id(),
-              hashed(entry.secretHash(), entry.secret(), entry.id(), "secret"),
-              hashed(entry.refundKeyHash(), entry.refundKey(), entry.id(), "refund-key"),
-              entry.clientKey(),
-              entry.mode(),
-              entry.refererCheck(),
-              entry.domains());
-      partners.upsert(partner);
-      log.info(
-          "Partner {} is configured ({} mode, {} Referer check)",
-          partner.id(),
-          partner.mode(),
-          partner.refererCheck());
+    PartnerSeeder(PartnerProperties properties, PartnerRepository partners) {
+        this.properties = properties;
+        this.partners = partners;
     }
-  }
 
-  private static String hashed(String hash, String clear, String partnerId, String what) {
-    if (hash != null && !hash.isBlank()) {
-      return hash;
+    @Override
+    public void afterPropertiesSet() {
+        for (PartnerProperties.PartnerEntry entry : properties.partners()) {
+            Objects.requireNonNull(entry.id(), "gyeol.partners[].id is required");
+            Partner partner = new Partner(entry.id(), hashed(entry.secretHash(), entry.secret(), entry.id(), "secret"),
+                    hashed(entry.refundKeyHash(), entry.refundKey(), entry.id(), "refund-key"), entry.clientKey(),
+                    entry.mode(), entry.refererCheck(), entry.domains());
+            partners.upsert(partner);
+            log.info("Partner {} is configured ({} mode, {} Referer check)", partner.id(), partner.mode(),
+                    partner.refererCheck());
+        }
     }
-    if (clear == null || clear.isBlank()) {
-      throw new IllegalStateException(
-          "Partner " + partnerId + " needs a " + what + " or a " + what + "-hash");
+
+    private static String hashed(String hash, String clear, String partnerId, String what) {
+        if (hash != null && !hash.isBlank()) {
+            return hash;
+        }
+        if (clear == null || clear.isBlank()) {
+            throw new IllegalStateException("Partner " + partnerId + " needs a " + what + " or a " + what + "-hash");
+        }
+        return Tokens.hashSecret(clear);
     }
-    return Tokens.hashSecret(clear);
-  }
+
 }

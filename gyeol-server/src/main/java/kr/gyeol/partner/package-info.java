@@ -1,7 +1,7 @@
 /**
- * Partners, their hashed secrets, registered domains, client and refund keys, test or live mode;
- * partner authentication (auth.php) and the AuthKey sessions it issues, single-use or reusable for
- * thirty minutes and bound to one operation.
+ * Partners, their hashed secrets, registered domains, client and refund keys, test or
+ * live mode; partner authentication (auth.php) and the AuthKey sessions it issues,
+ * single-use or reusable for thirty minutes and bound to one operation.
  *
  * <pre>
  * stateDiagram-v2

@@ -11,18 +11,7 @@ import kr.gyeol.vault.Payer;
  * @param vat the VAT the partner gave for a mixed basket, or null for automatic VAT
  * @param billingPeriod the year-month for monthly duplicate prevention, or null
  */
-public record ChargeRequest(
-    String partnerId,
-    String billingKeyId,
-    InstrumentType instrument,
-    String orderId,
-    long amount,
-    Long vat,
-    boolean taxable,
-    String goods,
-    Payer payer,
-    String userDefine1,
-    String userDefine2,
-    YearMonth billingPeriod,
-    boolean cashReceipt,
-    String cashReceiptUse) {}
+public record ChargeRequest(String partnerId, String billingKeyId, InstrumentType instrument, String orderId,
+        long amount, Long vat, boolean taxable, String goods, Payer payer, String userDefine1, String userDefine2,
+        YearMonth billingPeriod, boolean cashReceipt, String cashReceiptUse) {
+}

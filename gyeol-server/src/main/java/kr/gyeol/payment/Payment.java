@@ -6,8 +6,8 @@ import kr.gyeol.vault.InstrumentType;
 import kr.gyeol.vault.Payer;
 
 /**
- * One charge of a billing key. The amount is never edited after the fact; refunds are rows of their
- * own.
+ * One charge of a billing key. The amount is never edited after the fact; refunds are
+ * rows of their own.
  *
  * @param amount KRW, VAT included
  * @param vat the VAT part of {@code amount}
@@ -16,67 +16,52 @@ import kr.gyeol.vault.Payer;
  * @param requestedAt when the row was written, before the network call
  * @param completedAt when the network's answer was recorded, or null
  */
-public record Payment(
-    String id,
-    String partnerId,
-    String orderId,
-    String billingKeyId,
-    InstrumentType instrument,
-    String maskedNumber,
-    String institutionCode,
-    String institutionName,
-    PaymentStatus status,
-    long amount,
-    long vat,
-    boolean taxable,
-    String goods,
-    Payer payer,
-    String userDefine1,
-    String userDefine2,
-    YearMonth billingPeriod,
-    boolean cashReceipt,
-    String cashReceiptUse,
-    String networkReference,
-    String approvalNumber,
-    Decline decline,
-    Instant requestedAt,
-    Instant completedAt) {
+public record Payment(String id, String partnerId, String orderId, String billingKeyId, InstrumentType instrument,
+        String maskedNumber, String institutionCode, String institutionName, PaymentStatus status, long amount,
+        long vat, boolean taxable, String goods, Payer payer, String userDefine1, String userDefine2,
+        YearMonth billingPeriod, boolean cashReceipt, String cashReceiptUse, String networkReference,
+        String approvalNumber, Decline decline, Instant requestedAt, Instant completedAt) {
 
-  /** Why the network declined, as it said. */
-  public record Decline(String reason, String institutionCode, String institutionMessage) {}
+    /** Why the network declined, as it said. */
+    public record Decline(String reason, String institutionCode, String institutionMessage) {
+    }
 
-  public boolean monthly() {
-    return billingPeriod != null;
-  }
+    public boolean monthly() {
+        return billingPeriod != null;
+    }
 
-  /** This payment approved at {@code at}; the status machine decides whether that is allowed. */
-  public Payment approve(String approvalNumber, Instant at) {
-    status.requireCanBecome(PaymentStatus.APPROVED);
-    return with(PaymentStatus.APPROVED, approvalNumber, null, at);
-  }
+    /**
+     * This payment approved at {@code at}; the status machine decides whether that is
+     * allowed.
+     */
+    public Payment approve(String approvalNumber, Instant at) {
+        status.requireCanBecome(PaymentStatus.APPROVED);
+        return with(PaymentStatus.APPROVED, approvalNumber, null, at);
+    }
 
-  /** This payment declined at {@code at}. */
-  public Payment decline(Decline why, Instant at) {
-    status.requireCanBecome(PaymentStatus.DECLINED);
-    return with(PaymentStatus.DECLINED, null, why, at);
-  }
+    /** This payment declined at {@code at}. */
+    public Payment decline(Decline why, Instant at) {
+        status.requireCanBecome(PaymentStatus.DECLINED);
+        return with(PaymentStatus.DECLINED, null, why, at);
+    }
 
-  /** This payment with an outcome nobody knows yet. */
-  public Payment markUnknown() {
-    status.requireCanBecome(PaymentStatus.UNKNOWN);
-    return with(PaymentStatus.UNKNOWN, null, null, null);
-  }
+    /** This payment with an outcome nobody knows yet. */
+    public Payment markUnknown() {
+        status.requireCanBecome(PaymentStatus.UNKNOWN);
+        return with(PaymentStatus.UNKNOWN, null, null, null);
+    }
 
-  private Payment with(PaymentStatus next, String approval, Decline why, Instant completed) {
-    return new Payment(
-        id, partnerId, orderId, billingKeyId, instrument, maskedNumber, institutionCode,
-        institutionName, next, amount, vat, taxable, goods, payer, userDefine1, userDefine2,
-        billingPeriod, cashReceipt, cashReceiptUse, networkReference, approval, why, requestedAt,
-        completed);
-  }
+    private Payment with(PaymentStatus next, String approval, Decline why, Instant completed) {
+        return new Payment(id, partnerId, orderId, billingKeyId, instrument, maskedNumber, institutionCode,
+                institutionName, next, amount, vat, taxable, goods, payer, userDefine1, userDefine2, billingPeriod,
+                cashReceipt, cashReceiptUse, networkReference, approval, why, requestedAt, completed);
+    }
 
-  /** When the payment happened for Payple's {@code PCD_PAY_TIME}: completion, else the request. */
-  public Instant payTime() {
-    return completedAt != null ? completedAt : requestedAt;
-  }
+    /**
+     * When the payment happened for Payple's {@code PCD_PAY_TIME}: completion, else the
+     * request.
+     */
+    public Instant payTime() {
+        return completedAt != null ? completedAt : requestedAt;
+    }
 }

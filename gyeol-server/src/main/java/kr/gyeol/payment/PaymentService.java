@@ -24,202 +24,177 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Charges billing keys. A charge is two short transactions around the network call, so no database
- * connection waits on the network: the first writes the PENDING row (the unique constraints decide
- * duplicates), the second records the network's answer with a conditional update.
+ * Charges billing keys. A charge is two short transactions around the network call, so no
+ * database connection waits on the network: the first writes the PENDING row (the unique
+ * constraints decide duplicates), the second records the network's answer with a
+ * conditional update.
  */
 @Service
 public class PaymentService {
 
-  private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
-  static final long CARD_MINIMUM = 100;
-  static final long ACCOUNT_MINIMUM = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+    static final long CARD_MINIMUM = 100;
+    static final long ACCOUNT_MINIMUM = 1_000;
 
-  private final PaymentRepository payments;
-  private final Vault vault;
-  private final Acquirer acquirer;
-  private final Clock clock;
-  private final TransactionTemplate transaction;
-  private final Duration unknownDelay;
-  private final Duration stuckAfter;
+    private final PaymentRepository payments;
 
-  PaymentService(
-      PaymentRepository payments,
-      Vault vault,
-      Acquirer acquirer,
-      Clock clock,
-      PlatformTransactionManager transactionManager,
-      @Value("${gyeol.reconciler.delay:30s}") Duration unknownDelay,
-      @Value("${gyeol.reconciler.stuck-after:5m}") Duration stuckAfter) {
-    this.payments = payments;
-    this.vault = vault;
-    this.acquirer = acquirer;
-    this.clock = clock;
-    this.transaction = new TransactionTemplate(transactionManager);
-    this.unknownDelay = unknownDelay;
-    this.stuckAfter = stuckAfter;
-  }
+    private final Vault vault;
 
-  /**
-   * Charges a billing key once. Returns the payment as it ended: APPROVED, DECLINED, or UNKNOWN when
-   * the network did not answer (then the reconciler settles it; it is never charged again).
-   *
-   * @throws ChargeRejected when nothing was charged because the request cannot be carried out
-   */
-  public Payment charge(ChargeRequest request) {
-    long minimum = request.instrument() == InstrumentType.CARD ? CARD_MINIMUM : ACCOUNT_MINIMUM;
-    if (request.amount() < minimum) {
-      throw new ChargeRejected(ChargeRejected.Reason.AMOUNT_BELOW_MINIMUM);
+    private final Acquirer acquirer;
+
+    private final Clock clock;
+
+    private final TransactionTemplate transaction;
+
+    private final Duration unknownDelay;
+
+    private final Duration stuckAfter;
+
+    PaymentService(PaymentRepository payments, Vault vault, Acquirer acquirer, Clock clock,
+            PlatformTransactionManager transactionManager,
+            @Value("${gyeol.reconciler.delay:30s}") Duration unknownDelay,
+            @Value("${gyeol.reconciler.stuck-after:5m}") Duration stuckAfter) {
+        this.payments = payments;
+        this.vault = vault;
+        this.acquirer = acquirer;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.unknownDelay = unknownDelay;
+        this.stuckAfter = stuckAfter;
     }
-    if (request.goods() == null || request.goods().isBlank()) {
-      throw new ChargeRejected(ChargeRejected.Reason.GOODS_MISSING);
-    }
-    long vat = vat(request);
-    Instant now = clock.instant();
-    String orderId = request.orderId() != null ? request.orderId() : generatedOrderId(now);
 
-    Pending pending = transaction.execute(status -> writePending(request, orderId, vat, now));
-    Outcome outcome = callNetwork(pending);
-    Instant answeredAt = clock.instant();
-    Payment pendingPayment = pending.payment();
-    Payment settled =
-        switch (outcome) {
-          case Outcome.Approved approved -> pendingPayment.approve(approved.approvalNumber(), answeredAt);
-          case Outcome.Declined declined ->
-              pendingPayment.decline(
-                  new Payment.Decline(
-                      declined.reason().name(),
-                      declined.institutionCode(),
-                      declined.institutionMessage()),
-                  answeredAt);
-          case Outcome.Unknown unknown -> pendingPayment.markUnknown();
+    /**
+     * Charges a billing key once. Returns the payment as it ended: APPROVED, DECLINED, or
+     * UNKNOWN when the network did not answer (then the reconciler settles it; it is
+     * never charged again).
+     * @throws ChargeRejected when nothing was charged because the request cannot be
+     * carried out
+     */
+    public Payment charge(ChargeRequest request) {
+        long minimum = request.instrument() == InstrumentType.CARD ? CARD_MINIMUM : ACCOUNT_MINIMUM;
+        if (request.amount() < minimum) {
+            throw new ChargeRejected(ChargeRejected.Reason.AMOUNT_BELOW_MINIMUM);
+        }
+        if (request.goods() == null || request.goods().isBlank()) {
+            throw new ChargeRejected(ChargeRejected.Reason.GOODS_MISSING);
+        }
+        long vat = vat(request);
+        Instant now = clock.instant();
+        String orderId = request.orderId() != null ? request.orderId() : generatedOrderId(now);
+
+        Pending pending = transaction.execute(status -> writePending(request, orderId, vat, now));
+        Outcome outcome = callNetwork(pending);
+        Instant answeredAt = clock.instant();
+        Payment pendingPayment = pending.payment();
+        Payment settled = switch (outcome) {
+            case Outcome.Approved approved -> pendingPayment.approve(approved.approvalNumber(), answeredAt);
+            case Outcome.Declined declined -> pendingPayment.decline(new Payment.Decline(declined.reason().name(),
+                    declined.institutionCode(), declined.institutionMessage()), answeredAt);
+            case Outcome.Unknown unknown -> pendingPayment.markUnknown();
         };
-    boolean recorded =
-        Boolean.TRUE.equals(
-            transaction.execute(
-                status ->
-                    switch (settled.status()) {
-                      case APPROVED ->
-                          payments.approve(
-                              settled.id(), PaymentStatus.PENDING, settled.approvalNumber(), answeredAt);
-                      case DECLINED ->
-                          payments.decline(settled.id(), PaymentStatus.PENDING, settled.decline(), answeredAt);
-                      case UNKNOWN -> payments.markUnknown(settled.id(), answeredAt.plus(unknownDelay));
-                      case PENDING -> throw new IllegalStateException("An outcome never leaves a payment pending");
-                    }));
-    if (recorded) {
-      return settled;
+        boolean recorded = Boolean.TRUE.equals(transaction.execute(status -> switch (settled.status()) {
+            case APPROVED ->
+                payments.approve(settled.id(), PaymentStatus.PENDING, settled.approvalNumber(), answeredAt);
+            case DECLINED -> payments.decline(settled.id(), PaymentStatus.PENDING, settled.decline(), answeredAt);
+            case UNKNOWN -> payments.markUnknown(settled.id(), answeredAt.plus(unknownDelay));
+            case PENDING -> throw new IllegalStateException("An outcome never leaves a payment pending");
+        }));
+        if (recorded) {
+            return settled;
+        }
+        // The reconciler took the payment over (it looked stuck); report what it decided.
+        log.warn("Payment {} was settled elsewhere while its network call was running", settled.id());
+        return payments.find(settled.id()).orElseThrow();
     }
-    // The reconciler took the payment over (it looked stuck); report what it decided.
-    log.warn("Payment {} was settled elsewhere while its network call was running", settled.id());
-    return payments.find(settled.id()).orElseThrow();
-  }
 
-  private record Pending(Payment payment, ChargeableKey key) {}
-
-  private Pending writePending(ChargeRequest request, String orderId, long vat, Instant now) {
-    ChargeableKey key;
-    try {
-      key = vault.lockForCharge(request.partnerId(), request.billingKeyId(), request.instrument());
-    } catch (RegistrationRejected e) {
-      throw new ChargeRejected(
-          switch (e.reason()) {
-            case KEY_REVOKED -> ChargeRejected.Reason.BILLING_KEY_REVOKED;
-            case KEY_OF_OTHER_TYPE -> ChargeRejected.Reason.BILLING_KEY_OF_OTHER_TYPE;
-            default -> ChargeRejected.Reason.BILLING_KEY_NOT_FOUND;
-          });
+    private record Pending(Payment payment, ChargeableKey key) {
     }
-    for (int attempt = 0; ; attempt++) {
-      Payment payment =
-          new Payment(
-              Tokens.urlSafe(16),
-              request.partnerId(),
-              orderId,
-              key.key().id(),
-              request.instrument(),
-              key.key().maskedNumber(),
-              key.key().institutionCode(),
-              key.key().institutionName(),
-              PaymentStatus.PENDING,
-              request.amount(),
-              vat,
-              request.taxable(),
-              request.goods(),
-              request.payer(),
-              request.userDefine1(),
-              request.userDefine2(),
-              request.billingPeriod(),
-              request.cashReceipt(),
-              request.cashReceiptUse(),
-              KoreanTime.seconds(now) + Tokens.digits(10),
-              null,
-              null,
-              now,
-              null);
-      if (payments.insertPending(payment, now.plus(stuckAfter))) {
-        return new Pending(payment, key);
-      }
-      if (payments.orderIdTaken(request.partnerId(), orderId)) {
-        throw new ChargeRejected(ChargeRejected.Reason.DUPLICATE_ORDER_ID);
-      }
-      if (request.billingPeriod() != null
-          && payments.monthTaken(key.key().id(), request.billingPeriod())) {
-        throw new ChargeRejected(ChargeRejected.Reason.ALREADY_CHARGED_THIS_MONTH);
-      }
-      // Neither: the random trade number collided. Try another; more than a few is a bug.
-      if (attempt == 3) {
-        throw new IllegalStateException("Could not write payment row for order " + orderId);
-      }
+
+    private Pending writePending(ChargeRequest request, String orderId, long vat, Instant now) {
+        ChargeableKey key;
+        try {
+            key = vault.lockForCharge(request.partnerId(), request.billingKeyId(), request.instrument());
+        }
+        catch (RegistrationRejected e) {
+            throw new ChargeRejected(switch (e.reason()) {
+                case KEY_REVOKED -> ChargeRejected.Reason.BILLING_KEY_REVOKED;
+                case KEY_OF_OTHER_TYPE -> ChargeRejected.Reason.BILLING_KEY_OF_OTHER_TYPE;
+                default -> ChargeRejected.Reason.BILLING_KEY_NOT_FOUND;
+            });
+        }
+        for (int attempt = 0;; attempt++) {
+            Payment payment = new Payment(Tokens.urlSafe(16), request.partnerId(), orderId, key.key().id(),
+                    request.instrument(), key.key().maskedNumber(), key.key().institutionCode(),
+                    key.key().institutionName(), PaymentStatus.PENDING, request.amount(), vat, request.taxable(),
+                    request.goods(), request.payer(), request.userDefine1(), request.userDefine2(),
+                    request.billingPeriod(), request.cashReceipt(), request.cashReceiptUse(),
+                    KoreanTime.seconds(now) + Tokens.digits(10), null, null, now, null);
+            if (payments.insertPending(payment, now.plus(stuckAfter))) {
+                return new Pending(payment, key);
+            }
+            if (payments.orderIdTaken(request.partnerId(), orderId)) {
+                throw new ChargeRejected(ChargeRejected.Reason.DUPLICATE_ORDER_ID);
+            }
+            if (request.billingPeriod() != null && payments.monthTaken(key.key().id(), request.billingPeriod())) {
+                throw new ChargeRejected(ChargeRejected.Reason.ALREADY_CHARGED_THIS_MONTH);
+            }
+            // Neither: the random trade number collided. Try another; more than a few is
+            // a bug.
+            if (attempt == 3) {
+                throw new IllegalStateException("Could not write payment row for order " + orderId);
+            }
+        }
     }
-  }
 
-  private Outcome callNetwork(Pending pending) {
-    Payment payment = pending.payment();
-    try {
-      return payment.instrument() == InstrumentType.CARD
-          ? acquirer.approve(payment.networkReference(), pending.key().card(), payment.amount())
-          : acquirer.withdraw(payment.networkReference(), pending.key().account(), payment.amount());
-    } catch (RuntimeException e) {
-      // Whatever went wrong, the request may have reached the network: admit we do not know.
-      log.warn(
-          "Network call for payment {} failed: {}", payment.id(), e.getClass().getSimpleName());
-      return new Outcome.Unknown("network call failed");
+    private Outcome callNetwork(Pending pending) {
+        Payment payment = pending.payment();
+        try {
+            return payment.instrument() == InstrumentType.CARD
+                    ? acquirer.approve(payment.networkReference(), pending.key().card(), payment.amount())
+                    : acquirer.withdraw(payment.networkReference(), pending.key().account(), payment.amount());
+        }
+        catch (RuntimeException e) {
+            // Whatever went wrong, the request may have reached the network: admit we do
+            // not know.
+            log.warn("Network call for payment {} failed: {}", payment.id(), e.getClass().getSimpleName());
+            return new Outcome.Unknown("network call failed");
+        }
     }
-  }
 
-  private static long vat(ChargeRequest request) {
-    if (!request.taxable()) {
-      return 0;
+    private static long vat(ChargeRequest request) {
+        if (!request.taxable()) {
+            return 0;
+        }
+        if (request.vat() != null) {
+            if (request.vat() > request.amount()) {
+                throw new ChargeRejected(ChargeRejected.Reason.VAT_ABOVE_AMOUNT);
+            }
+            return request.vat();
+        }
+        return Money.won(request.amount()).includedVat().amount();
     }
-    if (request.vat() != null) {
-      if (request.vat() > request.amount()) {
-        throw new ChargeRejected(ChargeRejected.Reason.VAT_ABOVE_AMOUNT);
-      }
-      return request.vat();
+
+    private static String generatedOrderId(Instant now) {
+        return "gyeol" + KoreanTime.seconds(now) + Tokens.digits(8);
     }
-    return Money.won(request.amount()).includedVat().amount();
-  }
 
-  private static String generatedOrderId(Instant now) {
-    return "gyeol" + KoreanTime.seconds(now) + Tokens.digits(8);
-  }
+    /** A partner's payment by its order id. */
+    public Optional<Payment> find(String partnerId, String orderId) {
+        return payments.findByOrderId(partnerId, orderId);
+    }
 
-  /** A partner's payment by its order id. */
-  public Optional<Payment> find(String partnerId, String orderId) {
-    return payments.findByOrderId(partnerId, orderId);
-  }
+    /** A payment by the trade number printed on its receipt. */
+    public Optional<Payment> findByTradeNumber(String tradeNumber) {
+        return payments.findByNetworkReference(tradeNumber);
+    }
 
-  /** A payment by the trade number printed on its receipt. */
-  public Optional<Payment> findByTradeNumber(String tradeNumber) {
-    return payments.findByNetworkReference(tradeNumber);
-  }
+    /**
+     * Reads and row-locks a partner's payment for the rest of the caller's transaction,
+     * so that refunds of one payment run one at a time.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Payment> lockForRefund(String partnerId, String orderId) {
+        return payments.lockByOrderId(partnerId, orderId);
+    }
 
-  /**
-   * Reads and row-locks a partner's payment for the rest of the caller's transaction, so that
-   * refunds of one payment run one at a time.
-   */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public Optional<Payment> lockForRefund(String partnerId, String orderId) {
-    return payments.lockByOrderId(partnerId, orderId);
-  }
 }

@@ -16,96 +16,94 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Settles payments whose outcome is unknown (design rule 5): a network timeout, or a node that died
- * between writing the PENDING row and recording the answer. It asks the network what happened and
- * never charges again. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so any number of nodes
- * may run it.
+ * Settles payments whose outcome is unknown (design rule 5): a network timeout, or a node
+ * that died between writing the PENDING row and recording the answer. It asks the network
+ * what happened and never charges again. Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so any number of nodes may run it.
  */
 @Component
 public class Reconciler {
 
-  private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
-  private static final int BATCH = 20;
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
-  private final PaymentRepository payments;
-  private final Vault vault;
-  private final Acquirer acquirer;
-  private final Clock clock;
-  private final Duration retryDelay;
+    private static final int BATCH = 20;
 
-  Reconciler(
-      PaymentRepository payments,
-      Vault vault,
-      Acquirer acquirer,
-      Clock clock,
-      @Value("${gyeol.reconciler.delay:30s}") Duration retryDelay) {
-    this.payments = payments;
-    this.vault = vault;
-    this.acquirer = acquirer;
-    this.clock = clock;
-    this.retryDelay = retryDelay;
-  }
+    private final PaymentRepository payments;
 
-  @Scheduled(
-      fixedDelayString = "${gyeol.reconciler.interval:10s}",
-      initialDelayString = "${gyeol.reconciler.interval:10s}")
-  void run() {
-    try {
-      reconcileDue();
-    } catch (RuntimeException e) {
-      log.error("Reconciliation round failed; the next round tries again", e);
+    private final Vault vault;
+
+    private final Acquirer acquirer;
+
+    private final Clock clock;
+
+    private final Duration retryDelay;
+
+    Reconciler(PaymentRepository payments, Vault vault, Acquirer acquirer, Clock clock,
+            @Value("${gyeol.reconciler.delay:30s}") Duration retryDelay) {
+        this.payments = payments;
+        this.vault = vault;
+        this.acquirer = acquirer;
+        this.clock = clock;
+        this.retryDelay = retryDelay;
     }
-  }
 
-  /** Settles every payment that is due now; returns how many were settled. */
-  public int reconcileDue() {
-    int settled = 0;
-    while (true) {
-      Instant now = clock.instant();
-      List<Payment> due = payments.claimDue(now, now.plus(retryDelay), BATCH);
-      for (Payment payment : due) {
-        if (settle(payment)) {
-          settled++;
+    @Scheduled(fixedDelayString = "${gyeol.reconciler.interval:10s}",
+            initialDelayString = "${gyeol.reconciler.interval:10s}")
+    void run() {
+        try {
+            reconcileDue();
         }
-      }
-      if (due.size() < BATCH) {
-        return settled;
-      }
+        catch (RuntimeException e) {
+            log.error("Reconciliation round failed; the next round tries again", e);
+        }
     }
-  }
 
-  private boolean settle(Payment payment) {
-    if (payment.status() == PaymentStatus.PENDING
-        && !payments.markUnknown(payment.id(), clock.instant().plus(retryDelay))) {
-      return false;
+    /** Settles every payment that is due now; returns how many were settled. */
+    public int reconcileDue() {
+        int settled = 0;
+        while (true) {
+            Instant now = clock.instant();
+            List<Payment> due = payments.claimDue(now, now.plus(retryDelay), BATCH);
+            for (Payment payment : due) {
+                if (settle(payment)) {
+                    settled++;
+                }
+            }
+            if (due.size() < BATCH) {
+                return settled;
+            }
+        }
     }
-    ChargeableKey key = vault.reveal(payment.billingKeyId());
-    Outcome outcome;
-    try {
-      outcome =
-          acquirer.inquire(payment.networkReference(), key.card(), key.account(), payment.amount());
-    } catch (RuntimeException e) {
-      outcome = new Outcome.Unknown("inquiry failed");
+
+    private boolean settle(Payment payment) {
+        if (payment.status() == PaymentStatus.PENDING
+                && !payments.markUnknown(payment.id(), clock.instant().plus(retryDelay))) {
+            return false;
+        }
+        ChargeableKey key = vault.reveal(payment.billingKeyId());
+        Outcome outcome;
+        try {
+            outcome = acquirer.inquire(payment.networkReference(), key.card(), key.account(), payment.amount());
+        }
+        catch (RuntimeException e) {
+            outcome = new Outcome.Unknown("inquiry failed");
+        }
+        Instant now = clock.instant();
+        return switch (outcome) {
+            case Outcome.Approved approved -> {
+                log.info("Payment {} settled as approved after an unknown outcome", payment.id());
+                yield payments.approve(payment.id(), PaymentStatus.UNKNOWN, approved.approvalNumber(), now);
+            }
+            case Outcome.Declined declined -> {
+                log.info("Payment {} settled as declined after an unknown outcome", payment.id());
+                yield payments.decline(payment.id(), PaymentStatus.UNKNOWN, new Payment.Decline(
+                        declined.reason().name(), declined.institutionCode(), declined.institutionMessage()), now);
+            }
+            case Outcome.Unknown unknown -> {
+                payments.postpone(payment.id(), now.plus(retryDelay));
+                yield false;
+            }
+        };
     }
-    Instant now = clock.instant();
-    return switch (outcome) {
-      case Outcome.Approved approved -> {
-        log.info("Payment {} settled as approved after an unknown outcome", payment.id());
-        yield payments.approve(payment.id(), PaymentStatus.UNKNOWN, approved.approvalNumber(), now);
-      }
-      case Outcome.Declined declined -> {
-        log.info("Payment {} settled as declined after an unknown outcome", payment.id());
-        yield payments.decline(
-            payment.id(),
-            PaymentStatus.UNKNOWN,
-            new Payment.Decline(
-                declined.reason().name(), declined.institutionCode(), declined.institutionMessage()),
-            now);
-      }
-      case Outcome.Unknown unknown -> {
-        payments.postpone(payment.id(), now.plus(retryDelay));
-        yield false;
-      }
-    };
-  }
+
 }

@@ -1,7 +1,7 @@
 /**
- * Payments and their state machine: billing-key charges over REST, order-id uniqueness per partner,
- * monthly duplicate prevention, VAT, result lookup, and the reconciler that settles charges whose
- * network outcome was unknown.
+ * Payments and their state machine: billing-key charges over REST, order-id uniqueness
+ * per partner, monthly duplicate prevention, VAT, result lookup, and the reconciler that
+ * settles charges whose network outcome was unknown.
  *
  * <pre>
  * stateDiagram-v2

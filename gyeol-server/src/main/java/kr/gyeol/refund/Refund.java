@@ -8,12 +8,6 @@ import java.time.Instant;
  * @param vat the VAT part of {@code amount}
  * @param networkReference the cancel's own trade number
  */
-public record Refund(
-    String id,
-    String paymentId,
-    RefundStatus status,
-    long amount,
-    long vat,
-    String networkReference,
-    Instant requestedAt,
-    Instant completedAt) {}
+public record Refund(String id, String paymentId, RefundStatus status, long amount, long vat, String networkReference,
+        Instant requestedAt, Instant completedAt) {
+}

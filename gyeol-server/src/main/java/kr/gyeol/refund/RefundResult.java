@@ -7,4 +7,5 @@ import kr.gyeol.payment.Payment;
  *
  * @param remaining amount still refundable
  */
-public record RefundResult(Refund refund, Payment payment, long remaining) {}
+public record RefundResult(Refund refund, Payment payment, long remaining) {
+}

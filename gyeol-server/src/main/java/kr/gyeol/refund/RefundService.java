@@ -18,124 +18,106 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Cancels all or part of a payment (design rule 3). The refund is reserved as a PENDING row while the
- * payment's row is locked and the balance is derived from the existing refunds; the network is
- * called after that transaction, and its answer recorded by a conditional update.
+ * Cancels all or part of a payment (design rule 3). The refund is reserved as a PENDING
+ * row while the payment's row is locked and the balance is derived from the existing
+ * refunds; the network is called after that transaction, and its answer recorded by a
+ * conditional update.
  */
 @Service
 public class RefundService {
 
-  private static final Logger log = LoggerFactory.getLogger(RefundService.class);
+    private static final Logger log = LoggerFactory.getLogger(RefundService.class);
 
-  private final PaymentService payments;
-  private final RefundRepository refunds;
-  private final Acquirer acquirer;
-  private final Clock clock;
-  private final TransactionTemplate transaction;
+    private final PaymentService payments;
 
-  RefundService(
-      PaymentService payments,
-      RefundRepository refunds,
-      Acquirer acquirer,
-      Clock clock,
-      PlatformTransactionManager transactionManager) {
-    this.payments = payments;
-    this.refunds = refunds;
-    this.acquirer = acquirer;
-    this.clock = clock;
-    this.transaction = new TransactionTemplate(transactionManager);
-  }
+    private final RefundRepository refunds;
 
-  /**
-   * Refunds {@code amount} of the partner's payment {@code orderId} made on {@code paymentDate}
-   * ({@code yyyyMMdd}, Korean time).
-   *
-   * @param vat the VAT part the partner gave, or null to derive it
-   */
-  public RefundResult refund(
-      String partnerId, String orderId, String paymentDate, long amount, Long vat) {
-    if (amount <= 0) {
-      throw new RefundRejected(RefundRejected.Reason.INVALID_AMOUNT);
+    private final Acquirer acquirer;
+
+    private final Clock clock;
+
+    private final TransactionTemplate transaction;
+
+    RefundService(PaymentService payments, RefundRepository refunds, Acquirer acquirer, Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.payments = payments;
+        this.refunds = refunds;
+        this.acquirer = acquirer;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
-    Instant now = clock.instant();
-    Reservation reservation =
-        transaction.execute(status -> reserve(partnerId, orderId, paymentDate, amount, vat, now));
-    Refund refund = reservation.refund();
-    Outcome outcome;
-    try {
-      outcome =
-          acquirer.cancel(
-              reservation.payment().networkReference(), refund.networkReference(), amount);
-    } catch (RuntimeException e) {
-      log.warn("Cancel call for refund {} failed: {}", refund.id(), e.getClass().getSimpleName());
-      outcome = new Outcome.Unknown("network call failed");
-    }
-    RefundStatus next =
-        switch (outcome) {
-          case Outcome.Approved approved -> RefundStatus.APPROVED;
-          case Outcome.Declined declined -> RefundStatus.DECLINED;
-          case Outcome.Unknown unknown -> RefundStatus.UNKNOWN;
+
+    /**
+     * Refunds {@code amount} of the partner's payment {@code orderId} made on
+     * {@code paymentDate} ({@code yyyyMMdd}, Korean time).
+     * @param vat the VAT part the partner gave, or null to derive it
+     */
+    public RefundResult refund(String partnerId, String orderId, String paymentDate, long amount, Long vat) {
+        if (amount <= 0) {
+            throw new RefundRejected(RefundRejected.Reason.INVALID_AMOUNT);
+        }
+        Instant now = clock.instant();
+        Reservation reservation = transaction
+            .execute(status -> reserve(partnerId, orderId, paymentDate, amount, vat, now));
+        Refund refund = reservation.refund();
+        Outcome outcome;
+        try {
+            outcome = acquirer.cancel(reservation.payment().networkReference(), refund.networkReference(), amount);
+        }
+        catch (RuntimeException e) {
+            log.warn("Cancel call for refund {} failed: {}", refund.id(), e.getClass().getSimpleName());
+            outcome = new Outcome.Unknown("network call failed");
+        }
+        RefundStatus next = switch (outcome) {
+            case Outcome.Approved approved -> RefundStatus.APPROVED;
+            case Outcome.Declined declined -> RefundStatus.DECLINED;
+            case Outcome.Unknown unknown -> RefundStatus.UNKNOWN;
         };
-    refunds.transition(refund.id(), RefundStatus.PENDING, next, clock.instant());
-    if (next == RefundStatus.DECLINED) {
-      throw new RefundRejected(RefundRejected.Reason.NETWORK_REFUSED);
+        refunds.transition(refund.id(), RefundStatus.PENDING, next, clock.instant());
+        if (next == RefundStatus.DECLINED) {
+            throw new RefundRejected(RefundRejected.Reason.NETWORK_REFUSED);
+        }
+        Refund recorded = new Refund(refund.id(), refund.paymentId(), next, refund.amount(), refund.vat(),
+                refund.networkReference(), refund.requestedAt(),
+                next == RefundStatus.APPROVED ? clock.instant() : null);
+        return new RefundResult(recorded, reservation.payment(), reservation.remainingAfter());
     }
-    Refund recorded =
-        new Refund(
-            refund.id(),
-            refund.paymentId(),
-            next,
-            refund.amount(),
-            refund.vat(),
-            refund.networkReference(),
-            refund.requestedAt(),
-            next == RefundStatus.APPROVED ? clock.instant() : null);
-    return new RefundResult(recorded, reservation.payment(), reservation.remainingAfter());
-  }
 
-  private record Reservation(Refund refund, Payment payment, long remainingAfter) {}
+    private record Reservation(Refund refund, Payment payment, long remainingAfter) {
+    }
 
-  private Reservation reserve(
-      String partnerId, String orderId, String paymentDate, long amount, Long vat, Instant now) {
-    Payment payment =
-        payments
-            .lockForRefund(partnerId, orderId)
+    private Reservation reserve(String partnerId, String orderId, String paymentDate, long amount, Long vat,
+            Instant now) {
+        Payment payment = payments.lockForRefund(partnerId, orderId)
             .filter(found -> found.status() == PaymentStatus.APPROVED)
-            .filter(
-                found ->
-                    paymentDate != null
-                        && (paymentDate.equals(KoreanTime.date(found.payTime()))
-                            || paymentDate.equals(KoreanTime.date(found.requestedAt()))))
+            .filter(found -> paymentDate != null && (paymentDate.equals(KoreanTime.date(found.payTime()))
+                    || paymentDate.equals(KoreanTime.date(found.requestedAt()))))
             .orElseThrow(() -> new RefundRejected(RefundRejected.Reason.PAYMENT_NOT_FOUND));
-    RefundRepository.Totals counted = refunds.counted(payment.id());
-    long remaining = payment.amount() - counted.amount();
-    if (amount > remaining) {
-      throw new RefundRejected(RefundRejected.Reason.EXCEEDS_BALANCE);
+        RefundRepository.Totals counted = refunds.counted(payment.id());
+        long remaining = payment.amount() - counted.amount();
+        if (amount > remaining) {
+            throw new RefundRejected(RefundRejected.Reason.EXCEEDS_BALANCE);
+        }
+        long remainingVat = payment.vat() - counted.vat();
+        long refundVat;
+        if (vat != null) {
+            if (vat > amount || vat > remainingVat) {
+                throw new RefundRejected(RefundRejected.Reason.INVALID_AMOUNT);
+            }
+            refundVat = vat;
+        }
+        else if (amount == remaining) {
+            // The last refund takes whatever VAT is left, so the parts add up to the
+            // payment's VAT.
+            refundVat = remainingVat;
+        }
+        else {
+            refundVat = payment.taxable() ? Math.min(Money.won(amount).includedVat().amount(), remainingVat) : 0;
+        }
+        Refund refund = new Refund(Tokens.urlSafe(16), payment.id(), RefundStatus.PENDING, amount, refundVat,
+                KoreanTime.seconds(now) + Tokens.digits(10), now, null);
+        refunds.insertPending(refund);
+        return new Reservation(refund, payment, remaining - amount);
     }
-    long remainingVat = payment.vat() - counted.vat();
-    long refundVat;
-    if (vat != null) {
-      if (vat > amount || vat > remainingVat) {
-        throw new RefundRejected(RefundRejected.Reason.INVALID_AMOUNT);
-      }
-      refundVat = vat;
-    } else if (amount == remaining) {
-      // The last refund takes whatever VAT is left, so the parts add up to the payment's VAT.
-      refundVat = remainingVat;
-    } else {
-      refundVat = payment.taxable() ? Math.min(Money.won(amount).includedVat().amount(), remainingVat) : 0;
-    }
-    Refund refund =
-        new Refund(
-            Tokens.urlSafe(16),
-            payment.id(),
-            RefundStatus.PENDING,
-            amount,
-            refundVat,
-            KoreanTime.seconds(now) + Tokens.digits(10),
-            now,
-            null);
-    refunds.insertPending(refund);
-    return new Reservation(refund, payment, remaining - amount);
-  }
+
 }

@@ -4,20 +4,19 @@ import java.util.Set;
 
 /** A refund's state. Every state but DECLINED counts against the payment's balance. */
 public enum RefundStatus {
-  PENDING,
-  APPROVED,
-  DECLINED,
-  UNKNOWN;
 
-  public Set<RefundStatus> successors() {
-    return switch (this) {
-      case PENDING -> Set.of(APPROVED, DECLINED, UNKNOWN);
-      case UNKNOWN -> Set.of(APPROVED, DECLINED);
-      case APPROVED, DECLINED -> Set.of();
-    };
-  }
+    PENDING, APPROVED, DECLINED, UNKNOWN;
 
-  public boolean canBecome(RefundStatus next) {
-    return successors().contains(next);
-  }
+    public Set<RefundStatus> successors() {
+        return switch (this) {
+            case PENDING -> Set.of(APPROVED, DECLINED, UNKNOWN);
+            case UNKNOWN -> Set.of(APPROVED, DECLINED);
+            case APPROVED, DECLINED -> Set.of();
+        };
+    }
+
+    public boolean canBecome(RefundStatus next) {
+        return successors().contains(next);
+    }
+
 }

@@ -1,2 +1,5 @@
-/** Small values every capability uses: money in minor units, random tokens, hashes and the clock. */
+/**
+ * Small values every capability uses: money in minor units, random tokens, hashes and the
+ * clock.
+ */
 package kr.gyeol.shared;

@@ -1,11 +1,11 @@
 package kr.gyeol.vault;
 
 /** A bank account to register; {@link #toString()} shows nothing of it. */
-public record AccountRegistration(
-    String bankCode, String number, String birthOrBusinessNumber, HolderType holderType, Payer payer) {
+public record AccountRegistration(String bankCode, String number, String birthOrBusinessNumber, HolderType holderType,
+        Payer payer) {
 
-  @Override
-  public String toString() {
-    return "AccountRegistration[hidden]";
-  }
+    @Override
+    public String toString() {
+        return "AccountRegistration[hidden]";
+    }
 }

@@ -9,14 +9,6 @@ import java.time.Instant;
  * @param maskedNumber e.g. {@code 4242-****-****-4242} or {@code 460-********-121}
  * @param institutionCode card company or bank code
  */
-public record BillingKey(
-    String id,
-    String partnerId,
-    InstrumentType type,
-    BillingKeyStatus status,
-    String maskedNumber,
-    String institutionCode,
-    String institutionName,
-    HolderType holderType,
-    Payer payer,
-    Instant createdAt) {}
+public record BillingKey(String id, String partnerId, InstrumentType type, BillingKeyStatus status, String maskedNumber,
+        String institutionCode, String institutionName, HolderType holderType, Payer payer, Instant createdAt) {
+}

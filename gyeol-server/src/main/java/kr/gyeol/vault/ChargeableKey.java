@@ -4,7 +4,8 @@ import kr.gyeol.network.AccountDetails;
 import kr.gyeol.network.CardDetails;
 
 /**
- * An active billing key with its instrument decrypted, for the network call of a charge only.
- * Exactly one of {@code card} and {@code account} is present.
+ * An active billing key with its instrument decrypted, for the network call of a charge
+ * only. Exactly one of {@code card} and {@code account} is present.
  */
-public record ChargeableKey(BillingKey key, CardDetails card, AccountDetails account) {}
+public record ChargeableKey(BillingKey key, CardDetails card, AccountDetails account) {
+}

@@ -2,6 +2,7 @@ package kr.gyeol.vault;
 
 /** What a billing key pays with. */
 public enum InstrumentType {
-  CARD,
-  BANK_ACCOUNT
+
+    CARD, BANK_ACCOUNT
+
 }

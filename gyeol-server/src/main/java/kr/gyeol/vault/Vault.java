@@ -25,261 +25,236 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Vault {
 
-  private final BillingKeyRepository keys;
-  private final VaultCipher cipher;
-  private final Acquirer acquirer;
-  private final Clock clock;
-  private final Duration arsLifetime;
+    private final BillingKeyRepository keys;
 
-  Vault(
-      BillingKeyRepository keys,
-      VaultCipher cipher,
-      Acquirer acquirer,
-      Clock clock,
-      @Value("${gyeol.vault.ars-lifetime:10m}") Duration arsLifetime) {
-    this.keys = keys;
-    this.cipher = cipher;
-    this.acquirer = acquirer;
-    this.clock = clock;
-    this.arsLifetime = arsLifetime;
-  }
+    private final VaultCipher cipher;
 
-  /** Validates a card (CDAUCK order), has the network verify it, and stores it encrypted. */
-  public BillingKey registerCard(String partnerId, CardRegistration registration) {
-    String birth = validBirthOrBusinessNumber(registration.birthOrBusinessNumber());
-    String number = registration.number();
-    if (number == null || !number.matches("[0-9]{12,19}") || !luhn(number)) {
-      throw new RegistrationRejected(Reason.INVALID_CARD_NUMBER);
-    }
-    String year = twoDigitYear(registration.expiryYear());
-    String month = registration.expiryMonth();
-    if (year == null || month == null || !month.matches("0?[1-9]|1[0-2]")) {
-      throw new RegistrationRejected(Reason.INVALID_EXPIRY);
-    }
-    month = month.length() == 1 ? "0" + month : month;
-    if (YearMonth.of(2000 + Integer.parseInt(year), Integer.parseInt(month))
-        .isBefore(YearMonth.now(clock.withZone(KoreanTime.ZONE)))) {
-      throw new RegistrationRejected(Reason.INVALID_EXPIRY);
-    }
-    String pin = registration.pinPrefix();
-    if (pin == null || !pin.matches("[0-9]{2}")) {
-      throw new RegistrationRejected(Reason.INVALID_PIN);
-    }
-    CardDetails card = new CardDetails(number, year, month, birth, pin);
-    if (acquirer.verifyCard(card) instanceof Outcome.Declined declined) {
-      throw new RegistrationRejected(
-          Reason.CARD_NOT_VERIFIED, declined.institutionCode(), declined.institutionMessage());
-    }
-    Institutions.Institution issuer = Institutions.cardIssuer(number);
-    String id = Tokens.base64(24);
-    BillingKey key =
-        new BillingKey(
-            id,
-            partnerId,
-            InstrumentType.CARD,
-            BillingKeyStatus.ACTIVE,
-            Masking.card(number),
-            issuer.code(),
-            issuer.name(),
-            birth.length() == 10 ? HolderType.CORPORATE : HolderType.PERSONAL,
-            registration.payer(),
-            clock.instant());
-    keys.insert(key, cipher.seal(serialize(card), id));
-    return key;
-  }
+    private final Acquirer acquirer;
 
-  /** Step one of an account registration: checks the account and places the ARS call. */
-  public PendingAccountRegistration startAccountRegistration(
-      String partnerId, AccountRegistration registration) {
-    Institutions.Institution bank =
-        Institutions.bank(registration.bankCode())
+    private final Clock clock;
+
+    private final Duration arsLifetime;
+
+    Vault(BillingKeyRepository keys, VaultCipher cipher, Acquirer acquirer, Clock clock,
+            @Value("${gyeol.vault.ars-lifetime:10m}") Duration arsLifetime) {
+        this.keys = keys;
+        this.cipher = cipher;
+        this.acquirer = acquirer;
+        this.clock = clock;
+        this.arsLifetime = arsLifetime;
+    }
+
+    /**
+     * Validates a card (CDAUCK order), has the network verify it, and stores it
+     * encrypted.
+     */
+    public BillingKey registerCard(String partnerId, CardRegistration registration) {
+        String birth = validBirthOrBusinessNumber(registration.birthOrBusinessNumber());
+        String number = registration.number();
+        if (number == null || !number.matches("[0-9]{12,19}") || !luhn(number)) {
+            throw new RegistrationRejected(Reason.INVALID_CARD_NUMBER);
+        }
+        String year = twoDigitYear(registration.expiryYear());
+        String month = registration.expiryMonth();
+        if (year == null || month == null || !month.matches("0?[1-9]|1[0-2]")) {
+            throw new RegistrationRejected(Reason.INVALID_EXPIRY);
+        }
+        month = month.length() == 1 ? "0" + month : month;
+        if (YearMonth.of(2000 + Integer.parseInt(year), Integer.parseInt(month))
+            .isBefore(YearMonth.now(clock.withZone(KoreanTime.ZONE)))) {
+            throw new RegistrationRejected(Reason.INVALID_EXPIRY);
+        }
+        String pin = registration.pinPrefix();
+        if (pin == null || !pin.matches("[0-9]{2}")) {
+            throw new RegistrationRejected(Reason.INVALID_PIN);
+        }
+        CardDetails card = new CardDetails(number, year, month, birth, pin);
+        if (acquirer.verifyCard(card) instanceof Outcome.Declined declined) {
+            throw new RegistrationRejected(Reason.CARD_NOT_VERIFIED, declined.institutionCode(),
+                    declined.institutionMessage());
+        }
+        Institutions.Institution issuer = Institutions.cardIssuer(number);
+        String id = Tokens.base64(24);
+        BillingKey key = new BillingKey(id, partnerId, InstrumentType.CARD, BillingKeyStatus.ACTIVE,
+                Masking.card(number), issuer.code(), issuer.name(),
+                birth.length() == 10 ? HolderType.CORPORATE : HolderType.PERSONAL, registration.payer(),
+                clock.instant());
+        keys.insert(key, cipher.seal(serialize(card), id));
+        return key;
+    }
+
+    /**
+     * Step one of an account registration: checks the account and places the ARS call.
+     */
+    public PendingAccountRegistration startAccountRegistration(String partnerId, AccountRegistration registration) {
+        Institutions.Institution bank = Institutions.bank(registration.bankCode())
             .orElseThrow(() -> new RegistrationRejected(Reason.INVALID_ACCOUNT));
-    String number = registration.number();
-    if (number == null || !number.matches("[0-9]{8,16}")) {
-      throw new RegistrationRejected(Reason.INVALID_ACCOUNT);
+        String number = registration.number();
+        if (number == null || !number.matches("[0-9]{8,16}")) {
+            throw new RegistrationRejected(Reason.INVALID_ACCOUNT);
+        }
+        String birth;
+        try {
+            birth = validBirthOrBusinessNumber(registration.birthOrBusinessNumber());
+        }
+        catch (RegistrationRejected e) {
+            throw new RegistrationRejected(Reason.INVALID_ACCOUNT);
+        }
+        AccountDetails account = new AccountDetails(bank.code(), number, birth);
+        if (acquirer.verifyAccount(account) instanceof Outcome.Declined declined) {
+            throw new RegistrationRejected(declined.reason() == DeclineReason.BANK_MAINTENANCE ? Reason.BANK_MAINTENANCE
+                    : Reason.INVALID_ACCOUNT, declined.institutionCode(), declined.institutionMessage());
+        }
+        String id = Tokens.urlSafe(18);
+        Instant now = clock.instant();
+        PendingAccountRegistration pending = new PendingAccountRegistration(id, Tokens.digits(4),
+                Masking.account(number), bank.code(), bank.name(), now.plus(arsLifetime));
+        keys.insertPendingAccount(partnerId, pending, registration.holderType(), registration.payer(),
+                cipher.seal(serialize(account), id), now);
+        return pending;
     }
-    String birth;
-    try {
-      birth = validBirthOrBusinessNumber(registration.birthOrBusinessNumber());
-    } catch (RegistrationRejected e) {
-      throw new RegistrationRejected(Reason.INVALID_ACCOUNT);
-    }
-    AccountDetails account = new AccountDetails(bank.code(), number, birth);
-    if (acquirer.verifyAccount(account) instanceof Outcome.Declined declined) {
-      throw new RegistrationRejected(
-          declined.reason() == DeclineReason.BANK_MAINTENANCE
-              ? Reason.BANK_MAINTENANCE
-              : Reason.INVALID_ACCOUNT,
-          declined.institutionCode(),
-          declined.institutionMessage());
-    }
-    String id = Tokens.urlSafe(18);
-    Instant now = clock.instant();
-    PendingAccountRegistration pending =
-        new PendingAccountRegistration(
-            id, Tokens.digits(4), Masking.account(number), bank.code(), bank.name(), now.plus(arsLifetime));
-    keys.insertPendingAccount(
-        partnerId,
-        pending,
-        registration.holderType(),
-        registration.payer(),
-        cipher.seal(serialize(account), id),
-        now);
-    return pending;
-  }
 
-  /**
-   * Step two: the customer keyed the number into the ARS call. The registration is claimed with a
-   * conditional update, so it yields one billing key however often it is confirmed.
-   */
-  @Transactional
-  public BillingKey confirmAccountRegistration(
-      String partnerId, String registrationId, String requestNumber, String keyedNumber) {
-    BillingKeyRepository.PendingRow pending =
-        keys.findPendingAccount(partnerId, registrationId)
+    /**
+     * Step two: the customer keyed the number into the ARS call. The registration is
+     * claimed with a conditional update, so it yields one billing key however often it is
+     * confirmed.
+     */
+    @Transactional
+    public BillingKey confirmAccountRegistration(String partnerId, String registrationId, String requestNumber,
+            String keyedNumber) {
+        BillingKeyRepository.PendingRow pending = keys.findPendingAccount(partnerId, registrationId)
             .filter(row -> row.expiresAt().isAfter(clock.instant()))
             .filter(row -> row.billingKeyId() == null)
             .orElseThrow(() -> new RegistrationRejected(Reason.REGISTRATION_NOT_FOUND));
-    if (!pending.requestNumber().equals(requestNumber)
-        || (keyedNumber != null && !pending.requestNumber().equals(keyedNumber))) {
-      throw new RegistrationRejected(Reason.CONFIRMATION_MISMATCH);
+        if (!pending.requestNumber().equals(requestNumber)
+                || (keyedNumber != null && !pending.requestNumber().equals(keyedNumber))) {
+            throw new RegistrationRejected(Reason.CONFIRMATION_MISMATCH);
+        }
+        byte[] plaintext = cipher.open(pending.sealed(), registrationId);
+        String id = Tokens.base64(24);
+        BillingKey key = new BillingKey(id, partnerId, InstrumentType.BANK_ACCOUNT, BillingKeyStatus.ACTIVE,
+                pending.maskedNumber(), pending.bankCode(), pending.bankName(), pending.holderType(), pending.payer(),
+                clock.instant());
+        keys.insert(key, cipher.seal(plaintext, id));
+        if (!keys.claimPendingAccount(registrationId, id, clock.instant())) {
+            throw new RegistrationRejected(Reason.REGISTRATION_NOT_FOUND);
+        }
+        return key;
     }
-    byte[] plaintext = cipher.open(pending.sealed(), registrationId);
-    String id = Tokens.base64(24);
-    BillingKey key =
-        new BillingKey(
-            id,
-            partnerId,
-            InstrumentType.BANK_ACCOUNT,
-            BillingKeyStatus.ACTIVE,
-            pending.maskedNumber(),
-            pending.bankCode(),
-            pending.bankName(),
-            pending.holderType(),
-            pending.payer(),
-            clock.instant());
-    keys.insert(key, cipher.seal(plaintext, id));
-    if (!keys.claimPendingAccount(registrationId, id, clock.instant())) {
-      throw new RegistrationRejected(Reason.REGISTRATION_NOT_FOUND);
+
+    /** A key of this partner, whatever its status. */
+    public BillingKey find(String partnerId, String id) {
+        return keys.find(id)
+            .filter(key -> key.partnerId().equals(partnerId))
+            .orElseThrow(() -> new RegistrationRejected(Reason.KEY_NOT_FOUND));
     }
-    return key;
-  }
 
-  /** A key of this partner, whatever its status. */
-  public BillingKey find(String partnerId, String id) {
-    return keys.find(id)
-        .filter(key -> key.partnerId().equals(partnerId))
-        .orElseThrow(() -> new RegistrationRejected(Reason.KEY_NOT_FOUND));
-  }
-
-  /** Revokes a key for good. */
-  public BillingKey revoke(String partnerId, String id) {
-    BillingKey key = find(partnerId, id);
-    if (!keys.revoke(id, partnerId, clock.instant())) {
-      throw new RegistrationRejected(Reason.KEY_REVOKED);
+    /** Revokes a key for good. */
+    public BillingKey revoke(String partnerId, String id) {
+        BillingKey key = find(partnerId, id);
+        if (!keys.revoke(id, partnerId, clock.instant())) {
+            throw new RegistrationRejected(Reason.KEY_REVOKED);
+        }
+        return key;
     }
-    return key;
-  }
 
-  /**
-   * Reveals an active key's instrument for a charge, holding a share lock on the key until the
-   * caller's transaction ends, so a revocation cannot slip between this check and the payment row.
-   */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public ChargeableKey lockForCharge(String partnerId, String id, InstrumentType expected) {
-    BillingKeyRepository.KeyWithSecret row =
-        keys.findForShare(id)
+    /**
+     * Reveals an active key's instrument for a charge, holding a share lock on the key
+     * until the caller's transaction ends, so a revocation cannot slip between this check
+     * and the payment row.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ChargeableKey lockForCharge(String partnerId, String id, InstrumentType expected) {
+        BillingKeyRepository.KeyWithSecret row = keys.findForShare(id)
             .filter(found -> found.key().partnerId().equals(partnerId))
             .orElseThrow(() -> new RegistrationRejected(Reason.KEY_NOT_FOUND));
-    if (row.key().status() != BillingKeyStatus.ACTIVE) {
-      throw new RegistrationRejected(Reason.KEY_REVOKED);
-    }
-    if (row.key().type() != expected) {
-      throw new RegistrationRejected(Reason.KEY_OF_OTHER_TYPE);
-    }
-    return reveal(row);
-  }
-
-  /** Reveals a key's instrument whatever its status, for asking the network about a charge. */
-  public ChargeableKey reveal(String id) {
-    return reveal(
-        keys.findWithSecret(id).orElseThrow(() -> new RegistrationRejected(Reason.KEY_NOT_FOUND)));
-  }
-
-  private ChargeableKey reveal(BillingKeyRepository.KeyWithSecret row) {
-    String[] parts =
-        new String(cipher.open(row.sealed(), row.key().id()), StandardCharsets.UTF_8).split("\\|", -1);
-    if (parts[0].equals("C")) {
-      return new ChargeableKey(
-          row.key(), new CardDetails(parts[1], parts[2], parts[3], parts[4], parts[5]), null);
-    }
-    return new ChargeableKey(row.key(), null, new AccountDetails(parts[1], parts[2], parts[3]));
-  }
-
-  private static byte[] serialize(CardDetails card) {
-    return String.join(
-            "|",
-            "C",
-            card.number(),
-            card.expiryYear(),
-            card.expiryMonth(),
-            card.birthOrBusinessNumber(),
-            card.pinPrefix())
-        .getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static byte[] serialize(AccountDetails account) {
-    return String.join("|", "A", account.bankCode(), account.number(), account.birthOrBusinessNumber())
-        .getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** {@code YYMMDD} that is a real date, or a ten-digit business registration number. */
-  static String validBirthOrBusinessNumber(String value) {
-    if (value != null && value.matches("[0-9]{10}")) {
-      return value;
-    }
-    if (value != null && value.matches("[0-9]{8}")) {
-      // YYYYMMDD is sent by some partner forms; keep the YYMMDD Payple documents.
-      value = value.substring(2);
-    }
-    if (value == null || !value.matches("[0-9]{6}")) {
-      throw new RegistrationRejected(Reason.INVALID_BIRTH_DATE);
-    }
-    try {
-      LocalDate.of(
-          2000 + Integer.parseInt(value.substring(0, 2)),
-          Integer.parseInt(value.substring(2, 4)),
-          Integer.parseInt(value.substring(4, 6)));
-    } catch (DateTimeException e) {
-      throw new RegistrationRejected(Reason.INVALID_BIRTH_DATE);
-    }
-    return value;
-  }
-
-  private static String twoDigitYear(String value) {
-    if (value == null) {
-      return null;
-    }
-    if (value.matches("20[0-9]{2}")) {
-      return value.substring(2);
-    }
-    return value.matches("[0-9]{2}") ? value : null;
-  }
-
-  static boolean luhn(String digits) {
-    int sum = 0;
-    boolean doubled = false;
-    for (int i = digits.length() - 1; i >= 0; i--) {
-      int digit = digits.charAt(i) - '0';
-      if (doubled) {
-        digit *= 2;
-        if (digit > 9) {
-          digit -= 9;
+        if (row.key().status() != BillingKeyStatus.ACTIVE) {
+            throw new RegistrationRejected(Reason.KEY_REVOKED);
         }
-      }
-      sum += digit;
-      doubled = !doubled;
+        if (row.key().type() != expected) {
+            throw new RegistrationRejected(Reason.KEY_OF_OTHER_TYPE);
+        }
+        return reveal(row);
     }
-    return sum % 10 == 0;
-  }
+
+    /**
+     * Reveals a key's instrument whatever its status, for asking the network about a
+     * charge.
+     */
+    public ChargeableKey reveal(String id) {
+        return reveal(keys.findWithSecret(id).orElseThrow(() -> new RegistrationRejected(Reason.KEY_NOT_FOUND)));
+    }
+
+    private ChargeableKey reveal(BillingKeyRepository.KeyWithSecret row) {
+        String[] parts = new String(cipher.open(row.sealed(), row.key().id()), StandardCharsets.UTF_8).split("\\|", -1);
+        if (parts[0].equals("C")) {
+            return new ChargeableKey(row.key(), new CardDetails(parts[1], parts[2], parts[3], parts[4], parts[5]),
+                    null);
+        }
+        return new ChargeableKey(row.key(), null, new AccountDetails(parts[1], parts[2], parts[3]));
+    }
+
+    private static byte[] serialize(CardDetails card) {
+        return String
+            .join("|", "C", card.number(), card.expiryYear(), card.expiryMonth(), card.birthOrBusinessNumber(),
+                    card.pinPrefix())
+            .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] serialize(AccountDetails account) {
+        return String.join("|", "A", account.bankCode(), account.number(), account.birthOrBusinessNumber())
+            .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code YYMMDD} that is a real date, or a ten-digit business registration number.
+     */
+    static String validBirthOrBusinessNumber(String value) {
+        if (value != null && value.matches("[0-9]{10}")) {
+            return value;
+        }
+        if (value != null && value.matches("[0-9]{8}")) {
+            // YYYYMMDD is sent by some partner forms; keep the YYMMDD Payple documents.
+            value = value.substring(2);
+        }
+        if (value == null || !value.matches("[0-9]{6}")) {
+            throw new RegistrationRejected(Reason.INVALID_BIRTH_DATE);
+        }
+        try {
+            LocalDate.of(2000 + Integer.parseInt(value.substring(0, 2)), Integer.parseInt(value.substring(2, 4)),
+                    Integer.parseInt(value.substring(4, 6)));
+        }
+        catch (DateTimeException e) {
+            throw new RegistrationRejected(Reason.INVALID_BIRTH_DATE);
+        }
+        return value;
+    }
+
+    private static String twoDigitYear(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.matches("20[0-9]{2}")) {
+            return value.substring(2);
+        }
+        return value.matches("[0-9]{2}") ? value : null;
+    }
+
+    static boolean luhn(String digits) {
+        int sum = 0;
+        boolean doubled = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int digit = digits.charAt(i) - '0';
+            if (doubled) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+            doubled = !doubled;
+        }
+        return sum % 10 == 0;
+    }
+
 }

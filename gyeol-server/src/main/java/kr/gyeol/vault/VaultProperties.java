@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("gyeol.vault")
 public record VaultProperties(Map<String, String> keys, String activeKey) {
 
-  public VaultProperties {
-    keys = keys == null ? Map.of() : new java.util.LinkedHashMap<>(keys);
-  }
+    public VaultProperties {
+        keys = keys == null ? Map.of() : new java.util.LinkedHashMap<>(keys);
+    }
 }

@@ -6,25 +6,26 @@ import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Browser-side clients call auth.php and the confirm and cancel URLs directly (spec §1.1), so the
- * Payple paths allow cross-origin calls; the allowed origins are configurable.
+ * Browser-side clients call auth.php and the confirm and cancel URLs directly (spec
+ * §1.1), so the Payple paths allow cross-origin calls; the allowed origins are
+ * configurable.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-  private final String[] allowedOrigins;
+    private final String[] allowedOrigins;
 
-  WebConfiguration(@Value("${gyeol.cors.allowed-origins:*}") String[] allowedOrigins) {
-    this.allowedOrigins = allowedOrigins;
-  }
+    WebConfiguration(@Value("${gyeol.cors.allowed-origins:*}") String[] allowedOrigins) {
+        this.allowedOrigins = allowedOrigins;
+    }
 
-  @Override
-  public void addCorsMappings(CorsRegistry registry) {
-    registry
-        .addMapping("/php/**")
-        .allowedOriginPatterns(allowedOrigins)
-        .allowedMethods("GET", "POST", "OPTIONS")
-        .allowedHeaders("*")
-        .maxAge(3600);
-  }
+    @Override
+    public void addCorsMappings(CorsRegistry registry) {
+        registry.addMapping("/php/**")
+            .allowedOriginPatterns(allowedOrigins)
+            .allowedMethods("GET", "POST", "OPTIONS")
+            .allowedHeaders("*")
+            .maxAge(3600);
+    }
+
 }

@@ -21,90 +21,76 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The domain rules under concurrent requests over HTTP, enforced by the database. */
 class ConcurrencyIT extends GatewayTest {
 
-  @Autowired JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
-  private static <T> List<T> race(int parallel, Callable<T> task) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(parallel);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < parallel; i++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return task.call();
+    private static <T> List<T> race(int parallel, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
                 }));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get(60, TimeUnit.SECONDS));
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        }
+        finally {
+            pool.shutdownNow();
+        }
     }
-  }
 
-  @Test
-  void fiftyParallelChargesWithOneOrderIdChargeOnce() throws Exception {
-    String key = payple.registerCard(PaypleTestClient.CARD);
-    String orderId = PaypleTestClient.uniqueOrderId("race");
-    List<Map<String, String>> answers = race(50, () -> payple.chargeCard(key, orderId, 1000));
-    assertThat(answers.stream().filter(a -> "success".equals(a.get("PCD_PAY_RST")))).hasSize(1);
-    assertThat(answers.stream().filter(a -> "SPCD0014".equals(a.get("PCD_PAY_CODE")))).hasSize(49);
-    assertThat(
-            jdbc.sql("SELECT count(*) FROM payments WHERE order_id = :orderId")
-                .param("orderId", orderId)
-                .query(Long.class)
-                .single())
-        .isEqualTo(1);
-  }
-
-  @Test
-  void twentyParallelPartialRefundsNeverExceedThePayment() throws Exception {
-    String key = payple.registerCard(PaypleTestClient.CARD);
-    String orderId = PaypleTestClient.uniqueOrderId("refundrace");
-    payple.chargeCard(key, orderId, 10_000);
-    String today = KoreanTime.date(clock.instant());
-    // 20 × 700 = 14,000 asked of a 10,000 payment: at most 14 can succeed.
-    List<Map<String, String>> answers = race(20, () -> payple.refund(orderId, today, 700));
-    long succeeded = answers.stream().filter(a -> "PAYC0000".equals(a.get("PCD_PAY_CODE"))).count();
-    assertThat(succeeded).isEqualTo(14);
-    assertThat(answers.stream().filter(a -> "PAYC0011".equals(a.get("PCD_PAY_CODE")))).hasSize(6);
-    long refunded =
-        jdbc.sql(
-                """
-                SELECT COALESCE(SUM(r.amount), 0) FROM refunds r JOIN payments p ON p.id = r.payment_id
-                WHERE p.order_id = :orderId AND r.status <> 'DECLINED'
-                """)
+    @Test
+    void fiftyParallelChargesWithOneOrderIdChargeOnce() throws Exception {
+        String key = payple.registerCard(PaypleTestClient.CARD);
+        String orderId = PaypleTestClient.uniqueOrderId("race");
+        List<Map<String, String>> answers = race(50, () -> payple.chargeCard(key, orderId, 1000));
+        assertThat(answers.stream().filter(a -> "success".equals(a.get("PCD_PAY_RST")))).hasSize(1);
+        assertThat(answers.stream().filter(a -> "SPCD0014".equals(a.get("PCD_PAY_CODE")))).hasSize(49);
+        assertThat(jdbc.sql("SELECT count(*) FROM payments WHERE order_id = :orderId")
             .param("orderId", orderId)
             .query(Long.class)
-            .single();
-    assertThat(refunded).isEqualTo(9_800).isLessThanOrEqualTo(10_000);
-  }
-
-  @Test
-  void twoRequestsRacingWithOneAuthKeyOneSucceeds() throws Exception {
-    for (int round = 0; round < 5; round++) {
-      String key = payple.registerCard(PaypleTestClient.CARD);
-      Map<String, String> session = payple.auth(Map.of("PCD_PAY_TYPE", "card", "PCD_SIMPLE_FLAG", "Y"));
-      List<Map<String, String>> answers =
-          race(
-              2,
-              () ->
-                  payple.post(
-                      session.get("return_url"),
-                      PaypleTestClient.withEnvelope(
-                          session,
-                          Map.of(
-                              "PCD_PAYER_ID", key,
-                              "PCD_PAY_GOODS", "race",
-                              "PCD_PAY_TOTAL", "1000",
-                              "PCD_PAY_OID", PaypleTestClient.uniqueOrderId("authrace")))));
-      assertThat(answers.stream().filter(a -> "SPCD0000".equals(a.get("PCD_PAY_CODE")))).hasSize(1);
-      assertThat(answers.stream().filter(a -> "SPCD0004".equals(a.get("PCD_PAY_CODE")))).hasSize(1);
+            .single()).isEqualTo(1);
     }
-  }
+
+    @Test
+    void twentyParallelPartialRefundsNeverExceedThePayment() throws Exception {
+        String key = payple.registerCard(PaypleTestClient.CARD);
+        String orderId = PaypleTestClient.uniqueOrderId("refundrace");
+        payple.chargeCard(key, orderId, 10_000);
+        String today = KoreanTime.date(clock.instant());
+        // 20 × 700 = 14,000 asked of a 10,000 payment: at most 14 can succeed.
+        List<Map<String, String>> answers = race(20, () -> payple.refund(orderId, today, 700));
+        long succeeded = answers.stream().filter(a -> "PAYC0000".equals(a.get("PCD_PAY_CODE"))).count();
+        assertThat(succeeded).isEqualTo(14);
+        assertThat(answers.stream().filter(a -> "PAYC0011".equals(a.get("PCD_PAY_CODE")))).hasSize(6);
+        long refunded = jdbc.sql("""
+                SELECT COALESCE(SUM(r.amount), 0) FROM refunds r JOIN payments p ON p.id = r.payment_id
+                WHERE p.order_id = :orderId AND r.status <> 'DECLINED'
+                """).param("orderId", orderId).query(Long.class).single();
+        assertThat(refunded).isEqualTo(9_800).isLessThanOrEqualTo(10_000);
+    }
+
+    @Test
+    void twoRequestsRacingWithOneAuthKeyOneSucceeds() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String key = payple.registerCard(PaypleTestClient.CARD);
+            Map<String, String> session = payple.auth(Map.of("PCD_PAY_TYPE", "card", "PCD_SIMPLE_FLAG", "Y"));
+            List<Map<String, String>> answers = race(2,
+                    () -> payple.post(session.get("return_url"),
+                            PaypleTestClient.withEnvelope(session,
+                                    Map.of("PCD_PAYER_ID", key, "PCD_PAY_GOODS", "race", "PCD_PAY_TOTAL", "1000",
+                                            "PCD_PAY_OID", PaypleTestClient.uniqueOrderId("authrace")))));
+            assertThat(answers.stream().filter(a -> "SPCD0000".equals(a.get("PCD_PAY_CODE")))).hasSize(1);
+            assertThat(answers.stream().filter(a -> "SPCD0004".equals(a.get("PCD_PAY_CODE")))).hasSize(1);
+        }
+    }
+
 }

@@ -12,107 +12,103 @@ import org.junit.jupiter.api.Test;
 /** Cancels and refunds (spec §1.8) and result lookups (§1.9) over real HTTP. */
 class CancelIT extends GatewayTest {
 
-  private String paidOrder(long amount) {
-    String key = payple.registerCard(PaypleTestClient.CARD);
-    String orderId = PaypleTestClient.uniqueOrderId("refund");
-    assertThat(payple.chargeCard(key, orderId, amount)).containsEntry("PCD_PAY_RST", "success");
-    return orderId;
-  }
-
-  private String today() {
-    return KoreanTime.date(clock.instant());
-  }
-
-  @Test
-  void refundsPartiallyThenFullyAndNeverBeyond() {
-    String orderId = paidOrder(1000);
-    assertThat(payple.refund(orderId, today(), 300))
-        .containsEntry("PCD_PAY_RST", "success")
-        .containsEntry("PCD_PAY_CODE", "PAYC0000")
-        .containsEntry("PCD_PAY_MSG", "환불성공")
-        .containsEntry("PCD_REFUND_TOTAL", "300")
-        .containsEntry("PCD_REFUND_TAXTOTAL", "27")
-        .containsEntry("PCD_PAY_OID", orderId);
-    assertThat(payple.refund(orderId, today(), 701))
-        .containsEntry("PCD_PAY_RST", "error")
-        .containsEntry("PCD_PAY_CODE", "PAYC0011");
-    assertThat(payple.refund(orderId, today(), 700))
-        .containsEntry("PCD_PAY_CODE", "PAYC0000")
-        // The last refund takes the VAT that is left: 91 - 27.
-        .containsEntry("PCD_REFUND_TAXTOTAL", "64");
-    assertThat(payple.refund(orderId, today(), 1)).containsEntry("PCD_PAY_CODE", "PAYC0011");
-  }
-
-  @Test
-  void refusesWrongRefundKeyDateAmountAndOrder() {
-    String orderId = paidOrder(1000);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("PCD_REFUND_KEY", "wrong");
-    body.put("PCD_PAYCANCEL_FLAG", "Y");
-    body.put("PCD_PAY_OID", orderId);
-    body.put("PCD_PAY_DATE", today());
-    body.put("PCD_REFUND_TOTAL", "100");
-    assertThat(payple.call(Map.of("PCD_PAYCANCEL_FLAG", "Y"), body)).containsEntry("PCD_PAY_CODE", "PAYC0002");
-    assertThat(payple.refund(orderId, "20000101", 100)).containsEntry("PCD_PAY_CODE", "PAYC0007");
-    assertThat(payple.refund("no-such-order", today(), 100)).containsEntry("PCD_PAY_CODE", "PAYC0007");
-    assertThat(payple.refund(orderId, today(), 0)).containsEntry("PCD_PAY_CODE", "PAYC0003");
-  }
-
-  @Test
-  void declinedPaymentCannotBeRefunded() {
-    String key = payple.registerCard("4000000000000002");
-    String orderId = PaypleTestClient.uniqueOrderId("declined");
-    payple.chargeCard(key, orderId, 1000);
-    assertThat(payple.refund(orderId, today(), 1000)).containsEntry("PCD_PAY_CODE", "PAYC0007");
-  }
-
-  @Test
-  void legacyCancelThroughPayChkActIsDispatched() {
-    String orderId = paidOrder(2000);
-    Map<String, String> session = payple.auth(Map.of("PCD_PAYCANCEL_FLAG", "Y"));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("PCD_REFUND_KEY", PaypleTestClient.REFUND_KEY);
-    body.put("PCD_PAYCANCEL_FLAG", "Y");
-    body.put("PCD_PAY_OID", orderId);
-    body.put("PCD_PAY_DATE", Long.parseLong(today()));
-    body.put("PCD_REFUND_TOTAL", 2000);
-    // Older docs name the refund's VAT PCD_PAY_TAXTOTAL.
-    body.put("PCD_PAY_TAXTOTAL", 182);
-    assertThat(payple.post(payple.baseUrl() + "/php/PayChkAct.php", PaypleTestClient.withEnvelope(session, body)))
-        .containsEntry("PCD_PAY_CODE", "PAYC0000")
-        .containsEntry("PCD_REFUND_TAXTOTAL", "182");
-  }
-
-  @Test
-  void looksUpPaymentsAsTheyWereAtCompletion() {
-    String orderId = paidOrder(1000);
-    payple.refund(orderId, today(), 1000);
-    Map<String, String> session = payple.auth(Map.of("PCD_PAYCHK_FLAG", "Y"));
-    Map<String, Object> body =
-        PaypleTestClient.withEnvelope(
-            session, Map.of("PCD_PAY_OID", orderId, "PCD_PAY_DATE", today(), "PCD_PAY_TYPE", "card"));
-    for (int i = 0; i < 2; i++) {
-      assertThat(payple.post(session.get("return_url"), body))
-          .containsEntry("PCD_PAY_RST", "success")
-          .containsEntry("PCD_PAY_CODE", "PCHK000")
-          .containsEntry("PCD_PAY_TOTAL", "1000")
-          .containsEntry("PCD_CARDNUM", "4242-****-****-4242")
-          .containsEntry("PCD_PAY_CARDNUM", "4242-****-****-4242");
+    private String paidOrder(long amount) {
+        String key = payple.registerCard(PaypleTestClient.CARD);
+        String orderId = PaypleTestClient.uniqueOrderId("refund");
+        assertThat(payple.chargeCard(key, orderId, amount)).containsEntry("PCD_PAY_RST", "success");
+        return orderId;
     }
-    body.put("PCD_PAY_OID", "missing");
-    assertThat(payple.post(session.get("return_url"), body)).containsEntry("PCD_PAY_CODE", "CBIL0003");
-  }
 
-  @Test
-  void receiptPageShowsMaskedData() throws Exception {
-    String key = payple.registerCard(PaypleTestClient.CARD);
-    Map<String, String> paid = payple.chargeCard(key, null, 4500);
-    var response =
-        java.net.http.HttpClient.newHttpClient()
-            .send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(paid.get("PCD_PAY_CARDRECEIPT"))).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains("4242-****-****-4242").contains("4,500원").doesNotContain(PaypleTestClient.CARD);
-  }
+    private String today() {
+        return KoreanTime.date(clock.instant());
+    }
+
+    @Test
+    void refundsPartiallyThenFullyAndNeverBeyond() {
+        String orderId = paidOrder(1000);
+        assertThat(payple.refund(orderId, today(), 300)).containsEntry("PCD_PAY_RST", "success")
+            .containsEntry("PCD_PAY_CODE", "PAYC0000")
+            .containsEntry("PCD_PAY_MSG", "환불성공")
+            .containsEntry("PCD_REFUND_TOTAL", "300")
+            .containsEntry("PCD_REFUND_TAXTOTAL", "27")
+            .containsEntry("PCD_PAY_OID", orderId);
+        assertThat(payple.refund(orderId, today(), 701)).containsEntry("PCD_PAY_RST", "error")
+            .containsEntry("PCD_PAY_CODE", "PAYC0011");
+        assertThat(payple.refund(orderId, today(), 700)).containsEntry("PCD_PAY_CODE", "PAYC0000")
+            // The last refund takes the VAT that is left: 91 - 27.
+            .containsEntry("PCD_REFUND_TAXTOTAL", "64");
+        assertThat(payple.refund(orderId, today(), 1)).containsEntry("PCD_PAY_CODE", "PAYC0011");
+    }
+
+    @Test
+    void refusesWrongRefundKeyDateAmountAndOrder() {
+        String orderId = paidOrder(1000);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("PCD_REFUND_KEY", "wrong");
+        body.put("PCD_PAYCANCEL_FLAG", "Y");
+        body.put("PCD_PAY_OID", orderId);
+        body.put("PCD_PAY_DATE", today());
+        body.put("PCD_REFUND_TOTAL", "100");
+        assertThat(payple.call(Map.of("PCD_PAYCANCEL_FLAG", "Y"), body)).containsEntry("PCD_PAY_CODE", "PAYC0002");
+        assertThat(payple.refund(orderId, "20000101", 100)).containsEntry("PCD_PAY_CODE", "PAYC0007");
+        assertThat(payple.refund("no-such-order", today(), 100)).containsEntry("PCD_PAY_CODE", "PAYC0007");
+        assertThat(payple.refund(orderId, today(), 0)).containsEntry("PCD_PAY_CODE", "PAYC0003");
+    }
+
+    @Test
+    void declinedPaymentCannotBeRefunded() {
+        String key = payple.registerCard("4000000000000002");
+        String orderId = PaypleTestClient.uniqueOrderId("declined");
+        payple.chargeCard(key, orderId, 1000);
+        assertThat(payple.refund(orderId, today(), 1000)).containsEntry("PCD_PAY_CODE", "PAYC0007");
+    }
+
+    @Test
+    void legacyCancelThroughPayChkActIsDispatched() {
+        String orderId = paidOrder(2000);
+        Map<String, String> session = payple.auth(Map.of("PCD_PAYCANCEL_FLAG", "Y"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("PCD_REFUND_KEY", PaypleTestClient.REFUND_KEY);
+        body.put("PCD_PAYCANCEL_FLAG", "Y");
+        body.put("PCD_PAY_OID", orderId);
+        body.put("PCD_PAY_DATE", Long.parseLong(today()));
+        body.put("PCD_REFUND_TOTAL", 2000);
+        // Older docs name the refund's VAT PCD_PAY_TAXTOTAL.
+        body.put("PCD_PAY_TAXTOTAL", 182);
+        assertThat(payple.post(payple.baseUrl() + "/php/PayChkAct.php", PaypleTestClient.withEnvelope(session, body)))
+            .containsEntry("PCD_PAY_CODE", "PAYC0000")
+            .containsEntry("PCD_REFUND_TAXTOTAL", "182");
+    }
+
+    @Test
+    void looksUpPaymentsAsTheyWereAtCompletion() {
+        String orderId = paidOrder(1000);
+        payple.refund(orderId, today(), 1000);
+        Map<String, String> session = payple.auth(Map.of("PCD_PAYCHK_FLAG", "Y"));
+        Map<String, Object> body = PaypleTestClient.withEnvelope(session,
+                Map.of("PCD_PAY_OID", orderId, "PCD_PAY_DATE", today(), "PCD_PAY_TYPE", "card"));
+        for (int i = 0; i < 2; i++) {
+            assertThat(payple.post(session.get("return_url"), body)).containsEntry("PCD_PAY_RST", "success")
+                .containsEntry("PCD_PAY_CODE", "PCHK000")
+                .containsEntry("PCD_PAY_TOTAL", "1000")
+                .containsEntry("PCD_CARDNUM", "4242-****-****-4242")
+                .containsEntry("PCD_PAY_CARDNUM", "4242-****-****-4242");
+        }
+        body.put("PCD_PAY_OID", "missing");
+        assertThat(payple.post(session.get("return_url"), body)).containsEntry("PCD_PAY_CODE", "CBIL0003");
+    }
+
+    @Test
+    void receiptPageShowsMaskedData() throws Exception {
+        String key = payple.registerCard(PaypleTestClient.CARD);
+        Map<String, String> paid = payple.chargeCard(key, null, 4500);
+        var response = java.net.http.HttpClient.newHttpClient()
+            .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(paid.get("PCD_PAY_CARDRECEIPT"))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("4242-****-****-4242")
+            .contains("4,500원")
+            .doesNotContain(PaypleTestClient.CARD);
+    }
+
 }

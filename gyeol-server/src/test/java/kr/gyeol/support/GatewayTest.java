@@ -14,57 +14,64 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the wire and persistence tests: the whole gateway on a random port, on the test database,
- * with a clock the tests move. Every subclass shares one application context.
+ * Base of the wire and persistence tests: the whole gateway on a random port, on the test
+ * database, with a clock the tests move. Every subclass shares one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(GatewayTest.TestClockConfiguration.class)
 public abstract class GatewayTest {
 
-  @LocalServerPort protected int port;
-  @Autowired protected MutableClock clock;
+    @LocalServerPort
+    protected int port;
 
-  protected PaypleTestClient payple;
+    @Autowired
+    protected MutableClock clock;
 
-  @TestConfiguration(proxyBeanMethods = false)
-  static class TestClockConfiguration {
-    @Bean
-    MutableClock clock() {
-      return new MutableClock();
+    protected PaypleTestClient payple;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClockConfiguration {
+
+        @Bean
+        MutableClock clock() {
+            return new MutableClock();
+        }
+
     }
-  }
 
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) throws IOException {
-    TestDatabase.Connection database = TestDatabase.get();
-    Path dataDirectory = Files.createTempDirectory("gyeol-test-data");
-    registry.add("spring.datasource.url", database::url);
-    registry.add("spring.datasource.username", database::username);
-    registry.add("spring.datasource.password", database::password);
-    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "30");
-    registry.add("gyeol.data-dir", dataDirectory::toString);
-    // Lists replace each other whole, so the default test partner is repeated beside a strict one.
-    registry.add("gyeol.partners[0].id", () -> "test");
-    registry.add("gyeol.partners[0].secret", () -> PaypleTestClient.SECRET);
-    registry.add("gyeol.partners[0].refund-key", () -> PaypleTestClient.REFUND_KEY);
-    registry.add("gyeol.partners[0].client-key", () -> "test_DF55F29DA654A8CBC0F0A9DD4B556486");
-    registry.add("gyeol.partners[0].mode", () -> "test");
-    registry.add("gyeol.partners[1].id", () -> "strict");
-    registry.add("gyeol.partners[1].secret", () -> "strict-secret-0123456789");
-    registry.add("gyeol.partners[1].refund-key", () -> "strict-refund-key");
-    registry.add("gyeol.partners[1].mode", () -> "live");
-    registry.add("gyeol.partners[1].referer-check", () -> "strict");
-    registry.add("gyeol.partners[1].domains[0]", () -> "shop.example.com");
-    // The tests run the reconciler themselves, after moving the clock.
-    registry.add("gyeol.reconciler.interval", () -> "1h");
-  }
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) throws IOException {
+        TestDatabase.Connection database = TestDatabase.get();
+        Path dataDirectory = Files.createTempDirectory("gyeol-test-data");
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::username);
+        registry.add("spring.datasource.password", database::password);
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "30");
+        registry.add("gyeol.data-dir", dataDirectory::toString);
+        // Lists replace each other whole, so the default test partner is repeated beside
+        // a strict one.
+        registry.add("gyeol.partners[0].id", () -> "test");
+        registry.add("gyeol.partners[0].secret", () -> PaypleTestClient.SECRET);
+        registry.add("gyeol.partners[0].refund-key", () -> PaypleTestClient.REFUND_KEY);
+        registry.add("gyeol.partners[0].client-key", () -> "test_DF55F29DA654A8CBC0F0A9DD4B556486");
+        registry.add("gyeol.partners[0].mode", () -> "test");
+        registry.add("gyeol.partners[1].id", () -> "strict");
+        registry.add("gyeol.partners[1].secret", () -> "strict-secret-0123456789");
+        registry.add("gyeol.partners[1].refund-key", () -> "strict-refund-key");
+        registry.add("gyeol.partners[1].mode", () -> "live");
+        registry.add("gyeol.partners[1].referer-check", () -> "strict");
+        registry.add("gyeol.partners[1].domains[0]", () -> "shop.example.com");
+        // The tests run the reconciler themselves, after moving the clock.
+        registry.add("gyeol.reconciler.interval", () -> "1h");
+    }
 
-  @org.junit.jupiter.api.BeforeEach
-  void client() {
-    payple = new PaypleTestClient("http://127.0.0.1:" + port);
-  }
+    @org.junit.jupiter.api.BeforeEach
+    void client() {
+        payple = new PaypleTestClient("http://127.0.0.1:" + port);
+    }
 
-  protected Clock clock() {
-    return clock;
-  }
+    protected Clock clock() {
+        return clock;
+    }
+
 }

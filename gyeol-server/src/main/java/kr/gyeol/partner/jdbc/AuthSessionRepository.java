@@ -12,137 +12,103 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AuthSessionRepository {
 
-  /** A session row as the checks need it. */
-  public record SessionRow(
-      String partnerId,
-      PartnerMode mode,
-      String operation,
-      String partnerToken,
-      String secretToken,
-      String secretHash,
-      String context,
-      boolean singleUse,
-      Instant expiresAt,
-      Instant usedAt,
-      kr.gyeol.partner.RefererCheck refererCheck,
-      java.util.List<String> domains) {}
+    /** A session row as the checks need it. */
+    public record SessionRow(String partnerId, PartnerMode mode, String operation, String partnerToken,
+            String secretToken, String secretHash, String context, boolean singleUse, Instant expiresAt, Instant usedAt,
+            kr.gyeol.partner.RefererCheck refererCheck, java.util.List<String> domains) {
+    }
 
-  private final JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
-  public AuthSessionRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+    public AuthSessionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
-  public void insert(
-      byte[] keyHash,
-      String partnerId,
-      String operation,
-      String partnerToken,
-      String secretToken,
-      String refererHost,
-      boolean singleUse,
-      String context,
-      Instant issuedAt,
-      Instant expiresAt) {
-    jdbc.sql(
-            """
-            INSERT INTO auth_sessions (key_hash, partner_id, operation, partner_token, secret_token,
-                                       referer_host, single_use, context, issued_at, expires_at)
-            VALUES (:keyHash, :partnerId, :operation, :partnerToken, :secretToken, :refererHost,
-                    :singleUse, :context, :issuedAt, :expiresAt)
-            """)
-        .param("keyHash", keyHash)
-        .param("partnerId", partnerId)
-        .param("operation", operation)
-        .param("partnerToken", partnerToken)
-        .param("secretToken", secretToken)
-        .param("refererHost", refererHost)
-        .param("singleUse", singleUse)
-        .param("context", context)
-        .param("issuedAt", utc(issuedAt))
-        .param("expiresAt", utc(expiresAt))
-        .update();
-  }
+    public void insert(byte[] keyHash, String partnerId, String operation, String partnerToken, String secretToken,
+            String refererHost, boolean singleUse, String context, Instant issuedAt, Instant expiresAt) {
+        jdbc.sql("""
+                INSERT INTO auth_sessions (key_hash, partner_id, operation, partner_token, secret_token,
+                                           referer_host, single_use, context, issued_at, expires_at)
+                VALUES (:keyHash, :partnerId, :operation, :partnerToken, :secretToken, :refererHost,
+                        :singleUse, :context, :issuedAt, :expiresAt)
+                """)
+            .param("keyHash", keyHash)
+            .param("partnerId", partnerId)
+            .param("operation", operation)
+            .param("partnerToken", partnerToken)
+            .param("secretToken", secretToken)
+            .param("refererHost", refererHost)
+            .param("singleUse", singleUse)
+            .param("context", context)
+            .param("issuedAt", utc(issuedAt))
+            .param("expiresAt", utc(expiresAt))
+            .update();
+    }
 
-  /**
-   * Consumes a single-use key in one statement: only a live, unused key of the right operation,
-   * presented with the session's own tokens, is marked used. Two racing calls cannot both see a row
-   * come back. Raw credentials take the slower path through {@link #find} and {@link #markUsed}.
-   */
-  public Optional<SessionRow> consumeWithTokens(
-      byte[] keyHash, String operation, String partnerToken, String secretToken, Instant now) {
-    return jdbc.sql(
-            """
-            UPDATE auth_sessions s SET used_at = :now
-            FROM partners p
-            WHERE s.key_hash = :keyHash AND p.id = s.partner_id
-              AND s.operation = :operation AND s.used_at IS NULL AND s.expires_at > :now
-              AND s.partner_token = :partnerToken AND s.secret_token = :secretToken
-            RETURNING s.partner_id, p.mode, s.operation, s.partner_token, s.secret_token,
-                      p.secret_hash, s.context, s.single_use, s.expires_at, s.used_at,
-                      p.referer_check, p.domains
-            """)
-        .param("now", utc(now))
-        .param("keyHash", keyHash)
-        .param("operation", operation)
-        .param("partnerToken", partnerToken)
-        .param("secretToken", secretToken)
-        .query(AuthSessionRepository::map)
-        .optional();
-  }
-
-  public Optional<SessionRow> find(byte[] keyHash) {
-    return jdbc.sql(
-            """
-            SELECT s.partner_id, p.mode, s.operation, s.partner_token, s.secret_token,
-                   p.secret_hash, s.context, s.single_use, s.expires_at, s.used_at,
-                   p.referer_check, p.domains
-            FROM auth_sessions s JOIN partners p ON p.id = s.partner_id
-            WHERE s.key_hash = :keyHash
-            """)
-        .param("keyHash", keyHash)
-        .query(AuthSessionRepository::map)
-        .optional();
-  }
-
-  /** Marks a key used; false when another call used it first or it expired meanwhile. */
-  public boolean markUsed(byte[] keyHash, Instant now) {
-    return jdbc.sql(
-                """
-                UPDATE auth_sessions SET used_at = :now
-                WHERE key_hash = :keyHash AND used_at IS NULL AND expires_at > :now
+    /**
+     * Consumes a single-use key in one statement: only a live, unused key of the right
+     * operation, presented with the session's own tokens, is marked used. Two racing
+     * calls cannot both see a row come back. Raw credentials take the slower path through
+     * {@link #find} and {@link #markUsed}.
+     */
+    public Optional<SessionRow> consumeWithTokens(byte[] keyHash, String operation, String partnerToken,
+            String secretToken, Instant now) {
+        return jdbc.sql("""
+                UPDATE auth_sessions s SET used_at = :now
+                FROM partners p
+                WHERE s.key_hash = :keyHash AND p.id = s.partner_id
+                  AND s.operation = :operation AND s.used_at IS NULL AND s.expires_at > :now
+                  AND s.partner_token = :partnerToken AND s.secret_token = :secretToken
+                RETURNING s.partner_id, p.mode, s.operation, s.partner_token, s.secret_token,
+                          p.secret_hash, s.context, s.single_use, s.expires_at, s.used_at,
+                          p.referer_check, p.domains
                 """)
             .param("now", utc(now))
             .param("keyHash", keyHash)
-            .update()
-        == 1;
-  }
+            .param("operation", operation)
+            .param("partnerToken", partnerToken)
+            .param("secretToken", secretToken)
+            .query(AuthSessionRepository::map)
+            .optional();
+    }
 
-  /** Forgets sessions that expired before {@code cutoff}; returns how many. */
-  public int deleteExpiredBefore(Instant cutoff) {
-    return jdbc.sql("DELETE FROM auth_sessions WHERE expires_at < :cutoff")
-        .param("cutoff", utc(cutoff))
-        .update();
-  }
+    public Optional<SessionRow> find(byte[] keyHash) {
+        return jdbc.sql("""
+                SELECT s.partner_id, p.mode, s.operation, s.partner_token, s.secret_token,
+                       p.secret_hash, s.context, s.single_use, s.expires_at, s.used_at,
+                       p.referer_check, p.domains
+                FROM auth_sessions s JOIN partners p ON p.id = s.partner_id
+                WHERE s.key_hash = :keyHash
+                """).param("keyHash", keyHash).query(AuthSessionRepository::map).optional();
+    }
 
-  private static SessionRow map(java.sql.ResultSet row, int rowNumber) throws java.sql.SQLException {
-    java.sql.Timestamp used = row.getTimestamp("used_at");
-    return new SessionRow(
-        row.getString("partner_id"),
-        PartnerMode.valueOf(row.getString("mode")),
-        row.getString("operation"),
-        row.getString("partner_token"),
-        row.getString("secret_token"),
-        row.getString("secret_hash"),
-        row.getString("context"),
-        row.getBoolean("single_use"),
-        row.getTimestamp("expires_at").toInstant(),
-        used == null ? null : used.toInstant(),
-        kr.gyeol.partner.RefererCheck.valueOf(row.getString("referer_check")),
-        java.util.Arrays.asList((String[]) row.getArray("domains").getArray()));
-  }
+    /**
+     * Marks a key used; false when another call used it first or it expired meanwhile.
+     */
+    public boolean markUsed(byte[] keyHash, Instant now) {
+        return jdbc.sql("""
+                UPDATE auth_sessions SET used_at = :now
+                WHERE key_hash = :keyHash AND used_at IS NULL AND expires_at > :now
+                """).param("now", utc(now)).param("keyHash", keyHash).update() == 1;
+    }
 
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
-  }
+    /** Forgets sessions that expired before {@code cutoff}; returns how many. */
+    public int deleteExpiredBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM auth_sessions WHERE expires_at < :cutoff").param("cutoff", utc(cutoff)).update();
+    }
+
+    private static SessionRow map(java.sql.ResultSet row, int rowNumber) throws java.sql.SQLException {
+        java.sql.Timestamp used = row.getTimestamp("used_at");
+        return new SessionRow(row.getString("partner_id"), PartnerMode.valueOf(row.getString("mode")),
+                row.getString("operation"), row.getString("partner_token"), row.getString("secret_token"),
+                row.getString("secret_hash"), row.getString("context"), row.getBoolean("single_use"),
+                row.getTimestamp("expires_at").toInstant(), used == null ? null : used.toInstant(),
+                kr.gyeol.partner.RefererCheck.valueOf(row.getString("referer_check")),
+                java.util.Arrays.asList((String[]) row.getArray("domains").getArray()));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
 }

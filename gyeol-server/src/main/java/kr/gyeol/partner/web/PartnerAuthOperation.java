@@ -14,83 +14,78 @@ import kr.gyeol.web.WireResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /php/auth.php} (spec §1.2): authenticates the partner, picks the operation from the body's
- * flags, and hands back tokens, an AuthKey and the operation's URL on this gateway's own host.
+ * {@code /php/auth.php} (spec §1.2): authenticates the partner, picks the operation from
+ * the body's flags, and hands back tokens, an AuthKey and the operation's URL on this
+ * gateway's own host.
  */
 @Component
 class PartnerAuthOperation implements PaypleOperation {
 
-  /** The window build stamp Payple appends as {@code CPAYVER} (yyyyMMddHHmm). */
-  static final String WINDOW_VERSION = "202611230000";
+    /** The window build stamp Payple appends as {@code CPAYVER} (yyyyMMddHHmm). */
+    static final String WINDOW_VERSION = "202611230000";
 
-  private final PartnerAuthentication authentication;
+    private final PartnerAuthentication authentication;
 
-  PartnerAuthOperation(PartnerAuthentication authentication) {
-    this.authentication = authentication;
-  }
-
-  @Override
-  public Set<Endpoint> endpoints() {
-    return Set.of(Endpoint.PARTNER_AUTH);
-  }
-
-  @Override
-  public WireResponse handle(WireRequest request, Endpoint endpoint) {
-    if (request.unreadableBody()) {
-      return error(ResponseCode.AUTH0001);
+    PartnerAuthOperation(PartnerAuthentication authentication) {
+        this.authentication = authentication;
     }
-    Endpoint target = Endpoint.route(request.fields());
-    IssuedSession session;
-    try {
-      session =
-          authentication.authenticate(
-              request.malformedFields().contains(Fields.AUTH_CST_ID)
-                  ? null
-                  : request.get(Fields.AUTH_CST_ID),
-              request.malformedFields().contains(Fields.AUTH_CUST_KEY)
-                  ? null
-                  : request.get(Fields.AUTH_CUST_KEY),
-              request.refererHost(),
-              Operation.valueOf(target.name()));
-    } catch (PartnerAuthenticationFailed e) {
-      return error(
-          switch (e.reason()) {
-            case MISSING_PARTNER_ID -> ResponseCode.AUTH0001;
-            case MISSING_SECRET, WRONG_SECRET -> ResponseCode.AUTH0002;
-            case UNKNOWN_PARTNER -> ResponseCode.AUTH0003;
-            case DOMAIN_NOT_REGISTERED -> ResponseCode.AUTH0004;
-          });
+
+    @Override
+    public Set<Endpoint> endpoints() {
+        return Set.of(Endpoint.PARTNER_AUTH);
     }
-    String payUrl =
-        target == Endpoint.PAYMENT_WINDOW
-            ? target.payUrl() + "&CPAYVER=" + WINDOW_VERSION
-            : target.payUrl();
-    String host = request.baseUrl();
-    return new WireResponse()
-        .put(Fields.SERVER_NAME, request.serverName())
-        .put(Fields.AUTH_RESULT, "success")
-        .put(Fields.AUTH_RESULT_MSG, ResponseCode.AUTH_SUCCESS.message())
-        .put(Fields.AUTH_CST_ID, session.partnerToken())
-        .put(Fields.AUTH_CUST_KEY, session.secretToken())
-        .put(Fields.AUTH_KEY, session.authKey())
-        .put(Fields.PAY_HOST, host)
-        .put(Fields.PAY_URL, payUrl)
-        .put(Fields.RETURN_URL, host + payUrl)
-        // The 2019 generation's names for the same two values (spec §0.1).
-        .put(Fields.LEGACY_HOST, host)
-        .put(Fields.LEGACY_URL, payUrl);
-  }
 
-  @Override
-  public WireResponse failure(Endpoint endpoint) {
-    return error(ResponseCode.AUTH0005);
-  }
+    @Override
+    public WireResponse handle(WireRequest request, Endpoint endpoint) {
+        if (request.unreadableBody()) {
+            return error(ResponseCode.AUTH0001);
+        }
+        Endpoint target = Endpoint.route(request.fields());
+        IssuedSession session;
+        try {
+            session = authentication.authenticate(
+                    request.malformedFields().contains(Fields.AUTH_CST_ID) ? null : request.get(Fields.AUTH_CST_ID),
+                    request.malformedFields().contains(Fields.AUTH_CUST_KEY) ? null : request.get(Fields.AUTH_CUST_KEY),
+                    request.refererHost(), Operation.valueOf(target.name()));
+        }
+        catch (PartnerAuthenticationFailed e) {
+            return error(switch (e.reason()) {
+                case MISSING_PARTNER_ID -> ResponseCode.AUTH0001;
+                case MISSING_SECRET, WRONG_SECRET -> ResponseCode.AUTH0002;
+                case UNKNOWN_PARTNER -> ResponseCode.AUTH0003;
+                case DOMAIN_NOT_REGISTERED -> ResponseCode.AUTH0004;
+            });
+        }
+        String payUrl = target == Endpoint.PAYMENT_WINDOW ? target.payUrl() + "&CPAYVER=" + WINDOW_VERSION
+                : target.payUrl();
+        String host = request.baseUrl();
+        return new WireResponse().put(Fields.SERVER_NAME, request.serverName())
+            .put(Fields.AUTH_RESULT, "success")
+            .put(Fields.AUTH_RESULT_MSG, ResponseCode.AUTH_SUCCESS.message())
+            .put(Fields.AUTH_CST_ID, session.partnerToken())
+            .put(Fields.AUTH_CUST_KEY, session.secretToken())
+            .put(Fields.AUTH_KEY, session.authKey())
+            .put(Fields.PAY_HOST, host)
+            .put(Fields.PAY_URL, payUrl)
+            .put(Fields.RETURN_URL, host + payUrl)
+            // The 2019 generation's names for the same two values (spec §0.1).
+            .put(Fields.LEGACY_HOST, host)
+            .put(Fields.LEGACY_URL, payUrl);
+    }
 
-  /** Auth errors carry the code inside {@code result_msg} (spec §1.2) and, for convenience, apart. */
-  static WireResponse error(ResponseCode code) {
-    return new WireResponse()
-        .put(Fields.AUTH_RESULT, "error")
-        .put(Fields.AUTH_RESULT_MSG, "[" + code.code() + "] " + code.message())
-        .put(Fields.AUTH_CODE, code.code());
-  }
+    @Override
+    public WireResponse failure(Endpoint endpoint) {
+        return error(ResponseCode.AUTH0005);
+    }
+
+    /**
+     * Auth errors carry the code inside {@code result_msg} (spec §1.2) and, for
+     * convenience, apart.
+     */
+    static WireResponse error(ResponseCode code) {
+        return new WireResponse().put(Fields.AUTH_RESULT, "error")
+            .put(Fields.AUTH_RESULT_MSG, "[" + code.code() + "] " + code.message())
+            .put(Fields.AUTH_CODE, code.code());
+    }
+
 }

@@ -10,54 +10,51 @@ import kr.gyeol.web.WireRequest;
 import kr.gyeol.web.WireResponse;
 
 /**
- * The envelope check every operation edge starts with: {@code PCD_CST_ID}, {@code PCD_CUST_KEY} and
- * {@code PCD_AUTH_KEY} against the session auth.php issued, answered in the operation's own codes.
+ * The envelope check every operation edge starts with: {@code PCD_CST_ID},
+ * {@code PCD_CUST_KEY} and {@code PCD_AUTH_KEY} against the session auth.php issued,
+ * answered in the operation's own codes.
  */
 public final class PartnerCalls {
 
-  /** The codes an operation answers a refused envelope with. */
-  public record Refusals(
-      ResponseCode sessionExpired,
-      ResponseCode wrongOperation,
-      ResponseCode wrongPartnerId,
-      ResponseCode wrongSecret) {
+    /** The codes an operation answers a refused envelope with. */
+    public record Refusals(ResponseCode sessionExpired, ResponseCode wrongOperation, ResponseCode wrongPartnerId,
+            ResponseCode wrongSecret) {
 
-    ResponseCode codeFor(CallNotAuthorized.Reason reason) {
-      return switch (reason) {
-        case SESSION_EXPIRED -> sessionExpired;
-        case WRONG_OPERATION -> wrongOperation;
-        case WRONG_PARTNER_ID -> wrongPartnerId;
-        case WRONG_SECRET -> wrongSecret;
-        case DOMAIN_NOT_REGISTERED -> ResponseCode.AUTH0004;
-      };
+        ResponseCode codeFor(CallNotAuthorized.Reason reason) {
+            return switch (reason) {
+                case SESSION_EXPIRED -> sessionExpired;
+                case WRONG_OPERATION -> wrongOperation;
+                case WRONG_PARTNER_ID -> wrongPartnerId;
+                case WRONG_SECRET -> wrongSecret;
+                case DOMAIN_NOT_REGISTERED -> ResponseCode.AUTH0004;
+            };
+        }
     }
-  }
 
-  /** Either the authorized call or the error answer, never both. */
-  public record Checked(AuthorizedCall call, WireResponse refusal) {
+    /** Either the authorized call or the error answer, never both. */
+    public record Checked(AuthorizedCall call, WireResponse refusal) {
 
-    public boolean refused() {
-      return refusal != null;
+        public boolean refused() {
+            return refusal != null;
+        }
     }
-  }
 
-  private PartnerCalls() {}
-
-  /** Checks the envelope for {@code operation}, consuming a single-use key when it holds. */
-  public static Checked authorize(
-      PartnerAuthentication authentication,
-      WireRequest request,
-      Operation operation,
-      Refusals refusals) {
-    try {
-      return new Checked(
-          authentication.authorize(
-              new CallCredentials(
-                  request.partnerId(), request.secret(), request.authKey(), request.refererHost()),
-              operation),
-          null);
-    } catch (CallNotAuthorized e) {
-      return new Checked(null, WireResponse.error(refusals.codeFor(e.reason())));
+    private PartnerCalls() {
     }
-  }
+
+    /**
+     * Checks the envelope for {@code operation}, consuming a single-use key when it
+     * holds.
+     */
+    public static Checked authorize(PartnerAuthentication authentication, WireRequest request, Operation operation,
+            Refusals refusals) {
+        try {
+            return new Checked(authentication.authorize(new CallCredentials(request.partnerId(), request.secret(),
+                    request.authKey(), request.refererHost()), operation), null);
+        }
+        catch (CallNotAuthorized e) {
+            return new Checked(null, WireResponse.error(refusals.codeFor(e.reason())));
+        }
+    }
+
 }

@@ -16,44 +16,43 @@ import kr.gyeol.vault.Payer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Rows of {@code payments}. Every status change is a conditional update on the current status. */
+/**
+ * Rows of {@code payments}. Every status change is a conditional update on the current
+ * status.
+ */
 @Repository
 public class PaymentRepository {
 
-  private static final String COLUMNS =
-      """
-      id, partner_id, order_id, billing_key_id, instrument, masked_number, institution_code,
-      institution_name, status, amount, vat, taxable, goods, payer_no, payer_name, payer_phone,
-      payer_email, user_define1, user_define2, monthly, billing_year, billing_month, cash_receipt,
-      cash_receipt_use, network_reference, approval_number, decline_reason, decline_code,
-      decline_message, requested_at, completed_at
-      """;
+    private static final String COLUMNS = """
+            id, partner_id, order_id, billing_key_id, instrument, masked_number, institution_code,
+            institution_name, status, amount, vat, taxable, goods, payer_no, payer_name, payer_phone,
+            payer_email, user_define1, user_define2, monthly, billing_year, billing_month, cash_receipt,
+            cash_receipt_use, network_reference, approval_number, decline_reason, decline_code,
+            decline_message, requested_at, completed_at
+            """;
 
-  private final JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
-  public PaymentRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+    public PaymentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
-  /**
-   * Writes a PENDING payment unless its order id or, for a monthly charge, its billing key and month
-   * are taken. The unique constraints decide, so concurrent requests cannot both get in.
-   *
-   * @return false when a unique constraint refused the row
-   */
-  public boolean insertPending(Payment payment, Instant reconcileAfter) {
-    return jdbc.sql(
-                "INSERT INTO payments ("
-                    + COLUMNS
-                    + """
-                    , reconcile_after) VALUES (:id, :partnerId, :orderId, :billingKeyId,
-                      :instrument, :masked, :institutionCode, :institutionName, 'PENDING', :amount,
-                      :vat, :taxable, :goods, :payerNo, :payerName, :payerPhone, :payerEmail,
-                      :userDefine1, :userDefine2, :monthly, :year, :month, :cashReceipt,
-                      :cashReceiptUse, :networkReference, NULL, NULL, NULL, NULL, :requestedAt,
-                      NULL, :reconcileAfter)
-                    ON CONFLICT DO NOTHING
-                    """)
+    /**
+     * Writes a PENDING payment unless its order id or, for a monthly charge, its billing
+     * key and month are taken. The unique constraints decide, so concurrent requests
+     * cannot both get in.
+     * @return false when a unique constraint refused the row
+     */
+    public boolean insertPending(Payment payment, Instant reconcileAfter) {
+        return jdbc.sql("INSERT INTO payments (" + COLUMNS + """
+                , reconcile_after) VALUES (:id, :partnerId, :orderId, :billingKeyId,
+                  :instrument, :masked, :institutionCode, :institutionName, 'PENDING', :amount,
+                  :vat, :taxable, :goods, :payerNo, :payerName, :payerPhone, :payerEmail,
+                  :userDefine1, :userDefine2, :monthly, :year, :month, :cashReceipt,
+                  :cashReceiptUse, :networkReference, NULL, NULL, NULL, NULL, :requestedAt,
+                  NULL, :reconcileAfter)
+                ON CONFLICT DO NOTHING
+                """)
             .param("id", payment.id())
             .param("partnerId", payment.partnerId())
             .param("orderId", payment.orderId())
@@ -80,39 +79,36 @@ public class PaymentRepository {
             .param("networkReference", payment.networkReference())
             .param("requestedAt", utc(payment.requestedAt()))
             .param("reconcileAfter", utc(reconcileAfter))
-            .update()
-        == 1;
-  }
+            .update() == 1;
+    }
 
-  public boolean orderIdTaken(String partnerId, String orderId) {
-    return jdbc.sql("SELECT 1 FROM payments WHERE partner_id = :partnerId AND order_id = :orderId")
-        .param("partnerId", partnerId)
-        .param("orderId", orderId)
-        .query(Integer.class)
-        .optional()
-        .isPresent();
-  }
+    public boolean orderIdTaken(String partnerId, String orderId) {
+        return jdbc.sql("SELECT 1 FROM payments WHERE partner_id = :partnerId AND order_id = :orderId")
+            .param("partnerId", partnerId)
+            .param("orderId", orderId)
+            .query(Integer.class)
+            .optional()
+            .isPresent();
+    }
 
-  public boolean monthTaken(String billingKeyId, YearMonth period) {
-    return jdbc.sql(
-            """
-            SELECT 1 FROM payments
-            WHERE billing_key_id = :key AND billing_year = :year AND billing_month = :month
-              AND monthly AND status <> 'DECLINED'
-            """)
-        .param("key", billingKeyId)
-        .param("year", period.getYear())
-        .param("month", period.getMonthValue())
-        .query(Integer.class)
-        .optional()
-        .isPresent();
-  }
+    public boolean monthTaken(String billingKeyId, YearMonth period) {
+        return jdbc.sql("""
+                SELECT 1 FROM payments
+                WHERE billing_key_id = :key AND billing_year = :year AND billing_month = :month
+                  AND monthly AND status <> 'DECLINED'
+                """)
+            .param("key", billingKeyId)
+            .param("year", period.getYear())
+            .param("month", period.getMonthValue())
+            .query(Integer.class)
+            .optional()
+            .isPresent();
+    }
 
-  /** {@code from} → APPROVED; false when the payment was no longer in {@code from}. */
-  public boolean approve(String id, PaymentStatus from, String approvalNumber, Instant at) {
-    from.requireCanBecome(PaymentStatus.APPROVED);
-    return jdbc.sql(
-                """
+    /** {@code from} → APPROVED; false when the payment was no longer in {@code from}. */
+    public boolean approve(String id, PaymentStatus from, String approvalNumber, Instant at) {
+        from.requireCanBecome(PaymentStatus.APPROVED);
+        return jdbc.sql("""
                 UPDATE payments SET status = 'APPROVED', approval_number = :approvalNumber,
                     completed_at = :at, reconcile_after = NULL
                 WHERE id = :id AND status = :from
@@ -121,15 +117,13 @@ public class PaymentRepository {
             .param("at", utc(at))
             .param("id", id)
             .param("from", from.name())
-            .update()
-        == 1;
-  }
+            .update() == 1;
+    }
 
-  /** {@code from} → DECLINED. */
-  public boolean decline(String id, PaymentStatus from, Payment.Decline decline, Instant at) {
-    from.requireCanBecome(PaymentStatus.DECLINED);
-    return jdbc.sql(
-                """
+    /** {@code from} → DECLINED. */
+    public boolean decline(String id, PaymentStatus from, Payment.Decline decline, Instant at) {
+        from.requireCanBecome(PaymentStatus.DECLINED);
+        return jdbc.sql("""
                 UPDATE payments SET status = 'DECLINED', decline_reason = :reason,
                     decline_code = :code, decline_message = :message, completed_at = :at,
                     reconcile_after = NULL
@@ -141,135 +135,104 @@ public class PaymentRepository {
             .param("at", utc(at))
             .param("id", id)
             .param("from", from.name())
-            .update()
-        == 1;
-  }
+            .update() == 1;
+    }
 
-  /** PENDING → UNKNOWN, to be asked about after {@code reconcileAfter}. */
-  public boolean markUnknown(String id, Instant reconcileAfter) {
-    PaymentStatus.PENDING.requireCanBecome(PaymentStatus.UNKNOWN);
-    return jdbc.sql(
-                """
+    /** PENDING → UNKNOWN, to be asked about after {@code reconcileAfter}. */
+    public boolean markUnknown(String id, Instant reconcileAfter) {
+        PaymentStatus.PENDING.requireCanBecome(PaymentStatus.UNKNOWN);
+        return jdbc.sql("""
                 UPDATE payments SET status = 'UNKNOWN', reconcile_after = :reconcileAfter
                 WHERE id = :id AND status = 'PENDING'
-                """)
-            .param("reconcileAfter", utc(reconcileAfter))
-            .param("id", id)
-            .update()
-        == 1;
-  }
+                """).param("reconcileAfter", utc(reconcileAfter)).param("id", id).update() == 1;
+    }
 
-  /**
-   * Claims up to {@code limit} unsettled payments that are due, pushing their next turn to {@code
-   * leaseUntil}. {@code SKIP LOCKED} lets several nodes claim side by side without taking the same
-   * row.
-   */
-  public List<Payment> claimDue(Instant now, Instant leaseUntil, int limit) {
-    return jdbc.sql(
-            "UPDATE payments SET reconcile_after = :leaseUntil WHERE id IN ("
-                + """
+    /**
+     * Claims up to {@code limit} unsettled payments that are due, pushing their next turn
+     * to {@code
+     * leaseUntil}. {@code SKIP LOCKED} lets several nodes claim side by side without
+     * taking the same row.
+     */
+    public List<Payment> claimDue(Instant now, Instant leaseUntil, int limit) {
+        return jdbc.sql("UPDATE payments SET reconcile_after = :leaseUntil WHERE id IN (" + """
                 SELECT id FROM payments
                 WHERE status IN ('PENDING', 'UNKNOWN') AND reconcile_after <= :now
                 ORDER BY reconcile_after LIMIT :limit FOR UPDATE SKIP LOCKED)
-                """
-                + " RETURNING "
-                + COLUMNS)
-        .param("leaseUntil", utc(leaseUntil))
-        .param("now", utc(now))
-        .param("limit", limit)
-        .query(PaymentRepository::map)
-        .list();
-  }
+                """ + " RETURNING " + COLUMNS)
+            .param("leaseUntil", utc(leaseUntil))
+            .param("now", utc(now))
+            .param("limit", limit)
+            .query(PaymentRepository::map)
+            .list();
+    }
 
-  /** Puts an unsettled payment back in line for a later try. */
-  public void postpone(String id, Instant reconcileAfter) {
-    jdbc.sql(
-            """
-            UPDATE payments SET reconcile_after = :reconcileAfter
-            WHERE id = :id AND status IN ('PENDING', 'UNKNOWN')
-            """)
-        .param("reconcileAfter", utc(reconcileAfter))
-        .param("id", id)
-        .update();
-  }
+    /** Puts an unsettled payment back in line for a later try. */
+    public void postpone(String id, Instant reconcileAfter) {
+        jdbc.sql("""
+                UPDATE payments SET reconcile_after = :reconcileAfter
+                WHERE id = :id AND status IN ('PENDING', 'UNKNOWN')
+                """).param("reconcileAfter", utc(reconcileAfter)).param("id", id).update();
+    }
 
-  public Optional<Payment> find(String id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE id = :id")
-        .param("id", id)
-        .query(PaymentRepository::map)
-        .optional();
-  }
+    public Optional<Payment> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE id = :id")
+            .param("id", id)
+            .query(PaymentRepository::map)
+            .optional();
+    }
 
-  public Optional<Payment> findByOrderId(String partnerId, String orderId) {
-    return jdbc.sql(
-            "SELECT " + COLUMNS + " FROM payments WHERE partner_id = :partnerId AND order_id = :orderId")
-        .param("partnerId", partnerId)
-        .param("orderId", orderId)
-        .query(PaymentRepository::map)
-        .optional();
-  }
+    public Optional<Payment> findByOrderId(String partnerId, String orderId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE partner_id = :partnerId AND order_id = :orderId")
+            .param("partnerId", partnerId)
+            .param("orderId", orderId)
+            .query(PaymentRepository::map)
+            .optional();
+    }
 
-  /** Reads and row-locks a payment, serializing refunds of it. */
-  public Optional<Payment> lockByOrderId(String partnerId, String orderId) {
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM payments WHERE partner_id = :partnerId AND order_id = :orderId FOR UPDATE")
-        .param("partnerId", partnerId)
-        .param("orderId", orderId)
-        .query(PaymentRepository::map)
-        .optional();
-  }
+    /** Reads and row-locks a payment, serializing refunds of it. */
+    public Optional<Payment> lockByOrderId(String partnerId, String orderId) {
+        return jdbc
+            .sql("SELECT " + COLUMNS
+                    + " FROM payments WHERE partner_id = :partnerId AND order_id = :orderId FOR UPDATE")
+            .param("partnerId", partnerId)
+            .param("orderId", orderId)
+            .query(PaymentRepository::map)
+            .optional();
+    }
 
-  public Optional<Payment> findByNetworkReference(String networkReference) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE network_reference = :reference")
-        .param("reference", networkReference)
-        .query(PaymentRepository::map)
-        .optional();
-  }
+    public Optional<Payment> findByNetworkReference(String networkReference) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE network_reference = :reference")
+            .param("reference", networkReference)
+            .query(PaymentRepository::map)
+            .optional();
+    }
 
-  static Payment map(ResultSet row, int rowNumber) throws SQLException {
-    boolean monthly = row.getBoolean("monthly");
-    String declineReason = row.getString("decline_reason");
-    return new Payment(
-        row.getString("id"),
-        row.getString("partner_id"),
-        row.getString("order_id"),
-        row.getString("billing_key_id"),
-        InstrumentType.valueOf(row.getString("instrument")),
-        row.getString("masked_number"),
-        row.getString("institution_code"),
-        row.getString("institution_name"),
-        PaymentStatus.valueOf(row.getString("status")),
-        row.getLong("amount"),
-        row.getLong("vat"),
-        row.getBoolean("taxable"),
-        row.getString("goods"),
-        new Payer(
-            row.getString("payer_no"),
-            row.getString("payer_name"),
-            row.getString("payer_phone"),
-            row.getString("payer_email")),
-        row.getString("user_define1"),
-        row.getString("user_define2"),
-        monthly ? YearMonth.of(row.getInt("billing_year"), row.getInt("billing_month")) : null,
-        row.getBoolean("cash_receipt"),
-        row.getString("cash_receipt_use"),
-        row.getString("network_reference"),
-        row.getString("approval_number"),
-        declineReason == null
-            ? null
-            : new Payment.Decline(
-                declineReason, row.getString("decline_code"), row.getString("decline_message")),
-        instant(row.getTimestamp("requested_at")),
-        instant(row.getTimestamp("completed_at")));
-  }
+    static Payment map(ResultSet row, int rowNumber) throws SQLException {
+        boolean monthly = row.getBoolean("monthly");
+        String declineReason = row.getString("decline_reason");
+        return new Payment(row.getString("id"), row.getString("partner_id"), row.getString("order_id"),
+                row.getString("billing_key_id"), InstrumentType.valueOf(row.getString("instrument")),
+                row.getString("masked_number"), row.getString("institution_code"), row.getString("institution_name"),
+                PaymentStatus.valueOf(row.getString("status")), row.getLong("amount"), row.getLong("vat"),
+                row.getBoolean("taxable"), row.getString("goods"),
+                new Payer(row.getString("payer_no"), row.getString("payer_name"), row.getString("payer_phone"),
+                        row.getString("payer_email")),
+                row.getString("user_define1"), row.getString("user_define2"),
+                monthly ? YearMonth.of(row.getInt("billing_year"), row.getInt("billing_month")) : null,
+                row.getBoolean("cash_receipt"), row.getString("cash_receipt_use"), row.getString("network_reference"),
+                row.getString("approval_number"),
+                declineReason == null ? null
+                        : new Payment.Decline(declineReason, row.getString("decline_code"),
+                                row.getString("decline_message")),
+                instant(row.getTimestamp("requested_at")), instant(row.getTimestamp("completed_at")));
+    }
 
-  private static Instant instant(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
-  }
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
 
-  private static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
 }

@@ -6,59 +6,59 @@ import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.vault.InstrumentType;
 import kr.gyeol.web.WireResponse;
 
-/** The payment fields of Payple answers (spec §1.6, §1.7, §1.9), mapped once for every operation. */
+/**
+ * The payment fields of Payple answers (spec §1.6, §1.7, §1.9), mapped once for every
+ * operation.
+ */
 final class PaymentAnswers {
 
-  private PaymentAnswers() {}
+    private PaymentAnswers() {
+    }
 
-  static WireResponse describe(WireResponse answer, Payment payment, String baseUrl, boolean legacyCardNames) {
-    answer
-        .put(Fields.PAY_OID, payment.orderId())
-        .put(Fields.PAY_TYPE, payment.instrument() == InstrumentType.CARD ? "card" : "transfer")
-        .put(Fields.PAYER_NO, payment.payer().number())
-        .put(Fields.PAYER_ID, payment.billingKeyId())
-        .put(Fields.PAYER_NAME, payment.payer().name())
-        .put(Fields.PAYER_HP, payment.payer().phone())
-        .put(Fields.PAYER_EMAIL, payment.payer().email())
-        .put(Fields.PAY_GOODS, payment.goods())
-        .put(Fields.PAY_TOTAL, payment.amount())
-        .put(Fields.PAY_TAXTOTAL, payment.vat())
-        .put(Fields.PAY_ISTAX, payment.taxable() ? "Y" : "N")
-        .put(Fields.PAY_TIME, KoreanTime.seconds(payment.payTime()));
-    if (payment.instrument() == InstrumentType.CARD) {
-      String receipt = baseUrl + "/receipt/" + payment.networkReference();
-      answer
-          .put(Fields.PAY_CARDNAME, payment.institutionName())
-          .put(Fields.PAY_CARDNUM, payment.maskedNumber())
-          .put(Fields.PAY_CARDTRADENUM, payment.networkReference())
-          .put(Fields.PAY_CARDAUTHNO, payment.approvalNumber())
-          .put(Fields.PAY_CARDRECEIPT, receipt);
-      if (legacyCardNames) {
-        answer
-            .put(Fields.LEGACY_CARDNAME, payment.institutionName())
-            .put(Fields.LEGACY_CARDNUM, payment.maskedNumber())
-            .put(Fields.LEGACY_CARDTRADENUM, payment.networkReference());
-      }
-    } else {
-      answer
-          .put(Fields.PAY_BANK, payment.institutionCode())
-          .put(Fields.PAY_BANKNAME, payment.institutionName())
-          .put(Fields.PAY_BANKNUM, payment.maskedNumber())
-          .put(Fields.TAXSAVE_FLAG, payment.cashReceipt() ? "Y" : "N")
-          // Cash receipts are issued by a later part of Gyeol; none is issued yet.
-          .put(Fields.TAXSAVE_RST, "N")
-          .put(Fields.TAXSAVE_MGTNUM, "");
+    static WireResponse describe(WireResponse answer, Payment payment, String baseUrl, boolean legacyCardNames) {
+        answer.put(Fields.PAY_OID, payment.orderId())
+            .put(Fields.PAY_TYPE, payment.instrument() == InstrumentType.CARD ? "card" : "transfer")
+            .put(Fields.PAYER_NO, payment.payer().number())
+            .put(Fields.PAYER_ID, payment.billingKeyId())
+            .put(Fields.PAYER_NAME, payment.payer().name())
+            .put(Fields.PAYER_HP, payment.payer().phone())
+            .put(Fields.PAYER_EMAIL, payment.payer().email())
+            .put(Fields.PAY_GOODS, payment.goods())
+            .put(Fields.PAY_TOTAL, payment.amount())
+            .put(Fields.PAY_TAXTOTAL, payment.vat())
+            .put(Fields.PAY_ISTAX, payment.taxable() ? "Y" : "N")
+            .put(Fields.PAY_TIME, KoreanTime.seconds(payment.payTime()));
+        if (payment.instrument() == InstrumentType.CARD) {
+            String receipt = baseUrl + "/receipt/" + payment.networkReference();
+            answer.put(Fields.PAY_CARDNAME, payment.institutionName())
+                .put(Fields.PAY_CARDNUM, payment.maskedNumber())
+                .put(Fields.PAY_CARDTRADENUM, payment.networkReference())
+                .put(Fields.PAY_CARDAUTHNO, payment.approvalNumber())
+                .put(Fields.PAY_CARDRECEIPT, receipt);
+            if (legacyCardNames) {
+                answer.put(Fields.LEGACY_CARDNAME, payment.institutionName())
+                    .put(Fields.LEGACY_CARDNUM, payment.maskedNumber())
+                    .put(Fields.LEGACY_CARDTRADENUM, payment.networkReference());
+            }
+        }
+        else {
+            answer.put(Fields.PAY_BANK, payment.institutionCode())
+                .put(Fields.PAY_BANKNAME, payment.institutionName())
+                .put(Fields.PAY_BANKNUM, payment.maskedNumber())
+                .put(Fields.TAXSAVE_FLAG, payment.cashReceipt() ? "Y" : "N")
+                // Cash receipts are issued by a later part of Gyeol; none is issued yet.
+                .put(Fields.TAXSAVE_RST, "N")
+                .put(Fields.TAXSAVE_MGTNUM, "");
+        }
+        if (payment.monthly()) {
+            answer.put(Fields.REGULER_FLAG, "Y")
+                .put(Fields.PAY_YEAR, payment.billingPeriod().getYear())
+                .put(Fields.PAY_MONTH, String.format("%02d", payment.billingPeriod().getMonthValue()));
+        }
+        else {
+            answer.put(Fields.SIMPLE_FLAG, "Y");
+        }
+        return answer.put(Fields.USER_DEFINE1, payment.userDefine1()).put(Fields.USER_DEFINE2, payment.userDefine2());
     }
-    if (payment.monthly()) {
-      answer
-          .put(Fields.REGULER_FLAG, "Y")
-          .put(Fields.PAY_YEAR, payment.billingPeriod().getYear())
-          .put(Fields.PAY_MONTH, String.format("%02d", payment.billingPeriod().getMonthValue()));
-    } else {
-      answer.put(Fields.SIMPLE_FLAG, "Y");
-    }
-    return answer
-        .put(Fields.USER_DEFINE1, payment.userDefine1())
-        .put(Fields.USER_DEFINE2, payment.userDefine2());
-  }
+
 }

@@ -18,88 +18,72 @@ import kr.gyeol.web.WireResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * Payment result lookup, {@code PayChkAct.php} (spec §1.9): the payment as it was at completion.
- * The AuthKey may be reused for thirty minutes. Legacy cancels posted here are routed to the cancel
- * operation by the wire edge.
+ * Payment result lookup, {@code PayChkAct.php} (spec §1.9): the payment as it was at
+ * completion. The AuthKey may be reused for thirty minutes. Legacy cancels posted here
+ * are routed to the cancel operation by the wire edge.
  */
 @Component
 class PaymentLookupOperation implements PaypleOperation {
 
-  private static final PartnerCalls.Refusals REFUSALS =
-      new PartnerCalls.Refusals(
-          ResponseCode.CBIL0002, ResponseCode.CBIL0001, ResponseCode.AUTH0001, ResponseCode.AUTH0002);
+    private static final PartnerCalls.Refusals REFUSALS = new PartnerCalls.Refusals(ResponseCode.CBIL0002,
+            ResponseCode.CBIL0001, ResponseCode.AUTH0001, ResponseCode.AUTH0002);
 
-  private final PartnerAuthentication authentication;
-  private final PaymentService payments;
+    private final PartnerAuthentication authentication;
 
-  PaymentLookupOperation(PartnerAuthentication authentication, PaymentService payments) {
-    this.authentication = authentication;
-    this.payments = payments;
-  }
+    private final PaymentService payments;
 
-  @Override
-  public Set<Endpoint> endpoints() {
-    return Set.of(Endpoint.PAYMENT_LOOKUP);
-  }
-
-  @Override
-  public WireResponse handle(WireRequest request, Endpoint endpoint) {
-    if (request.isMalformed()) {
-      return failure(endpoint).echo(request, Fields.PAY_OID, Fields.PAY_TYPE);
+    PaymentLookupOperation(PartnerAuthentication authentication, PaymentService payments) {
+        this.authentication = authentication;
+        this.payments = payments;
     }
-    PartnerCalls.Checked checked =
-        PartnerCalls.authorize(authentication, request, Operation.PAYMENT_LOOKUP, REFUSALS);
-    if (checked.refused()) {
-      return checked.refusal().echo(request, Fields.PAY_OID, Fields.PAY_TYPE);
+
+    @Override
+    public Set<Endpoint> endpoints() {
+        return Set.of(Endpoint.PAYMENT_LOOKUP);
     }
-    AuthorizedCall call = checked.call();
-    String orderId = request.get(Fields.PAY_OID);
-    String date = request.get(Fields.PAY_DATE);
-    Payment payment =
-        orderId == null || date == null
-            ? null
-            : payments
-                .find(call.partnerId(), orderId)
-                .filter(
-                    found ->
-                        date.equals(KoreanTime.date(found.requestedAt()))
+
+    @Override
+    public WireResponse handle(WireRequest request, Endpoint endpoint) {
+        if (request.isMalformed()) {
+            return failure(endpoint).echo(request, Fields.PAY_OID, Fields.PAY_TYPE);
+        }
+        PartnerCalls.Checked checked = PartnerCalls.authorize(authentication, request, Operation.PAYMENT_LOOKUP,
+                REFUSALS);
+        if (checked.refused()) {
+            return checked.refusal().echo(request, Fields.PAY_OID, Fields.PAY_TYPE);
+        }
+        AuthorizedCall call = checked.call();
+        String orderId = request.get(Fields.PAY_OID);
+        String date = request.get(Fields.PAY_DATE);
+        Payment payment = orderId == null || date == null ? null
+                : payments.find(call.partnerId(), orderId)
+                    .filter(found -> date.equals(KoreanTime.date(found.requestedAt()))
                             || date.equals(KoreanTime.date(found.payTime())))
-                .orElse(null);
-    if (payment == null) {
-      return WireResponse.error(ResponseCode.CBIL0003).echo(request, Fields.PAY_OID, Fields.PAY_TYPE);
-    }
-    boolean card = payment.instrument() == InstrumentType.CARD;
-    WireResponse answer =
-        switch (payment.status()) {
-          case APPROVED ->
-              WireResponse.success(ResponseCode.PCHK000)
-                  .put(Fields.PAY_MSG, card ? "결제완료" : "출금이체완료");
-          case DECLINED ->
-              WireResponse.institutionError(
-                  card
-                      ? (payment.monthly() ? ResponseCode.RPCD0019 : ResponseCode.SPCD0018)
-                      : (payment.monthly() ? ResponseCode.CPAY0022 : ResponseCode.SPAY0012),
-                  call.testMode(),
-                  payment.decline().institutionCode(),
-                  payment.decline().institutionMessage());
-          case UNKNOWN, PENDING ->
-              WireResponse.error(
-                  card
-                      ? (payment.monthly() ? ResponseCode.RPCD1001 : ResponseCode.SPCD1001)
-                      : (payment.monthly() ? ResponseCode.CPAY0018 : ResponseCode.SPAY0011));
+                    .orElse(null);
+        if (payment == null) {
+            return WireResponse.error(ResponseCode.CBIL0003).echo(request, Fields.PAY_OID, Fields.PAY_TYPE);
+        }
+        boolean card = payment.instrument() == InstrumentType.CARD;
+        WireResponse answer = switch (payment.status()) {
+            case APPROVED -> WireResponse.success(ResponseCode.PCHK000).put(Fields.PAY_MSG, card ? "결제완료" : "출금이체완료");
+            case DECLINED -> WireResponse.institutionError(
+                    card ? (payment.monthly() ? ResponseCode.RPCD0019 : ResponseCode.SPCD0018)
+                            : (payment.monthly() ? ResponseCode.CPAY0022 : ResponseCode.SPAY0012),
+                    call.testMode(), payment.decline().institutionCode(), payment.decline().institutionMessage());
+            case UNKNOWN, PENDING ->
+                WireResponse.error(card ? (payment.monthly() ? ResponseCode.RPCD1001 : ResponseCode.SPCD1001)
+                        : (payment.monthly() ? ResponseCode.CPAY0018 : ResponseCode.SPAY0011));
         };
-    PaymentAnswers.describe(answer, payment, request.baseUrl(), true);
-    if (!payment.monthly()) {
-      answer
-          .put(Fields.REGULER_FLAG, "N")
-          .put(Fields.PAY_YEAR, "")
-          .put(Fields.PAY_MONTH, "");
+        PaymentAnswers.describe(answer, payment, request.baseUrl(), true);
+        if (!payment.monthly()) {
+            answer.put(Fields.REGULER_FLAG, "N").put(Fields.PAY_YEAR, "").put(Fields.PAY_MONTH, "");
+        }
+        return answer;
     }
-    return answer;
-  }
 
-  @Override
-  public WireResponse failure(Endpoint endpoint) {
-    return WireResponse.error(ResponseCode.CBIL0003);
-  }
+    @Override
+    public WireResponse failure(Endpoint endpoint) {
+        return WireResponse.error(ResponseCode.CBIL0003);
+    }
+
 }

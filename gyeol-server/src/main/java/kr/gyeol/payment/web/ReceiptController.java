@@ -13,56 +13,50 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The card receipt that {@code PCD_PAY_CARDRECEIPT} links to: a plain page with masked data only,
- * standing in for the card company's receipt.
+ * The card receipt that {@code PCD_PAY_CARDRECEIPT} links to: a plain page with masked
+ * data only, standing in for the card company's receipt.
  */
 @RestController
 class ReceiptController {
 
-  private final PaymentService payments;
+    private final PaymentService payments;
 
-  ReceiptController(PaymentService payments) {
-    this.payments = payments;
-  }
+    ReceiptController(PaymentService payments) {
+        this.payments = payments;
+    }
 
-  @GetMapping(path = "/receipt/{tradeNumber}", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
-  ResponseEntity<String> receipt(@PathVariable String tradeNumber) {
-    Payment payment =
-        payments
-            .findByTradeNumber(tradeNumber)
+    @GetMapping(path = "/receipt/{tradeNumber}", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
+    ResponseEntity<String> receipt(@PathVariable String tradeNumber) {
+        Payment payment = payments.findByTradeNumber(tradeNumber)
             .filter(p -> p.status() == PaymentStatus.APPROVED)
             .orElse(null);
-    if (payment == null) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND)
-          .contentType(MediaType.TEXT_HTML)
-          .body("<!doctype html><meta charset=utf-8><title>영수증 없음</title><p>영수증을 찾을 수 없습니다.");
-    }
-    String html =
-        """
-        <!doctype html><html lang="ko"><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>카드 매출전표</title>
-        <body style="font-family:sans-serif;max-width:28rem;margin:2rem auto">
-        <h1>카드 매출전표</h1>
-        <dl>
-        <dt>상품명</dt><dd>%s</dd>
-        <dt>카드</dt><dd>%s %s</dd>
-        <dt>승인번호</dt><dd>%s</dd>
-        <dt>거래번호</dt><dd>%s</dd>
-        <dt>결제금액</dt><dd>%,d원 (부가세 %,d원)</dd>
-        <dt>결제일시</dt><dd>%s</dd>
-        </dl>
-        </body></html>
-        """
-            .formatted(
-                HtmlUtils.htmlEscape(payment.goods()),
-                HtmlUtils.htmlEscape(payment.institutionName()),
-                HtmlUtils.htmlEscape(payment.maskedNumber()),
-                HtmlUtils.htmlEscape(payment.approvalNumber()),
-                HtmlUtils.htmlEscape(payment.networkReference()),
-                payment.amount(),
-                payment.vat(),
+        if (payment == null) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .contentType(MediaType.TEXT_HTML)
+                .body("<!doctype html><meta charset=utf-8><title>영수증 없음</title><p>영수증을 찾을 수 없습니다.");
+        }
+        String html = """
+                <!doctype html><html lang="ko"><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>카드 매출전표</title>
+                <body style="font-family:sans-serif;max-width:28rem;margin:2rem auto">
+                <h1>카드 매출전표</h1>
+                <dl>
+                <dt>상품명</dt><dd>%s</dd>
+                <dt>카드</dt><dd>%s %s</dd>
+                <dt>승인번호</dt><dd>%s</dd>
+                <dt>거래번호</dt><dd>%s</dd>
+                <dt>결제금액</dt><dd>%,d원 (부가세 %,d원)</dd>
+                <dt>결제일시</dt><dd>%s</dd>
+                </dl>
+                </body></html>
+                """.formatted(HtmlUtils.htmlEscape(payment.goods()), HtmlUtils.htmlEscape(payment.institutionName()),
+                HtmlUtils.htmlEscape(payment.maskedNumber()), HtmlUtils.htmlEscape(payment.approvalNumber()),
+                HtmlUtils.htmlEscape(payment.networkReference()), payment.amount(), payment.vat(),
                 KoreanTime.seconds(payment.payTime()));
-    return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8)).body(html);
-  }
+        return ResponseEntity.ok()
+            .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+            .body(html);
+    }
+
 }

@@ -23,110 +23,101 @@ import kr.gyeol.web.WireResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * Cancel / refund, {@code cPayCAct.php} (spec §1.8), also reached through {@code PayChkAct.php}
- * with the cancel flag. A refund below the remaining balance is a partial cancel.
+ * Cancel / refund, {@code cPayCAct.php} (spec §1.8), also reached through
+ * {@code PayChkAct.php} with the cancel flag. A refund below the remaining balance is a
+ * partial cancel.
  */
 @Component
 class CancelOperation implements PaypleOperation {
 
-  private static final String[] ECHOED = {
-    Fields.PAY_OID, Fields.PAY_TYPE, Fields.REFUND_TOTAL, Fields.REGULER_FLAG, Fields.PAY_YEAR,
-    Fields.PAY_MONTH, Fields.USER_DEFINE1, Fields.USER_DEFINE2
-  };
+    private static final String[] ECHOED = { Fields.PAY_OID, Fields.PAY_TYPE, Fields.REFUND_TOTAL, Fields.REGULER_FLAG,
+            Fields.PAY_YEAR, Fields.PAY_MONTH, Fields.USER_DEFINE1, Fields.USER_DEFINE2 };
 
-  private static final PartnerCalls.Refusals REFUSALS =
-      new PartnerCalls.Refusals(
-          ResponseCode.CBIL0002, ResponseCode.CBIL0001, ResponseCode.PAYC0001, ResponseCode.PAYC0001);
+    private static final PartnerCalls.Refusals REFUSALS = new PartnerCalls.Refusals(ResponseCode.CBIL0002,
+            ResponseCode.CBIL0001, ResponseCode.PAYC0001, ResponseCode.PAYC0001);
 
-  private final PartnerAuthentication authentication;
-  private final RefundService refunds;
+    private final PartnerAuthentication authentication;
 
-  CancelOperation(PartnerAuthentication authentication, RefundService refunds) {
-    this.authentication = authentication;
-    this.refunds = refunds;
-  }
+    private final RefundService refunds;
 
-  @Override
-  public Set<Endpoint> endpoints() {
-    return Set.of(Endpoint.CANCEL);
-  }
-
-  @Override
-  public WireResponse handle(WireRequest request, Endpoint endpoint) {
-    if (request.isMalformed()) {
-      return failure(endpoint).echo(request, ECHOED);
+    CancelOperation(PartnerAuthentication authentication, RefundService refunds) {
+        this.authentication = authentication;
+        this.refunds = refunds;
     }
-    PartnerCalls.Checked checked =
-        PartnerCalls.authorize(authentication, request, Operation.CANCEL, REFUSALS);
-    if (checked.refused()) {
-      return checked.refusal().echo(request, ECHOED);
+
+    @Override
+    public Set<Endpoint> endpoints() {
+        return Set.of(Endpoint.CANCEL);
     }
-    AuthorizedCall call = checked.call();
-    String refundKey = request.get(Fields.REFUND_KEY);
-    if (refundKey == null || !authentication.refundKeyMatches(call.partnerId(), refundKey)) {
-      return WireResponse.error(ResponseCode.PAYC0002).echo(request, ECHOED);
-    }
-    OptionalLong amount = WireValues.amount(request.get(Fields.REFUND_TOTAL));
-    // Older documents name the VAT part of a refund PCD_PAY_TAXTOTAL (spec §1.8); accept both.
-    String vatText = request.first(Fields.REFUND_TAXTOTAL, Fields.PAY_TAXTOTAL);
-    OptionalLong vat = vatText == null ? OptionalLong.empty() : WireValues.amount(vatText);
-    if (amount.isEmpty() || amount.getAsLong() == 0 || (vatText != null && vat.isEmpty())) {
-      return WireResponse.error(ResponseCode.PAYC0003).echo(request, ECHOED);
-    }
-    RefundResult result;
-    try {
-      result =
-          refunds.refund(
-              call.partnerId(),
-              request.get(Fields.PAY_OID),
-              WireValues.digits(request.get(Fields.PAY_DATE)),
-              amount.getAsLong(),
-              vatText == null ? null : vat.getAsLong());
-    } catch (RefundRejected e) {
-      return WireResponse.error(
-              switch (e.reason()) {
+
+    @Override
+    public WireResponse handle(WireRequest request, Endpoint endpoint) {
+        if (request.isMalformed()) {
+            return failure(endpoint).echo(request, ECHOED);
+        }
+        PartnerCalls.Checked checked = PartnerCalls.authorize(authentication, request, Operation.CANCEL, REFUSALS);
+        if (checked.refused()) {
+            return checked.refusal().echo(request, ECHOED);
+        }
+        AuthorizedCall call = checked.call();
+        String refundKey = request.get(Fields.REFUND_KEY);
+        if (refundKey == null || !authentication.refundKeyMatches(call.partnerId(), refundKey)) {
+            return WireResponse.error(ResponseCode.PAYC0002).echo(request, ECHOED);
+        }
+        OptionalLong amount = WireValues.amount(request.get(Fields.REFUND_TOTAL));
+        // Older documents name the VAT part of a refund PCD_PAY_TAXTOTAL (spec §1.8);
+        // accept both.
+        String vatText = request.first(Fields.REFUND_TAXTOTAL, Fields.PAY_TAXTOTAL);
+        OptionalLong vat = vatText == null ? OptionalLong.empty() : WireValues.amount(vatText);
+        if (amount.isEmpty() || amount.getAsLong() == 0 || (vatText != null && vat.isEmpty())) {
+            return WireResponse.error(ResponseCode.PAYC0003).echo(request, ECHOED);
+        }
+        RefundResult result;
+        try {
+            result = refunds.refund(call.partnerId(), request.get(Fields.PAY_OID),
+                    WireValues.digits(request.get(Fields.PAY_DATE)), amount.getAsLong(),
+                    vatText == null ? null : vat.getAsLong());
+        }
+        catch (RefundRejected e) {
+            return WireResponse.error(switch (e.reason()) {
                 case WRONG_REFUND_KEY -> ResponseCode.PAYC0002;
                 case INVALID_AMOUNT -> ResponseCode.PAYC0003;
                 case PAYMENT_NOT_FOUND -> ResponseCode.PAYC0007;
                 case EXCEEDS_BALANCE -> ResponseCode.PAYC0011;
                 case NETWORK_REFUSED -> ResponseCode.PAYC0012;
-              })
-          .echo(request, ECHOED);
+            }).echo(request, ECHOED);
+        }
+        Payment payment = result.payment();
+        WireResponse answer = result.refund().status() == RefundStatus.APPROVED
+                ? WireResponse.success(ResponseCode.PAYC0000)
+                : WireResponse.error(ResponseCode.PAYC0012, "카드사 승인취소 결과 미수신: 결제결과 조회로 확인하세요.");
+        answer.put(Fields.PAY_OID, payment.orderId())
+            .put(Fields.PAY_TYPE, payment.instrument() == InstrumentType.CARD ? "card" : "transfer")
+            .put(Fields.PAYER_NO, payment.payer().number())
+            .put(Fields.PAYER_ID, payment.billingKeyId())
+            .put(Fields.PAY_GOODS, payment.goods())
+            .put(Fields.REGULER_FLAG, payment.monthly() ? "Y" : "N")
+            .put(Fields.PAY_YEAR, payment.monthly() ? payment.billingPeriod().getYear() : "")
+            .put(Fields.PAY_MONTH,
+                    payment.monthly() ? String.format("%02d", payment.billingPeriod().getMonthValue()) : "")
+            .put(Fields.PAY_TOTAL, payment.amount())
+            .put(Fields.REFUND_TOTAL, result.refund().amount())
+            .put(Fields.REFUND_TAXTOTAL, result.refund().vat())
+            .put(Fields.PAY_TAXTOTAL, result.refund().vat())
+            .put(Fields.REFUND_TIME, KoreanTime.seconds(result.refund().requestedAt()))
+            .put(Fields.PAYER_EMAIL, request.get(Fields.PAYER_EMAIL))
+            .put(Fields.USER_DEFINE1, request.get(Fields.USER_DEFINE1))
+            .put(Fields.USER_DEFINE2, request.get(Fields.USER_DEFINE2));
+        if (payment.instrument() == InstrumentType.CARD) {
+            answer.put(Fields.PAY_CARDTRADENUM, result.refund().networkReference())
+                .put(Fields.PAY_CARDRECEIPT, request.baseUrl() + "/receipt/" + payment.networkReference());
+        }
+        return answer;
     }
-    Payment payment = result.payment();
-    WireResponse answer =
-        result.refund().status() == RefundStatus.APPROVED
-            ? WireResponse.success(ResponseCode.PAYC0000)
-            : WireResponse.error(ResponseCode.PAYC0012, "카드사 승인취소 결과 미수신: 결제결과 조회로 확인하세요.");
-    answer
-        .put(Fields.PAY_OID, payment.orderId())
-        .put(Fields.PAY_TYPE, payment.instrument() == InstrumentType.CARD ? "card" : "transfer")
-        .put(Fields.PAYER_NO, payment.payer().number())
-        .put(Fields.PAYER_ID, payment.billingKeyId())
-        .put(Fields.PAY_GOODS, payment.goods())
-        .put(Fields.REGULER_FLAG, payment.monthly() ? "Y" : "N")
-        .put(Fields.PAY_YEAR, payment.monthly() ? payment.billingPeriod().getYear() : "")
-        .put(
-            Fields.PAY_MONTH,
-            payment.monthly() ? String.format("%02d", payment.billingPeriod().getMonthValue()) : "")
-        .put(Fields.PAY_TOTAL, payment.amount())
-        .put(Fields.REFUND_TOTAL, result.refund().amount())
-        .put(Fields.REFUND_TAXTOTAL, result.refund().vat())
-        .put(Fields.PAY_TAXTOTAL, result.refund().vat())
-        .put(Fields.REFUND_TIME, KoreanTime.seconds(result.refund().requestedAt()))
-        .put(Fields.PAYER_EMAIL, request.get(Fields.PAYER_EMAIL))
-        .put(Fields.USER_DEFINE1, request.get(Fields.USER_DEFINE1))
-        .put(Fields.USER_DEFINE2, request.get(Fields.USER_DEFINE2));
-    if (payment.instrument() == InstrumentType.CARD) {
-      answer
-          .put(Fields.PAY_CARDTRADENUM, result.refund().networkReference())
-          .put(Fields.PAY_CARDRECEIPT, request.baseUrl() + "/receipt/" + payment.networkReference());
-    }
-    return answer;
-  }
 
-  @Override
-  public WireResponse failure(Endpoint endpoint) {
-    return WireResponse.error(ResponseCode.PAYC0007);
-  }
+    @Override
+    public WireResponse failure(Endpoint endpoint) {
+        return WireResponse.error(ResponseCode.PAYC0007);
+    }
+
 }

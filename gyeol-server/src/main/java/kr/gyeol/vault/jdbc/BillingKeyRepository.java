@@ -20,191 +20,152 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class BillingKeyRepository {
 
-  /** A key with its sealed instrument. */
-  public record KeyWithSecret(BillingKey key, Sealed sealed) {}
+    /** A key with its sealed instrument. */
+    public record KeyWithSecret(BillingKey key, Sealed sealed) {
+    }
 
-  /** A pending account registration with its sealed account. */
-  public record PendingRow(
-      String requestNumber,
-      String maskedNumber,
-      String bankCode,
-      String bankName,
-      HolderType holderType,
-      Payer payer,
-      Sealed sealed,
-      Instant expiresAt,
-      String billingKeyId) {}
+    /** A pending account registration with its sealed account. */
+    public record PendingRow(String requestNumber, String maskedNumber, String bankCode, String bankName,
+            HolderType holderType, Payer payer, Sealed sealed, Instant expiresAt, String billingKeyId) {
+    }
 
-  private static final String COLUMNS =
-      """
-      id, partner_id, instrument, status, key_id, ciphertext, masked_number, institution_code,
-      institution_name, holder_type, payer_no, payer_name, payer_phone, payer_email, created_at
-      """;
+    private static final String COLUMNS = """
+            id, partner_id, instrument, status, key_id, ciphertext, masked_number, institution_code,
+            institution_name, holder_type, payer_no, payer_name, payer_phone, payer_email, created_at
+            """;
 
-  private final JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
-  public BillingKeyRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+    public BillingKeyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
-  public void insert(BillingKey key, Sealed sealed) {
-    jdbc.sql(
-            "INSERT INTO billing_keys ("
-                + COLUMNS
-                + """
+    public void insert(BillingKey key, Sealed sealed) {
+        jdbc.sql("INSERT INTO billing_keys (" + COLUMNS + """
                 ) VALUES (:id, :partnerId, :instrument, :status, :keyId, :ciphertext, :masked,
                           :institutionCode, :institutionName, :holderType, :payerNo, :payerName,
                           :payerPhone, :payerEmail, :createdAt)
                 """)
-        .param("id", key.id())
-        .param("partnerId", key.partnerId())
-        .param("instrument", key.type().name())
-        .param("status", key.status().name())
-        .param("keyId", sealed.keyId())
-        .param("ciphertext", sealed.bytes())
-        .param("masked", key.maskedNumber())
-        .param("institutionCode", key.institutionCode())
-        .param("institutionName", key.institutionName())
-        .param("holderType", key.holderType().name())
-        .param("payerNo", key.payer().number())
-        .param("payerName", key.payer().name())
-        .param("payerPhone", key.payer().phone())
-        .param("payerEmail", key.payer().email())
-        .param("createdAt", utc(key.createdAt()))
-        .update();
-  }
+            .param("id", key.id())
+            .param("partnerId", key.partnerId())
+            .param("instrument", key.type().name())
+            .param("status", key.status().name())
+            .param("keyId", sealed.keyId())
+            .param("ciphertext", sealed.bytes())
+            .param("masked", key.maskedNumber())
+            .param("institutionCode", key.institutionCode())
+            .param("institutionName", key.institutionName())
+            .param("holderType", key.holderType().name())
+            .param("payerNo", key.payer().number())
+            .param("payerName", key.payer().name())
+            .param("payerPhone", key.payer().phone())
+            .param("payerEmail", key.payer().email())
+            .param("createdAt", utc(key.createdAt()))
+            .update();
+    }
 
-  public Optional<BillingKey> find(String id) {
-    return findWithSecret(id).map(KeyWithSecret::key);
-  }
+    public Optional<BillingKey> find(String id) {
+        return findWithSecret(id).map(KeyWithSecret::key);
+    }
 
-  public Optional<KeyWithSecret> findWithSecret(String id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM billing_keys WHERE id = :id")
-        .param("id", id)
-        .query(BillingKeyRepository::map)
-        .optional();
-  }
+    public Optional<KeyWithSecret> findWithSecret(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM billing_keys WHERE id = :id")
+            .param("id", id)
+            .query(BillingKeyRepository::map)
+            .optional();
+    }
 
-  /** Reads a key under a share lock that a revocation has to wait for. */
-  public Optional<KeyWithSecret> findForShare(String id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM billing_keys WHERE id = :id FOR SHARE")
-        .param("id", id)
-        .query(BillingKeyRepository::map)
-        .optional();
-  }
+    /** Reads a key under a share lock that a revocation has to wait for. */
+    public Optional<KeyWithSecret> findForShare(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM billing_keys WHERE id = :id FOR SHARE")
+            .param("id", id)
+            .query(BillingKeyRepository::map)
+            .optional();
+    }
 
-  /** ACTIVE → REVOKED; false when the key was not active (already revoked, or another's). */
-  public boolean revoke(String id, String partnerId, Instant now) {
-    return jdbc.sql(
-                """
+    /**
+     * ACTIVE → REVOKED; false when the key was not active (already revoked, or
+     * another's).
+     */
+    public boolean revoke(String id, String partnerId, Instant now) {
+        return jdbc.sql("""
                 UPDATE billing_keys SET status = 'REVOKED', revoked_at = :now
                 WHERE id = :id AND partner_id = :partnerId AND status = 'ACTIVE'
+                """).param("now", utc(now)).param("id", id).param("partnerId", partnerId).update() == 1;
+    }
+
+    public void insertPendingAccount(String partnerId, PendingAccountRegistration pending, HolderType holderType,
+            Payer payer, Sealed sealed, Instant now) {
+        jdbc.sql("""
+                INSERT INTO account_registrations (id, partner_id, request_number, key_id, ciphertext,
+                    masked_number, institution_code, institution_name, holder_type, payer_no,
+                    payer_name, payer_phone, payer_email, created_at, expires_at)
+                VALUES (:id, :partnerId, :requestNumber, :keyId, :ciphertext, :masked, :bankCode,
+                        :bankName, :holderType, :payerNo, :payerName, :payerPhone, :payerEmail, :now,
+                        :expiresAt)
                 """)
+            .param("id", pending.id())
+            .param("partnerId", partnerId)
+            .param("requestNumber", pending.requestNumber())
+            .param("keyId", sealed.keyId())
+            .param("ciphertext", sealed.bytes())
+            .param("masked", pending.maskedNumber())
+            .param("bankCode", pending.bankCode())
+            .param("bankName", pending.bankName())
+            .param("holderType", holderType.name())
+            .param("payerNo", payer.number())
+            .param("payerName", payer.name())
+            .param("payerPhone", payer.phone())
+            .param("payerEmail", payer.email())
             .param("now", utc(now))
+            .param("expiresAt", utc(pending.expiresAt()))
+            .update();
+    }
+
+    public Optional<PendingRow> findPendingAccount(String partnerId, String id) {
+        return jdbc.sql("""
+                SELECT request_number, masked_number, institution_code, institution_name, holder_type,
+                       payer_no, payer_name, payer_phone, payer_email, key_id, ciphertext, expires_at,
+                       billing_key_id
+                FROM account_registrations WHERE id = :id AND partner_id = :partnerId
+                """)
             .param("id", id)
             .param("partnerId", partnerId)
-            .update()
-        == 1;
-  }
-
-  public void insertPendingAccount(
-      String partnerId,
-      PendingAccountRegistration pending,
-      HolderType holderType,
-      Payer payer,
-      Sealed sealed,
-      Instant now) {
-    jdbc.sql(
-            """
-            INSERT INTO account_registrations (id, partner_id, request_number, key_id, ciphertext,
-                masked_number, institution_code, institution_name, holder_type, payer_no,
-                payer_name, payer_phone, payer_email, created_at, expires_at)
-            VALUES (:id, :partnerId, :requestNumber, :keyId, :ciphertext, :masked, :bankCode,
-                    :bankName, :holderType, :payerNo, :payerName, :payerPhone, :payerEmail, :now,
-                    :expiresAt)
-            """)
-        .param("id", pending.id())
-        .param("partnerId", partnerId)
-        .param("requestNumber", pending.requestNumber())
-        .param("keyId", sealed.keyId())
-        .param("ciphertext", sealed.bytes())
-        .param("masked", pending.maskedNumber())
-        .param("bankCode", pending.bankCode())
-        .param("bankName", pending.bankName())
-        .param("holderType", holderType.name())
-        .param("payerNo", payer.number())
-        .param("payerName", payer.name())
-        .param("payerPhone", payer.phone())
-        .param("payerEmail", payer.email())
-        .param("now", utc(now))
-        .param("expiresAt", utc(pending.expiresAt()))
-        .update();
-  }
-
-  public Optional<PendingRow> findPendingAccount(String partnerId, String id) {
-    return jdbc.sql(
-            """
-            SELECT request_number, masked_number, institution_code, institution_name, holder_type,
-                   payer_no, payer_name, payer_phone, payer_email, key_id, ciphertext, expires_at,
-                   billing_key_id
-            FROM account_registrations WHERE id = :id AND partner_id = :partnerId
-            """)
-        .param("id", id)
-        .param("partnerId", partnerId)
-        .query(
-            (row, n) ->
-                new PendingRow(
-                    row.getString("request_number"),
-                    row.getString("masked_number"),
-                    row.getString("institution_code"),
-                    row.getString("institution_name"),
-                    HolderType.valueOf(row.getString("holder_type")),
-                    payer(row),
+            .query((row, n) -> new PendingRow(row.getString("request_number"), row.getString("masked_number"),
+                    row.getString("institution_code"), row.getString("institution_name"),
+                    HolderType.valueOf(row.getString("holder_type")), payer(row),
                     new Sealed(row.getString("key_id"), row.getBytes("ciphertext")),
-                    row.getTimestamp("expires_at").toInstant(),
-                    row.getString("billing_key_id")))
-        .optional();
-  }
+                    row.getTimestamp("expires_at").toInstant(), row.getString("billing_key_id")))
+            .optional();
+    }
 
-  /** Binds a pending registration to its billing key once; false if already bound or expired. */
-  public boolean claimPendingAccount(String id, String billingKeyId, Instant now) {
-    return jdbc.sql(
-                """
+    /**
+     * Binds a pending registration to its billing key once; false if already bound or
+     * expired.
+     */
+    public boolean claimPendingAccount(String id, String billingKeyId, Instant now) {
+        return jdbc.sql("""
                 UPDATE account_registrations SET billing_key_id = :billingKeyId
                 WHERE id = :id AND billing_key_id IS NULL AND expires_at > :now
-                """)
-            .param("billingKeyId", billingKeyId)
-            .param("id", id)
-            .param("now", utc(now))
-            .update()
-        == 1;
-  }
+                """).param("billingKeyId", billingKeyId).param("id", id).param("now", utc(now)).update() == 1;
+    }
 
-  private static KeyWithSecret map(ResultSet row, int rowNumber) throws SQLException {
-    BillingKey key =
-        new BillingKey(
-            row.getString("id"),
-            row.getString("partner_id"),
-            InstrumentType.valueOf(row.getString("instrument")),
-            BillingKeyStatus.valueOf(row.getString("status")),
-            row.getString("masked_number"),
-            row.getString("institution_code"),
-            row.getString("institution_name"),
-            HolderType.valueOf(row.getString("holder_type")),
-            payer(row),
-            row.getTimestamp("created_at").toInstant());
-    return new KeyWithSecret(key, new Sealed(row.getString("key_id"), row.getBytes("ciphertext")));
-  }
+    private static KeyWithSecret map(ResultSet row, int rowNumber) throws SQLException {
+        BillingKey key = new BillingKey(row.getString("id"), row.getString("partner_id"),
+                InstrumentType.valueOf(row.getString("instrument")), BillingKeyStatus.valueOf(row.getString("status")),
+                row.getString("masked_number"), row.getString("institution_code"), row.getString("institution_name"),
+                HolderType.valueOf(row.getString("holder_type")), payer(row),
+                row.getTimestamp("created_at").toInstant());
+        return new KeyWithSecret(key, new Sealed(row.getString("key_id"), row.getBytes("ciphertext")));
+    }
 
-  private static Payer payer(ResultSet row) throws SQLException {
-    return new Payer(
-        row.getString("payer_no"),
-        row.getString("payer_name"),
-        row.getString("payer_phone"),
-        row.getString("payer_email"));
-  }
+    private static Payer payer(ResultSet row) throws SQLException {
+        return new Payer(row.getString("payer_no"), row.getString("payer_name"), row.getString("payer_phone"),
+                row.getString("payer_email"));
+    }
 
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
-  }
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
 }
