@@ -33,4 +33,7 @@ public interface Acquirer {
     /** Asks what became of a charge whose outcome was unknown. */
     Outcome inquire(String reference, CardDetails card, AccountDetails account, long amount);
 
+    /** Asks what became of a cancel whose outcome was unknown. */
+    Outcome inquireCancel(String originalReference, String reference, long amount);
+
 }

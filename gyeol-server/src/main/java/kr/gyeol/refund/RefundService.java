@@ -1,6 +1,7 @@
 package kr.gyeol.refund;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.Outcome;
@@ -13,6 +14,7 @@ import kr.gyeol.shared.Money;
 import kr.gyeol.shared.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,8 +40,16 @@ public class RefundService {
 
     private final TransactionTemplate transaction;
 
+    private final Duration unknownDelay;
+
+    private final Duration stuckAfter;
+
     RefundService(PaymentService payments, RefundRepository refunds, Acquirer acquirer, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            @Value("${gyeol.reconciler.delay:30s}") Duration unknownDelay,
+            @Value("${gyeol.reconciler.stuck-after:5m}") Duration stuckAfter) {
+        this.unknownDelay = unknownDelay;
+        this.stuckAfter = stuckAfter;
         this.payments = payments;
         this.refunds = refunds;
         this.acquirer = acquirer;
@@ -73,7 +83,9 @@ public class RefundService {
             case Outcome.Declined declined -> RefundStatus.DECLINED;
             case Outcome.Unknown unknown -> RefundStatus.UNKNOWN;
         };
-        refunds.transition(refund.id(), RefundStatus.PENDING, next, clock.instant());
+        Instant answeredAt = this.clock.instant();
+        this.refunds.transition(refund.id(), RefundStatus.PENDING, next, answeredAt,
+                answeredAt.plus(this.unknownDelay));
         if (next == RefundStatus.DECLINED) {
             throw new RefundRejected(RefundRejected.Reason.NETWORK_REFUSED);
         }
@@ -116,7 +128,7 @@ public class RefundService {
         }
         Refund refund = new Refund(Tokens.urlSafe(16), payment.id(), RefundStatus.PENDING, amount, refundVat,
                 KoreanTime.seconds(now) + Tokens.digits(10), now, null);
-        refunds.insertPending(refund);
+        this.refunds.insertPending(refund, now.plus(this.stuckAfter));
         return new Reservation(refund, payment, remaining - amount);
     }
 

@@ -12,6 +12,12 @@ import org.junit.jupiter.api.Test;
 /** Cancels and refunds (spec §1.8) and result lookups (§1.9) over real HTTP. */
 class CancelIT extends GatewayTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    RefundReconciler refundReconciler;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private String paidOrder(long amount) {
         String key = payple.registerCard(PaypleTestClient.CARD);
         String orderId = PaypleTestClient.uniqueOrderId("refund");
@@ -53,6 +59,29 @@ class CancelIT extends GatewayTest {
         assertThat(payple.refund(orderId, "20000101", 100)).containsEntry("PCD_PAY_CODE", "PAYC0007");
         assertThat(payple.refund("no-such-order", today(), 100)).containsEntry("PCD_PAY_CODE", "PAYC0007");
         assertThat(payple.refund(orderId, today(), 0)).containsEntry("PCD_PAY_CODE", "PAYC0003");
+    }
+
+    @Test
+    void refundWithUnknownOutcomeCountsUntilTheReconcilerSettlesIt() {
+        String orderId = paidOrder(5000);
+        // The simulator times out cancels of exactly 1,119원.
+        assertThat(this.payple.refund(orderId, today(), 1119)).containsEntry("PCD_PAY_RST", "error")
+            .containsEntry("PCD_PAY_CODE", "PAYC0012");
+        assertThat(this.payple.refund(orderId, today(), 3882)).containsEntry("PCD_PAY_CODE", "PAYC0011");
+        assertThat(refundStatuses(orderId)).containsExactly("UNKNOWN");
+        this.refundReconciler.reconcileDue();
+        assertThat(refundStatuses(orderId)).containsExactly("UNKNOWN");
+        this.clock.advance(java.time.Duration.ofSeconds(31));
+        assertThat(this.refundReconciler.reconcileDue()).isGreaterThanOrEqualTo(1);
+        assertThat(refundStatuses(orderId)).containsExactly("APPROVED");
+        assertThat(this.payple.refund(orderId, today(), 3881)).containsEntry("PCD_PAY_CODE", "PAYC0000");
+    }
+
+    private java.util.List<String> refundStatuses(String orderId) {
+        return this.jdbc.sql("""
+                SELECT r.status FROM refunds r JOIN payments p ON p.id = r.payment_id
+                WHERE p.order_id = :orderId ORDER BY r.requested_at
+                """).param("orderId", orderId).query(String.class).list();
     }
 
     @Test

@@ -38,6 +38,9 @@ class SimulatedAcquirer implements Acquirer {
     static final String ACCOUNT_MAINTENANCE_AT_REGISTRATION = "1000000009997";
     static final String ACCOUNT_TIMEOUT = "1000000000119";
 
+    /** Cancels carry no card number, so their timeout scenario is an amount. */
+    static final long CANCEL_TIMEOUT_AMOUNT = 1_119;
+
     private static final Map<String, Scenario> CARD_DECLINES = Map.of(CARD_DECLINED,
             new Scenario(DeclineReason.GENERIC, "3143", "카드사 문의 바랍니다."), CARD_INSUFFICIENT_FUNDS,
             new Scenario(DeclineReason.INSUFFICIENT_FUNDS, "3133", "잔액이 부족합니다."), CARD_EXPIRED,
@@ -105,6 +108,15 @@ class SimulatedAcquirer implements Acquirer {
 
     @Override
     public Outcome cancel(String originalReference, String reference, long amount) {
+        if (amount == CANCEL_TIMEOUT_AMOUNT) {
+            return new Outcome.Unknown("the card company did not answer the cancel in time");
+        }
+        return approved();
+    }
+
+    @Override
+    public Outcome inquireCancel(String originalReference, String reference, long amount) {
+        // A cancel that timed out was processed all the same.
         return approved();
     }
 
