@@ -62,20 +62,34 @@ class ConcurrencyIT extends GatewayTest {
 
     @Test
     void twentyParallelPartialRefundsNeverExceedThePayment() throws Exception {
-        String key = payple.registerCard(PaypleTestClient.CARD);
-        String orderId = PaypleTestClient.uniqueOrderId("refundrace");
-        payple.chargeCard(key, orderId, 10_000);
-        String today = KoreanTime.date(clock.instant());
-        // 20 × 700 = 14,000 asked of a 10,000 payment: at most 14 can succeed.
-        List<Map<String, String>> answers = race(20, () -> payple.refund(orderId, today, 700));
-        long succeeded = answers.stream().filter(a -> "PAYC0000".equals(a.get("PCD_PAY_CODE"))).count();
-        assertThat(succeeded).isEqualTo(14);
-        assertThat(answers.stream().filter(a -> "PAYC0011".equals(a.get("PCD_PAY_CODE")))).hasSize(6);
-        long refunded = jdbc.sql("""
-                SELECT COALESCE(SUM(r.amount), 0) FROM refunds r JOIN payments p ON p.id = r.payment_id
-                WHERE p.order_id = :orderId AND r.status <> 'DECLINED'
-                """).param("orderId", orderId).query(Long.class).single();
-        assertThat(refunded).isEqualTo(9_800).isLessThanOrEqualTo(10_000);
+        String key = this.payple.registerCard(PaypleTestClient.CARD);
+        String today = KoreanTime.date(this.clock.instant());
+        // Several rounds, each with its sessions made beforehand so that only the refunds
+        // race.
+        for (int round = 0; round < 3; round++) {
+            String orderId = PaypleTestClient.uniqueOrderId("refundrace");
+            this.payple.chargeCard(key, orderId, 10_000);
+            java.util.concurrent.BlockingQueue<Map<String, String>> sessions = new java.util.concurrent.LinkedBlockingQueue<>();
+            for (int i = 0; i < 20; i++) {
+                sessions.add(this.payple.auth(Map.of("PCD_PAYCANCEL_FLAG", "Y")));
+            }
+            // 20 × 700 = 14,000 asked of a 10,000 payment: 14 fit, 6 must be refused.
+            List<Map<String, String>> answers = race(20, () -> {
+                Map<String, String> session = sessions.take();
+                return this.payple.post(session.get("return_url"),
+                        PaypleTestClient.withEnvelope(session,
+                                Map.of("PCD_REFUND_KEY", PaypleTestClient.REFUND_KEY, "PCD_PAYCANCEL_FLAG", "Y",
+                                        "PCD_PAY_OID", orderId, "PCD_PAY_DATE", today, "PCD_REFUND_TOTAL", "700")));
+            });
+            long succeeded = answers.stream().filter(a -> "PAYC0000".equals(a.get("PCD_PAY_CODE"))).count();
+            assertThat(succeeded).isEqualTo(14);
+            assertThat(answers.stream().filter(a -> "PAYC0011".equals(a.get("PCD_PAY_CODE")))).hasSize(6);
+            long refunded = this.jdbc.sql("""
+                    SELECT COALESCE(SUM(r.amount), 0) FROM refunds r JOIN payments p ON p.id = r.payment_id
+                    WHERE p.order_id = :orderId AND r.status <> 'DECLINED'
+                    """).param("orderId", orderId).query(Long.class).single();
+            assertThat(refunded).isEqualTo(9_800).isLessThanOrEqualTo(10_000);
+        }
     }
 
     @Test
