@@ -1,6 +1,8 @@
 package kr.gyeol.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -13,7 +15,6 @@ import kr.gyeol.protocol.WireValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,12 +50,13 @@ class PaypleController {
     }
 
     @RequestMapping(path = { "/php/**" }, method = { RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT })
-    ResponseEntity<String> handle(HttpServletRequest request) {
+    void handle(HttpServletRequest request, HttpServletResponse servletResponse) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Endpoint endpoint = Endpoint.at(path, act(request.getQueryString()));
         PaypleOperation operation = endpoint == null ? null : operations.get(endpoint);
         if (operation == null) {
-            return answer(WireResponse.error(ResponseCode.CBIL0001));
+            write(servletResponse, WireResponse.error(ResponseCode.CBIL0001));
+            return;
         }
         WireResponse response;
         try {
@@ -74,11 +76,21 @@ class PaypleController {
             log.error("Unexpected failure answering {}", endpoint, e);
             response = operation.failure(endpoint);
         }
-        return answer(response);
+        write(servletResponse, response);
     }
 
-    ResponseEntity<String> answer(WireResponse response) {
-        return ResponseEntity.ok().contentType(JSON_UTF8).body(json.writeValueAsString(response.fields()));
+    /**
+     * Writes the answer to the servlet response itself. Through Spring's message
+     * converters a path ending in ".php" would gain a
+     * {@code Content-Disposition: inline;filename=f.txt} header (reflected-file-download
+     * protection) that Payple does not send.
+     */
+    void write(HttpServletResponse servletResponse, WireResponse response) throws IOException {
+        byte[] body = this.json.writeValueAsBytes(response.fields());
+        servletResponse.setStatus(HttpServletResponse.SC_OK);
+        servletResponse.setContentType(JSON_UTF8.toString());
+        servletResponse.setContentLength(body.length);
+        servletResponse.getOutputStream().write(body);
     }
 
     private static String act(String query) {

@@ -1,6 +1,8 @@
 package kr.gyeol.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import kr.gyeol.protocol.ResponseCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +11,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Failures that happen before an operation runs (an unsupported method, a broken request
@@ -20,14 +21,15 @@ class PaypleErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(PaypleErrorAdvice.class);
 
-    private final JsonMapper json;
+    private final PaypleController controller;
 
-    PaypleErrorAdvice(JsonMapper json) {
-        this.json = json;
+    PaypleErrorAdvice(PaypleController controller) {
+        this.controller = controller;
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<String> handle(Exception exception, HttpServletRequest request) {
+    ResponseEntity<Void> handle(Exception exception, HttpServletRequest request, HttpServletResponse servletResponse)
+            throws IOException {
         String path = request.getRequestURI();
         if (path == null || !path.startsWith(request.getContextPath() + "/php/")) {
             // Outside the Payple wire, plain HTTP semantics apply: 404 for an unknown
@@ -39,10 +41,8 @@ class PaypleErrorAdvice {
             return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).build();
         }
         log.warn("Request to a Payple path failed before its operation: {}", exception.getClass().getSimpleName());
-        WireResponse error = WireResponse.error(ResponseCode.CBIL0001);
-        return ResponseEntity.ok()
-            .contentType(PaypleController.JSON_UTF8)
-            .body(json.writeValueAsString(error.fields()));
+        this.controller.write(servletResponse, WireResponse.error(ResponseCode.CBIL0001));
+        return null;
     }
 
 }

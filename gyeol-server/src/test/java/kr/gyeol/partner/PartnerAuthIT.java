@@ -141,6 +141,17 @@ class PartnerAuthIT extends GatewayTest {
     }
 
     @Test
+    void answersPlainJsonWithoutDownloadHeaders() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(this.payple.baseUrl() + "/php/auth.php"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"cst_id\":\"test\",\"custKey\":\"abcd1234567890\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
+        assertThat(response.headers().firstValue("Content-Disposition")).isEmpty();
+    }
+
+    @Test
     void answersCorsPreflight() throws Exception {
         HttpRequest preflight = HttpRequest.newBuilder(URI.create(payple.baseUrl() + "/php/auth.php"))
             .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
