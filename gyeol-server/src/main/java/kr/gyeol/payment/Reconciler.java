@@ -3,10 +3,10 @@ package kr.gyeol.payment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.payment.jdbc.PaymentRepository;
+import kr.gyeol.shared.ClaimedWork;
 import kr.gyeol.vault.ChargeableKey;
 import kr.gyeol.vault.Vault;
 import org.slf4j.Logger;
@@ -60,19 +60,10 @@ public class Reconciler {
 
     /** Settles every payment that is due now; returns how many were settled. */
     public int reconcileDue() {
-        int settled = 0;
-        while (true) {
-            Instant now = clock.instant();
-            List<Payment> due = payments.claimDue(now, now.plus(retryDelay), BATCH);
-            for (Payment payment : due) {
-                if (settle(payment)) {
-                    settled++;
-                }
-            }
-            if (due.size() < BATCH) {
-                return settled;
-            }
-        }
+        return ClaimedWork.drain(BATCH, (size) -> {
+            Instant now = this.clock.instant();
+            return this.payments.claimDue(now, now.plus(this.retryDelay), size);
+        }, this::settle);
     }
 
     private boolean settle(Payment payment) {

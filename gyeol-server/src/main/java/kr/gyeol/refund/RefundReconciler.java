@@ -3,11 +3,11 @@ package kr.gyeol.refund;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.refund.jdbc.RefundRepository;
+import kr.gyeol.shared.ClaimedWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,19 +57,10 @@ public class RefundReconciler {
 
     /** Settles every refund that is due now; returns how many were settled. */
     public int reconcileDue() {
-        int settled = 0;
-        while (true) {
+        return ClaimedWork.drain(BATCH, (size) -> {
             Instant now = this.clock.instant();
-            List<RefundRepository.Unsettled> due = this.refunds.claimDue(now, now.plus(this.retryDelay), BATCH);
-            for (RefundRepository.Unsettled unsettled : due) {
-                if (settle(unsettled)) {
-                    settled++;
-                }
-            }
-            if (due.size() < BATCH) {
-                return settled;
-            }
-        }
+            return this.refunds.claimDue(now, now.plus(this.retryDelay), size);
+        }, this::settle);
     }
 
     private boolean settle(RefundRepository.Unsettled unsettled) {
