@@ -1,0 +1,130 @@
+package kr.gyeol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.support.PaypleTestClient;
+import kr.gyeol.support.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two gateway processes on one PostgreSQL behind no shared memory: a billing key
+ * registered on one node is charged on the other, an order id raced across both is
+ * charged once, and a payment left unknown on one node is settled by whichever node's
+ * reconciler claims it.
+ */
+class MultiNodeIT {
+
+    private final List<Process> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        for (Process node : this.nodes) {
+            node.destroy();
+            node.waitFor();
+        }
+    }
+
+    private PaypleTestClient start(String name, String vaultKey) throws Exception {
+        TestDatabase.Connection database = TestDatabase.get();
+        int port = freePort();
+        Path log = Path.of("target/test-logs/multi-node-" + name + ".log");
+        Files.createDirectories(log.getParent());
+        Process process = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                "target/gyeol-server.jar", "--server.port=" + port, "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(),
+                "--gyeol.data-dir=" + Files.createTempDirectory("gyeol-node-" + name),
+                // Several nodes must share their vault keys; each would otherwise make
+                // its own.
+                "--gyeol.vault.keys.shared=" + vaultKey, "--gyeol.reconciler.delay=1s",
+                "--gyeol.reconciler.interval=500ms"))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+        this.nodes.add(process);
+        PaypleTestClient client = new PaypleTestClient("http://127.0.0.1:" + port);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(process.isAlive()).as("node %s exited early", name).isTrue();
+            try {
+                if ("success".equals(client.auth(Map.of()).get("result"))) {
+                    return client;
+                }
+            }
+            catch (AssertionError notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("node " + name + " did not answer within 120 s");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void nodesShareBillingKeysOrderIdsAndReconciliation() throws Exception {
+        String vaultKey = Base64.getEncoder().encodeToString(new byte[32]);
+        PaypleTestClient a = start("a", vaultKey);
+        PaypleTestClient b = start("b", vaultKey);
+
+        String key = a.registerCard(PaypleTestClient.CARD);
+        assertThat(b.chargeCard(key, null, 1000)).containsEntry("PCD_PAY_CODE", "SPCD0000");
+
+        String orderId = PaypleTestClient.uniqueOrderId("nodes");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Map<String, String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            PaypleTestClient node = (i % 2 == 0) ? a : b;
+            answers.add(pool.submit(() -> {
+                go.await();
+                return node.chargeCard(key, orderId, 1000);
+            }));
+        }
+        go.countDown();
+        int charged = 0;
+        for (Future<Map<String, String>> answer : answers) {
+            if ("success".equals(answer.get(60, TimeUnit.SECONDS).get("PCD_PAY_RST"))) {
+                charged++;
+            }
+        }
+        pool.shutdownNow();
+        assertThat(charged).isEqualTo(1);
+
+        String timeoutKey = a.registerCard("4000000000000119");
+        String unknownOrder = PaypleTestClient.uniqueOrderId("unknown");
+        assertThat(a.chargeCard(timeoutKey, unknownOrder, 1000)).containsEntry("PCD_PAY_CODE", "SPCD1001");
+        Map<String, String> lookup = Map.of("PCD_PAY_OID", unknownOrder, "PCD_PAY_DATE",
+                KoreanTime.date(Instant.now()));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Map<String, String> answer = b.call(Map.of("PCD_PAYCHK_FLAG", "Y"), lookup);
+        while (!"PCHK000".equals(answer.get("PCD_PAY_CODE")) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            answer = b.call(Map.of("PCD_PAYCHK_FLAG", "Y"), lookup);
+        }
+        assertThat(answer).containsEntry("PCD_PAY_CODE", "PCHK000");
+    }
+
+}
