@@ -22,7 +22,13 @@ public enum Endpoint {
     // Payple does not publish the AUTHREG path (spec §1.13); Gyeol serves it beside
     // PUSERINFO.
     REGISTER("/php/cPayUser/api/cPayUserAct.php", "ACT_=AUTHREG"),
-    REGISTER_ACCOUNT_CONFIRM("/php/cPayUser/api/cPayUserAct.php", "ACT_=AUTHREGCONF");
+    REGISTER_ACCOUNT_CONFIRM("/php/cPayUser/api/cPayUserAct.php", "ACT_=AUTHREGCONF"),
+    /** CERT confirmation of a card payment, learnt from {@code PCD_PAY_COFURL}. */
+    CARD_CONFIRM("/php/PayCardConfirmAct.php", "ACT_=PAYM"),
+    /**
+     * CERT confirmation of an account payment; documents show it with and without ACT_.
+     */
+    ACCOUNT_CONFIRM("/php/PayConfirmAct.php", "ACT_=PAYM");
 
     private final String path;
 
@@ -108,6 +114,7 @@ public enum Endpoint {
         }
         for (Endpoint endpoint : values()) {
             if (endpoint.path.equals(path) && (endpoint.query == null || endpoint == PAYMENT_WINDOW
+                    || endpoint == CARD_CONFIRM || endpoint == ACCOUNT_CONFIRM
                     || endpoint.act().equalsIgnoreCase(act == null ? "" : act))) {
                 return endpoint;
             }

@@ -164,6 +164,27 @@ public final class Fields {
 
     public static final String TAXSAVE_MGTNUM = "PCD_TAXSAVE_MGTNUM";
 
+    // Payment window and CERT confirmation.
+    public static final String CPAY_VER = "PCD_CPAY_VER";
+
+    public static final String CARD_VER = "PCD_CARD_VER";
+
+    public static final String RST_URL = "PCD_RST_URL";
+
+    public static final String HTTP_REFERER = "PCD_HTTP_REFERER";
+
+    public static final String PAY_REQKEY = "PCD_PAY_REQKEY";
+
+    public static final String PAY_COFURL = "PCD_PAY_COFURL";
+
+    public static final String PAY_AMOUNT = "PCD_PAY_AMOUNT";
+
+    public static final String PAY_DISCOUNT = "PCD_PAY_DISCOUNT";
+
+    public static final String PAY_AMOUNT_REAL = "PCD_PAY_AMOUNT_REAL";
+
+    public static final String PAY_CARDQUOTA = "PCD_PAY_CARDQUOTA";
+
     // Refund.
     public static final String REFUND_KEY = "PCD_REFUND_KEY";
 

@@ -13,6 +13,13 @@ public enum ResponseCode {
     AUTH0002("AUTH0002", "가맹점 인증에 필요한 custKey 를 확인해주세요.", true), AUTH0003("AUTH0003", "가맹점 계정이 존재하지 않습니다.", true),
     AUTH0004("AUTH0004", "접속하시는 서버의 도메인 확인이 필요합니다.", true), AUTH0005("AUTH0005", "TOKEN CREATE ERROR!!", true),
 
+    // The payment window (§2.2, §2.3).
+    WINDOW_SUCCESS("0000", "카드승인완료", true), CPCA0001("CPCA0001", "인증시간(3분)이 초과되었습니다. 다시 시도해주세요.", true),
+    CPCA0004("CPCA0004", "카드정보가 존재하지 않거나, 일치하지 않습니다.", true),
+    CPCA0005("CPCA0005", "카드결제용 인증키 값이 존재하지 않거나, 일치하지 않습니다.", true), CPCA0010("CPCA0010", "카드승인 요청 실패!!", true),
+    CPCA0201("CPCA0201", "이미 존재하는 거래입니다. 다시 시도해주세요.", true), CPCA9997("CPCA9997", "결제방식 오류", true),
+    CPCA9999("CPCA9999", "카드결제 실패!!", true), PCCF0000("PCCF0000", "카드결제완료", true),
+
     // Payment records and lookups.
     CBIL0001("CBIL0001", "Wrong access attempt", true), CBIL0002("CBIL0002", "인증세션이 만료되었습니다. 다시 시도해주세요.", true),
     CBIL0003("CBIL0003", "결제내역이 존재하지 않습니다. 다시 시도해주세요.", true),

@@ -6,7 +6,7 @@ public enum Operation {
     PAYMENT_WINDOW(true), SIMPLE_PAY_CARD(true), SIMPLE_PAY_ACCOUNT(true), MONTHLY_PAY_CARD(true),
     MONTHLY_PAY_ACCOUNT(true), PAYMENT_LOOKUP(false), CANCEL(true), BILLING_KEY_INFO(false), BILLING_KEY_REVOKE(true),
     LINK_REGISTER(true), CASH_RECEIPT_ISSUE(true), CASH_RECEIPT_CANCEL(true), REGISTER(true),
-    REGISTER_ACCOUNT_CONFIRM(true);
+    REGISTER_ACCOUNT_CONFIRM(true), PAYMENT_CONFIRM(true);
 
     private final boolean singleUse;
 

@@ -60,7 +60,12 @@ public class PartnerAuthentication {
      * registration.
      */
     public IssuedSession issueFollowUp(AuthorizedCall call, String refererHost, Operation operation, String context) {
-        return issue(call.partnerId(), operation, refererHost, context);
+        return issueFollowUp(call.partnerId(), refererHost, operation, context);
+    }
+
+    /** The same, for a partner identified by an earlier, already consumed session. */
+    public IssuedSession issueFollowUp(String partnerId, String refererHost, Operation operation, String context) {
+        return issue(partnerId, operation, refererHost, context);
     }
 
     private IssuedSession issue(String partnerId, Operation operation, String refererHost, String context) {

@@ -10,12 +10,12 @@ import kr.gyeol.web.WireResponse;
  * The payment fields of Payple answers (spec §1.6, §1.7, §1.9), mapped once for every
  * operation.
  */
-final class PaymentAnswers {
+public final class PaymentAnswers {
 
     private PaymentAnswers() {
     }
 
-    static WireResponse describe(WireResponse answer, Payment payment, String baseUrl, boolean legacyCardNames) {
+    public static WireResponse describe(WireResponse answer, Payment payment, String baseUrl, boolean legacyCardNames) {
         answer.put(Fields.PAY_OID, payment.orderId())
             .put(Fields.PAY_TYPE, payment.instrument() == InstrumentType.CARD ? "card" : "transfer")
             .put(Fields.PAYER_NO, payment.payer().number())

@@ -1,0 +1,136 @@
+package kr.gyeol.window.jdbc;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Rows of {@code window_sessions} and {@code payment_confirmations}. */
+@Repository
+public class WindowRepository {
+
+    /** A window row: its partner and the request as stored JSON. */
+    public record WindowRow(String id, String partnerId, String request, Instant expiresAt) {
+    }
+
+    /** A claimed confirmation. */
+    public record ConfirmationRow(String windowId, String billingKeyId) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public WindowRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(String id, String partnerId, String request, Instant now, Instant expiresAt) {
+        this.jdbc.sql("""
+                INSERT INTO window_sessions (id, partner_id, status, request, created_at, expires_at)
+                VALUES (:id, :partnerId, 'OPEN', :request, :now, :expiresAt)
+                """)
+            .param("id", id)
+            .param("partnerId", partnerId)
+            .param("request", request)
+            .param("now", utc(now))
+            .param("expiresAt", utc(expiresAt))
+            .update();
+    }
+
+    /** An open, unexpired window. */
+    public Optional<WindowRow> findOpen(String id, Instant now) {
+        return this.jdbc.sql("""
+                SELECT id, partner_id, request, expires_at FROM window_sessions
+                WHERE id = :id AND status = 'OPEN' AND expires_at > :now
+                """).param("id", id).param("now", utc(now)).query(WindowRepository::map).optional();
+    }
+
+    /** OPEN → PROCESSING, once: a double submit finds nothing to claim. */
+    public Optional<WindowRow> claim(String id, Instant now) {
+        return this.jdbc.sql("""
+                UPDATE window_sessions SET status = 'PROCESSING'
+                WHERE id = :id AND status = 'OPEN' AND expires_at > :now
+                RETURNING id, partner_id, request, expires_at
+                """).param("id", id).param("now", utc(now)).query(WindowRepository::map).optional();
+    }
+
+    /** PROCESSING → COMPLETED. */
+    public void complete(String id) {
+        this.jdbc.sql("UPDATE window_sessions SET status = 'COMPLETED' WHERE id = :id AND status = 'PROCESSING'")
+            .param("id", id)
+            .update();
+    }
+
+    /** OPEN → CLOSED; false when the window was not open. */
+    public boolean close(String id) {
+        return this.jdbc.sql("UPDATE window_sessions SET status = 'CLOSED' WHERE id = :id AND status = 'OPEN'")
+            .param("id", id)
+            .update() == 1;
+    }
+
+    /** Whether the window exists at all, whatever its state. */
+    public boolean exists(String id) {
+        return this.jdbc.sql("SELECT 1 FROM window_sessions WHERE id = :id")
+            .param("id", id)
+            .query(Integer.class)
+            .optional()
+            .isPresent();
+    }
+
+    public Optional<WindowRow> find(String id) {
+        return this.jdbc.sql("SELECT id, partner_id, request, expires_at FROM window_sessions WHERE id = :id")
+            .param("id", id)
+            .query(WindowRepository::map)
+            .optional();
+    }
+
+    public void insertConfirmation(String requestKey, String partnerId, String windowId, String billingKeyId,
+            Instant now, Instant expiresAt) {
+        this.jdbc.sql("""
+                INSERT INTO payment_confirmations (request_key, partner_id, window_id, billing_key_id,
+                                                   created_at, expires_at)
+                VALUES (:requestKey, :partnerId, :windowId, :billingKeyId, :now, :expiresAt)
+                """)
+            .param("requestKey", requestKey)
+            .param("partnerId", partnerId)
+            .param("windowId", windowId)
+            .param("billingKeyId", billingKeyId)
+            .param("now", utc(now))
+            .param("expiresAt", utc(expiresAt))
+            .update();
+    }
+
+    /** Claims a live confirmation once; a second confirmation finds nothing. */
+    public Optional<ConfirmationRow> claimConfirmation(String requestKey, String partnerId, Instant now) {
+        return this.jdbc.sql("""
+                UPDATE payment_confirmations SET claimed_at = :now
+                WHERE request_key = :requestKey AND partner_id = :partnerId
+                  AND claimed_at IS NULL AND expires_at > :now
+                RETURNING window_id, billing_key_id
+                """)
+            .param("now", utc(now))
+            .param("requestKey", requestKey)
+            .param("partnerId", partnerId)
+            .query((row, n) -> new ConfirmationRow(row.getString("window_id"), row.getString("billing_key_id")))
+            .optional();
+    }
+
+    public void recordConfirmedPayment(String requestKey, String paymentId) {
+        this.jdbc.sql("UPDATE payment_confirmations SET payment_id = :paymentId WHERE request_key = :requestKey")
+            .param("paymentId", paymentId)
+            .param("requestKey", requestKey)
+            .update();
+    }
+
+    private static WindowRow map(java.sql.ResultSet row, int rowNumber) throws java.sql.SQLException {
+        return new WindowRow(row.getString("id"), row.getString("partner_id"), row.getString("request"),
+                row.getTimestamp("expires_at").toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+}

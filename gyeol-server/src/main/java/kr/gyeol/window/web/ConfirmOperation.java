@@ -1,0 +1,93 @@
+package kr.gyeol.window.web;
+
+import java.util.Set;
+
+import kr.gyeol.partner.Operation;
+import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.partner.web.PartnerCalls;
+import kr.gyeol.payment.Payment;
+import kr.gyeol.payment.web.PaymentAnswers;
+import kr.gyeol.protocol.Endpoint;
+import kr.gyeol.protocol.Fields;
+import kr.gyeol.protocol.ResponseCode;
+import kr.gyeol.web.PaypleOperation;
+import kr.gyeol.web.WireRequest;
+import kr.gyeol.web.WireResponse;
+import kr.gyeol.window.ConfirmationRefused;
+import kr.gyeol.window.WindowService;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * CERT final approval of a card payment, {@code PayCardConfirmAct.php} (spec §1.5): the
+ * partner confirms with the window result's {@code PCD_AUTH_KEY} and
+ * {@code PCD_PAY_REQKEY}, raw credentials allowed; the card is charged only now, and only
+ * once.
+ */
+@Component
+class ConfirmOperation implements PaypleOperation {
+
+    private static final PartnerCalls.Refusals REFUSALS = new PartnerCalls.Refusals(ResponseCode.CPCA0005,
+            ResponseCode.CBIL0001, ResponseCode.AUTH0001, ResponseCode.AUTH0002);
+
+    private static final String[] ECHOED = { Fields.PAY_REQKEY, Fields.PAYER_ID, Fields.PAY_TYPE };
+
+    private final PartnerAuthentication authentication;
+
+    private final WindowService windows;
+
+    ConfirmOperation(PartnerAuthentication authentication, WindowService windows) {
+        this.authentication = authentication;
+        this.windows = windows;
+    }
+
+    @Override
+    public Set<Endpoint> endpoints() {
+        return Set.of(Endpoint.CARD_CONFIRM);
+    }
+
+    @Override
+    public WireResponse handle(WireRequest request, Endpoint endpoint) {
+        if (request.isMalformed()) {
+            return failure(endpoint).echo(request, ECHOED);
+        }
+        PartnerCalls.Checked checked = PartnerCalls.authorize(this.authentication, request, Operation.PAYMENT_CONFIRM,
+                REFUSALS);
+        if (checked.refused()) {
+            return checked.refusal().echo(request, ECHOED);
+        }
+        Payment payment;
+        try {
+            payment = this.windows.confirm(checked.call(), request.get(Fields.PAY_REQKEY),
+                    request.get(Fields.PAYER_ID));
+        }
+        catch (ConfirmationRefused ex) {
+            return WireResponse.error(switch (ex.reason()) {
+                case REQUEST_NOT_FOUND -> ResponseCode.CPCA0005;
+                case BILLING_KEY_MISMATCH -> ResponseCode.CPCA0004;
+                case CHARGE_REFUSED -> switch (ex.chargeReason()) {
+                    case DUPLICATE_ORDER_ID -> ResponseCode.CPCA0201;
+                    case ALREADY_CHARGED_THIS_MONTH -> ResponseCode.RPCD0015;
+                    default -> ResponseCode.CPCA9999;
+                };
+            }).echo(request, ECHOED);
+        }
+        WireResponse answer = switch (payment.status()) {
+            case APPROVED -> WireResponse.success(ResponseCode.PCCF0000);
+            case DECLINED -> WireResponse.institutionError(ResponseCode.CPCA9999, checked.call().testMode(),
+                    payment.decline().institutionCode(), payment.decline().institutionMessage());
+            case UNKNOWN, PENDING -> WireResponse.error(ResponseCode.CPCA0010);
+        };
+        PaymentAnswers.describe(answer, payment, request.baseUrl(), false);
+        return answer.put(Fields.PAY_REQKEY, request.get(Fields.PAY_REQKEY))
+            .put(Fields.PAY_AMOUNT, payment.amount())
+            .put(Fields.PAY_DISCOUNT, 0)
+            .put(Fields.PAY_AMOUNT_REAL, payment.amount());
+    }
+
+    @Override
+    public WireResponse failure(Endpoint endpoint) {
+        return WireResponse.error(ResponseCode.CPCA9999);
+    }
+
+}

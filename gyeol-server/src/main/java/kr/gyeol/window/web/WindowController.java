@@ -1,0 +1,229 @@
+package kr.gyeol.window.web;
+
+import java.net.URI;
+import java.text.NumberFormat;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+import jakarta.servlet.http.HttpServletRequest;
+import kr.gyeol.partner.Operation;
+import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.partner.web.PartnerCalls;
+import kr.gyeol.protocol.Fields;
+import kr.gyeol.protocol.ResponseCode;
+import kr.gyeol.protocol.WireValues;
+import kr.gyeol.vault.CardRegistration;
+import kr.gyeol.vault.Payer;
+import kr.gyeol.web.LenientBodyParser;
+import kr.gyeol.web.WireRequest;
+import kr.gyeol.web.WireResponse;
+import kr.gyeol.window.WindowOutcome;
+import kr.gyeol.window.WindowRequest;
+import kr.gyeol.window.WindowService;
+import kr.gyeol.window.WindowSession;
+import kr.gyeol.window.WindowWork;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The payment window pages (spec §1.4): the entry that the SDK's form POST opens, the
+ * card form, and the result page that hands Payple's result fields back to the partner's
+ * page.
+ */
+@Controller
+class WindowController {
+
+    private static final PartnerCalls.Refusals REFUSALS = new PartnerCalls.Refusals(ResponseCode.CPCA0005,
+            ResponseCode.CBIL0001, ResponseCode.AUTH0001, ResponseCode.AUTH0002);
+
+    private final PartnerAuthentication authentication;
+
+    private final WindowService windows;
+
+    private final LenientBodyParser parser;
+
+    private final java.time.Clock clock;
+
+    WindowController(PartnerAuthentication authentication, WindowService windows, LenientBodyParser parser,
+            java.time.Clock clock) {
+        this.clock = clock;
+        this.authentication = authentication;
+        this.windows = windows;
+        this.parser = parser;
+    }
+
+    @PostMapping(path = { "/index.php", "/php/PayAct.php" })
+    ModelAndView open(HttpServletRequest servletRequest) {
+        WireRequest request = this.parser.parse(servletRequest);
+        String resultUrl = resultUrl(request.get(Fields.RST_URL), request.get(Fields.HTTP_REFERER),
+                servletRequest.getHeader("Referer"));
+        if (request.isMalformed()) {
+            return result(WireResponse.error(ResponseCode.CPCA9997), request, resultUrl);
+        }
+        PartnerCalls.Checked checked = PartnerCalls.authorize(this.authentication, request, Operation.PAYMENT_WINDOW,
+                REFUSALS);
+        if (checked.refused()) {
+            return result(checked.refusal(), request, resultUrl);
+        }
+        String payType = WireValues.lower(request.get(Fields.PAY_TYPE));
+        String cardVersion = request.get(Fields.CARD_VER) == null ? "01" : request.get(Fields.CARD_VER);
+        WindowWork work = work(request.get(Fields.PAY_WORK));
+        if (work == null || !payType.equals("card") || !cardVersion.equals("01")
+                || WireValues.isYes(request.get(Fields.SIMPLE_FLAG)) && request.has(Fields.PAYER_ID)) {
+            // The app card, bank-account and password windows come with the rest of issue
+            // 3.
+            return result(
+                    WireResponse.error(ResponseCode.CPCA9997,
+                            "결제방식 오류: 이 결제창은 카드 빌링(PCD_PAY_TYPE=card, PCD_CARD_VER=01)의 AUTH, CERT, PAY를 지원합니다."),
+                    request, resultUrl);
+        }
+        OptionalLong amount = WireValues.amount(request.get(Fields.PAY_TOTAL));
+        if (work != WindowWork.AUTH) {
+            if (amount.isEmpty() || amount.getAsLong() < 100) {
+                return result(WireResponse.error(ResponseCode.SPCD0002), request, resultUrl);
+            }
+            if (request.get(Fields.PAY_GOODS) == null) {
+                return result(WireResponse.error(ResponseCode.SPCD0003), request, resultUrl);
+            }
+        }
+        YearMonth period = null;
+        if (WireValues.isYes(request.get(Fields.REGULER_FLAG))) {
+            OptionalInt year = WireValues.integer(request.get(Fields.PAY_YEAR), 2000, 2999);
+            OptionalInt month = WireValues.integer(request.get(Fields.PAY_MONTH), 1, 12);
+            if (year.isEmpty() || month.isEmpty()) {
+                return result(WireResponse.error(year.isEmpty() ? ResponseCode.RPCD0004 : ResponseCode.RPCD0005),
+                        request, resultUrl);
+            }
+            period = YearMonth.of(year.getAsInt(), month.getAsInt());
+        }
+        OptionalLong vat = WireValues.amount(request.get(Fields.PAY_TAXTOTAL));
+        WindowSession session = this.windows.open(checked.call(),
+                new WindowRequest(checked.call().testMode(), work, request.get(Fields.PAY_OID),
+                        work == WindowWork.AUTH ? null : amount.getAsLong(), vat.isPresent() ? vat.getAsLong() : null,
+                        !WireValues.isNo(request.get(Fields.PAY_ISTAX)), request.get(Fields.PAY_GOODS),
+                        new Payer(request.get(Fields.PAYER_NO), request.get(Fields.PAYER_NAME),
+                                request.get(Fields.PAYER_HP), request.get(Fields.PAYER_EMAIL)),
+                        request.get(Fields.USER_DEFINE1), request.get(Fields.USER_DEFINE2), period, resultUrl));
+        Map<String, Object> model = new HashMap<>();
+        model.put("id", session.id());
+        model.put("title", work == WindowWork.AUTH ? "카드 등록" : "카드 결제");
+        model.put("action", work == WindowWork.AUTH ? "카드 등록하기" : "결제하기");
+        model.put("test", checked.call().testMode());
+        if (session.request().amount() != null) {
+            model.put("amount", NumberFormat.getIntegerInstance(Locale.KOREA).format(session.request().amount()));
+            model.put("goods", session.request().goods());
+        }
+        return new ModelAndView("window/card", model);
+    }
+
+    @PostMapping("/window/{id}/card")
+    ModelAndView submitCard(@PathVariable String id, HttpServletRequest servletRequest) {
+        WireRequest form = this.parser.parse(servletRequest);
+        WindowSession session = this.windows.find(id).orElse(null);
+        if (session == null) {
+            return result(WireResponse.error(ResponseCode.CPCA0005), form, null);
+        }
+        WindowOutcome outcome = this.windows.submitCard(id,
+                new CardRegistration(WireValues.digits(form.get("cardNumber")), form.get("expiryYear"),
+                        form.get("expiryMonth"), WireValues.digits(form.get("birth")), form.get("pin"),
+                        session.request().payer()),
+                form.refererHost());
+        return result(WindowResults.of(outcome, session, form.baseUrl(), this.clock.instant()), null,
+                session.request().resultUrl());
+    }
+
+    @PostMapping("/window/{id}/close")
+    ModelAndView close(@PathVariable String id) {
+        WindowSession session = this.windows.find(id).orElse(null);
+        if (session == null || !this.windows.close(id)) {
+            return result(WireResponse.error(ResponseCode.CPCA0005), null,
+                    session == null ? null : session.request().resultUrl());
+        }
+        return result(WindowResults.closed(session), null, session.request().resultUrl());
+    }
+
+    /**
+     * Renders the page that delivers {@code answer}, echoing the request where there is
+     * one.
+     */
+    private static ModelAndView result(WireResponse answer, WireRequest request, String resultUrl) {
+        if (request != null && !"success".equals(answer.get(Fields.PAY_RST))) {
+            answer.echo(request, Fields.PAY_TYPE, Fields.PAY_WORK, Fields.PAY_OID, Fields.PAYER_NO, Fields.PAY_GOODS,
+                    Fields.PAY_TOTAL, Fields.USER_DEFINE1, Fields.USER_DEFINE2);
+        }
+        if (resultUrl != null) {
+            answer.put(Fields.RST_URL, resultUrl);
+        }
+        List<Map<String, String>> fields = new ArrayList<>();
+        answer.fields().forEach((name, value) -> fields.add(Map.of("name", name, "value", value)));
+        Map<String, Object> model = new HashMap<>();
+        model.put("fields", fields);
+        String result = answer.get(Fields.PAY_RST);
+        model.put("heading", switch (result) {
+            case "success" -> "완료되었습니다";
+            case "close" -> "결제창을 닫았습니다";
+            default -> "처리하지 못했습니다";
+        });
+        model.put("message", answer.get(Fields.PAY_MSG));
+        if (resultUrl != null) {
+            model.put("action", resultUrl);
+        }
+        return new ModelAndView("window/result", model);
+    }
+
+    private static WindowWork work(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.trim().toUpperCase(Locale.ROOT)) {
+            case "AUTH" -> WindowWork.AUTH;
+            case "CERT" -> WindowWork.CERT;
+            case "PAY" -> WindowWork.PAY;
+            default -> null;
+        };
+    }
+
+    /**
+     * {@code PCD_RST_URL} as an absolute URL: as given when absolute ("direct" mode),
+     * else resolved against the page that opened the window ({@code PCD_HTTP_REFERER},
+     * then the Referer header).
+     */
+    static String resultUrl(String given, String openerPage, String referer) {
+        if (given == null) {
+            return null;
+        }
+        try {
+            URI target = URI.create(given.trim());
+            if (target.isAbsolute()) {
+                return isHttp(target) ? target.toString() : null;
+            }
+            for (String base : new String[] { openerPage, referer }) {
+                if (base != null) {
+                    URI baseUri = URI.create(base.trim());
+                    if (baseUri.isAbsolute() && isHttp(baseUri)) {
+                        return baseUri.resolve(target).toString();
+                    }
+                }
+            }
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
+        return null;
+    }
+
+    private static boolean isHttp(URI uri) {
+        return "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+    }
+
+}

@@ -1,0 +1,122 @@
+package kr.gyeol.window.web;
+
+import java.time.Instant;
+
+import kr.gyeol.payment.Payment;
+import kr.gyeol.payment.web.PaymentAnswers;
+import kr.gyeol.protocol.Endpoint;
+import kr.gyeol.protocol.Fields;
+import kr.gyeol.protocol.ResponseCode;
+import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.vault.BillingKey;
+import kr.gyeol.window.WindowOutcome;
+import kr.gyeol.window.WindowRequest;
+import kr.gyeol.window.WindowSession;
+import kr.gyeol.web.WireResponse;
+
+/** The result fields of a window run (spec §3.4), mapped once from its outcome. */
+final class WindowResults {
+
+    private WindowResults() {
+    }
+
+    static WireResponse of(WindowOutcome outcome, WindowSession session, String baseUrl, Instant now) {
+        WindowRequest request = session.request();
+        return switch (outcome) {
+            case WindowOutcome.Registered registered ->
+                request(key(success("카드등록완료"), registered.key()).put(Fields.PAY_TIME, KoreanTime.seconds(now)), session,
+                        baseUrl);
+            case WindowOutcome.Charged charged -> charged(charged.payment(), session, baseUrl);
+            case WindowOutcome.AwaitingConfirmation awaiting ->
+                request(key(success("카드인증완료"), awaiting.key()), session, baseUrl)
+                    .put(Fields.AUTH_KEY_FIELD, awaiting.confirmation().authKey())
+                    .put(Fields.PAY_REQKEY, awaiting.requestKey())
+                    .put(Fields.PAY_COFURL, baseUrl + Endpoint.CARD_CONFIRM.payUrl())
+                    .put(Fields.PAY_TIME, KoreanTime.seconds(now));
+            case WindowOutcome.Refused refused ->
+                request(refusal(refused, session.request().testMode()), session, baseUrl);
+        };
+    }
+
+    /** The customer closed the window. */
+    static WireResponse closed(WindowSession session) {
+        return new WireResponse().put(Fields.PAY_RST, "close")
+            .put(Fields.PAY_MSG, "사용자가 결제창을 닫았습니다.")
+            .put(Fields.PAY_TYPE, "card")
+            .put(Fields.PAY_WORK, session.request().work().name())
+            .put(Fields.PAY_OID, session.request().orderId());
+    }
+
+    private static WireResponse charged(Payment payment, WindowSession session, String baseUrl) {
+        WireResponse answer = switch (payment.status()) {
+            case APPROVED -> success("카드승인완료");
+            case DECLINED -> WireResponse.institutionError(ResponseCode.CPCA9999, session.request().testMode(),
+                    payment.decline().institutionCode(), payment.decline().institutionMessage());
+            case UNKNOWN, PENDING -> WireResponse.error(ResponseCode.CPCA0010);
+        };
+        PaymentAnswers.describe(answer, payment, baseUrl, true);
+        return answer.put(Fields.PAY_WORK, session.request().work().name())
+            .put(Fields.CARD_VER, "01")
+            .put(Fields.PAY_AMOUNT, payment.amount())
+            .put(Fields.PAY_DISCOUNT, 0)
+            .put(Fields.PAY_AMOUNT_REAL, payment.amount())
+            .put(Fields.PAY_CARDQUOTA, "00")
+            .put(Fields.PAY_HOST, baseUrl);
+    }
+
+    private static WireResponse success(String message) {
+        return WireResponse.success(ResponseCode.WINDOW_SUCCESS).put(Fields.PAY_MSG, message);
+    }
+
+    private static WireResponse key(WireResponse answer, BillingKey key) {
+        return answer.put(Fields.PAYER_ID, key.id())
+            .put(Fields.PAY_CARDNAME, key.institutionName())
+            .put(Fields.PAY_CARDNUM, key.maskedNumber());
+    }
+
+    /** The request's own fields, echoed in every result. */
+    private static WireResponse request(WireResponse answer, WindowSession session, String baseUrl) {
+        WindowRequest request = session.request();
+        answer.put(Fields.PAY_TYPE, "card")
+            .put(Fields.CARD_VER, "01")
+            .put(Fields.PAY_WORK, request.work().name())
+            .put(Fields.PAY_HOST, baseUrl)
+            .put(Fields.PAY_OID, request.orderId())
+            .put(Fields.PAYER_NO, request.payer().number())
+            .put(Fields.PAYER_NAME, request.payer().name())
+            .put(Fields.PAYER_HP, request.payer().phone())
+            .put(Fields.PAYER_EMAIL, request.payer().email())
+            .put(Fields.PAY_GOODS, request.goods())
+            .put(Fields.USER_DEFINE1, request.userDefine1())
+            .put(Fields.USER_DEFINE2, request.userDefine2());
+        if (request.amount() != null) {
+            answer.put(Fields.PAY_TOTAL, request.amount())
+                .put(Fields.PAY_AMOUNT, request.amount())
+                .put(Fields.PAY_ISTAX, request.taxable() ? "Y" : "N");
+        }
+        if (request.billingPeriod() != null) {
+            answer.put(Fields.REGULER_FLAG, "Y")
+                .put(Fields.PAY_YEAR, request.billingPeriod().getYear())
+                .put(Fields.PAY_MONTH, String.format("%02d", request.billingPeriod().getMonthValue()));
+        }
+        return answer;
+    }
+
+    private static WireResponse refusal(WindowOutcome.Refused refused, boolean testMode) {
+        return switch (refused.reason()) {
+            case SESSION_EXPIRED -> WireResponse.error(ResponseCode.CPCA0001);
+            case ALREADY_PROCESSED, DUPLICATE_ORDER_ID -> WireResponse.error(ResponseCode.CPCA0201);
+            case INVALID_BIRTH_DATE -> WireResponse.error(ResponseCode.CDAUCK03);
+            case INVALID_CARD_NUMBER -> WireResponse.error(ResponseCode.CDAUCK04);
+            case INVALID_EXPIRY -> WireResponse.error(ResponseCode.CDAUCK05);
+            case INVALID_PIN -> WireResponse.error(ResponseCode.CDAUCK06);
+            case CARD_NOT_VERIFIED -> WireResponse.institutionError(ResponseCode.CDAU0007, testMode,
+                    refused.institutionCode(), refused.institutionMessage());
+            case ALREADY_CHARGED_THIS_MONTH -> WireResponse.error(ResponseCode.RPCD0015);
+            case AMOUNT_BELOW_MINIMUM -> WireResponse.error(ResponseCode.SPCD0002);
+            case GOODS_MISSING -> WireResponse.error(ResponseCode.SPCD0003);
+            case INVALID_VAT -> WireResponse.error(ResponseCode.CPCA9999);
+        };
+    }
+
+}

@@ -1,0 +1,291 @@
+package kr.gyeol.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.support.GatewayTest;
+import kr.gyeol.support.PaypleTestClient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The payment window driven over HTTP the way a browser without the SDK would: the form
+ * POST that opens it, the card form, the result page and its hidden result fields, and
+ * CERT confirmation.
+ */
+class WindowIT extends GatewayTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static final Pattern CARD_FORM = Pattern.compile("action=\"/window/([^/\"]+)/card\"");
+
+    private static final Pattern HIDDEN = Pattern
+        .compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+
+    private static final Pattern RESULT_ACTION = Pattern
+        .compile("<form id=\"result\" method=\"post\" action=\"([^\"]*)\"");
+
+    /** A page, its status checked. */
+    private String post(String url, Map<String, String> form, String referer) throws IOException, InterruptedException {
+        String body = form.entrySet()
+            .stream()
+            .map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (referer != null) {
+            request.header("Referer", referer);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        return response.body();
+    }
+
+    private Map<String, String> windowForm(Map<String, String> session, String work, String total) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("PCD_CST_ID", session.get("cst_id"));
+        form.put("PCD_CUST_KEY", session.get("custKey"));
+        form.put("PCD_AUTH_KEY", session.get("AuthKey"));
+        form.put("PCD_PAY_TYPE", "card");
+        form.put("PCD_PAY_WORK", work);
+        form.put("PCD_CARD_VER", "01");
+        form.put("PCD_PAYER_NO", "42");
+        form.put("PCD_PAYER_NAME", "홍길동");
+        form.put("PCD_PAY_GOODS", "<b>구독</b>");
+        if (total != null) {
+            form.put("PCD_PAY_TOTAL", total);
+        }
+        form.put("PCD_PAY_OID", PaypleTestClient.uniqueOrderId("window"));
+        form.put("PCD_RST_URL", "/order_result");
+        return form;
+    }
+
+    /** Opens a window and returns its id. */
+    private String open(Map<String, String> form) throws Exception {
+        String page = openPage(form);
+        Matcher matcher = CARD_FORM.matcher(page);
+        assertThat(matcher.find()).as("card form in %s", page).isTrue();
+        return matcher.group(1);
+    }
+
+    private String openPage(Map<String, String> form) throws Exception {
+        return post(this.payple.baseUrl() + "/index.php?ACT_=PAYM&CPAYVER=202611230000", form,
+                "http://localhost:8080/order");
+    }
+
+    private Map<String, String> submitCard(String windowId, String cardNumber) throws Exception {
+        return result(post(
+                this.payple.baseUrl() + "/window/" + windowId + "/card", Map.of("cardNumber", cardNumber, "expiryMonth",
+                        "12", "expiryYear", "30", "birth", PaypleTestClient.BIRTH, "pin", "12", "agree", "Y"),
+                this.payple.baseUrl() + "/index.php"));
+    }
+
+    private static Map<String, String> result(String page) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher matcher = HIDDEN.matcher(page);
+        while (matcher.find()) {
+            fields.put(unescape(matcher.group(1)), unescape(matcher.group(2)));
+        }
+        Matcher action = RESULT_ACTION.matcher(page);
+        if (action.find()) {
+            fields.put("(action)", unescape(action.group(1)));
+        }
+        return fields;
+    }
+
+    private static String unescape(String html) {
+        Matcher entity = Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos);").matcher(html);
+        StringBuilder out = new StringBuilder();
+        while (entity.find()) {
+            String name = entity.group(1);
+            String replacement = switch (name) {
+                case "amp" -> "&";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "quot" -> "\"";
+                case "apos" -> "'";
+                default -> String.valueOf((char) (name.startsWith("#x") ? Integer.parseInt(name.substring(2), 16)
+                        : Integer.parseInt(name.substring(1))));
+            };
+            entity.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        entity.appendTail(out);
+        return out.toString();
+    }
+
+    private String today() {
+        return KoreanTime.date(this.clock.instant());
+    }
+
+    @Test
+    void payChargesTheCardAndDeliversTheResultToTheShop() throws Exception {
+        Map<String, String> form = windowForm(this.payple.auth(Map.of()), "PAY", "15000");
+        String page = openPage(form);
+        // The partner's text is escaped in the page, and the amount shown as the customer
+        // reads it.
+        assertThat(page).doesNotContain("<b>구독</b>").contains("&lt;b&gt;").contains("15,000");
+        Matcher card = CARD_FORM.matcher(page);
+        assertThat(card.find()).isTrue();
+        Map<String, String> result = submitCard(card.group(1), PaypleTestClient.CARD);
+        assertThat(result).containsEntry("PCD_PAY_RST", "success")
+            .containsEntry("PCD_PAY_CODE", "0000")
+            .containsEntry("PCD_PAY_MSG", "카드승인완료")
+            .containsEntry("PCD_PAY_WORK", "PAY")
+            .containsEntry("PCD_PAY_TYPE", "card")
+            .containsEntry("PCD_CARD_VER", "01")
+            .containsEntry("PCD_PAY_OID", form.get("PCD_PAY_OID"))
+            .containsEntry("PCD_PAY_TOTAL", "15000")
+            .containsEntry("PCD_PAY_TAXTOTAL", "1364")
+            .containsEntry("PCD_PAY_CARDNUM", "4242-****-****-4242")
+            .containsEntry("PCD_PAY_GOODS", "<b>구독</b>")
+            .containsEntry("PCD_RST_URL", "http://localhost:8080/order_result")
+            .containsEntry("(action)", "http://localhost:8080/order_result");
+        assertThat(result.get("PCD_PAY_TIME")).matches("[0-9]{14}");
+        assertThat(result.get("PCD_PAYER_ID")).hasSize(32);
+        assertThat(result.values()).noneMatch((value) -> value.contains(PaypleTestClient.CARD));
+        assertThat(this.payple.call(Map.of("PCD_PAYCHK_FLAG", "Y"),
+                Map.of("PCD_PAY_OID", form.get("PCD_PAY_OID"), "PCD_PAY_DATE", today())))
+            .containsEntry("PCD_PAY_CODE", "PCHK000");
+    }
+
+    @Test
+    void authRegistersWithoutChargingAndTheKeyWorksOverRest() throws Exception {
+        Map<String, String> form = windowForm(this.payple.auth(Map.of()), "AUTH", null);
+        Map<String, String> result = submitCard(open(form), PaypleTestClient.CARD);
+        assertThat(result).containsEntry("PCD_PAY_RST", "success").containsEntry("PCD_PAY_WORK", "AUTH");
+        assertThat(this.payple.call(Map.of("PCD_PAYCHK_FLAG", "Y"),
+                Map.of("PCD_PAY_OID", form.get("PCD_PAY_OID"), "PCD_PAY_DATE", today())))
+            .containsEntry("PCD_PAY_CODE", "CBIL0003");
+        assertThat(this.payple.chargeCard(result.get("PCD_PAYER_ID"), null, 1000)).containsEntry("PCD_PAY_CODE",
+                "SPCD0000");
+    }
+
+    @Test
+    void certChargesOnlyWhenThePartnerConfirmsAndOnlyOnce() throws Exception {
+        Map<String, String> form = windowForm(this.payple.auth(Map.of()), "CERT", "3000");
+        Map<String, String> result = submitCard(open(form), PaypleTestClient.CARD);
+        assertThat(result).containsEntry("PCD_PAY_RST", "success").containsEntry("PCD_PAY_WORK", "CERT");
+        assertThat(result.get("PCD_PAY_COFURL"))
+            .isEqualTo(this.payple.baseUrl() + "/php/PayCardConfirmAct.php?ACT_=PAYM");
+        Map<String, String> lookup = Map.of("PCD_PAY_OID", form.get("PCD_PAY_OID"), "PCD_PAY_DATE", today());
+        assertThat(this.payple.call(Map.of("PCD_PAYCHK_FLAG", "Y"), lookup)).containsEntry("PCD_PAY_CODE", "CBIL0003");
+
+        Map<String, String> confirm = Map.of("PCD_CST_ID", "test", "PCD_CUST_KEY", "abcd1234567890", "PCD_AUTH_KEY",
+                result.get("PCD_AUTH_KEY"), "PCD_PAY_REQKEY", result.get("PCD_PAY_REQKEY"), "PCD_PAYER_ID",
+                result.get("PCD_PAYER_ID"));
+        assertThat(this.payple.post(result.get("PCD_PAY_COFURL"), confirm)).containsEntry("PCD_PAY_RST", "success")
+            .containsEntry("PCD_PAY_CODE", "PCCF0000")
+            .containsEntry("PCD_PAY_MSG", "카드결제완료")
+            .containsEntry("PCD_PAY_TOTAL", "3000")
+            .containsEntry("PCD_PAY_AMOUNT_REAL", "3000")
+            .containsEntry("PCD_PAY_REQKEY", result.get("PCD_PAY_REQKEY"));
+        assertThat(this.payple.post(result.get("PCD_PAY_COFURL"), confirm)).containsEntry("PCD_PAY_CODE", "CPCA0005");
+        assertThat(this.payple.call(Map.of("PCD_PAYCHK_FLAG", "Y"), lookup)).containsEntry("PCD_PAY_CODE", "PCHK000");
+    }
+
+    @Test
+    void certRequestKeyExpiresWithItsAuthKey() throws Exception {
+        Map<String, String> result = submitCard(open(windowForm(this.payple.auth(Map.of()), "CERT", "3000")),
+                PaypleTestClient.CARD);
+        this.clock.advance(Duration.ofMinutes(31));
+        assertThat(this.payple.post(result.get("PCD_PAY_COFURL"),
+                Map.of("PCD_CST_ID", "test", "PCD_CUST_KEY", "abcd1234567890", "PCD_AUTH_KEY",
+                        result.get("PCD_AUTH_KEY"), "PCD_PAY_REQKEY", result.get("PCD_PAY_REQKEY"))))
+            .containsEntry("PCD_PAY_RST", "error")
+            .containsEntry("PCD_PAY_CODE", "CPCA0005");
+    }
+
+    @Test
+    void certConfirmationRefusesAnotherCard() throws Exception {
+        Map<String, String> result = submitCard(open(windowForm(this.payple.auth(Map.of()), "CERT", "3000")),
+                PaypleTestClient.CARD);
+        assertThat(this.payple.post(result.get("PCD_PAY_COFURL"),
+                Map.of("PCD_CST_ID", "test", "PCD_CUST_KEY", "abcd1234567890", "PCD_AUTH_KEY",
+                        result.get("PCD_AUTH_KEY"), "PCD_PAY_REQKEY", result.get("PCD_PAY_REQKEY"), "PCD_PAYER_ID",
+                        "another-key")))
+            .containsEntry("PCD_PAY_CODE", "CPCA0004");
+    }
+
+    @Test
+    void declinedCardIsAnErrorResult() throws Exception {
+        Map<String, String> result = submitCard(open(windowForm(this.payple.auth(Map.of()), "PAY", "1000")),
+                "4000000000000002");
+        assertThat(result).containsEntry("PCD_PAY_RST", "error")
+            .containsEntry("PCD_PAY_CODE", "CPCA9999")
+            .containsEntry("PCD_PAY_MSG", "[Test] [CPCA9999] 3143 - 카드사 문의 바랍니다.");
+    }
+
+    @Test
+    void invalidCardIsAnErrorResult() throws Exception {
+        Map<String, String> result = submitCard(open(windowForm(this.payple.auth(Map.of()), "PAY", "1000")),
+                "4242424242424241");
+        assertThat(result).containsEntry("PCD_PAY_RST", "error").containsEntry("PCD_PAY_CODE", "CDAUCK04");
+    }
+
+    @Test
+    void closingDeliversClose() throws Exception {
+        String windowId = open(windowForm(this.payple.auth(Map.of()), "PAY", "1000"));
+        Map<String, String> result = result(
+                post(this.payple.baseUrl() + "/window/" + windowId + "/close", Map.of(), null));
+        assertThat(result).containsEntry("PCD_PAY_RST", "close")
+            .containsEntry("(action)", "http://localhost:8080/order_result");
+        assertThat(submitCard(windowId, PaypleTestClient.CARD)).containsEntry("PCD_PAY_CODE", "CPCA0201");
+    }
+
+    @Test
+    void aDoubleSubmitChargesOnce() throws Exception {
+        Map<String, String> form = windowForm(this.payple.auth(Map.of()), "PAY", "1000");
+        String windowId = open(form);
+        assertThat(submitCard(windowId, PaypleTestClient.CARD)).containsEntry("PCD_PAY_RST", "success");
+        assertThat(submitCard(windowId, PaypleTestClient.CARD)).containsEntry("PCD_PAY_CODE", "CPCA0201");
+    }
+
+    @Test
+    void aUsedOrForeignAuthKeyDoesNotOpenTheWindow() throws Exception {
+        Map<String, String> form = windowForm(this.payple.auth(Map.of()), "PAY", "1000");
+        open(form);
+        Map<String, String> reused = result(
+                post(this.payple.baseUrl() + "/index.php?ACT_=PAYM", form, "http://localhost:8080/order"));
+        assertThat(reused).containsEntry("PCD_PAY_RST", "error").containsEntry("PCD_PAY_CODE", "CPCA0005");
+        Map<String, String> wrongOperation = windowForm(this.payple.auth(Map.of("PCD_PAYCHK_FLAG", "Y")), "PAY",
+                "1000");
+        assertThat(result(post(this.payple.baseUrl() + "/index.php?ACT_=PAYM", wrongOperation, null)))
+            .containsEntry("PCD_PAY_CODE", "CBIL0001");
+    }
+
+    @Test
+    void refusesAmountsAndKindsItCannotServe() throws Exception {
+        assertThat(result(post(this.payple.baseUrl() + "/index.php?ACT_=PAYM",
+                windowForm(this.payple.auth(Map.of()), "PAY", "99"), "http://localhost:8080/order")))
+            .containsEntry("PCD_PAY_CODE", "SPCD0002");
+        Map<String, String> appCard = windowForm(this.payple.auth(Map.of()), "PAY", "1000");
+        appCard.put("PCD_CARD_VER", "02");
+        assertThat(result(post(this.payple.baseUrl() + "/index.php?ACT_=PAYM", appCard, "http://localhost:8080/order")))
+            .containsEntry("PCD_PAY_CODE", "CPCA9997");
+    }
+
+    @Test
+    void absoluteResultUrlIsUsedAsGivenForDirectMode() throws Exception {
+        Map<String, String> form = windowForm(this.payple.auth(Map.of()), "AUTH", null);
+        form.put("PCD_RST_URL", "https://shop.example.com/pay/result");
+        assertThat(submitCard(open(form), PaypleTestClient.CARD)).containsEntry("(action)",
+                "https://shop.example.com/pay/result");
+    }
+
+}
