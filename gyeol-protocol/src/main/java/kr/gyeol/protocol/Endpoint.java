@@ -10,7 +10,12 @@ import java.util.Map;
 public enum Endpoint {
 
     /** Partner authentication itself; never handed out by the routing table. */
-    PARTNER_AUTH("/php/auth.php", null), PAYMENT_WINDOW("/index.php", "ACT_=PAYM"),
+    PARTNER_AUTH("/php/auth.php", null),
+    /**
+     * Browser-side authentication by public client key, called by the v1 SDK; Payple does
+     * not publish its path, so this one is Gyeol's.
+     */
+    CLIENT_KEY_AUTH("/php/auth/clientKeyAuth.php", null), PAYMENT_WINDOW("/index.php", "ACT_=PAYM"),
     SIMPLE_PAY_CARD("/php/SimplePayCardAct.php", "ACT_=PAYM"), SIMPLE_PAY_ACCOUNT("/php/SimplePayAct.php", "ACT_=PAYM"),
     MONTHLY_PAY_CARD("/php/RePayCardAct.php", "ACT_=PAYM"), MONTHLY_PAY_ACCOUNT("/php/RePayAct.php", "ACT_=PAYM"),
     PAYMENT_LOOKUP("/php/PayChkAct.php", null), CANCEL("/php/account/api/cPayCAct.php", null),

@@ -21,6 +21,9 @@ public final class Fields {
 
     public static final String AUTH_CODE = "code";
 
+    /** The public client key of the v1 SDK. */
+    public static final String CLIENT_KEY = "clientKey";
+
     public static final String AUTH_KEY = "AuthKey";
 
     public static final String SERVER_NAME = "server_name";

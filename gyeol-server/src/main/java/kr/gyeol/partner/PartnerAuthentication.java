@@ -55,6 +55,25 @@ public class PartnerAuthentication {
     }
 
     /**
+     * The v1 SDK's browser-side authentication by public client key: only a page on one
+     * of the partner's registered domains may use it, except for a lenient test partner.
+     */
+    public IssuedSession authenticateClientKey(String clientKey, String pageHost) {
+        if (clientKey == null) {
+            throw new PartnerAuthenticationFailed(PartnerAuthenticationFailed.Reason.MISSING_PARTNER_ID);
+        }
+        Partner partner = this.partners.findByClientKey(clientKey)
+            .orElseThrow(() -> new PartnerAuthenticationFailed(PartnerAuthenticationFailed.Reason.UNKNOWN_PARTNER));
+        boolean lenientTest = partner.mode() == PartnerMode.TEST && partner.refererCheck() == RefererCheck.LENIENT;
+        Partner strict = new Partner(partner.id(), "", "", null, partner.mode(), RefererCheck.STRICT,
+                partner.domains());
+        if (!lenientTest && !strict.allowsHost(pageHost)) {
+            throw new PartnerAuthenticationFailed(PartnerAuthenticationFailed.Reason.DOMAIN_NOT_REGISTERED);
+        }
+        return issue(partner.id(), Operation.PAYMENT_WINDOW, pageHost, null);
+    }
+
+    /**
      * Issues a session without a fresh auth.php call, for the second step of a flow the
      * partner already authenticated, such as the ARS confirmation of an account
      * registration.

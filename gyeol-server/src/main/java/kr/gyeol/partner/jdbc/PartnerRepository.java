@@ -62,6 +62,13 @@ public class PartnerRepository {
                 """).param("id", id).query(PartnerRepository::map).optional();
     }
 
+    public Optional<Partner> findByClientKey(String clientKey) {
+        return this.jdbc.sql("""
+                SELECT id, secret_hash, refund_key_hash, client_key, mode, referer_check, domains
+                FROM partners WHERE client_key = :clientKey
+                """).param("clientKey", clientKey).query(PartnerRepository::map).optional();
+    }
+
     static Partner map(ResultSet row, int rowNumber) throws SQLException {
         Array domains = row.getArray("domains");
         List<String> domainList = domains == null ? List.of() : Arrays.asList((String[]) domains.getArray());

@@ -32,7 +32,7 @@ class PartnerAuthOperation implements PaypleOperation {
 
     @Override
     public Set<Endpoint> endpoints() {
-        return Set.of(Endpoint.PARTNER_AUTH);
+        return Set.of(Endpoint.PARTNER_AUTH, Endpoint.CLIENT_KEY_AUTH);
     }
 
     @Override
@@ -40,13 +40,18 @@ class PartnerAuthOperation implements PaypleOperation {
         if (request.unreadableBody()) {
             return error(ResponseCode.AUTH0001);
         }
-        Endpoint target = Endpoint.route(request.fields());
+        Endpoint target = endpoint == Endpoint.CLIENT_KEY_AUTH ? Endpoint.PAYMENT_WINDOW
+                : Endpoint.route(request.fields());
         IssuedSession session;
         try {
-            session = authentication.authenticate(
-                    request.malformedFields().contains(Fields.AUTH_CST_ID) ? null : request.get(Fields.AUTH_CST_ID),
-                    request.malformedFields().contains(Fields.AUTH_CUST_KEY) ? null : request.get(Fields.AUTH_CUST_KEY),
-                    request.refererHost(), Operation.valueOf(target.name()));
+            session = endpoint == Endpoint.CLIENT_KEY_AUTH
+                    ? authentication.authenticateClientKey(request.get(Fields.CLIENT_KEY), request.refererHost())
+                    : authentication.authenticate(
+                            request.malformedFields().contains(Fields.AUTH_CST_ID) ? null
+                                    : request.get(Fields.AUTH_CST_ID),
+                            request.malformedFields().contains(Fields.AUTH_CUST_KEY) ? null
+                                    : request.get(Fields.AUTH_CUST_KEY),
+                            request.refererHost(), Operation.valueOf(target.name()));
         }
         catch (PartnerAuthenticationFailed e) {
             return error(switch (e.reason()) {

@@ -1,0 +1,117 @@
+package kr.gyeol.window;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A partner shop for the browser tests, on the {@code localhost} origin while the gateway
+ * is addressed as {@code 127.0.0.1}: its server calls auth.php, its page loads the SDK
+ * and opens the window, and its result page shows what it received.
+ */
+@RestController
+class TestShopController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @GetMapping(path = "/test-shop/order", produces = MediaType.TEXT_HTML_VALUE)
+    String order(HttpServletRequest request, @RequestParam String style, @RequestParam String work,
+            @RequestParam(defaultValue = "relative") String result, @RequestParam(defaultValue = "1.0.1") String sdk)
+            throws Exception {
+        String gateway = "http://127.0.0.1:" + request.getLocalPort();
+        String shop = "http://localhost:" + request.getLocalPort();
+        StringBuilder obj = new StringBuilder("var obj = {};\n");
+        obj.append("obj.PCD_PAY_TYPE = 'card'; obj.PCD_CARD_VER = '01';\n");
+        obj.append("obj.PCD_PAY_WORK = '").append(work).append("';\n");
+        obj.append("obj.PCD_PAY_GOODS = '테스트 상품'; obj.PCD_PAY_TOTAL = 1000; obj.PCD_PAYER_NO = '7';\n");
+        obj.append("obj.PCD_PAY_OID = 'browser-' + Date.now() + '-' + Math.floor(Math.random() * 1e6);\n");
+        obj.append(switch (result) {
+            case "absolute" -> "obj.PCD_RST_URL = '" + shop + "/test-shop/result';\n";
+            case "callback" -> "obj.PCD_RST_URL = '/test-shop/result';\n"
+                    + "obj.callbackFunction = function (data) { document.getElementById('callback').textContent = JSON.stringify(data); };\n";
+            default -> "obj.PCD_RST_URL = '/test-shop/result';\n";
+        });
+        switch (style) {
+            case "authkey" -> {
+                Map<String, Object> auth = auth(gateway, "{\"cst_id\":\"test\",\"custKey\":\"abcd1234567890\"}");
+                obj.append("obj.PCD_CST_ID = '").append(auth.get("cst_id")).append("';\n");
+                obj.append("obj.PCD_CUST_KEY = '").append(auth.get("custKey")).append("';\n");
+                obj.append("obj.PCD_AUTH_KEY = '").append(auth.get("AuthKey")).append("';\n");
+                obj.append("obj.PCD_PAY_URL = '").append(auth.get("return_url")).append("';\n");
+            }
+            case "clientKey" -> obj.append("obj.clientKey = 'test_DF55F29DA654A8CBC0F0A9DD4B556486';\n");
+            case "authfile" -> obj.append("obj.payple_auth_file = '/test-shop/auth';\n");
+            case "authurl" -> obj.append("obj.PCD_CST_ID = 'test'; obj.PCD_CUST_KEY = 'abcd1234567890';\n")
+                .append("obj.PCD_AUTH_URL = '")
+                .append(gateway)
+                .append("/php/auth.php';\n");
+            default -> throw new IllegalArgumentException(style);
+        }
+        String script = switch (sdk) {
+            case "v1" -> "/js/v1/payment.js";
+            case "1.0.0" -> "/js/cpay.payple.1.0.0.js";
+            default -> "/js/cpay.payple.1.0.1.js";
+        };
+        return """
+                <!doctype html><html lang="ko"><head><meta charset="utf-8"><title>Test shop</title>
+                <script src="%s%s"></script></head>
+                <body><h1>Test shop</h1><button id="pay" type="button">결제하기</button><pre id="callback"></pre>
+                <script>%s
+                document.getElementById('pay').addEventListener('click', function () { PaypleCpayAuthCheck(obj); });
+                </script></body></html>
+                """.formatted(gateway, script, obj);
+    }
+
+    /**
+     * The partner's auth file: the 1.0.1 SDK posts the order here and gets auth.php's
+     * answer.
+     */
+    @PostMapping(path = "/test-shop/auth", produces = MediaType.APPLICATION_JSON_VALUE)
+    String authFile(HttpServletRequest request) throws Exception {
+        return JSON.writeValueAsString(auth("http://127.0.0.1:" + request.getLocalPort(),
+                "{\"cst_id\":\"test\",\"custKey\":\"abcd1234567890\",\"PCD_PAY_TYPE\":\"card\"}"));
+    }
+
+    @PostMapping(path = "/test-shop/result", produces = MediaType.TEXT_HTML_VALUE)
+    String result(HttpServletRequest request) {
+        StringBuilder page = new StringBuilder(
+                "<!doctype html><html><head><meta charset=\"utf-8\"><title>Result</title></head><body><dl>");
+        Map<String, String> fields = new TreeMap<>();
+        request.getParameterMap().forEach((name, values) -> fields.put(name, values[0]));
+        fields.forEach((name, value) -> page.append("<dt>")
+            .append(HtmlUtils.htmlEscape(name))
+            .append("</dt><dd id=\"")
+            .append(HtmlUtils.htmlEscape(name))
+            .append("\">")
+            .append(HtmlUtils.htmlEscape(value))
+            .append("</dd>"));
+        return page.append("</dl></body></html>").toString();
+    }
+
+    private static Map<String, Object> auth(String gateway, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/php/auth.php"))
+            .header("Content-Type", "application/json")
+            .header("Referer", "http://localhost/")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readValue(response.body(), new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
+        });
+    }
+
+}

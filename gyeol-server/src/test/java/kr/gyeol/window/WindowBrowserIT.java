@@ -1,0 +1,171 @@
+package kr.gyeol.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import kr.gyeol.support.GatewayTest;
+import kr.gyeol.support.PaypleTestClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The payment window in a real headless Chromium, opened by the SDK from a shop page on
+ * another origin: layer (desktop), popup (mobile), direct, the callback variant, the
+ * close button, a declined card, and each way a page authenticates.
+ */
+class WindowBrowserIT extends GatewayTest {
+
+    private static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+            + "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
+
+    private WebDriver browser;
+
+    private static Path executable(String variable, String fallback) {
+        String configured = System.getenv(variable);
+        Path path = Path.of(configured == null || configured.isBlank() ? fallback : configured);
+        assertThat(Files.isExecutable(path))
+            .as("The browser tests need %s (Debian: apt-get install -y chromium chromium-driver; or set %s)", path,
+                    variable)
+            .isTrue();
+        return path;
+    }
+
+    private WebDriver start(String userAgent, int width) throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(executable("GYEOL_CHROMIUM", "/usr/bin/chromium").toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-popup-blocking", "--window-size=" + width + ",900",
+                "--user-data-dir=" + Files.createTempDirectory("gyeol-chromium"));
+        if (userAgent != null) {
+            options.addArguments("--user-agent=" + userAgent);
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+            .usingDriverExecutable(executable("GYEOL_CHROMEDRIVER", "/usr/bin/chromedriver").toFile())
+            .build();
+        this.browser = new ChromeDriver(service, options);
+        return this.browser;
+    }
+
+    @AfterEach
+    void quit() {
+        if (this.browser != null) {
+            this.browser.quit();
+        }
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(this.browser, Duration.ofSeconds(20));
+    }
+
+    private void openShop(String query) {
+        this.browser.get("http://localhost:" + this.port + "/test-shop/order?" + query);
+        this.browser.findElement(By.id("pay")).click();
+    }
+
+    private void fillCard(String cardNumber) {
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("cardNumber")));
+        this.browser.findElement(By.id("cardNumber")).sendKeys(cardNumber);
+        this.browser.findElement(By.id("expiryMonth")).sendKeys("12");
+        this.browser.findElement(By.id("expiryYear")).sendKeys("30");
+        this.browser.findElement(By.id("birth")).sendKeys(PaypleTestClient.BIRTH);
+        this.browser.findElement(By.id("pin")).sendKeys("12");
+        this.browser.findElement(By.name("agree")).click();
+        this.browser.findElement(By.cssSelector("button.submit")).click();
+    }
+
+    private String shopResult(String field) {
+        waiting().until(ExpectedConditions.urlContains("/test-shop/result"));
+        return this.browser.findElement(By.id(field)).getText();
+    }
+
+    private void inLayer() {
+        waiting().until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("cpay_ifr"));
+    }
+
+    @Test
+    void layerPaymentOnDesktopPostsTheResultToTheShop() throws Exception {
+        start(null, 1280);
+        openShop("style=authkey&work=PAY");
+        inLayer();
+        fillCard(PaypleTestClient.CARD);
+        this.browser.switchTo().defaultContent();
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_CODE")).getText()).isEqualTo("0000");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_CARDNUM")).getText()).isEqualTo("4242-****-****-4242");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_TIME")).getText()).matches("[0-9]{14}");
+        assertThat(this.browser.getCurrentUrl()).startsWith("http://localhost:" + this.port + "/test-shop/result");
+    }
+
+    @Test
+    void callbackReceivesTheResultInThePage() throws Exception {
+        start(null, 1280);
+        openShop("style=authkey&work=AUTH&result=callback");
+        inLayer();
+        fillCard(PaypleTestClient.CARD);
+        this.browser.switchTo().defaultContent();
+        waiting().until(ExpectedConditions.textMatches(By.id("callback"), java.util.regex.Pattern.compile(".+")));
+        assertThat(this.browser.findElement(By.id("callback")).getText()).contains("\"PCD_PAY_RST\":\"success\"")
+            .contains("\"PCD_PAY_WORK\":\"AUTH\"");
+        assertThat(this.browser.findElement(By.id("layer_cpay")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void closeButtonDeliversClose() throws Exception {
+        start(null, 1280);
+        openShop("style=clientKey&work=PAY&sdk=v1");
+        inLayer();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.close"))).click();
+        this.browser.switchTo().defaultContent();
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("close");
+    }
+
+    @Test
+    void declinedCardDeliversTheCardCompanysMessage() throws Exception {
+        start(null, 1280);
+        openShop("style=authfile&work=PAY");
+        inLayer();
+        fillCard("4000000000009995");
+        this.browser.switchTo().defaultContent();
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("error");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_MSG")).getText())
+            .isEqualTo("[Test] [CPCA9999] 3133 - 잔액이 부족합니다.");
+    }
+
+    @Test
+    void directModeNavigatesAndPostsItself() throws Exception {
+        start(null, 1280);
+        openShop("style=authurl&work=PAY&result=absolute&sdk=1.0.0");
+        fillCard(PaypleTestClient.CARD);
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("success");
+    }
+
+    @Test
+    void popupOnMobileHandsTheResultToItsOpener() throws Exception {
+        start(IPHONE, 375);
+        openShop("style=authkey&work=CERT");
+        String shop = this.browser.getWindowHandle();
+        waiting().until((driver) -> driver.getWindowHandles().size() == 2);
+        for (String handle : this.browser.getWindowHandles()) {
+            if (!handle.equals(shop)) {
+                this.browser.switchTo().window(handle);
+            }
+        }
+        fillCard(PaypleTestClient.CARD);
+        this.browser.switchTo().window(shop);
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_REQKEY")).getText()).isNotEmpty();
+        waiting().until((driver) -> driver.getWindowHandles().size() == 1);
+    }
+
+}
