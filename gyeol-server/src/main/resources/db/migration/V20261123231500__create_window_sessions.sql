@@ -6,6 +6,8 @@ CREATE TABLE window_sessions (
     status      TEXT NOT NULL CHECK (status IN ('OPEN', 'PROCESSING', 'COMPLETED', 'CLOSED')),
     request     TEXT NOT NULL,
     result      TEXT,
+    -- A bank-account window waiting for its ARS confirmation.
+    account_registration_id TEXT REFERENCES account_registrations (id),
     created_at  TIMESTAMPTZ NOT NULL,
     expires_at  TIMESTAMPTZ NOT NULL
 );

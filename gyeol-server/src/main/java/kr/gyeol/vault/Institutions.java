@@ -62,6 +62,11 @@ public final class Institutions {
         return new Institution("0900", "우리카드");
     }
 
+    /** Every bank Gyeol knows, in the order of spec §4.10. */
+    public static java.util.List<Institution> banks() {
+        return BANKS.entrySet().stream().map((bank) -> new Institution(bank.getKey(), bank.getValue())).toList();
+    }
+
     public static Optional<Institution> bank(String code) {
         return Optional.ofNullable(BANKS.get(code)).map(name -> new Institution(code, name));
     }

@@ -2,6 +2,7 @@ package kr.gyeol.window;
 
 import java.time.YearMonth;
 
+import kr.gyeol.vault.InstrumentType;
 import kr.gyeol.vault.Payer;
 
 /**
@@ -11,8 +12,10 @@ import kr.gyeol.vault.Payer;
  * @param vat the VAT the partner gave, or null for automatic VAT
  * @param billingPeriod year-month for monthly duplicate prevention, or null
  * @param resultUrl where the result goes, already absolute, or null when unknown
+ * @param instrument a card or a bank account
  * @param testMode whether the partner was in test mode when the window opened
  */
-public record WindowRequest(boolean testMode, WindowWork work, String orderId, Long amount, Long vat, boolean taxable,
-        String goods, Payer payer, String userDefine1, String userDefine2, YearMonth billingPeriod, String resultUrl) {
+public record WindowRequest(boolean testMode, InstrumentType instrument, WindowWork work, String orderId, Long amount,
+        Long vat, boolean taxable, String goods, Payer payer, String userDefine1, String userDefine2,
+        YearMonth billingPeriod, String resultUrl) {
 }

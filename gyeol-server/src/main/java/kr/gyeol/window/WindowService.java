@@ -14,9 +14,10 @@ import kr.gyeol.payment.ChargeRequest;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.shared.Tokens;
+import kr.gyeol.vault.AccountRegistration;
 import kr.gyeol.vault.BillingKey;
 import kr.gyeol.vault.CardRegistration;
-import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.vault.PendingAccountRegistration;
 import kr.gyeol.vault.RegistrationRejected;
 import kr.gyeol.vault.Vault;
 import kr.gyeol.window.jdbc.WindowRepository;
@@ -117,8 +118,12 @@ public class WindowService {
                 default -> WindowOutcome.Reason.INVALID_CARD_NUMBER;
             }, ex.institutionCode(), ex.institutionMessage());
         }
-        WindowRequest request = session.request();
-        return switch (request.work()) {
+        return afterRegistration(session, key, refererHost);
+    }
+
+    /** What AUTH, PAY and CERT each do with the newly registered key. */
+    private WindowOutcome afterRegistration(WindowSession session, BillingKey key, String refererHost) {
+        return switch (session.request().work()) {
             case AUTH -> new WindowOutcome.Registered(key);
             case PAY -> {
                 try {
@@ -138,6 +143,54 @@ public class WindowService {
                 yield new WindowOutcome.AwaitingConfirmation(key, requestKey, confirmation);
             }
         };
+    }
+
+    /**
+     * A bank account was entered: the bank is asked and the ARS call placed; the window
+     * stays open until the customer has keyed the number.
+     * @return the pending registration, or empty when the window is no longer open
+     * @throws RegistrationRejected when the bank refuses the account
+     */
+    public Optional<PendingAccountRegistration> startAccount(String id, AccountRegistration account) {
+        Optional<WindowSession> session = findOpen(id);
+        if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        PendingAccountRegistration pending = this.vault.startAccountRegistration(session.get().partnerId(), account);
+        if (!this.windows.attachAccountRegistration(id, pending.id(), this.clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(pending);
+    }
+
+    /**
+     * The customer keyed the ARS number: registers the account, then does the window's
+     * work.
+     */
+    public WindowOutcome confirmAccount(String id, String keyedNumber, String refererHost) {
+        Optional<String> registration = this.windows.accountRegistration(id);
+        Optional<WindowRow> claimed = registration.isEmpty() ? Optional.empty()
+                : this.windows.claim(id, this.clock.instant());
+        if (claimed.isEmpty()) {
+            return new WindowOutcome.Refused(this.windows.exists(id) ? WindowOutcome.Reason.ALREADY_PROCESSED
+                    : WindowOutcome.Reason.SESSION_EXPIRED, null, null);
+        }
+        WindowSession session = session(claimed.get());
+        try {
+            BillingKey key;
+            try {
+                key = this.vault.confirmAccountRegistration(session.partnerId(), registration.get(), keyedNumber,
+                        keyedNumber);
+            }
+            catch (RegistrationRejected ex) {
+                return new WindowOutcome.Refused(ex.reason() == RegistrationRejected.Reason.CONFIRMATION_MISMATCH
+                        ? WindowOutcome.Reason.ARS_MISMATCH : WindowOutcome.Reason.SESSION_EXPIRED, null, null);
+            }
+            return afterRegistration(session, key, refererHost);
+        }
+        finally {
+            this.windows.complete(id);
+        }
     }
 
     /**
@@ -172,7 +225,7 @@ public class WindowService {
 
     private static ChargeRequest chargeRequest(WindowSession session, BillingKey key) {
         WindowRequest request = session.request();
-        return new ChargeRequest(session.partnerId(), key.id(), InstrumentType.CARD, request.orderId(),
+        return new ChargeRequest(session.partnerId(), key.id(), key.type(), request.orderId(),
                 request.amount() == null ? 0 : request.amount(), request.vat(), request.taxable(), request.goods(),
                 request.payer(), request.userDefine1(), request.userDefine2(), request.billingPeriod(), false, null);
     }

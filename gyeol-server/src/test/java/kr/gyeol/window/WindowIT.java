@@ -32,6 +32,10 @@ class WindowIT extends GatewayTest {
 
     private static final Pattern CARD_FORM = Pattern.compile("action=\"/window/([^/\"]+)/card\"");
 
+    private static final Pattern ACCOUNT_FORM = Pattern.compile("action=\"/window/([^/\"]+)/account\"");
+
+    private static final Pattern REQUEST_NUMBER = Pattern.compile("<strong id=\"requestNumber\">([0-9]{4})</strong>");
+
     private static final Pattern HIDDEN = Pattern
         .compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
@@ -286,6 +290,81 @@ class WindowIT extends GatewayTest {
         form.put("PCD_RST_URL", "https://shop.example.com/pay/result");
         assertThat(submitCard(open(form), PaypleTestClient.CARD)).containsEntry("(action)",
                 "https://shop.example.com/pay/result");
+    }
+
+    private String openAccount(String work) throws Exception {
+        Map<String, String> form = windowForm(this.payple.auth(Map.of()), work, work.equals("AUTH") ? null : "5000");
+        form.put("PCD_PAY_TYPE", "transfer");
+        form.remove("PCD_CARD_VER");
+        Matcher matcher = ACCOUNT_FORM.matcher(openPage(form));
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+
+    /** Submits the account form and returns the ARS page. */
+    private String submitAccount(String windowId, String accountNumber) throws Exception {
+        return post(this.payple.baseUrl() + "/window/" + windowId + "/account", Map.of("bank", "011", "accountNumber",
+                accountNumber, "holderType", "personal", "birth", "851231", "agree", "Y"), null);
+    }
+
+    private Map<String, String> keyArs(String windowId, String arsPage, boolean right) throws Exception {
+        Matcher number = REQUEST_NUMBER.matcher(arsPage);
+        assertThat(number.find()).as("ARS number in %s", arsPage).isTrue();
+        String code = right ? number.group(1) : (number.group(1).equals("0000") ? "1111" : "0000");
+        return result(post(this.payple.baseUrl() + "/window/" + windowId + "/ars", Map.of("code", code), null));
+    }
+
+    @Test
+    void accountAuthRegistersAfterTheArsCall() throws Exception {
+        String windowId = openAccount("AUTH");
+        Map<String, String> result = keyArs(windowId, submitAccount(windowId, "46012345678121"), true);
+        assertThat(result).containsEntry("PCD_PAY_RST", "success")
+            .containsEntry("PCD_PAY_TYPE", "transfer")
+            .containsEntry("PCD_PAY_WORK", "AUTH")
+            .containsEntry("PCD_PAY_BANK", "011")
+            .containsEntry("PCD_PAY_BANKNAME", "농협")
+            .containsEntry("PCD_PAY_BANKNUM", "460-********-121")
+            .containsEntry("PCD_PAY_BANKACCTYPE", "personal");
+        assertThat(this.payple.call(Map.of("PCD_SIMPLE_FLAG", "Y"), Map.of("PCD_PAY_TYPE", "transfer", "PCD_PAYER_ID",
+                result.get("PCD_PAYER_ID"), "PCD_PAY_GOODS", "월회비", "PCD_PAY_TOTAL", "5000")))
+            .containsEntry("PCD_PAY_CODE", "SPAY0000");
+    }
+
+    @Test
+    void accountCertIsChargedWhenConfirmedThroughPayConfirmAct() throws Exception {
+        String windowId = openAccount("CERT");
+        Map<String, String> result = keyArs(windowId, submitAccount(windowId, "46012345678121"), true);
+        assertThat(result.get("PCD_PAY_COFURL")).isEqualTo(this.payple.baseUrl() + "/php/PayConfirmAct.php?ACT_=PAYM");
+        Map<String, String> confirm = Map.of("PCD_CST_ID", "test", "PCD_CUST_KEY", "abcd1234567890", "PCD_AUTH_KEY",
+                result.get("PCD_AUTH_KEY"), "PCD_PAY_REQKEY", result.get("PCD_PAY_REQKEY"), "PCD_PAYER_ID",
+                result.get("PCD_PAYER_ID"));
+        // The account confirmation URL is documented with and without ACT_=PAYM.
+        assertThat(this.payple.post(this.payple.baseUrl() + "/php/PayConfirmAct.php", confirm))
+            .containsEntry("PCD_PAY_RST", "success")
+            .containsEntry("PCD_PAY_CODE", "0000")
+            .containsEntry("PCD_PAY_MSG", "출금이체완료")
+            .containsEntry("PCD_PAY_BANKNUM", "460-********-121")
+            .containsEntry("PCD_PAY_TOTAL", "5000");
+        assertThat(this.payple.post(result.get("PCD_PAY_COFURL"), confirm)).containsEntry("PCD_PAY_CODE", "CPCA0005");
+    }
+
+    @Test
+    void wrongArsNumberAndBankMaintenanceAreErrorResults() throws Exception {
+        String windowId = openAccount("AUTH");
+        assertThat(keyArs(windowId, submitAccount(windowId, "46012345678121"), false))
+            .containsEntry("PCD_PAY_RST", "error")
+            .containsEntry("PCD_PAY_CODE", "ARSA0011");
+        String maintenance = openAccount("AUTH");
+        assertThat(result(submitAccount(maintenance, "1000000009997"))).containsEntry("PCD_PAY_CODE", "ARSA9998");
+        String invalid = openAccount("AUTH");
+        assertThat(result(submitAccount(invalid, "12"))).containsEntry("PCD_PAY_CODE", "ARSA0006");
+    }
+
+    @Test
+    void accountWindowDoesNotChargeAtOnce() throws Exception {
+        Map<String, String> form = windowForm(this.payple.auth(Map.of()), "PAY", "5000");
+        form.put("PCD_PAY_TYPE", "transfer");
+        assertThat(result(openPage(form))).containsEntry("PCD_PAY_CODE", "CPCA9997");
     }
 
 }

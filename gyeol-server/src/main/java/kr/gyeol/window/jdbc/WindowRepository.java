@@ -47,6 +47,23 @@ public class WindowRepository {
                 """).param("id", id).param("now", utc(now)).query(WindowRepository::map).optional();
     }
 
+    /** Remembers the pending account registration of an open window. */
+    public boolean attachAccountRegistration(String id, String registrationId, Instant now) {
+        return this.jdbc.sql("""
+                UPDATE window_sessions SET account_registration_id = :registrationId
+                WHERE id = :id AND status = 'OPEN' AND expires_at > :now
+                """).param("registrationId", registrationId).param("id", id).param("now", utc(now)).update() == 1;
+    }
+
+    /** The pending account registration of a window, if one was started. */
+    public Optional<String> accountRegistration(String id) {
+        return this.jdbc.sql("SELECT account_registration_id FROM window_sessions WHERE id = :id")
+            .param("id", id)
+            .query((row, n) -> Optional.ofNullable(row.getString("account_registration_id")))
+            .optional()
+            .flatMap((value) -> value);
+    }
+
     /** OPEN → PROCESSING, once: a double submit finds nothing to claim. */
     public Optional<WindowRow> claim(String id, Instant now) {
         return this.jdbc.sql("""

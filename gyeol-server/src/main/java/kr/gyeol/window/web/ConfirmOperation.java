@@ -10,6 +10,7 @@ import kr.gyeol.payment.web.PaymentAnswers;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
+import kr.gyeol.vault.InstrumentType;
 import kr.gyeol.web.PaypleOperation;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.web.WireResponse;
@@ -43,7 +44,7 @@ class ConfirmOperation implements PaypleOperation {
 
     @Override
     public Set<Endpoint> endpoints() {
-        return Set.of(Endpoint.CARD_CONFIRM);
+        return Set.of(Endpoint.CARD_CONFIRM, Endpoint.ACCOUNT_CONFIRM);
     }
 
     @Override
@@ -72,11 +73,19 @@ class ConfirmOperation implements PaypleOperation {
                 };
             }).echo(request, ECHOED);
         }
+        boolean card = payment.instrument() == InstrumentType.CARD;
         WireResponse answer = switch (payment.status()) {
-            case APPROVED -> WireResponse.success(ResponseCode.PCCF0000);
-            case DECLINED -> WireResponse.institutionError(ResponseCode.CPCA9999, checked.call().testMode(),
-                    payment.decline().institutionCode(), payment.decline().institutionMessage());
-            case UNKNOWN, PENDING -> WireResponse.error(ResponseCode.CPCA0010);
+            // Only the card confirmation's code is published (PCCF0000); the account one
+            // answers
+            // the plain 0000 that Payple's 2021 table shows for confirmations.
+            case APPROVED -> card ? WireResponse.success(ResponseCode.PCCF0000)
+                    : WireResponse.success(ResponseCode.WINDOW_SUCCESS).put(Fields.PAY_MSG, "출금이체완료");
+            case DECLINED ->
+                "BANK_MAINTENANCE".equals(payment.decline().reason()) ? WireResponse.error(ResponseCode.SPAY9998)
+                        : WireResponse.institutionError(card ? ResponseCode.CPCA9999 : ResponseCode.SPAY0012,
+                                checked.call().testMode(), payment.decline().institutionCode(),
+                                payment.decline().institutionMessage());
+            case UNKNOWN, PENDING -> WireResponse.error(card ? ResponseCode.CPCA0010 : ResponseCode.SPAY0011);
         };
         PaymentAnswers.describe(answer, payment, request.baseUrl(), false);
         return answer.put(Fields.PAY_REQKEY, request.get(Fields.PAY_REQKEY))

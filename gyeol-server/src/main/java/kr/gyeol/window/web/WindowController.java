@@ -19,7 +19,13 @@ import kr.gyeol.partner.web.PartnerCalls;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.protocol.WireValues;
+import kr.gyeol.vault.AccountRegistration;
 import kr.gyeol.vault.CardRegistration;
+import kr.gyeol.vault.HolderType;
+import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.vault.Institutions;
+import kr.gyeol.vault.PendingAccountRegistration;
+import kr.gyeol.vault.RegistrationRejected;
 import kr.gyeol.vault.Payer;
 import kr.gyeol.web.LenientBodyParser;
 import kr.gyeol.web.WireRequest;
@@ -78,13 +84,16 @@ class WindowController {
         String payType = WireValues.lower(request.get(Fields.PAY_TYPE));
         String cardVersion = request.get(Fields.CARD_VER) == null ? "01" : request.get(Fields.CARD_VER);
         WindowWork work = work(request.get(Fields.PAY_WORK));
-        if (work == null || !payType.equals("card") || !cardVersion.equals("01")
+        boolean card = payType.equals("card") && cardVersion.equals("01");
+        // Bank-account billing registers (AUTH) or authenticates for confirmation (CERT);
+        // the app
+        // card and password windows come with the rest of issue 3.
+        boolean account = payType.equals("transfer") && work != WindowWork.PAY;
+        if (work == null || !(card || account)
                 || WireValues.isYes(request.get(Fields.SIMPLE_FLAG)) && request.has(Fields.PAYER_ID)) {
-            // The app card, bank-account and password windows come with the rest of issue
-            // 3.
             return result(
                     WireResponse.error(ResponseCode.CPCA9997,
-                            "결제방식 오류: 이 결제창은 카드 빌링(PCD_PAY_TYPE=card, PCD_CARD_VER=01)의 AUTH, CERT, PAY를 지원합니다."),
+                            "결제방식 오류: 이 결제창은 카드 빌링(PCD_CARD_VER=01)의 AUTH, CERT, PAY와 계좌의 AUTH, CERT를 지원합니다."),
                     request, resultUrl);
         }
         OptionalLong amount = WireValues.amount(request.get(Fields.PAY_TOTAL));
@@ -108,22 +117,75 @@ class WindowController {
         }
         OptionalLong vat = WireValues.amount(request.get(Fields.PAY_TAXTOTAL));
         WindowSession session = this.windows.open(checked.call(),
-                new WindowRequest(checked.call().testMode(), work, request.get(Fields.PAY_OID),
-                        work == WindowWork.AUTH ? null : amount.getAsLong(), vat.isPresent() ? vat.getAsLong() : null,
-                        !WireValues.isNo(request.get(Fields.PAY_ISTAX)), request.get(Fields.PAY_GOODS),
+                new WindowRequest(checked.call().testMode(), card ? InstrumentType.CARD : InstrumentType.BANK_ACCOUNT,
+                        work, request.get(Fields.PAY_OID), work == WindowWork.AUTH ? null : amount.getAsLong(),
+                        vat.isPresent() ? vat.getAsLong() : null, !WireValues.isNo(request.get(Fields.PAY_ISTAX)),
+                        request.get(Fields.PAY_GOODS),
                         new Payer(request.get(Fields.PAYER_NO), request.get(Fields.PAYER_NAME),
                                 request.get(Fields.PAYER_HP), request.get(Fields.PAYER_EMAIL)),
                         request.get(Fields.USER_DEFINE1), request.get(Fields.USER_DEFINE2), period, resultUrl));
         Map<String, Object> model = new HashMap<>();
         model.put("id", session.id());
-        model.put("title", work == WindowWork.AUTH ? "카드 등록" : "카드 결제");
+        model.put("title",
+                card ? (work == WindowWork.AUTH ? "카드 등록" : "카드 결제") : (work == WindowWork.AUTH ? "계좌 등록" : "계좌 결제"));
         model.put("action", work == WindowWork.AUTH ? "카드 등록하기" : "결제하기");
         model.put("test", checked.call().testMode());
         if (session.request().amount() != null) {
             model.put("amount", NumberFormat.getIntegerInstance(Locale.KOREA).format(session.request().amount()));
             model.put("goods", session.request().goods());
         }
+        if (!card) {
+            model.put("banks", Institutions.banks());
+            return new ModelAndView("window/account", model);
+        }
         return new ModelAndView("window/card", model);
+    }
+
+    @PostMapping("/window/{id}/account")
+    ModelAndView submitAccount(@PathVariable String id, HttpServletRequest servletRequest) {
+        WireRequest form = this.parser.parse(servletRequest);
+        WindowSession session = this.windows.findOpen(id).orElse(null);
+        if (session == null) {
+            return result(WireResponse.error(ResponseCode.CPCA0005), form, null);
+        }
+        PendingAccountRegistration pending;
+        try {
+            pending = this.windows
+                .startAccount(id,
+                        new AccountRegistration(form.get("bank"), WireValues.digits(form.get("accountNumber")),
+                                WireValues.digits(form.get("birth")),
+                                "corporate".equals(form.get("holderType")) ? HolderType.CORPORATE : HolderType.PERSONAL,
+                                session.request().payer()))
+                .orElse(null);
+        }
+        catch (RegistrationRejected ex) {
+            WindowOutcome.Reason reason = ex.reason() == RegistrationRejected.Reason.BANK_MAINTENANCE
+                    ? WindowOutcome.Reason.BANK_MAINTENANCE : WindowOutcome.Reason.INVALID_ACCOUNT;
+            return result(WindowResults.of(new WindowOutcome.Refused(reason, null, null), session, form.baseUrl(),
+                    this.clock.instant()), null, session.request().resultUrl());
+        }
+        if (pending == null) {
+            return result(WireResponse.error(ResponseCode.CPCA0005), form, session.request().resultUrl());
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("id", id);
+        model.put("bankName", pending.bankName());
+        model.put("maskedNumber", pending.maskedNumber());
+        model.put("requestNumber", pending.requestNumber());
+        model.put("test", session.request().testMode());
+        return new ModelAndView("window/ars", model);
+    }
+
+    @PostMapping("/window/{id}/ars")
+    ModelAndView confirmArs(@PathVariable String id, HttpServletRequest servletRequest) {
+        WireRequest form = this.parser.parse(servletRequest);
+        WindowSession session = this.windows.find(id).orElse(null);
+        if (session == null) {
+            return result(WireResponse.error(ResponseCode.CPCA0005), form, null);
+        }
+        WindowOutcome outcome = this.windows.confirmAccount(id, form.get("code"), form.refererHost());
+        return result(WindowResults.of(outcome, session, form.baseUrl(), this.clock.instant()), null,
+                session.request().resultUrl());
     }
 
     @PostMapping("/window/{id}/card")

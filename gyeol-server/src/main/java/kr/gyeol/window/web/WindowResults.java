@@ -9,6 +9,8 @@ import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.vault.BillingKey;
+import kr.gyeol.vault.HolderType;
+import kr.gyeol.vault.InstrumentType;
 import kr.gyeol.window.WindowOutcome;
 import kr.gyeol.window.WindowRequest;
 import kr.gyeol.window.WindowSession;
@@ -23,16 +25,20 @@ final class WindowResults {
     static WireResponse of(WindowOutcome outcome, WindowSession session, String baseUrl, Instant now) {
         WindowRequest request = session.request();
         return switch (outcome) {
-            case WindowOutcome.Registered registered ->
-                request(key(success("카드등록완료"), registered.key()).put(Fields.PAY_TIME, KoreanTime.seconds(now)), session,
-                        baseUrl);
+            case WindowOutcome.Registered registered -> request(
+                    key(success(registered.key().type() == InstrumentType.CARD ? "카드등록완료" : "계좌등록완료"), registered.key())
+                        .put(Fields.PAY_TIME, KoreanTime.seconds(now)),
+                    session, baseUrl);
             case WindowOutcome.Charged charged -> charged(charged.payment(), session, baseUrl);
-            case WindowOutcome.AwaitingConfirmation awaiting ->
-                request(key(success("카드인증완료"), awaiting.key()), session, baseUrl)
-                    .put(Fields.AUTH_KEY_FIELD, awaiting.confirmation().authKey())
-                    .put(Fields.PAY_REQKEY, awaiting.requestKey())
-                    .put(Fields.PAY_COFURL, baseUrl + Endpoint.CARD_CONFIRM.payUrl())
-                    .put(Fields.PAY_TIME, KoreanTime.seconds(now));
+            case WindowOutcome.AwaitingConfirmation awaiting -> request(
+                    key(success(awaiting.key().type() == InstrumentType.CARD ? "카드인증완료" : "계좌인증완료"), awaiting.key()),
+                    session, baseUrl)
+                .put(Fields.AUTH_KEY_FIELD, awaiting.confirmation().authKey())
+                .put(Fields.PAY_REQKEY, awaiting.requestKey())
+                .put(Fields.PAY_COFURL,
+                        baseUrl + (awaiting.key().type() == InstrumentType.CARD ? Endpoint.CARD_CONFIRM.payUrl()
+                                : Endpoint.ACCOUNT_CONFIRM.payUrl()))
+                .put(Fields.PAY_TIME, KoreanTime.seconds(now));
             case WindowOutcome.Refused refused ->
                 request(refusal(refused, session.request().testMode()), session, baseUrl);
         };
@@ -42,7 +48,7 @@ final class WindowResults {
     static WireResponse closed(WindowSession session) {
         return new WireResponse().put(Fields.PAY_RST, "close")
             .put(Fields.PAY_MSG, "사용자가 결제창을 닫았습니다.")
-            .put(Fields.PAY_TYPE, "card")
+            .put(Fields.PAY_TYPE, payType(session.request()))
             .put(Fields.PAY_WORK, session.request().work().name())
             .put(Fields.PAY_OID, session.request().orderId());
     }
@@ -69,18 +75,26 @@ final class WindowResults {
     }
 
     private static WireResponse key(WireResponse answer, BillingKey key) {
-        return answer.put(Fields.PAYER_ID, key.id())
-            .put(Fields.PAY_CARDNAME, key.institutionName())
-            .put(Fields.PAY_CARDNUM, key.maskedNumber());
+        answer.put(Fields.PAYER_ID, key.id());
+        if (key.type() == InstrumentType.CARD) {
+            return answer.put(Fields.PAY_CARDNAME, key.institutionName()).put(Fields.PAY_CARDNUM, key.maskedNumber());
+        }
+        return answer.put(Fields.PAY_BANK, key.institutionCode())
+            .put(Fields.PAY_BANKNAME, key.institutionName())
+            .put(Fields.PAY_BANKNUM, key.maskedNumber())
+            // The window result says personal / company, unlike PUSERINFO's 개인 / 법인 (spec
+            // §9).
+            .put(Fields.PAY_BANKACCTYPE, key.holderType() == HolderType.CORPORATE ? "company" : "personal");
     }
 
     /** The request's own fields, echoed in every result. */
     private static WireResponse request(WireResponse answer, WindowSession session, String baseUrl) {
         WindowRequest request = session.request();
-        answer.put(Fields.PAY_TYPE, "card")
-            .put(Fields.CARD_VER, "01")
-            .put(Fields.PAY_WORK, request.work().name())
-            .put(Fields.PAY_HOST, baseUrl)
+        answer.put(Fields.PAY_TYPE, payType(request)).put(Fields.PAY_WORK, request.work().name());
+        if (request.instrument() == InstrumentType.CARD) {
+            answer.put(Fields.CARD_VER, "01");
+        }
+        answer.put(Fields.PAY_HOST, baseUrl)
             .put(Fields.PAY_OID, request.orderId())
             .put(Fields.PAYER_NO, request.payer().number())
             .put(Fields.PAYER_NAME, request.payer().name())
@@ -102,6 +116,10 @@ final class WindowResults {
         return answer;
     }
 
+    private static String payType(WindowRequest request) {
+        return request.instrument() == InstrumentType.CARD ? "card" : "transfer";
+    }
+
     private static WireResponse refusal(WindowOutcome.Refused refused, boolean testMode) {
         return switch (refused.reason()) {
             case SESSION_EXPIRED -> WireResponse.error(ResponseCode.CPCA0001);
@@ -116,6 +134,9 @@ final class WindowResults {
             case AMOUNT_BELOW_MINIMUM -> WireResponse.error(ResponseCode.SPCD0002);
             case GOODS_MISSING -> WireResponse.error(ResponseCode.SPCD0003);
             case INVALID_VAT -> WireResponse.error(ResponseCode.CPCA9999);
+            case INVALID_ACCOUNT -> WireResponse.error(ResponseCode.ARSA0006);
+            case BANK_MAINTENANCE -> WireResponse.error(ResponseCode.ARSA9998);
+            case ARS_MISMATCH -> WireResponse.error(ResponseCode.ARSA0011);
         };
     }
 
