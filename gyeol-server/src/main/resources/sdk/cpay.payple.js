@@ -12,6 +12,7 @@
   var script = document.currentScript;
   var HOST = script && script.src ? new URL(script.src, window.location.href).origin : window.location.origin;
   var current = null;
+  var windowOrigin = null;
 
   function isMobile() {
     return /(iphone|ipod|ipad|android)/i.test(window.navigator.userAgent);
@@ -108,6 +109,8 @@
     var url = obj.return_url || obj.PCD_PAY_URL;
     if (!isAbsolute(url)) { url = (obj.PCD_PAY_HOST || HOST) + url; }
     current = obj;
+    // Results are trusted only from the origin of the window this page opened.
+    windowOrigin = new URL(url).origin;
     if (isAbsolute(obj.PCD_RST_URL)) {
       post(url, fields, '_self');
       return;
@@ -177,7 +180,7 @@
 
   window.addEventListener('message', function (event) {
     var message = event.data;
-    if (!message || message.type !== 'pay_result' || event.origin !== HOST) { return; }
+    if (!message || message.type !== 'pay_result' || event.origin !== windowOrigin) { return; }
     if (event.source && event.source !== window && event.source.opener === window) {
       event.source.close();
     }

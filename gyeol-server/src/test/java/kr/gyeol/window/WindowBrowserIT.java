@@ -168,4 +168,66 @@ class WindowBrowserIT extends GatewayTest {
         waiting().until((driver) -> driver.getWindowHandles().size() == 1);
     }
 
+    /** Presses a button that loads a new page, and waits until the old page is gone. */
+    private void click(String id) {
+        org.openqa.selenium.WebElement page = this.browser.findElement(By.tagName("html"));
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        waiting().until(ExpectedConditions.stalenessOf(page));
+    }
+
+    private String demoStatus() {
+        return waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("status"))).getText();
+    }
+
+    @Test
+    void demoShopWalksThroughCardAndAccountFlows() throws Exception {
+        start(null, 1280);
+        // Card: pay in the window, then refund part, look it up, and revoke the card over
+        // REST.
+        this.browser.get("http://localhost:" + this.port + "/demo");
+        this.browser.findElement(By.cssSelector("button[data-type=card][data-work=PAY]")).click();
+        inLayer();
+        fillCard(PaypleTestClient.CARD);
+        this.browser.switchTo().defaultContent();
+        waiting().until(ExpectedConditions.urlContains("/demo/result"));
+        assertThat(demoStatus()).isEqualTo("success");
+        click("action-refund");
+        assertThat(demoStatus()).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_CODE")).getText()).isEqualTo("PAYC0000");
+        click("action-lookup");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_CODE")).getText()).isEqualTo("PCHK000");
+        click("action-charge");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_CODE")).getText()).isEqualTo("SPCD0000");
+        click("action-revoke");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_CODE")).getText()).isEqualTo("PUSER0000");
+
+        // Card CERT: authenticated in the window, charged when the shop's server
+        // confirms.
+        this.browser.get("http://localhost:" + this.port + "/demo");
+        this.browser.findElement(By.cssSelector("button[data-type=card][data-work=CERT]")).click();
+        inLayer();
+        fillCard(PaypleTestClient.CARD);
+        this.browser.switchTo().defaultContent();
+        waiting().until(ExpectedConditions.urlContains("/demo/result"));
+        click("action-confirm");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_CODE")).getText()).isEqualTo("PCCF0000");
+
+        // Bank account: registered with the ARS step, then charged over REST.
+        this.browser.get("http://localhost:" + this.port + "/demo");
+        this.browser.findElement(By.cssSelector("button[data-type=transfer][data-work=AUTH]")).click();
+        inLayer();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("accountNumber"))).sendKeys("46012345678121");
+        this.browser.findElement(By.id("birth")).sendKeys("851231");
+        this.browser.findElement(By.name("agree")).click();
+        this.browser.findElement(By.cssSelector("button.submit")).click();
+        String number = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("requestNumber"))).getText();
+        this.browser.findElement(By.id("code")).sendKeys(number);
+        this.browser.findElement(By.cssSelector("button.submit")).click();
+        this.browser.switchTo().defaultContent();
+        waiting().until(ExpectedConditions.urlContains("/demo/result"));
+        assertThat(this.browser.findElement(By.id("PCD_PAY_BANKNUM")).getText()).isEqualTo("460-********-121");
+        click("action-charge");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_CODE")).getText()).isEqualTo("SPAY0000");
+    }
+
 }
