@@ -168,11 +168,21 @@ class WindowBrowserIT extends GatewayTest {
         waiting().until((driver) -> driver.getWindowHandles().size() == 1);
     }
 
-    /** Presses a button that loads a new page, and waits until the old page is gone. */
+    /**
+     * Presses a button that loads a new page: only once the current page has finished
+     * loading, and returns once the next one has.
+     */
     private void click(String id) {
+        loaded();
         org.openqa.selenium.WebElement page = this.browser.findElement(By.tagName("html"));
-        waiting().until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        this.browser.findElement(By.id(id)).click();
         waiting().until(ExpectedConditions.stalenessOf(page));
+        loaded();
+    }
+
+    private void loaded() {
+        waiting().until((driver) -> "complete"
+            .equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 
     private String demoStatus() {
