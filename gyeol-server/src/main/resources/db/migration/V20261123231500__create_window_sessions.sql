@@ -1,11 +1,10 @@
--- One row per payment-window opening: the partner's request as it was posted (no card data), and
--- the result once the customer finished. Rows, not node memory, so any node serves any step.
+-- One row per payment-window opening: the partner's request as it was posted (no card data) and
+-- where the customer is. Rows, not node memory, so any node serves any step.
 CREATE TABLE window_sessions (
     id          TEXT PRIMARY KEY,
     partner_id  TEXT NOT NULL REFERENCES partners (id),
     status      TEXT NOT NULL CHECK (status IN ('OPEN', 'PROCESSING', 'COMPLETED', 'CLOSED')),
     request     TEXT NOT NULL,
-    result      TEXT,
     -- A bank-account window waiting for its ARS confirmation.
     account_registration_id TEXT REFERENCES account_registrations (id),
     created_at  TIMESTAMPTZ NOT NULL,
