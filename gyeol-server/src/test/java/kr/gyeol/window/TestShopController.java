@@ -43,6 +43,8 @@ class TestShopController {
         obj.append("obj.PCD_PAY_OID = 'browser-' + Date.now() + '-' + Math.floor(Math.random() * 1e6);\n");
         obj.append(switch (result) {
             case "absolute" -> "obj.PCD_RST_URL = '" + shop + "/test-shop/result';\n";
+            case "callbackonly" ->
+                "obj.callbackFunction = function (data) { document.getElementById('callback').textContent = JSON.stringify(data); };\n";
             case "callback" -> "obj.PCD_RST_URL = '/test-shop/result';\n"
                     + "obj.callbackFunction = function (data) { document.getElementById('callback').textContent = JSON.stringify(data); };\n";
             default -> "obj.PCD_RST_URL = '/test-shop/result';\n";

@@ -121,6 +121,17 @@ class WindowBrowserIT extends GatewayTest {
     }
 
     @Test
+    void callbackWithoutResultUrlReceivesTheResultFromTheShopsOrigin() throws Exception {
+        start(null, 1280);
+        openShop("style=authkey&work=AUTH&result=callbackonly");
+        inLayer();
+        fillCard(PaypleTestClient.CARD);
+        this.browser.switchTo().defaultContent();
+        waiting().until(ExpectedConditions.textMatches(By.id("callback"), java.util.regex.Pattern.compile(".+")));
+        assertThat(this.browser.findElement(By.id("callback")).getText()).contains("\"PCD_PAY_RST\":\"success\"");
+    }
+
+    @Test
     void closeButtonDeliversClose() throws Exception {
         start(null, 1280);
         openShop("style=clientKey&work=PAY&sdk=v1");

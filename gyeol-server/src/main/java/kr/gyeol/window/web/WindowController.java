@@ -73,13 +73,15 @@ class WindowController {
         WireRequest request = this.parser.parse(servletRequest);
         String resultUrl = resultUrl(request.get(Fields.RST_URL), request.get(Fields.HTTP_REFERER),
                 servletRequest.getHeader("Referer"));
+        String shopOrigin = origin(resultUrl != null ? resultUrl : request.get(Fields.HTTP_REFERER) != null
+                ? request.get(Fields.HTTP_REFERER) : servletRequest.getHeader("Referer"));
         if (request.isMalformed()) {
-            return result(WireResponse.error(ResponseCode.CPCA9997), request, resultUrl);
+            return result(WireResponse.error(ResponseCode.CPCA9997), request, resultUrl, shopOrigin);
         }
         PartnerCalls.Checked checked = PartnerCalls.authorize(this.authentication, request, Operation.PAYMENT_WINDOW,
                 REFUSALS);
         if (checked.refused()) {
-            return result(checked.refusal(), request, resultUrl);
+            return result(checked.refusal(), request, resultUrl, shopOrigin);
         }
         String payType = WireValues.lower(request.get(Fields.PAY_TYPE));
         String cardVersion = request.get(Fields.CARD_VER) == null ? "01" : request.get(Fields.CARD_VER);
@@ -94,15 +96,15 @@ class WindowController {
             return result(
                     WireResponse.error(ResponseCode.CPCA9997,
                             "결제방식 오류: 이 결제창은 카드 빌링(PCD_CARD_VER=01)의 AUTH, CERT, PAY와 계좌의 AUTH, CERT를 지원합니다."),
-                    request, resultUrl);
+                    request, resultUrl, shopOrigin);
         }
         OptionalLong amount = WireValues.amount(request.get(Fields.PAY_TOTAL));
         if (work != WindowWork.AUTH) {
             if (amount.isEmpty() || amount.getAsLong() < 100) {
-                return result(WireResponse.error(ResponseCode.SPCD0002), request, resultUrl);
+                return result(WireResponse.error(ResponseCode.SPCD0002), request, resultUrl, shopOrigin);
             }
             if (request.get(Fields.PAY_GOODS) == null) {
-                return result(WireResponse.error(ResponseCode.SPCD0003), request, resultUrl);
+                return result(WireResponse.error(ResponseCode.SPCD0003), request, resultUrl, shopOrigin);
             }
         }
         YearMonth period = null;
@@ -111,19 +113,18 @@ class WindowController {
             OptionalInt month = WireValues.integer(request.get(Fields.PAY_MONTH), 1, 12);
             if (year.isEmpty() || month.isEmpty()) {
                 return result(WireResponse.error(year.isEmpty() ? ResponseCode.RPCD0004 : ResponseCode.RPCD0005),
-                        request, resultUrl);
+                        request, resultUrl, shopOrigin);
             }
             period = YearMonth.of(year.getAsInt(), month.getAsInt());
         }
         OptionalLong vat = WireValues.amount(request.get(Fields.PAY_TAXTOTAL));
-        WindowSession session = this.windows.open(checked.call(),
-                new WindowRequest(checked.call().testMode(), card ? InstrumentType.CARD : InstrumentType.BANK_ACCOUNT,
-                        work, request.get(Fields.PAY_OID), work == WindowWork.AUTH ? null : amount.getAsLong(),
-                        vat.isPresent() ? vat.getAsLong() : null, !WireValues.isNo(request.get(Fields.PAY_ISTAX)),
-                        request.get(Fields.PAY_GOODS),
-                        new Payer(request.get(Fields.PAYER_NO), request.get(Fields.PAYER_NAME),
-                                request.get(Fields.PAYER_HP), request.get(Fields.PAYER_EMAIL)),
-                        request.get(Fields.USER_DEFINE1), request.get(Fields.USER_DEFINE2), period, resultUrl));
+        WindowSession session = this.windows.open(checked.call(), new WindowRequest(checked.call().testMode(),
+                card ? InstrumentType.CARD : InstrumentType.BANK_ACCOUNT, work, request.get(Fields.PAY_OID),
+                work == WindowWork.AUTH ? null : amount.getAsLong(), vat.isPresent() ? vat.getAsLong() : null,
+                !WireValues.isNo(request.get(Fields.PAY_ISTAX)), request.get(Fields.PAY_GOODS),
+                new Payer(request.get(Fields.PAYER_NO), request.get(Fields.PAYER_NAME), request.get(Fields.PAYER_HP),
+                        request.get(Fields.PAYER_EMAIL)),
+                request.get(Fields.USER_DEFINE1), request.get(Fields.USER_DEFINE2), period, resultUrl, shopOrigin));
         Map<String, Object> model = new HashMap<>();
         model.put("id", session.id());
         model.put("title",
@@ -146,7 +147,7 @@ class WindowController {
         WireRequest form = this.parser.parse(servletRequest);
         WindowSession session = this.windows.findOpen(id).orElse(null);
         if (session == null) {
-            return result(WireResponse.error(ResponseCode.CPCA0005), form, null);
+            return result(WireResponse.error(ResponseCode.CPCA0005), form, null, null);
         }
         PendingAccountRegistration pending;
         try {
@@ -162,10 +163,11 @@ class WindowController {
             WindowOutcome.Reason reason = ex.reason() == RegistrationRejected.Reason.BANK_MAINTENANCE
                     ? WindowOutcome.Reason.BANK_MAINTENANCE : WindowOutcome.Reason.INVALID_ACCOUNT;
             return result(WindowResults.of(new WindowOutcome.Refused(reason, null, null), session, form.baseUrl(),
-                    this.clock.instant()), null, session.request().resultUrl());
+                    this.clock.instant()), null, session.request().resultUrl(), session.request().shopOrigin());
         }
         if (pending == null) {
-            return result(WireResponse.error(ResponseCode.CPCA0005), form, session.request().resultUrl());
+            return result(WireResponse.error(ResponseCode.CPCA0005), form, session.request().resultUrl(),
+                    session.request().shopOrigin());
         }
         Map<String, Object> model = new HashMap<>();
         model.put("id", id);
@@ -181,11 +183,11 @@ class WindowController {
         WireRequest form = this.parser.parse(servletRequest);
         WindowSession session = this.windows.find(id).orElse(null);
         if (session == null) {
-            return result(WireResponse.error(ResponseCode.CPCA0005), form, null);
+            return result(WireResponse.error(ResponseCode.CPCA0005), form, null, null);
         }
         WindowOutcome outcome = this.windows.confirmAccount(id, form.get("code"), form.refererHost());
         return result(WindowResults.of(outcome, session, form.baseUrl(), this.clock.instant()), null,
-                session.request().resultUrl());
+                session.request().resultUrl(), session.request().shopOrigin());
     }
 
     @PostMapping("/window/{id}/card")
@@ -193,7 +195,7 @@ class WindowController {
         WireRequest form = this.parser.parse(servletRequest);
         WindowSession session = this.windows.find(id).orElse(null);
         if (session == null) {
-            return result(WireResponse.error(ResponseCode.CPCA0005), form, null);
+            return result(WireResponse.error(ResponseCode.CPCA0005), form, null, null);
         }
         WindowOutcome outcome = this.windows.submitCard(id,
                 new CardRegistration(WireValues.digits(form.get("cardNumber")), form.get("expiryYear"),
@@ -201,7 +203,7 @@ class WindowController {
                         session.request().payer()),
                 form.refererHost());
         return result(WindowResults.of(outcome, session, form.baseUrl(), this.clock.instant()), null,
-                session.request().resultUrl());
+                session.request().resultUrl(), session.request().shopOrigin());
     }
 
     @PostMapping("/window/{id}/close")
@@ -209,16 +211,17 @@ class WindowController {
         WindowSession session = this.windows.find(id).orElse(null);
         if (session == null || !this.windows.close(id)) {
             return result(WireResponse.error(ResponseCode.CPCA0005), null,
-                    session == null ? null : session.request().resultUrl());
+                    session == null ? null : session.request().resultUrl(), session.request().shopOrigin());
         }
-        return result(WindowResults.closed(session), null, session.request().resultUrl());
+        return result(WindowResults.closed(session), null, session.request().resultUrl(),
+                session.request().shopOrigin());
     }
 
     /**
      * Renders the page that delivers {@code answer}, echoing the request where there is
      * one.
      */
-    private static ModelAndView result(WireResponse answer, WireRequest request, String resultUrl) {
+    private static ModelAndView result(WireResponse answer, WireRequest request, String resultUrl, String shopOrigin) {
         if (request != null && !"success".equals(answer.get(Fields.PAY_RST))) {
             answer.echo(request, Fields.PAY_TYPE, Fields.PAY_WORK, Fields.PAY_OID, Fields.PAYER_NO, Fields.PAY_GOODS,
                     Fields.PAY_TOTAL, Fields.USER_DEFINE1, Fields.USER_DEFINE2);
@@ -240,6 +243,8 @@ class WindowController {
         if (resultUrl != null) {
             model.put("action", resultUrl);
         }
+        String origin = resultUrl != null ? origin(resultUrl) : shopOrigin;
+        model.put("origin", origin == null ? "" : origin);
         return new ModelAndView("window/result", model);
     }
 
@@ -282,6 +287,21 @@ class WindowController {
             return null;
         }
         return null;
+    }
+
+    /** {@code scheme://host[:port]} of an http(s) URL, or null. */
+    static String origin(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url.trim());
+            return uri.isAbsolute() && isHttp(uri) && uri.getRawAuthority() != null
+                    ? uri.getScheme() + "://" + uri.getRawAuthority() : null;
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
     }
 
     private static boolean isHttp(URI uri) {
