@@ -13,9 +13,13 @@ public record Partner(String id, String secretHash, String refundKeyHash, String
 
     /** A registered domain or any of its sub-domains passes (spec §4.2). */
     public boolean allowsHost(String host) {
-        if (refererCheck == RefererCheck.LENIENT) {
-            return true;
-        }
+        return this.refererCheck == RefererCheck.LENIENT || isRegisteredDomain(host);
+    }
+
+    /**
+     * The host is a registered domain or a sub-domain of one, whatever the Referer check.
+     */
+    public boolean isRegisteredDomain(String host) {
         if (host == null) {
             return false;
         }

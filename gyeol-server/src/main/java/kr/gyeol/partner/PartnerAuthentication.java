@@ -65,9 +65,7 @@ public class PartnerAuthentication {
         Partner partner = this.partners.findByClientKey(clientKey)
             .orElseThrow(() -> new PartnerAuthenticationFailed(PartnerAuthenticationFailed.Reason.UNKNOWN_PARTNER));
         boolean lenientTest = partner.mode() == PartnerMode.TEST && partner.refererCheck() == RefererCheck.LENIENT;
-        Partner strict = new Partner(partner.id(), "", "", null, partner.mode(), RefererCheck.STRICT,
-                partner.domains());
-        if (!lenientTest && !strict.allowsHost(pageHost)) {
+        if (!lenientTest && !partner.isRegisteredDomain(pageHost)) {
             throw new PartnerAuthenticationFailed(PartnerAuthenticationFailed.Reason.DOMAIN_NOT_REGISTERED);
         }
         return issue(partner.id(), Operation.PAYMENT_WINDOW, pageHost, null);

@@ -92,7 +92,7 @@ public class WindowService {
         Instant now = this.clock.instant();
         Optional<WindowRow> claimed = this.windows.claim(id, now);
         if (claimed.isEmpty()) {
-            return new WindowOutcome.Refused(this.windows.exists(id) ? WindowOutcome.Reason.ALREADY_PROCESSED
+            return new WindowOutcome.Refused(this.windows.find(id).isPresent() ? WindowOutcome.Reason.ALREADY_PROCESSED
                     : WindowOutcome.Reason.SESSION_EXPIRED, null, null);
         }
         WindowSession session = session(claimed.get());
@@ -172,7 +172,7 @@ public class WindowService {
         Optional<WindowRow> claimed = registration.isEmpty() ? Optional.empty()
                 : this.windows.claim(id, this.clock.instant());
         if (claimed.isEmpty()) {
-            return new WindowOutcome.Refused(this.windows.exists(id) ? WindowOutcome.Reason.ALREADY_PROCESSED
+            return new WindowOutcome.Refused(this.windows.find(id).isPresent() ? WindowOutcome.Reason.ALREADY_PROCESSED
                     : WindowOutcome.Reason.SESSION_EXPIRED, null, null);
         }
         WindowSession session = session(claimed.get());

@@ -87,15 +87,7 @@ public class WindowRepository {
             .update() == 1;
     }
 
-    /** Whether the window exists at all, whatever its state. */
-    public boolean exists(String id) {
-        return this.jdbc.sql("SELECT 1 FROM window_sessions WHERE id = :id")
-            .param("id", id)
-            .query(Integer.class)
-            .optional()
-            .isPresent();
-    }
-
+    /** A window whatever its state. */
     public Optional<WindowRow> find(String id) {
         return this.jdbc.sql("SELECT id, partner_id, request, expires_at FROM window_sessions WHERE id = :id")
             .param("id", id)
