@@ -92,6 +92,8 @@
       frame.name = 'cpay_ifr';
       frame.title = '결제창';
       frame.setAttribute('style', 'width:450px;max-width:100%;height:780px;max-height:100%;border:0;background:#fff');
+      // Keyboard users land in the window, not behind it on the shop's page.
+      frame.addEventListener('load', function () { frame.focus(); });
       overlay.appendChild(frame);
       document.body.appendChild(overlay);
     }

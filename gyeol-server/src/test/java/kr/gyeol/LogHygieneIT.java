@@ -29,7 +29,8 @@ class LogHygieneIT {
         .compile("(PCD_PAYER_BIRTH|PCD_PAY_CARDPW|PCD_PAY_CARDNUM|PCD_PAY_BANKNUM|custKey|PCD_CUST_KEY)"
                 + "[\"']?\\s*[:=]\\s*[\"']?[0-9a-z]");
 
-    private static final Pattern BIRTH_DATES = Pattern.compile("\\b(900101|851231)\\b");
+    /** The birth dates and payment passwords the tests send. */
+    private static final Pattern BIRTH_DATES = Pattern.compile("\\b(900101|851231|135790|246801)\\b");
 
     @Test
     void noSensitiveValueAppearsInTheLogsOfTheRun() throws IOException {

@@ -188,6 +188,15 @@ public final class Fields {
 
     public static final String PAY_CARDQUOTA = "PCD_PAY_CARDQUOTA";
 
+    /** App card: the ways offered (request) and the way used (result). */
+    public static final String PAY_METHOD = "PCD_PAY_METHOD";
+
+    /** App card: the easy-pay wallet used, if any. */
+    public static final String EASY_PAY_METHOD = "PCD_EASY_PAY_METHOD";
+
+    /** Payple's password simple-pay: {@code pwd}. */
+    public static final String PAYER_AUTHTYPE = "PCD_PAYER_AUTHTYPE";
+
     // Refund.
     public static final String REFUND_KEY = "PCD_REFUND_KEY";
 

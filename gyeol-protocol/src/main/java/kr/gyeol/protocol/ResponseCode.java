@@ -15,6 +15,7 @@ public enum ResponseCode {
 
     // The payment window (§2.2, §2.3).
     WINDOW_SUCCESS("0000", "카드승인완료", true), CPCA0001("CPCA0001", "인증시간(3분)이 초과되었습니다. 다시 시도해주세요.", true),
+    CPCA0002("CPCA0002", "결제 진행 중 오류가 발생하였습니다. 다시 시도해주세요.", true), CPCA0003("CPCA0003", "카드인증회원이 아닙니다.", true),
     CPCA0004("CPCA0004", "카드정보가 존재하지 않거나, 일치하지 않습니다.", true),
     CPCA0005("CPCA0005", "카드결제용 인증키 값이 존재하지 않거나, 일치하지 않습니다.", true), CPCA0010("CPCA0010", "카드승인 요청 실패!!", true),
     CPCA0201("CPCA0201", "이미 존재하는 거래입니다. 다시 시도해주세요.", true), CPCA9997("CPCA9997", "결제방식 오류", true),

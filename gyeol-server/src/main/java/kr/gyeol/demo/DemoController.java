@@ -159,6 +159,12 @@ class DemoController {
         model.put("rows", rows);
         model.put("actions", actions);
         model.put("hasActions", !actions.isEmpty());
+        // A key registered with a password (PCD_SIMPLE_FLAG=Y) can pay through the window
+        // with the password alone.
+        if (key != null && !key.isEmpty() && "Y".equals(fields.get("PCD_SIMPLE_FLAG"))
+                && "AUTH".equals(fields.get("PCD_PAY_WORK"))) {
+            model.put("passwordPayment", Map.of("key", key, "type", carried.getOrDefault("PCD_PAY_TYPE", "card")));
+        }
         return new ModelAndView("demo/result", model);
     }
 

@@ -20,6 +20,22 @@ public interface Acquirer {
     /** Approves a card charge. */
     Outcome approve(String reference, CardDetails card, long amount);
 
+    /**
+     * The cards a customer's app offers: a card company's app (by its institution code)
+     * or an easy-pay wallet ({@code kakaoPay}, {@code naverPay}).
+     */
+    java.util.List<AppCard> appCards(String provider);
+
+    /**
+     * Approves a charge that the customer approved in the app, for an app-card payment
+     * (no billing key).
+     * @param installmentMonths 0 for a lump sum
+     */
+    Outcome approveInApp(String reference, String appCardToken, int installmentMonths, long amount);
+
+    /** Asks what became of an app-card charge whose outcome was unknown. */
+    Outcome inquireInApp(String reference, String appCardToken, long amount);
+
     /** Withdraws from a bank account. */
     Outcome withdraw(String reference, AccountDetails account, long amount);
 

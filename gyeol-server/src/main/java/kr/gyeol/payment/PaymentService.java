@@ -64,9 +64,9 @@ public class PaymentService {
     }
 
     /**
-     * Charges a billing key once. Returns the payment as it ended: APPROVED, DECLINED, or
-     * UNKNOWN when the network did not answer (then the reconciler settles it; it is
-     * never charged again).
+     * Charges a billing key, or a card approved in an app, once. Returns the payment as
+     * it ended: APPROVED, DECLINED, or UNKNOWN when the network did not answer (then the
+     * reconciler settles it; it is never charged again).
      * @throws ChargeRejected when nothing was charged because the request cannot be
      * carried out
      */
@@ -111,31 +111,24 @@ public class PaymentService {
     }
 
     private Pending writePending(ChargeRequest request, String orderId, long vat, Instant now) {
-        ChargeableKey key;
-        try {
-            key = vault.lockForCharge(request.partnerId(), request.billingKeyId(), request.instrument());
-        }
-        catch (RegistrationRejected e) {
-            throw new ChargeRejected(switch (e.reason()) {
-                case KEY_REVOKED -> ChargeRejected.Reason.BILLING_KEY_REVOKED;
-                case KEY_OF_OTHER_TYPE -> ChargeRejected.Reason.BILLING_KEY_OF_OTHER_TYPE;
-                default -> ChargeRejected.Reason.BILLING_KEY_NOT_FOUND;
-            });
-        }
+        ChargeableKey key = request.appCard() == null ? lockKey(request) : null;
+        String maskedNumber = key != null ? key.key().maskedNumber() : request.appCard().maskedNumber();
+        String institutionCode = key != null ? key.key().institutionCode() : request.appCard().institutionCode();
+        String institutionName = key != null ? key.key().institutionName() : request.appCard().institutionName();
         for (int attempt = 0;; attempt++) {
-            Payment payment = new Payment(Tokens.urlSafe(16), request.partnerId(), orderId, key.key().id(),
-                    request.instrument(), key.key().maskedNumber(), key.key().institutionCode(),
-                    key.key().institutionName(), PaymentStatus.PENDING, request.amount(), vat, request.taxable(),
-                    request.goods(), request.payer(), request.userDefine1(), request.userDefine2(),
-                    request.billingPeriod(), request.cashReceipt(), request.cashReceiptUse(),
-                    KoreanTime.seconds(now) + Tokens.digits(10), null, null, now, null);
+            Payment payment = new Payment(Tokens.urlSafe(16), request.partnerId(), orderId, request.billingKeyId(),
+                    request.instrument(), maskedNumber, institutionCode, institutionName, PaymentStatus.PENDING,
+                    request.amount(), vat, request.taxable(), request.goods(), request.payer(), request.userDefine1(),
+                    request.userDefine2(), request.billingPeriod(), request.cashReceipt(), request.cashReceiptUse(),
+                    KoreanTime.seconds(now) + Tokens.digits(10), null, null, now, null, request.appCard());
             if (payments.insertPending(payment, now.plus(stuckAfter))) {
                 return new Pending(payment, key);
             }
             if (payments.orderIdTaken(request.partnerId(), orderId)) {
                 throw new ChargeRejected(ChargeRejected.Reason.DUPLICATE_ORDER_ID);
             }
-            if (request.billingPeriod() != null && payments.monthTaken(key.key().id(), request.billingPeriod())) {
+            if (request.billingPeriod() != null
+                    && payments.monthTaken(request.billingKeyId(), request.billingPeriod())) {
                 throw new ChargeRejected(ChargeRejected.Reason.ALREADY_CHARGED_THIS_MONTH);
             }
             // Neither: the random trade number collided. Try another; more than a few is
@@ -146,9 +139,29 @@ public class PaymentService {
         }
     }
 
+    /**
+     * Share-locks the billing key until the payment row is written, so a revoke waits.
+     */
+    private ChargeableKey lockKey(ChargeRequest request) {
+        try {
+            return vault.lockForCharge(request.partnerId(), request.billingKeyId(), request.instrument());
+        }
+        catch (RegistrationRejected e) {
+            throw new ChargeRejected(switch (e.reason()) {
+                case KEY_REVOKED -> ChargeRejected.Reason.BILLING_KEY_REVOKED;
+                case KEY_OF_OTHER_TYPE -> ChargeRejected.Reason.BILLING_KEY_OF_OTHER_TYPE;
+                default -> ChargeRejected.Reason.BILLING_KEY_NOT_FOUND;
+            });
+        }
+    }
+
     private Outcome callNetwork(Pending pending) {
         Payment payment = pending.payment();
         try {
+            if (payment.appCard() != null) {
+                return acquirer.approveInApp(payment.networkReference(), payment.appCard().token(),
+                        payment.appCard().installmentMonths(), payment.amount());
+            }
             return payment.instrument() == InstrumentType.CARD
                     ? acquirer.approve(payment.networkReference(), pending.key().card(), payment.amount())
                     : acquirer.withdraw(payment.networkReference(), pending.key().account(), payment.amount());

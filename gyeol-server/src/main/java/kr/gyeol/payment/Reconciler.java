@@ -66,15 +66,22 @@ public class Reconciler {
         }, this::settle);
     }
 
+    private Outcome inquire(Payment payment) {
+        if (payment.appCard() != null) {
+            return acquirer.inquireInApp(payment.networkReference(), payment.appCard().token(), payment.amount());
+        }
+        ChargeableKey key = vault.reveal(payment.billingKeyId());
+        return acquirer.inquire(payment.networkReference(), key.card(), key.account(), payment.amount());
+    }
+
     private boolean settle(Payment payment) {
         if (payment.status() == PaymentStatus.PENDING
                 && !payments.markUnknown(payment.id(), clock.instant().plus(retryDelay))) {
             return false;
         }
-        ChargeableKey key = vault.reveal(payment.billingKeyId());
         Outcome outcome;
         try {
-            outcome = acquirer.inquire(payment.networkReference(), key.card(), key.account(), payment.amount());
+            outcome = inquire(payment);
         }
         catch (RuntimeException e) {
             outcome = new Outcome.Unknown("inquiry failed");

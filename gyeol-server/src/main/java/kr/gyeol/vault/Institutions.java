@@ -62,6 +62,15 @@ public final class Institutions {
         return new Institution("0900", "우리카드");
     }
 
+    /** Every card company of the table, once each, as an app-card window lists them. */
+    public static java.util.List<Institution> cardCompanies() {
+        return CARD_PREFIXES.values()
+            .stream()
+            .distinct()
+            .sorted(java.util.Comparator.comparing(Institution::code))
+            .toList();
+    }
+
     /** Every bank Gyeol knows, in the order of spec §4.10. */
     public static java.util.List<Institution> banks() {
         return BANKS.entrySet().stream().map((bank) -> new Institution(bank.getKey(), bank.getValue())).toList();

@@ -114,6 +114,13 @@ public class Vault {
         return pending;
     }
 
+    /** A pending account registration of this partner, to show its ARS step again. */
+    public java.util.Optional<PendingAccountRegistration> pendingAccount(String partnerId, String registrationId) {
+        return keys.findPendingAccount(partnerId, registrationId)
+            .map(row -> new PendingAccountRegistration(registrationId, row.requestNumber(), row.maskedNumber(),
+                    row.bankCode(), row.bankName(), row.expiresAt()));
+    }
+
     /**
      * Step two: the customer keyed the number into the ARS call. The registration is
      * claimed with a conditional update, so it yields one billing key however often it is

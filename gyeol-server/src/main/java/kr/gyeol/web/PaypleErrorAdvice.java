@@ -33,12 +33,15 @@ class PaypleErrorAdvice {
         String path = request.getRequestURI();
         if (path == null || !path.startsWith(request.getContextPath() + "/php/")) {
             // Outside the Payple wire, plain HTTP semantics apply: 404 for an unknown
-            // resource, and so on.
+            // resource, and so on, with the error page a browser can read (the window's
+            // style) or JSON for other clients.
             if (exception instanceof ErrorResponse response) {
-                return ResponseEntity.status(response.getStatusCode()).build();
+                servletResponse.sendError(response.getStatusCode().value());
+                return null;
             }
             log.error("Request to {} failed", path, exception);
-            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).build();
+            servletResponse.sendError(HttpStatus.INTERNAL_SERVER_ERROR.value());
+            return null;
         }
         log.warn("Request to a Payple path failed before its operation: {}", exception.getClass().getSimpleName());
         this.controller.write(servletResponse, WireResponse.error(ResponseCode.CBIL0001));

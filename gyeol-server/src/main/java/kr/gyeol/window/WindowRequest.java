@@ -16,8 +16,23 @@ import kr.gyeol.vault.Payer;
  * @param shopOrigin origin of the page that opened the window, which may receive the
  * result when no result URL is given (a callback-only page), or null
  * @param testMode whether the partner was in test mode when the window opened
+ * @param appMethods for an app-card window ({@code PCD_CARD_VER=02}), the ways the
+ * customer may pay ({@link AppMethod}), else null
+ * @param passwordKeyId for a password re-payment, the billing key to charge, else null
+ * @param setsPassword whether a registering window also asks the customer for a password
+ * for later re-payments ({@code PCD_SIMPLE_FLAG=Y})
  */
 public record WindowRequest(boolean testMode, InstrumentType instrument, WindowWork work, String orderId, Long amount,
         Long vat, boolean taxable, String goods, Payer payer, String userDefine1, String userDefine2,
-        YearMonth billingPeriod, String resultUrl, String shopOrigin) {
+        YearMonth billingPeriod, String resultUrl, String shopOrigin, java.util.List<AppMethod> appMethods,
+        String passwordKeyId, boolean setsPassword) {
+
+    public boolean appCard() {
+        return this.appMethods != null;
+    }
+
+    public boolean passwordPayment() {
+        return this.passwordKeyId != null;
+    }
+
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.PaypleTestClient;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -139,6 +141,35 @@ class BillingKeyIT extends GatewayTest {
         assertThat(payple.call(ACCOUNT, PaypleTestClient.account("1000000009997")))
             .containsEntry("PCD_PAY_CODE", "ARSA9998")
             .containsEntry("PCD_PAY_MSG", "은행 점검시간입니다.");
+    }
+
+    @Autowired
+    RegistrationJanitor janitor;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anAbandonedAccountRegistrationIsDeletedADayAfterItExpired() {
+        Map<String, String> step1 = payple.call(Map.of("PCD_PAY_TYPE", "transfer", "PCD_PAY_WORK", "AUTHREG"),
+                PaypleTestClient.account("46012345678121"));
+        assertThat(step1).containsEntry("PCD_PAY_RST", "success");
+        String registration = this.jdbc.sql("SELECT id FROM account_registrations ORDER BY created_at DESC LIMIT 1")
+            .query(String.class)
+            .single();
+        this.clock.advance(java.time.Duration.ofMinutes(11));
+        this.janitor.deleteExpiredRegistrations();
+        assertThat(registrations(registration)).isOne();
+        this.clock.advance(java.time.Duration.ofDays(1));
+        assertThat(this.janitor.deleteExpiredRegistrations()).isGreaterThanOrEqualTo(1);
+        assertThat(registrations(registration)).isZero();
+    }
+
+    private long registrations(String id) {
+        return this.jdbc.sql("SELECT count(*) FROM account_registrations WHERE id = :id")
+            .param("id", id)
+            .query(Long.class)
+            .single();
     }
 
 }

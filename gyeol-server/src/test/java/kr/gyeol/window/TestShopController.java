@@ -32,14 +32,31 @@ class TestShopController {
 
     @GetMapping(path = "/test-shop/order", produces = MediaType.TEXT_HTML_VALUE)
     String order(HttpServletRequest request, @RequestParam String style, @RequestParam String work,
-            @RequestParam(defaultValue = "relative") String result, @RequestParam(defaultValue = "1.0.1") String sdk)
+            @RequestParam(defaultValue = "relative") String result, @RequestParam(defaultValue = "1.0.1") String sdk,
+            @RequestParam(defaultValue = "card") String type, @RequestParam(defaultValue = "01") String cardVer,
+            @RequestParam(defaultValue = "1000") long total, @RequestParam(required = false) String method,
+            @RequestParam(required = false) String simple, @RequestParam(required = false) String payerId)
             throws Exception {
         String gateway = "http://127.0.0.1:" + request.getLocalPort();
         String shop = "http://localhost:" + request.getLocalPort();
         StringBuilder obj = new StringBuilder("var obj = {};\n");
-        obj.append("obj.PCD_PAY_TYPE = 'card'; obj.PCD_CARD_VER = '01';\n");
+        obj.append("obj.PCD_PAY_TYPE = '").append(js(type)).append("';\n");
+        if (type.equals("card")) {
+            obj.append("obj.PCD_CARD_VER = '").append(js(cardVer)).append("';\n");
+        }
+        if (method != null) {
+            obj.append("obj.PCD_PAY_METHOD = '").append(js(method)).append("';\n");
+        }
+        if (simple != null) {
+            obj.append("obj.PCD_SIMPLE_FLAG = 'Y';\n");
+        }
+        if (payerId != null) {
+            obj.append("obj.PCD_PAYER_ID = '").append(js(payerId)).append("';\n");
+        }
         obj.append("obj.PCD_PAY_WORK = '").append(work).append("';\n");
-        obj.append("obj.PCD_PAY_GOODS = '테스트 상품'; obj.PCD_PAY_TOTAL = 1000; obj.PCD_PAYER_NO = '7';\n");
+        obj.append("obj.PCD_PAY_GOODS = '테스트 상품'; obj.PCD_PAY_TOTAL = ")
+            .append(total)
+            .append("; obj.PCD_PAYER_NO = '7';\n");
         obj.append("obj.PCD_PAY_OID = 'browser-' + Date.now() + '-' + Math.floor(Math.random() * 1e6);\n");
         obj.append(switch (result) {
             case "absolute" -> "obj.PCD_RST_URL = '" + shop + "/test-shop/result';\n";
@@ -104,6 +121,14 @@ class TestShopController {
             .append(HtmlUtils.htmlEscape(value))
             .append("</dd>"));
         return page.append("</dl></body></html>").toString();
+    }
+
+    /** A query value inside a single-quoted script string. */
+    private static String js(String value) {
+        if (!value.matches("[A-Za-z0-9_=+/.-]*")) {
+            throw new IllegalArgumentException("Not a test value: " + value);
+        }
+        return value;
     }
 
     private static Map<String, Object> auth(String gateway, String body) throws Exception {

@@ -249,6 +249,171 @@ class WindowBrowserIT extends GatewayTest {
         assertThat(this.browser.findElement(By.id("PCD_PAY_BANKNUM")).getText()).isEqualTo("460-********-121");
         click("action-charge");
         assertThat(this.browser.findElement(By.id("PCD_PAY_CODE")).getText()).isEqualTo("SPAY0000");
+
+    }
+
+    private void switchToPopup(String shop) {
+        waiting().until((driver) -> driver.getWindowHandles().size() == 2);
+        for (String handle : this.browser.getWindowHandles()) {
+            if (!handle.equals(shop)) {
+                this.browser.switchTo().window(handle);
+            }
+        }
+    }
+
+    /** Registers the account in the window: bank form, then the simulated ARS call. */
+    private void fillAccount(String password) {
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("accountNumber"))).sendKeys("46012345678121");
+        this.browser.findElement(By.id("birth")).sendKeys("851231");
+        this.browser.findElement(By.name("agree")).click();
+        this.browser.findElement(By.cssSelector("button.submit")).click();
+        String number = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("requestNumber"))).getText();
+        this.browser.findElement(By.id("code")).sendKeys(number);
+        if (password != null) {
+            this.browser.findElement(By.id("password")).sendKeys(password);
+            this.browser.findElement(By.id("passwordConfirm")).sendKeys(password);
+        }
+        this.browser.findElement(By.cssSelector("button.submit")).click();
+    }
+
+    /** Chooses a provider and installments, then approves a card in the simulated app. */
+    private void approveInApp(String provider, String installments, String card) {
+        waiting()
+            .until(ExpectedConditions
+                .presenceOfElementLocated(By.cssSelector("input[name=provider][value='" + provider + "']")))
+            .click();
+        new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.id("installments")))
+            .selectByValue(installments);
+        this.browser.findElement(By.name("agree")).click();
+        this.browser.findElement(By.cssSelector("button.submit")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[value='" + card + "']")))
+            .click();
+        this.browser.findElement(By.cssSelector("button.submit")).click();
+    }
+
+    @Test
+    void accountRegistrationInDirectMode() throws Exception {
+        start(null, 1280);
+        openShop("style=authurl&work=AUTH&type=transfer&result=absolute");
+        fillAccount(null);
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_TYPE")).getText()).isEqualTo("transfer");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_BANKNUM")).getText()).isEqualTo("460-********-121");
+    }
+
+    @Test
+    void accountCertInAMobilePopup() throws Exception {
+        start(IPHONE, 375);
+        openShop("style=authkey&work=CERT&type=transfer&total=5000");
+        String shop = this.browser.getWindowHandle();
+        switchToPopup(shop);
+        fillAccount(null);
+        this.browser.switchTo().window(shop);
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_COFURL")).getText()).contains("/php/PayConfirmAct.php");
+    }
+
+    @Test
+    void accountCertInALayerWithCallback() throws Exception {
+        start(null, 1280);
+        openShop("style=authfile&work=CERT&type=transfer&total=5000&result=callbackonly");
+        inLayer();
+        fillAccount(null);
+        this.browser.switchTo().defaultContent();
+        waiting().until(ExpectedConditions.textMatches(By.id("callback"), java.util.regex.Pattern.compile(".+")));
+        assertThat(this.browser.findElement(By.id("callback")).getText()).contains("\"PCD_PAY_RST\":\"success\"")
+            .contains("\"PCD_PAY_TYPE\":\"transfer\"");
+    }
+
+    @Test
+    void appCardWithInstallmentsInALayer() throws Exception {
+        start(null, 1280);
+        openShop("style=authkey&work=PAY&cardVer=02&method=kakaoPay&total=60000");
+        inLayer();
+        approveInApp("kakaoPay", "3", "sim-app-approve");
+        this.browser.switchTo().defaultContent();
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("PCD_CARD_VER")).getText()).isEqualTo("02");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_CARDQUOTA")).getText()).isEqualTo("03");
+        assertThat(this.browser.findElement(By.id("PCD_EASY_PAY_METHOD")).getText()).isEqualTo("kakaoPay");
+        assertThat(this.browser.findElement(By.id("PCD_PAYER_ID")).getText()).isEmpty();
+    }
+
+    @Test
+    void appCardDeclineInAMobilePopup() throws Exception {
+        start(IPHONE, 375);
+        openShop("style=clientKey&work=PAY&cardVer=02&sdk=v1");
+        String shop = this.browser.getWindowHandle();
+        switchToPopup(shop);
+        approveInApp("0300", "0", "sim-app-declined");
+        this.browser.switchTo().window(shop);
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("error");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_MSG")).getText())
+            .isEqualTo("[Test] [CPCA9999] 3143 - 카드사 문의 바랍니다.");
+    }
+
+    @Test
+    void appCardCertInDirectMode() throws Exception {
+        start(null, 1280);
+        openShop("style=authurl&work=CERT&cardVer=02&result=absolute&sdk=1.0.0");
+        approveInApp("0400", "0", "sim-app-approve");
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_REQKEY")).getText()).isNotEmpty();
+        assertThat(this.browser.findElement(By.id("PCD_PAY_CARDNAME")).getText()).isEqualTo("신한카드");
+    }
+
+    @Test
+    void passwordRepaymentAfterRegisteringWithAPassword() throws Exception {
+        start(null, 1280);
+        openShop("style=authkey&work=AUTH&type=transfer&simple=Y");
+        inLayer();
+        fillAccount("135790");
+        this.browser.switchTo().defaultContent();
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("PCD_SIMPLE_FLAG")).getText()).isEqualTo("Y");
+        String billingKey = this.browser.findElement(By.id("PCD_PAYER_ID")).getText();
+
+        openShop("style=authkey&work=PAY&type=transfer&simple=Y&total=12000&payerId="
+                + java.net.URLEncoder.encode(billingKey, java.nio.charset.StandardCharsets.UTF_8));
+        inLayer();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("method")));
+        assertThat(this.browser.findElement(By.id("method")).getText()).contains("460-********-121");
+        // Enter in the password field pays.
+        this.browser.findElement(By.id("password")).sendKeys("135790" + org.openqa.selenium.Keys.ENTER);
+        this.browser.switchTo().defaultContent();
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("PCD_PAYER_ID")).getText()).isEqualTo(billingKey);
+        assertThat(this.browser.findElement(By.id("PCD_PAY_TOTAL")).getText()).isEqualTo("12000");
+    }
+
+    /** Presses Tab and returns what has the focus then. */
+    private org.openqa.selenium.WebElement tab() {
+        this.browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+        return this.browser.switchTo().activeElement();
+    }
+
+    @Test
+    void theCardFormWorksWithTheKeyboardAlone() throws Exception {
+        start(null, 1280);
+        openShop("style=authurl&work=PAY&result=absolute");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("cardNumber")));
+        loaded();
+        // Tab walks the form in reading order: close, the fields, consent, submit.
+        this.browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+        assertThat(this.browser.switchTo().activeElement().getAttribute("class")).isEqualTo("close");
+        for (String[] field : new String[][] { { "cardNumber", PaypleTestClient.CARD }, { "expiryMonth", "12" },
+                { "expiryYear", "30" }, { "birth", PaypleTestClient.BIRTH }, { "pin", "12" } }) {
+            org.openqa.selenium.WebElement focused = tab();
+            assertThat(focused.getAttribute("id")).isEqualTo(field[0]);
+            focused.sendKeys(field[1]);
+        }
+        org.openqa.selenium.WebElement consent = tab();
+        assertThat(consent.getAttribute("name")).isEqualTo("agree");
+        consent.sendKeys(org.openqa.selenium.Keys.SPACE);
+        org.openqa.selenium.WebElement submit = tab();
+        assertThat(submit.getAttribute("class")).isEqualTo("submit");
+        submit.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("success");
     }
 
 }

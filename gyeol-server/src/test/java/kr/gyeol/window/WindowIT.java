@@ -19,7 +19,11 @@ import java.util.stream.Collectors;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.PaypleTestClient;
+import static kr.gyeol.support.WindowPages.post;
+import static kr.gyeol.support.WindowPages.result;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The payment window driven over HTTP the way a browser without the SDK would: the form
@@ -28,38 +32,11 @@ import org.junit.jupiter.api.Test;
  */
 class WindowIT extends GatewayTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     private static final Pattern CARD_FORM = Pattern.compile("action=\"/window/([^/\"]+)/card\"");
 
     private static final Pattern ACCOUNT_FORM = Pattern.compile("action=\"/window/([^/\"]+)/account\"");
 
     private static final Pattern REQUEST_NUMBER = Pattern.compile("<strong id=\"requestNumber\">([0-9]{4})</strong>");
-
-    private static final Pattern HIDDEN = Pattern
-        .compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
-
-    private static final Pattern RESULT_ACTION = Pattern
-        .compile("<form id=\"result\" method=\"post\" action=\"([^\"]*)\"");
-
-    /** A page, its status checked. */
-    private String post(String url, Map<String, String> form, String referer) throws IOException, InterruptedException {
-        String body = form.entrySet()
-            .stream()
-            .map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (referer != null) {
-            request.header("Referer", referer);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        return response.body();
-    }
 
     private Map<String, String> windowForm(Map<String, String> session, String work, String total) {
         Map<String, String> form = new LinkedHashMap<>();
@@ -98,39 +75,6 @@ class WindowIT extends GatewayTest {
                 this.payple.baseUrl() + "/window/" + windowId + "/card", Map.of("cardNumber", cardNumber, "expiryMonth",
                         "12", "expiryYear", "30", "birth", PaypleTestClient.BIRTH, "pin", "12", "agree", "Y"),
                 this.payple.baseUrl() + "/index.php"));
-    }
-
-    private static Map<String, String> result(String page) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher matcher = HIDDEN.matcher(page);
-        while (matcher.find()) {
-            fields.put(unescape(matcher.group(1)), unescape(matcher.group(2)));
-        }
-        Matcher action = RESULT_ACTION.matcher(page);
-        if (action.find()) {
-            fields.put("(action)", unescape(action.group(1)));
-        }
-        return fields;
-    }
-
-    private static String unescape(String html) {
-        Matcher entity = Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos);").matcher(html);
-        StringBuilder out = new StringBuilder();
-        while (entity.find()) {
-            String name = entity.group(1);
-            String replacement = switch (name) {
-                case "amp" -> "&";
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "quot" -> "\"";
-                case "apos" -> "'";
-                default -> String.valueOf((char) (name.startsWith("#x") ? Integer.parseInt(name.substring(2), 16)
-                        : Integer.parseInt(name.substring(1))));
-            };
-            entity.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        entity.appendTail(out);
-        return out.toString();
     }
 
     private String today() {
@@ -278,9 +222,10 @@ class WindowIT extends GatewayTest {
         assertThat(result(post(this.payple.baseUrl() + "/index.php?ACT_=PAYM",
                 windowForm(this.payple.auth(Map.of()), "PAY", "99"), "http://localhost:8080/order")))
             .containsEntry("PCD_PAY_CODE", "SPCD0002");
-        Map<String, String> appCard = windowForm(this.payple.auth(Map.of()), "PAY", "1000");
-        appCard.put("PCD_CARD_VER", "02");
-        assertThat(result(post(this.payple.baseUrl() + "/index.php?ACT_=PAYM", appCard, "http://localhost:8080/order")))
+        Map<String, String> unknownVersion = windowForm(this.payple.auth(Map.of()), "PAY", "1000");
+        unknownVersion.put("PCD_CARD_VER", "03");
+        assertThat(result(
+                post(this.payple.baseUrl() + "/index.php?ACT_=PAYM", unknownVersion, "http://localhost:8080/order")))
             .containsEntry("PCD_PAY_CODE", "CPCA9997");
     }
 
@@ -365,6 +310,51 @@ class WindowIT extends GatewayTest {
         Map<String, String> form = windowForm(this.payple.auth(Map.of()), "PAY", "5000");
         form.put("PCD_PAY_TYPE", "transfer");
         assertThat(result(openPage(form))).containsEntry("PCD_PAY_CODE", "CPCA9997");
+    }
+
+    @Autowired
+    WindowJanitor janitor;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private long rows(String table, String column, String value) {
+        return this.jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + column + " = :value")
+            .param("value", value)
+            .query(Long.class)
+            .single();
+    }
+
+    @Test
+    void windowsAndTheirConfirmationsAreDeletedADayAfterTheyExpire() throws Exception {
+        String certWindow = open(windowForm(this.payple.auth(Map.of()), "CERT", "3000"));
+        Map<String, String> result = submitCard(certWindow, PaypleTestClient.CARD);
+        String accountWindow = openAccount("AUTH");
+        submitAccount(accountWindow, "46012345678121");
+        assertThat(rows("payment_confirmations", "window_id", certWindow)).isOne();
+
+        this.clock.advance(Duration.ofMinutes(31));
+        this.janitor.deleteExpiredWindows();
+        assertThat(rows("window_sessions", "id", certWindow)).isOne();
+
+        this.clock.advance(Duration.ofDays(1));
+        assertThat(this.janitor.deleteExpiredWindows()).isGreaterThanOrEqualTo(2);
+        assertThat(rows("window_sessions", "id", certWindow)).isZero();
+        assertThat(rows("window_sessions", "id", accountWindow)).isZero();
+        assertThat(rows("payment_confirmations", "window_id", certWindow)).isZero();
+        Map<String, String> confirm = Map.of("PCD_CST_ID", "test", "PCD_CUST_KEY", "abcd1234567890", "PCD_AUTH_KEY",
+                result.get("PCD_AUTH_KEY"), "PCD_PAY_REQKEY", result.get("PCD_PAY_REQKEY"));
+        assertThat(this.payple.post(result.get("PCD_PAY_COFURL"), confirm)).containsEntry("PCD_PAY_RST", "error");
+    }
+
+    @Test
+    void anHtmlErrorIsAPageInTheWindowsStyleNotTheWhitelabelPage() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+            .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.payple.baseUrl() + "/window/none/card"))
+                .header("Accept", "text/html")
+                .GET()
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.body()).contains("요청을 처리하지 못했습니다").doesNotContain("Whitelabel");
     }
 
 }

@@ -2,9 +2,11 @@ package kr.gyeol.network.simulator;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import kr.gyeol.network.AccountDetails;
 import kr.gyeol.network.Acquirer;
+import kr.gyeol.network.AppCard;
 import kr.gyeol.network.CardDetails;
 import kr.gyeol.network.DeclineReason;
 import kr.gyeol.network.Outcome;
@@ -38,6 +40,22 @@ class SimulatedAcquirer implements Acquirer {
     static final String ACCOUNT_MAINTENANCE_AT_REGISTRATION = "1000000009997";
     static final String ACCOUNT_TIMEOUT = "1000000000119";
 
+    /**
+     * The cards every simulated app holds, one per scenario; the token names the
+     * scenario.
+     */
+    static final String APP_APPROVE = "sim-app-approve";
+
+    static final String APP_DECLINED = "sim-app-declined";
+
+    static final String APP_INSUFFICIENT_FUNDS = "sim-app-insufficient-funds";
+
+    static final String APP_TIMEOUT = "sim-app-timeout";
+
+    private static final Map<String, Scenario> APP_DECLINES = Map.of(APP_DECLINED,
+            new Scenario(DeclineReason.GENERIC, "3143", "카드사 문의 바랍니다."), APP_INSUFFICIENT_FUNDS,
+            new Scenario(DeclineReason.INSUFFICIENT_FUNDS, "3133", "잔액이 부족합니다."));
+
     /** Cancels carry no card number, so their timeout scenario is an amount. */
     static final long CANCEL_TIMEOUT_AMOUNT = 1_119;
 
@@ -47,6 +65,9 @@ class SimulatedAcquirer implements Acquirer {
             new Scenario(DeclineReason.EXPIRED_CARD, "3100", "유효기간이 만료되었습니다."));
 
     private static final Scenario EXPIRED_BY_DATE = new Scenario(DeclineReason.EXPIRED_CARD, "3119", "유효기간 오류입니다.");
+
+    private static final Scenario UNKNOWN_APP_CARD = new Scenario(DeclineReason.GENERIC, "3254",
+            "유효시간이 경과한 앱카드 번호입니다.");
 
     private static final Scenario ACCOUNT_NO_FUNDS = new Scenario(DeclineReason.INSUFFICIENT_FUNDS, "3133",
             "잔액이 부족합니다.");
@@ -94,6 +115,41 @@ class SimulatedAcquirer implements Acquirer {
             return declined(EXPIRED_BY_DATE);
         }
         return approved();
+    }
+
+    /**
+     * Every app holds the same four scenario cards. Easy-pay wallets hold cards of
+     * several companies, told apart by their first digits; a card company's app holds its
+     * own cards, numbered like BC's.
+     */
+    @Override
+    public List<AppCard> appCards(String provider) {
+        boolean wallet = provider.endsWith("Pay");
+        return List.of(new AppCard(APP_APPROVE, "결제 가능한 카드", (wallet ? "4518" : "9490") + "-****-****-4242"),
+                new AppCard(APP_DECLINED, "카드사가 거절하는 카드", (wallet ? "5376" : "9490") + "-****-****-0002"),
+                new AppCard(APP_INSUFFICIENT_FUNDS, "잔액이 부족한 카드", (wallet ? "3560" : "9490") + "-****-****-9995"),
+                new AppCard(APP_TIMEOUT, "응답이 없는 카드 (시간 초과)", (wallet ? "2210" : "9490") + "-****-****-0119"));
+    }
+
+    @Override
+    public Outcome approveInApp(String reference, String appCardToken, int installmentMonths, long amount) {
+        if (appCardToken.equals(APP_TIMEOUT)) {
+            return new Outcome.Unknown("the card company did not answer in time");
+        }
+        Scenario decline = APP_DECLINES.get(appCardToken);
+        if (decline != null) {
+            return declined(decline);
+        }
+        if (!appCardToken.equals(APP_APPROVE)) {
+            return declined(UNKNOWN_APP_CARD);
+        }
+        return approved();
+    }
+
+    @Override
+    public Outcome inquireInApp(String reference, String appCardToken, long amount) {
+        // Like a card charge, an app charge that timed out was processed all the same.
+        return appCardToken.equals(APP_TIMEOUT) ? approved() : approveInApp(reference, appCardToken, 0, amount);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import kr.gyeol.payment.AppCardCharge;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentStatus;
 import kr.gyeol.vault.InstrumentType;
@@ -28,7 +29,7 @@ public class PaymentRepository {
             institution_name, status, amount, vat, taxable, goods, payer_no, payer_name, payer_phone,
             payer_email, user_define1, user_define2, monthly, billing_year, billing_month, cash_receipt,
             cash_receipt_use, network_reference, approval_number, decline_reason, decline_code,
-            decline_message, requested_at, completed_at
+            decline_message, requested_at, completed_at, app_card_token, installment_months, easy_pay
             """;
 
     private final JdbcClient jdbc;
@@ -50,7 +51,7 @@ public class PaymentRepository {
                   :vat, :taxable, :goods, :payerNo, :payerName, :payerPhone, :payerEmail,
                   :userDefine1, :userDefine2, :monthly, :year, :month, :cashReceipt,
                   :cashReceiptUse, :networkReference, NULL, NULL, NULL, NULL, :requestedAt,
-                  NULL, :reconcileAfter)
+                  NULL, :appCardToken, :installmentMonths, :easyPay, :reconcileAfter)
                 ON CONFLICT DO NOTHING
                 """)
             .param("id", payment.id())
@@ -78,6 +79,9 @@ public class PaymentRepository {
             .param("cashReceiptUse", payment.cashReceiptUse())
             .param("networkReference", payment.networkReference())
             .param("requestedAt", utc(payment.requestedAt()))
+            .param("appCardToken", payment.appCard() == null ? null : payment.appCard().token())
+            .param("installmentMonths", payment.appCard() == null ? 0 : payment.appCard().installmentMonths())
+            .param("easyPay", payment.appCard() == null ? null : payment.appCard().easyPay())
             .param("reconcileAfter", utc(reconcileAfter))
             .update() == 1;
     }
@@ -210,6 +214,7 @@ public class PaymentRepository {
     static Payment map(ResultSet row, int rowNumber) throws SQLException {
         boolean monthly = row.getBoolean("monthly");
         String declineReason = row.getString("decline_reason");
+        String appCardToken = row.getString("app_card_token");
         return new Payment(row.getString("id"), row.getString("partner_id"), row.getString("order_id"),
                 row.getString("billing_key_id"), InstrumentType.valueOf(row.getString("instrument")),
                 row.getString("masked_number"), row.getString("institution_code"), row.getString("institution_name"),
@@ -224,7 +229,11 @@ public class PaymentRepository {
                 declineReason == null ? null
                         : new Payment.Decline(declineReason, row.getString("decline_code"),
                                 row.getString("decline_message")),
-                instant(row.getTimestamp("requested_at")), instant(row.getTimestamp("completed_at")));
+                instant(row.getTimestamp("requested_at")), instant(row.getTimestamp("completed_at")),
+                appCardToken == null ? null
+                        : new AppCardCharge(appCardToken, row.getString("masked_number"),
+                                row.getString("institution_code"), row.getString("institution_name"),
+                                row.getInt("installment_months"), row.getString("easy_pay")));
     }
 
     private static Instant instant(Timestamp timestamp) {

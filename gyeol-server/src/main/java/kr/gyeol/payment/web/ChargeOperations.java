@@ -129,7 +129,7 @@ class ChargeOperations implements PaypleOperation {
             }
             period = YearMonth.of(year.getAsInt(), month.getAsInt());
         }
-        ChargeRequest charge = new ChargeRequest(call.partnerId(), billingKey,
+        ChargeRequest charge = ChargeRequest.ofBillingKey(call.partnerId(), billingKey,
                 card ? InstrumentType.CARD : InstrumentType.BANK_ACCOUNT, request.get(Fields.PAY_OID),
                 amount.getAsLong(), vat, !WireValues.isNo(request.get(Fields.PAY_ISTAX)), request.get(Fields.PAY_GOODS),
                 new Payer(request.get(Fields.PAYER_NO), request.get(Fields.PAYER_NAME), request.get(Fields.PAYER_HP),

@@ -35,6 +35,13 @@ public final class PaymentAnswers {
                 .put(Fields.PAY_CARDTRADENUM, payment.networkReference())
                 .put(Fields.PAY_CARDAUTHNO, payment.approvalNumber())
                 .put(Fields.PAY_CARDRECEIPT, receipt);
+            if (payment.appCard() != null) {
+                answer.put(Fields.CARD_VER, "02")
+                    .put(Fields.PAY_CARDQUOTA, String.format("%02d", payment.appCard().installmentMonths()))
+                    .put(Fields.PAY_METHOD,
+                            payment.appCard().easyPay() == null ? "appCard" : payment.appCard().easyPay())
+                    .put(Fields.EASY_PAY_METHOD, payment.appCard().easyPay());
+            }
             if (legacyCardNames) {
                 answer.put(Fields.LEGACY_CARDNAME, payment.institutionName())
                     .put(Fields.LEGACY_CARDNUM, payment.maskedNumber())
@@ -56,7 +63,8 @@ public final class PaymentAnswers {
                 .put(Fields.PAY_MONTH, String.format("%02d", payment.billingPeriod().getMonthValue()));
         }
         else {
-            answer.put(Fields.SIMPLE_FLAG, "Y");
+            // An app-card payment is no billing-key (simple) payment.
+            answer.put(Fields.SIMPLE_FLAG, payment.appCard() == null ? "Y" : "N");
         }
         return answer.put(Fields.USER_DEFINE1, payment.userDefine1()).put(Fields.USER_DEFINE2, payment.userDefine2());
     }

@@ -84,6 +84,48 @@ public class BillingKeyRepository {
     }
 
     /**
+     * Forgets account registrations, with their encrypted accounts, that expired before
+     * {@code cutoff}; a completed one lives on in its billing key.
+     */
+    public int deleteAccountRegistrationsExpiredBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM account_registrations WHERE expires_at < :cutoff")
+            .param("cutoff", utc(cutoff))
+            .update();
+    }
+
+    /**
+     * A key's payment password hash (null when none is set) and its wrong tries in a row.
+     */
+    public record StoredPassword(String hash, int failures) {
+    }
+
+    /** Sets an active key's password hash and clears its failures. */
+    public boolean setPassword(String id, String partnerId, String hash) {
+        return jdbc.sql("""
+                UPDATE billing_keys SET password_hash = :hash, password_failures = 0
+                WHERE id = :id AND partner_id = :partnerId AND status = 'ACTIVE'
+                """).param("hash", hash).param("id", id).param("partnerId", partnerId).update() == 1;
+    }
+
+    /** An active key's password, row-locked for the caller's transaction when asked. */
+    public Optional<StoredPassword> password(String id, String partnerId, boolean lock) {
+        return jdbc
+            .sql("SELECT password_hash, password_failures FROM billing_keys"
+                    + " WHERE id = :id AND partner_id = :partnerId AND status = 'ACTIVE'" + (lock ? " FOR UPDATE" : ""))
+            .param("id", id)
+            .param("partnerId", partnerId)
+            .query((row, n) -> new StoredPassword(row.getString("password_hash"), row.getInt("password_failures")))
+            .optional();
+    }
+
+    public void recordPasswordFailures(String id, int failures) {
+        jdbc.sql("UPDATE billing_keys SET password_failures = :failures WHERE id = :id")
+            .param("failures", failures)
+            .param("id", id)
+            .update();
+    }
+
+    /**
      * ACTIVE → REVOKED; false when the key was not active (already revoked, or
      * another's).
      */

@@ -16,8 +16,10 @@ public class WindowRepository {
     public record WindowRow(String id, String partnerId, String request, Instant expiresAt) {
     }
 
-    /** A claimed confirmation. */
-    public record ConfirmationRow(String windowId, String billingKeyId) {
+    /**
+     * A claimed confirmation: of a billing key, or of an app card (as stored JSON).
+     */
+    public record ConfirmationRow(String windowId, String billingKeyId, String appCard) {
     }
 
     private final JdbcClient jdbc;
@@ -96,12 +98,13 @@ public class WindowRepository {
     }
 
     public void insertConfirmation(String requestKey, String partnerId, String windowId, String billingKeyId,
-            Instant now, Instant expiresAt) {
+            String appCard, Instant now, Instant expiresAt) {
         this.jdbc.sql("""
-                INSERT INTO payment_confirmations (request_key, partner_id, window_id, billing_key_id,
+                INSERT INTO payment_confirmations (request_key, partner_id, window_id, billing_key_id, app_card,
                                                    created_at, expires_at)
-                VALUES (:requestKey, :partnerId, :windowId, :billingKeyId, :now, :expiresAt)
+                VALUES (:requestKey, :partnerId, :windowId, :billingKeyId, :appCard, :now, :expiresAt)
                 """)
+            .param("appCard", appCard)
             .param("requestKey", requestKey)
             .param("partnerId", partnerId)
             .param("windowId", windowId)
@@ -117,12 +120,13 @@ public class WindowRepository {
                 UPDATE payment_confirmations SET claimed_at = :now
                 WHERE request_key = :requestKey AND partner_id = :partnerId
                   AND claimed_at IS NULL AND expires_at > :now
-                RETURNING window_id, billing_key_id
+                RETURNING window_id, billing_key_id, app_card
                 """)
             .param("now", utc(now))
             .param("requestKey", requestKey)
             .param("partnerId", partnerId)
-            .query((row, n) -> new ConfirmationRow(row.getString("window_id"), row.getString("billing_key_id")))
+            .query((row, n) -> new ConfirmationRow(row.getString("window_id"), row.getString("billing_key_id"),
+                    row.getString("app_card")))
             .optional();
     }
 
@@ -130,6 +134,16 @@ public class WindowRepository {
         this.jdbc.sql("UPDATE payment_confirmations SET payment_id = :paymentId WHERE request_key = :requestKey")
             .param("paymentId", paymentId)
             .param("requestKey", requestKey)
+            .update();
+    }
+
+    /**
+     * Forgets windows that expired before {@code cutoff}, with their confirmations;
+     * returns how many windows.
+     */
+    public int deleteExpiredBefore(Instant cutoff) {
+        return this.jdbc.sql("DELETE FROM window_sessions WHERE expires_at < :cutoff")
+            .param("cutoff", utc(cutoff))
             .update();
     }
 

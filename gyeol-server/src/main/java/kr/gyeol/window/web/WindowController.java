@@ -27,9 +27,11 @@ import kr.gyeol.vault.Institutions;
 import kr.gyeol.vault.PendingAccountRegistration;
 import kr.gyeol.vault.RegistrationRejected;
 import kr.gyeol.vault.Payer;
+import kr.gyeol.vault.PaymentPasswords;
 import kr.gyeol.web.LenientBodyParser;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.web.WireResponse;
+import kr.gyeol.window.AppMethod;
 import kr.gyeol.window.WindowOutcome;
 import kr.gyeol.window.WindowRequest;
 import kr.gyeol.window.WindowService;
@@ -84,19 +86,42 @@ class WindowController {
             return result(checked.refusal(), request, resultUrl, shopOrigin);
         }
         String payType = WireValues.lower(request.get(Fields.PAY_TYPE));
-        String cardVersion = request.get(Fields.CARD_VER) == null ? "01" : request.get(Fields.CARD_VER);
+        String cardVersion = request.get(Fields.CARD_VER) == null ? "01" : request.get(Fields.CARD_VER).trim();
         WindowWork work = work(request.get(Fields.PAY_WORK));
         boolean card = payType.equals("card") && cardVersion.equals("01");
+        boolean appCard = payType.equals("card") && cardVersion.equals("02");
+        // Payple's password simple-pay: PCD_SIMPLE_FLAG=Y (or PCD_PAYER_AUTHTYPE=pwd)
+        // with
+        // a PCD_PAYER_ID asks for the password and charges that key; without one, the
+        // registration sets a password.
+        boolean simple = WireValues.isYes(request.get(Fields.SIMPLE_FLAG))
+                || "pwd".equalsIgnoreCase(String.valueOf(request.get(Fields.PAYER_AUTHTYPE)).trim());
+        String passwordKeyId = simple && !appCard ? request.get(Fields.PAYER_ID) : null;
         // Bank-account billing registers (AUTH) or authenticates for confirmation (CERT);
-        // the app
-        // card and password windows come with the rest of issue 3.
-        boolean account = payType.equals("transfer") && work != WindowWork.PAY;
-        if (work == null || !(card || account)
-                || WireValues.isYes(request.get(Fields.SIMPLE_FLAG)) && request.has(Fields.PAYER_ID)) {
-            return result(
-                    WireResponse.error(ResponseCode.CPCA9997,
-                            "결제방식 오류: 이 결제창은 카드 빌링(PCD_CARD_VER=01)의 AUTH, CERT, PAY와 계좌의 AUTH, CERT를 지원합니다."),
+        // a password re-payment may also charge an account at once.
+        boolean account = payType.equals("transfer") && (work != WindowWork.PAY || passwordKeyId != null);
+        if (work == null || !(card || appCard || account) || passwordKeyId != null && work == WindowWork.AUTH) {
+            return result(WireResponse.error(ResponseCode.CPCA9997,
+                    "결제방식 오류: 이 결제창은 카드 빌링(PCD_CARD_VER=01)의 AUTH, CERT, PAY, 앱카드(PCD_CARD_VER=02)의 PAY, CERT, 계좌의 AUTH, CERT와 비밀번호 간편결제의 PAY, CERT를 지원합니다."),
                     request, resultUrl, shopOrigin);
+        }
+        List<AppMethod> appMethods = null;
+        if (appCard) {
+            if (work == WindowWork.AUTH || WireValues.isYes(request.get(Fields.REGULER_FLAG))) {
+                // Spec §3.2: an app card returns no billing key, so it cannot be
+                // registered
+                // or deduplicated by month.
+                return result(WireResponse.error(ResponseCode.CPCA9997,
+                        "결제방식 오류: 앱카드 결제(PCD_CARD_VER=02)는 빌링키를 만들지 않으므로 등록(AUTH)과 정기결제(PCD_REGULER_FLAG)를 지원하지 않습니다."),
+                        request, resultUrl, shopOrigin);
+            }
+            appMethods = appMethods(request.get(Fields.PAY_METHOD));
+            if (appMethods == null) {
+                return result(
+                        WireResponse.error(ResponseCode.CPCA9997,
+                                "결제방식 오류: PCD_PAY_METHOD는 appCard, kakaoPay, naverPay 중에서 지정해 주세요."),
+                        request, resultUrl, shopOrigin);
+            }
         }
         OptionalLong amount = WireValues.amount(request.get(Fields.PAY_TOTAL));
         if (work != WindowWork.AUTH) {
@@ -117,29 +142,177 @@ class WindowController {
             }
             period = YearMonth.of(year.getAsInt(), month.getAsInt());
         }
+        InstrumentType instrument = card || appCard ? InstrumentType.CARD : InstrumentType.BANK_ACCOUNT;
+        if (passwordKeyId != null) {
+            WindowOutcome.Reason refusal = this.windows
+                .passwordPaymentRefusal(checked.call().partnerId(), passwordKeyId, instrument)
+                .orElse(null);
+            if (refusal != null) {
+                return result(WindowResults.refusal(refusal, checked.call().testMode()), request, resultUrl,
+                        shopOrigin);
+            }
+        }
         OptionalLong vat = WireValues.amount(request.get(Fields.PAY_TAXTOTAL));
-        WindowSession session = this.windows.open(checked.call(), new WindowRequest(checked.call().testMode(),
-                card ? InstrumentType.CARD : InstrumentType.BANK_ACCOUNT, work, request.get(Fields.PAY_OID),
-                work == WindowWork.AUTH ? null : amount.getAsLong(), vat.isPresent() ? vat.getAsLong() : null,
-                !WireValues.isNo(request.get(Fields.PAY_ISTAX)), request.get(Fields.PAY_GOODS),
-                new Payer(request.get(Fields.PAYER_NO), request.get(Fields.PAYER_NAME), request.get(Fields.PAYER_HP),
-                        request.get(Fields.PAYER_EMAIL)),
-                request.get(Fields.USER_DEFINE1), request.get(Fields.USER_DEFINE2), period, resultUrl, shopOrigin));
+        WindowSession session = this.windows.open(checked.call(),
+                new WindowRequest(checked.call().testMode(), instrument, work, request.get(Fields.PAY_OID),
+                        work == WindowWork.AUTH ? null : amount.getAsLong(), vat.isPresent() ? vat.getAsLong() : null,
+                        !WireValues.isNo(request.get(Fields.PAY_ISTAX)), request.get(Fields.PAY_GOODS),
+                        new Payer(request.get(Fields.PAYER_NO), request.get(Fields.PAYER_NAME),
+                                request.get(Fields.PAYER_HP), request.get(Fields.PAYER_EMAIL)),
+                        request.get(Fields.USER_DEFINE1), request.get(Fields.USER_DEFINE2), period, resultUrl,
+                        shopOrigin, appMethods, passwordKeyId, simple && passwordKeyId == null && !appCard));
+        return form(session, null);
+    }
+
+    /** The window's first page for its kind, with an error to show or null. */
+    private ModelAndView form(WindowSession session, String error) {
+        WindowRequest request = session.request();
+        boolean card = request.instrument() == InstrumentType.CARD;
         Map<String, Object> model = new HashMap<>();
         model.put("id", session.id());
-        model.put("title",
-                card ? (work == WindowWork.AUTH ? "카드 등록" : "카드 결제") : (work == WindowWork.AUTH ? "계좌 등록" : "계좌 결제"));
-        model.put("action", work == WindowWork.AUTH ? "카드 등록하기" : "결제하기");
-        model.put("test", checked.call().testMode());
-        if (session.request().amount() != null) {
-            model.put("amount", NumberFormat.getIntegerInstance(Locale.KOREA).format(session.request().amount()));
-            model.put("goods", session.request().goods());
+        model.put("title", card ? (request.work() == WindowWork.AUTH ? "카드 등록" : "카드 결제")
+                : (request.work() == WindowWork.AUTH ? "계좌 등록" : "계좌 결제"));
+        model.put("action", request.work() == WindowWork.AUTH ? (card ? "카드 등록하기" : "계좌 등록하기") : "결제하기");
+        model.put("test", request.testMode());
+        model.put("setsPassword", request.setsPassword());
+        model.put("error", error);
+        if (request.amount() != null) {
+            model.put("amount", NumberFormat.getIntegerInstance(Locale.KOREA).format(request.amount()));
+            model.put("goods", request.goods());
+        }
+        if (request.passwordPayment()) {
+            model.put("key", this.windows.passwordKey(session));
+            return new ModelAndView("window/password", model);
+        }
+        if (request.appCard()) {
+            model.put("providers", this.windows.appProviders(request));
+            model.put("installments", installmentOptions(request));
+            model.put("email", request.payer().email() == null ? "" : request.payer().email());
+            return new ModelAndView("window/app-card", model);
         }
         if (!card) {
             model.put("banks", Institutions.banks());
             return new ModelAndView("window/account", model);
         }
         return new ModelAndView("window/card", model);
+    }
+
+    /** Password re-payment: the customer typed the payment password. */
+    @PostMapping("/window/{id}/password")
+    ModelAndView submitPassword(@PathVariable String id, HttpServletRequest servletRequest) {
+        WireRequest form = this.parser.parse(servletRequest);
+        WindowSession session = this.windows.find(id).orElse(null);
+        if (session == null) {
+            return result(WireResponse.error(ResponseCode.CPCA0005), form, null, null);
+        }
+        WindowOutcome outcome = this.windows.payWithPassword(id, form.get("password"), form.refererHost());
+        if (outcome instanceof WindowOutcome.WrongPassword wrong) {
+            return form(session, "비밀번호가 일치하지 않습니다. " + wrong.triesLeft() + "번 더 틀리면 간편결제가 잠깁니다.");
+        }
+        return result(WindowResults.of(outcome, session, form.baseUrl(), this.clock.instant()), null,
+                session.request().resultUrl(), session.request().shopOrigin());
+    }
+
+    /**
+     * The password a registering window asks for, when it asks: null when it does not,
+     * else the password, or an error message to show.
+     */
+    private static String passwordError(WindowSession session, WireRequest form) {
+        if (!session.request().setsPassword()) {
+            return null;
+        }
+        String password = form.get("password");
+        if (!PaymentPasswords.isValid(password)) {
+            return "간편결제 비밀번호는 숫자 6자리로 입력해 주세요.";
+        }
+        if (!password.equals(form.get("passwordConfirm"))) {
+            return "간편결제 비밀번호 확인이 일치하지 않습니다.";
+        }
+        return null;
+    }
+
+    /**
+     * App card, step 1 done: the customer chose a card company or wallet and the
+     * installments; the simulated app shows its cards.
+     */
+    @PostMapping("/window/{id}/app")
+    ModelAndView openApp(@PathVariable String id, HttpServletRequest servletRequest) {
+        WireRequest form = this.parser.parse(servletRequest);
+        WindowSession session = this.windows.findOpen(id).orElse(null);
+        if (session == null || !session.request().appCard()) {
+            return result(WireResponse.error(ResponseCode.CPCA0005), form, null, null);
+        }
+        WindowService.AppProvider provider = this.windows.appProvider(session.request(), form.get("provider"))
+            .orElse(null);
+        OptionalInt installments = WireValues.integer(form.get("installments"), 0, 36);
+        if (provider == null || installments.isEmpty()
+                || !WindowService.installmentChoices(session.request()).contains(installments.getAsInt())) {
+            return result(WindowResults.of(
+                    new WindowOutcome.Refused(provider == null ? WindowOutcome.Reason.INVALID_APP_CARD
+                            : WindowOutcome.Reason.INVALID_INSTALLMENTS, null, null),
+                    session, form.baseUrl(), this.clock.instant()), null, session.request().resultUrl(),
+                    session.request().shopOrigin());
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("id", id);
+        model.put("provider", provider);
+        model.put("cards", this.windows.appCards(provider));
+        model.put("installments", installments.getAsInt());
+        model.put("installmentLabel", installmentLabel(installments.getAsInt()));
+        model.put("amount", NumberFormat.getIntegerInstance(Locale.KOREA).format(session.request().amount()));
+        model.put("goods", session.request().goods());
+        model.put("test", session.request().testMode());
+        return new ModelAndView("window/app-approve", model);
+    }
+
+    /** App card, step 2: the customer approved a card in the app. */
+    @PostMapping("/window/{id}/app/approve")
+    ModelAndView approveInApp(@PathVariable String id, HttpServletRequest servletRequest) {
+        WireRequest form = this.parser.parse(servletRequest);
+        WindowSession session = this.windows.find(id).orElse(null);
+        if (session == null) {
+            return result(WireResponse.error(ResponseCode.CPCA0005), form, null, null);
+        }
+        OptionalInt installments = WireValues.integer(form.get("installments"), 0, 36);
+        WindowOutcome outcome = this.windows.approveInApp(id, form.get("provider"), form.get("card"),
+                installments.orElse(-1), form.refererHost());
+        return result(WindowResults.of(outcome, session, form.baseUrl(), this.clock.instant()), null,
+                session.request().resultUrl(), session.request().shopOrigin());
+    }
+
+    private static List<Map<String, Object>> installmentOptions(WindowRequest request) {
+        return WindowService.installmentChoices(request)
+            .stream()
+            .map((months) -> Map.<String, Object>of("value", months, "label", installmentLabel(months)))
+            .toList();
+    }
+
+    private static String installmentLabel(int months) {
+        return months == 0 ? "일시불" : months + "개월";
+    }
+
+    /**
+     * {@code PCD_PAY_METHOD}: absent offers every way; otherwise one or more values,
+     * separated by commas, bars or spaces. Null when a value is unknown.
+     */
+    static List<AppMethod> appMethods(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of(AppMethod.values());
+        }
+        List<AppMethod> methods = new ArrayList<>();
+        for (String part : value.split("[,|\\s]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            AppMethod method = AppMethod.of(part).orElse(null);
+            if (method == null) {
+                return null;
+            }
+            if (!methods.contains(method)) {
+                methods.add(method);
+            }
+        }
+        return methods.isEmpty() ? List.of(AppMethod.values()) : methods;
     }
 
     @PostMapping("/window/{id}/account")
@@ -169,12 +342,18 @@ class WindowController {
             return result(WireResponse.error(ResponseCode.CPCA0005), form, session.request().resultUrl(),
                     session.request().shopOrigin());
         }
+        return arsPage(session, pending, null);
+    }
+
+    private static ModelAndView arsPage(WindowSession session, PendingAccountRegistration pending, String error) {
         Map<String, Object> model = new HashMap<>();
-        model.put("id", id);
+        model.put("id", session.id());
         model.put("bankName", pending.bankName());
         model.put("maskedNumber", pending.maskedNumber());
         model.put("requestNumber", pending.requestNumber());
         model.put("test", session.request().testMode());
+        model.put("setsPassword", session.request().setsPassword());
+        model.put("error", error);
         return new ModelAndView("window/ars", model);
     }
 
@@ -185,7 +364,15 @@ class WindowController {
         if (session == null) {
             return result(WireResponse.error(ResponseCode.CPCA0005), form, null, null);
         }
-        WindowOutcome outcome = this.windows.confirmAccount(id, form.get("code"), form.refererHost());
+        String passwordError = passwordError(session, form);
+        if (passwordError != null) {
+            PendingAccountRegistration pending = this.windows.pendingAccount(session).orElse(null);
+            if (pending != null && this.windows.findOpen(id).isPresent()) {
+                return arsPage(session, pending, passwordError);
+            }
+        }
+        WindowOutcome outcome = this.windows.confirmAccount(id, form.get("code"), form.get("password"),
+                form.refererHost());
         return result(WindowResults.of(outcome, session, form.baseUrl(), this.clock.instant()), null,
                 session.request().resultUrl(), session.request().shopOrigin());
     }
@@ -197,11 +384,15 @@ class WindowController {
         if (session == null) {
             return result(WireResponse.error(ResponseCode.CPCA0005), form, null, null);
         }
+        String passwordError = passwordError(session, form);
+        if (passwordError != null && this.windows.findOpen(id).isPresent()) {
+            return form(session, passwordError);
+        }
         WindowOutcome outcome = this.windows.submitCard(id,
                 new CardRegistration(WireValues.digits(form.get("cardNumber")), form.get("expiryYear"),
                         form.get("expiryMonth"), WireValues.digits(form.get("birth")), form.get("pin"),
                         session.request().payer()),
-                form.refererHost());
+                form.get("password"), form.refererHost());
         return result(WindowResults.of(outcome, session, form.baseUrl(), this.clock.instant()), null,
                 session.request().resultUrl(), session.request().shopOrigin());
     }

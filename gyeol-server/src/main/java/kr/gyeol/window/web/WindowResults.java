@@ -2,6 +2,7 @@ package kr.gyeol.window.web;
 
 import java.time.Instant;
 
+import kr.gyeol.payment.AppCardCharge;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.web.PaymentAnswers;
 import kr.gyeol.protocol.Endpoint;
@@ -30,15 +31,18 @@ final class WindowResults {
                         .put(Fields.PAY_TIME, KoreanTime.seconds(now)),
                     session, baseUrl);
             case WindowOutcome.Charged charged -> charged(charged.payment(), session, baseUrl);
-            case WindowOutcome.AwaitingConfirmation awaiting -> request(
-                    key(success(awaiting.key().type() == InstrumentType.CARD ? "카드인증완료" : "계좌인증완료"), awaiting.key()),
-                    session, baseUrl)
+            case WindowOutcome.AwaitingConfirmation awaiting -> request(awaiting.key() != null
+                    ? key(success(awaiting.key().type() == InstrumentType.CARD ? "카드인증완료" : "계좌인증완료"), awaiting.key())
+                    : appCard(success("카드인증완료"), awaiting.appCard()), session, baseUrl)
                 .put(Fields.AUTH_KEY_FIELD, awaiting.confirmation().authKey())
                 .put(Fields.PAY_REQKEY, awaiting.requestKey())
                 .put(Fields.PAY_COFURL,
-                        baseUrl + (awaiting.key().type() == InstrumentType.CARD ? Endpoint.CARD_CONFIRM.payUrl()
-                                : Endpoint.ACCOUNT_CONFIRM.payUrl()))
+                        baseUrl + (session.request().instrument() == InstrumentType.CARD
+                                ? Endpoint.CARD_CONFIRM.payUrl() : Endpoint.ACCOUNT_CONFIRM.payUrl()))
                 .put(Fields.PAY_TIME, KoreanTime.seconds(now));
+            // Never delivered: the controller asks again while tries are left.
+            case WindowOutcome.WrongPassword wrong ->
+                request(WireResponse.error(ResponseCode.CPCA0004, "간편결제 비밀번호가 일치하지 않습니다."), session, baseUrl);
             case WindowOutcome.Refused refused ->
                 request(refusal(refused, session.request().testMode()), session, baseUrl);
         };
@@ -60,13 +64,15 @@ final class WindowResults {
                     payment.decline().institutionCode(), payment.decline().institutionMessage());
             case UNKNOWN, PENDING -> WireResponse.error(ResponseCode.CPCA0010);
         };
+        if (payment.instrument() == InstrumentType.CARD) {
+            answer.put(Fields.CARD_VER, "01").put(Fields.PAY_CARDQUOTA, "00");
+        }
+        // An app-card payment overwrites the card version and installments with its own.
         PaymentAnswers.describe(answer, payment, baseUrl, true);
         return answer.put(Fields.PAY_WORK, session.request().work().name())
-            .put(Fields.CARD_VER, "01")
             .put(Fields.PAY_AMOUNT, payment.amount())
             .put(Fields.PAY_DISCOUNT, 0)
             .put(Fields.PAY_AMOUNT_REAL, payment.amount())
-            .put(Fields.PAY_CARDQUOTA, "00")
             .put(Fields.PAY_HOST, baseUrl);
     }
 
@@ -87,12 +93,24 @@ final class WindowResults {
             .put(Fields.PAY_BANKACCTYPE, key.holderType() == HolderType.CORPORATE ? "company" : "personal");
     }
 
+    /**
+     * The card approved in an app: no billing key, the issuer, installments and wallet.
+     */
+    private static WireResponse appCard(WireResponse answer, AppCardCharge appCard) {
+        return answer.put(Fields.PAYER_ID, "")
+            .put(Fields.PAY_CARDNAME, appCard.institutionName())
+            .put(Fields.PAY_CARDNUM, appCard.maskedNumber())
+            .put(Fields.PAY_CARDQUOTA, String.format("%02d", appCard.installmentMonths()))
+            .put(Fields.PAY_METHOD, appCard.easyPay() == null ? "appCard" : appCard.easyPay())
+            .put(Fields.EASY_PAY_METHOD, appCard.easyPay());
+    }
+
     /** The request's own fields, echoed in every result. */
     private static WireResponse request(WireResponse answer, WindowSession session, String baseUrl) {
         WindowRequest request = session.request();
         answer.put(Fields.PAY_TYPE, payType(request)).put(Fields.PAY_WORK, request.work().name());
         if (request.instrument() == InstrumentType.CARD) {
-            answer.put(Fields.CARD_VER, "01");
+            answer.put(Fields.CARD_VER, request.appCard() ? "02" : "01");
         }
         answer.put(Fields.PAY_HOST, baseUrl)
             .put(Fields.PAY_OID, request.orderId())
@@ -108,6 +126,9 @@ final class WindowResults {
                 .put(Fields.PAY_AMOUNT, request.amount())
                 .put(Fields.PAY_ISTAX, request.taxable() ? "Y" : "N");
         }
+        if (request.setsPassword() || request.passwordPayment()) {
+            answer.put(Fields.SIMPLE_FLAG, "Y");
+        }
         if (request.billingPeriod() != null) {
             answer.put(Fields.REGULER_FLAG, "Y")
                 .put(Fields.PAY_YEAR, request.billingPeriod().getYear())
@@ -121,15 +142,25 @@ final class WindowResults {
     }
 
     private static WireResponse refusal(WindowOutcome.Refused refused, boolean testMode) {
-        return switch (refused.reason()) {
+        return refusal(refused.reason(), testMode, refused.institutionCode(), refused.institutionMessage());
+    }
+
+    /** The error answer for a window refused before it opened. */
+    static WireResponse refusal(WindowOutcome.Reason reason, boolean testMode) {
+        return refusal(reason, testMode, null, null);
+    }
+
+    private static WireResponse refusal(WindowOutcome.Reason reason, boolean testMode, String institutionCode,
+            String institutionMessage) {
+        return switch (reason) {
             case SESSION_EXPIRED -> WireResponse.error(ResponseCode.CPCA0001);
             case ALREADY_PROCESSED, DUPLICATE_ORDER_ID -> WireResponse.error(ResponseCode.CPCA0201);
             case INVALID_BIRTH_DATE -> WireResponse.error(ResponseCode.CDAUCK03);
             case INVALID_CARD_NUMBER -> WireResponse.error(ResponseCode.CDAUCK04);
             case INVALID_EXPIRY -> WireResponse.error(ResponseCode.CDAUCK05);
             case INVALID_PIN -> WireResponse.error(ResponseCode.CDAUCK06);
-            case CARD_NOT_VERIFIED -> WireResponse.institutionError(ResponseCode.CDAU0007, testMode,
-                    refused.institutionCode(), refused.institutionMessage());
+            case CARD_NOT_VERIFIED ->
+                WireResponse.institutionError(ResponseCode.CDAU0007, testMode, institutionCode, institutionMessage);
             case ALREADY_CHARGED_THIS_MONTH -> WireResponse.error(ResponseCode.RPCD0015);
             case AMOUNT_BELOW_MINIMUM -> WireResponse.error(ResponseCode.SPCD0002);
             case GOODS_MISSING -> WireResponse.error(ResponseCode.SPCD0003);
@@ -137,6 +168,17 @@ final class WindowResults {
             case INVALID_ACCOUNT -> WireResponse.error(ResponseCode.ARSA0006);
             case BANK_MAINTENANCE -> WireResponse.error(ResponseCode.ARSA9998);
             case ARS_MISMATCH -> WireResponse.error(ResponseCode.ARSA0011);
+            case INVALID_APP_CARD -> WireResponse.error(ResponseCode.CPCA0004);
+            case KEY_NOT_FOUND -> WireResponse.error(ResponseCode.CPCA0003);
+            case KEY_REVOKED -> WireResponse.error(ResponseCode.CPCA0002);
+            case KEY_OF_OTHER_TYPE ->
+                WireResponse.error(ResponseCode.CPCA9997, "결제방식 오류: PCD_PAYER_ID의 결제수단이 PCD_PAY_TYPE과 다릅니다.");
+            case PASSWORD_NOT_SET ->
+                WireResponse.error(ResponseCode.CPCA0003, "간편결제 비밀번호가 등록되지 않은 결제수단입니다. PCD_SIMPLE_FLAG=Y로 다시 등록해 주세요.");
+            case PASSWORD_LOCKED ->
+                WireResponse.error(ResponseCode.CPCA0004, "간편결제 비밀번호를 5회 잘못 입력하여 사용이 제한되었습니다. 결제수단을 다시 등록해 주세요.");
+            case INVALID_INSTALLMENTS ->
+                WireResponse.error(ResponseCode.CPCA9999, "할부는 50,000원 이상 결제에서 2~12개월만 선택할 수 있습니다.");
         };
     }
 

@@ -1,0 +1,96 @@
+package kr.gyeol.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The payment window's pages over plain HTTP, the way a browser without the SDK sees
+ * them: form posts, and the hidden result fields of the result page.
+ */
+public final class WindowPages {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static final Pattern HIDDEN = Pattern
+        .compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+
+    private static final Pattern RESULT_ACTION = Pattern
+        .compile("<form id=\"result\" method=\"post\" action=\"([^\"]*)\"");
+
+    private WindowPages() {
+    }
+
+    /** A page, its status checked. */
+    public static String post(String url, Map<String, String> form, String referer)
+            throws IOException, InterruptedException {
+        String body = form.entrySet()
+            .stream()
+            .map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (referer != null) {
+            request.header("Referer", referer);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        return response.body();
+    }
+
+    /** The first group of {@code pattern} in {@code page}, which must be there. */
+    public static String find(Pattern pattern, String page) {
+        Matcher matcher = pattern.matcher(page);
+        assertThat(matcher.find()).as("%s in %s", pattern, page).isTrue();
+        return matcher.group(1);
+    }
+
+    /** The hidden fields of a page; a result page's form action as {@code (action)}. */
+    public static Map<String, String> result(String page) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher matcher = HIDDEN.matcher(page);
+        while (matcher.find()) {
+            fields.put(unescape(matcher.group(1)), unescape(matcher.group(2)));
+        }
+        Matcher action = RESULT_ACTION.matcher(page);
+        if (action.find()) {
+            fields.put("(action)", unescape(action.group(1)));
+        }
+        return fields;
+    }
+
+    private static String unescape(String html) {
+        Matcher entity = Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos);").matcher(html);
+        StringBuilder out = new StringBuilder();
+        while (entity.find()) {
+            String name = entity.group(1);
+            String replacement = switch (name) {
+                case "amp" -> "&";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "quot" -> "\"";
+                case "apos" -> "'";
+                default -> String.valueOf((char) (name.startsWith("#x") ? Integer.parseInt(name.substring(2), 16)
+                        : Integer.parseInt(name.substring(1))));
+            };
+            entity.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        entity.appendTail(out);
+        return out.toString();
+    }
+
+}
