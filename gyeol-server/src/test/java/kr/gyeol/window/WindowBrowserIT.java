@@ -250,6 +250,38 @@ class WindowBrowserIT extends GatewayTest {
         click("action-charge");
         assertThat(this.browser.findElement(By.id("PCD_PAY_CODE")).getText()).isEqualTo("SPAY0000");
 
+        // App card: approved in the simulated card-company app, no billing key; refunded
+        // over REST.
+        this.browser.get("http://localhost:" + this.port + "/demo");
+        this.browser.findElement(By.cssSelector("button[data-card-ver='02'][data-work=PAY]")).click();
+        inLayer();
+        approveInApp("0500", "0", "sim-app-approve");
+        this.browser.switchTo().defaultContent();
+        waiting().until(ExpectedConditions.urlContains("/demo/result"));
+        assertThat(demoStatus()).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_CARDNAME")).getText()).isEqualTo("현대카드");
+        assertThat(this.browser.findElements(By.id("action-charge"))).isEmpty();
+        click("action-refund");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_CODE")).getText()).isEqualTo("PAYC0000");
+
+        // A card registered with a payment password, then paid with the password alone.
+        this.browser.get("http://localhost:" + this.port + "/demo");
+        this.browser.findElement(By.cssSelector("button[data-simple][data-type=card]")).click();
+        inLayer();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("password"))).sendKeys("135790");
+        this.browser.findElement(By.id("passwordConfirm")).sendKeys("135790");
+        fillCard(PaypleTestClient.CARD);
+        this.browser.switchTo().defaultContent();
+        waiting().until(ExpectedConditions.urlContains("/demo/result"));
+        loaded();
+        this.browser.findElement(By.id("password-pay")).click();
+        inLayer();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("password")))
+            .sendKeys("135790" + org.openqa.selenium.Keys.ENTER);
+        this.browser.switchTo().defaultContent();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("PCD_PAY_TOTAL")));
+        assertThat(demoStatus()).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_TOTAL")).getText()).isEqualTo("12000");
     }
 
     private void switchToPopup(String shop) {
