@@ -32,6 +32,29 @@ public final class WindowPages {
     private WindowPages() {
     }
 
+    /**
+     * The window form a shop page posts: the AuthKey envelope of {@code session} and the
+     * order; callers add what their flow needs.
+     * @param total the amount, or null for a registration
+     */
+    public static Map<String, String> order(Map<String, String> session, String payType, String work, String goods,
+            String total) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("PCD_CST_ID", session.get("cst_id"));
+        form.put("PCD_CUST_KEY", session.get("custKey"));
+        form.put("PCD_AUTH_KEY", session.get("AuthKey"));
+        form.put("PCD_PAY_TYPE", payType);
+        form.put("PCD_PAY_WORK", work);
+        form.put("PCD_PAYER_NAME", "홍길동");
+        form.put("PCD_PAY_GOODS", goods);
+        if (total != null) {
+            form.put("PCD_PAY_TOTAL", total);
+        }
+        form.put("PCD_PAY_OID", PaypleTestClient.uniqueOrderId("window"));
+        form.put("PCD_RST_URL", "/order_result");
+        return form;
+    }
+
     /** A page, its status checked. */
     public static String post(String url, Map<String, String> form, String referer)
             throws IOException, InterruptedException {

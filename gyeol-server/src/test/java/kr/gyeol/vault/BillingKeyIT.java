@@ -144,7 +144,7 @@ class BillingKeyIT extends GatewayTest {
     }
 
     @Autowired
-    RegistrationJanitor janitor;
+    kr.gyeol.shared.ExpiredRowsJanitor janitor;
 
     @Autowired
     JdbcClient jdbc;
@@ -158,10 +158,10 @@ class BillingKeyIT extends GatewayTest {
             .query(String.class)
             .single();
         this.clock.advance(java.time.Duration.ofMinutes(11));
-        this.janitor.deleteExpiredRegistrations();
+        this.janitor.deleteExpired();
         assertThat(registrations(registration)).isOne();
         this.clock.advance(java.time.Duration.ofDays(1));
-        assertThat(this.janitor.deleteExpiredRegistrations()).isGreaterThanOrEqualTo(1);
+        assertThat(this.janitor.deleteExpired()).isGreaterThanOrEqualTo(1);
         assertThat(registrations(registration)).isZero();
     }
 

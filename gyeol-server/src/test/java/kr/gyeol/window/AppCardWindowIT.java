@@ -1,19 +1,18 @@
 package kr.gyeol.window;
 
 import static kr.gyeol.support.WindowPages.find;
+import static kr.gyeol.support.WindowPages.order;
 import static kr.gyeol.support.WindowPages.post;
 import static kr.gyeol.support.WindowPages.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import kr.gyeol.payment.Reconciler;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.support.GatewayTest;
-import kr.gyeol.support.PaypleTestClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -34,23 +33,12 @@ class AppCardWindowIT extends GatewayTest {
     Reconciler reconciler;
 
     private Map<String, String> form(String work, String total, String methods) {
-        Map<String, String> session = this.payple.auth(Map.of());
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("PCD_CST_ID", session.get("cst_id"));
-        form.put("PCD_CUST_KEY", session.get("custKey"));
-        form.put("PCD_AUTH_KEY", session.get("AuthKey"));
-        form.put("PCD_PAY_TYPE", "card");
-        form.put("PCD_PAY_WORK", work);
+        Map<String, String> form = order(this.payple.auth(Map.of()), "card", work, "티셔츠", total);
         form.put("PCD_CARD_VER", "02");
         if (methods != null) {
             form.put("PCD_PAY_METHOD", methods);
         }
-        form.put("PCD_PAYER_NAME", "홍길동");
         form.put("PCD_PAYER_EMAIL", "buyer@example.com");
-        form.put("PCD_PAY_GOODS", "티셔츠");
-        form.put("PCD_PAY_TOTAL", total);
-        form.put("PCD_PAY_OID", PaypleTestClient.uniqueOrderId("app"));
-        form.put("PCD_RST_URL", "/order_result");
         return form;
     }
 

@@ -1,12 +1,12 @@
 package kr.gyeol.window;
 
 import static kr.gyeol.support.WindowPages.find;
+import static kr.gyeol.support.WindowPages.order;
 import static kr.gyeol.support.WindowPages.post;
 import static kr.gyeol.support.WindowPages.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,21 +40,8 @@ class PasswordWindowIT extends GatewayTest {
     private static final Pattern REQUEST_NUMBER = Pattern.compile("<strong id=\"requestNumber\">([0-9]{4})</strong>");
 
     private Map<String, String> form(String payType, String work, String total) {
-        Map<String, String> session = this.payple.auth(Map.of());
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("PCD_CST_ID", session.get("cst_id"));
-        form.put("PCD_CUST_KEY", session.get("custKey"));
-        form.put("PCD_AUTH_KEY", session.get("AuthKey"));
-        form.put("PCD_PAY_TYPE", payType);
-        form.put("PCD_PAY_WORK", work);
+        Map<String, String> form = order(this.payple.auth(Map.of()), payType, work, "정기구독", total);
         form.put("PCD_SIMPLE_FLAG", "Y");
-        form.put("PCD_PAYER_NAME", "홍길동");
-        form.put("PCD_PAY_GOODS", "정기구독");
-        if (total != null) {
-            form.put("PCD_PAY_TOTAL", total);
-        }
-        form.put("PCD_PAY_OID", PaypleTestClient.uniqueOrderId("pwd"));
-        form.put("PCD_RST_URL", "/order_result");
         return form;
     }
 

@@ -418,6 +418,31 @@ class WindowBrowserIT extends GatewayTest {
         assertThat(this.browser.findElement(By.id("PCD_PAY_TOTAL")).getText()).isEqualTo("12000");
     }
 
+    @Test
+    void cardPasswordRegisteredDirectlyAndRepaidInAMobilePopup() throws Exception {
+        start(IPHONE, 375);
+        openShop("style=authurl&work=AUTH&simple=Y&result=absolute");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("password"))).sendKeys("135790");
+        this.browser.findElement(By.id("passwordConfirm")).sendKeys("135790");
+        fillCard(PaypleTestClient.CARD);
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("success");
+        String billingKey = this.browser.findElement(By.id("PCD_PAYER_ID")).getText();
+
+        openShop("style=authkey&work=PAY&simple=Y&total=3000&payerId="
+                + java.net.URLEncoder.encode(billingKey, java.nio.charset.StandardCharsets.UTF_8));
+        String shop = this.browser.getWindowHandle();
+        switchToPopup(shop);
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("password"))).sendKeys("246801");
+        this.browser.findElement(By.cssSelector("button.submit")).click();
+        // A wrong password keeps the window open and says so.
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.error")));
+        this.browser.findElement(By.id("password")).sendKeys("135790" + org.openqa.selenium.Keys.ENTER);
+        this.browser.switchTo().window(shop);
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_TOTAL")).getText()).isEqualTo("3000");
+        waiting().until((driver) -> driver.getWindowHandles().size() == 1);
+    }
+
     /** Presses Tab and returns what has the focus then. */
     private org.openqa.selenium.WebElement tab() {
         this.browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);

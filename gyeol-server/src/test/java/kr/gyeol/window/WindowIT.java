@@ -10,15 +10,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import kr.gyeol.shared.ExpiredRowsJanitor;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.PaypleTestClient;
+import static kr.gyeol.support.WindowPages.order;
 import static kr.gyeol.support.WindowPages.post;
 import static kr.gyeol.support.WindowPages.result;
 import org.junit.jupiter.api.Test;
@@ -39,21 +40,9 @@ class WindowIT extends GatewayTest {
     private static final Pattern REQUEST_NUMBER = Pattern.compile("<strong id=\"requestNumber\">([0-9]{4})</strong>");
 
     private Map<String, String> windowForm(Map<String, String> session, String work, String total) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("PCD_CST_ID", session.get("cst_id"));
-        form.put("PCD_CUST_KEY", session.get("custKey"));
-        form.put("PCD_AUTH_KEY", session.get("AuthKey"));
-        form.put("PCD_PAY_TYPE", "card");
-        form.put("PCD_PAY_WORK", work);
+        Map<String, String> form = order(session, "card", work, "<b>구독</b>", total);
         form.put("PCD_CARD_VER", "01");
         form.put("PCD_PAYER_NO", "42");
-        form.put("PCD_PAYER_NAME", "홍길동");
-        form.put("PCD_PAY_GOODS", "<b>구독</b>");
-        if (total != null) {
-            form.put("PCD_PAY_TOTAL", total);
-        }
-        form.put("PCD_PAY_OID", PaypleTestClient.uniqueOrderId("window"));
-        form.put("PCD_RST_URL", "/order_result");
         return form;
     }
 
@@ -313,7 +302,7 @@ class WindowIT extends GatewayTest {
     }
 
     @Autowired
-    WindowJanitor janitor;
+    ExpiredRowsJanitor janitor;
 
     @Autowired
     JdbcClient jdbc;
@@ -334,14 +323,19 @@ class WindowIT extends GatewayTest {
         assertThat(rows("payment_confirmations", "window_id", certWindow)).isOne();
 
         this.clock.advance(Duration.ofMinutes(31));
-        this.janitor.deleteExpiredWindows();
+        this.janitor.deleteExpired();
         assertThat(rows("window_sessions", "id", certWindow)).isOne();
 
         this.clock.advance(Duration.ofDays(1));
-        assertThat(this.janitor.deleteExpiredWindows()).isGreaterThanOrEqualTo(2);
+        assertThat(this.janitor.deleteExpired()).isGreaterThanOrEqualTo(2);
         assertThat(rows("window_sessions", "id", certWindow)).isZero();
         assertThat(rows("window_sessions", "id", accountWindow)).isZero();
         assertThat(rows("payment_confirmations", "window_id", certWindow)).isZero();
+        // The AuthKey sessions of those windows went with them.
+        assertThat(this.jdbc.sql("SELECT count(*) FROM auth_sessions WHERE expires_at < :cutoff")
+            .param("cutoff", this.clock.instant().minus(Duration.ofDays(1)).atOffset(java.time.ZoneOffset.UTC))
+            .query(Long.class)
+            .single()).isZero();
         Map<String, String> confirm = Map.of("PCD_CST_ID", "test", "PCD_CUST_KEY", "abcd1234567890", "PCD_AUTH_KEY",
                 result.get("PCD_AUTH_KEY"), "PCD_PAY_REQKEY", result.get("PCD_PAY_REQKEY"));
         assertThat(this.payple.post(result.get("PCD_PAY_COFURL"), confirm)).containsEntry("PCD_PAY_RST", "error");

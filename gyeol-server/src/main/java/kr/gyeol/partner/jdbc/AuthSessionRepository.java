@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** Rows of {@code auth_sessions}, keyed by the SHA-256 of the AuthKey. */
 @Repository
-public class AuthSessionRepository {
+public class AuthSessionRepository implements kr.gyeol.shared.ExpiringRows {
 
     /** A session row as the checks need it. */
     public record SessionRow(String partnerId, PartnerMode mode, String operation, String partnerToken,
@@ -93,6 +93,7 @@ public class AuthSessionRepository {
     }
 
     /** Forgets sessions that expired before {@code cutoff}; returns how many. */
+    @Override
     public int deleteExpiredBefore(Instant cutoff) {
         return jdbc.sql("DELETE FROM auth_sessions WHERE expires_at < :cutoff").param("cutoff", utc(cutoff)).update();
     }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 
 /** Rows of {@code billing_keys} and {@code account_registrations}. */
 @Repository
-public class BillingKeyRepository {
+public class BillingKeyRepository implements kr.gyeol.shared.ExpiringRows {
 
     /** A key with its sealed instrument. */
     public record KeyWithSecret(BillingKey key, Sealed sealed) {
@@ -87,7 +87,8 @@ public class BillingKeyRepository {
      * Forgets account registrations, with their encrypted accounts, that expired before
      * {@code cutoff}; a completed one lives on in its billing key.
      */
-    public int deleteAccountRegistrationsExpiredBefore(Instant cutoff) {
+    @Override
+    public int deleteExpiredBefore(Instant cutoff) {
         return jdbc.sql("DELETE FROM account_registrations WHERE expires_at < :cutoff")
             .param("cutoff", utc(cutoff))
             .update();

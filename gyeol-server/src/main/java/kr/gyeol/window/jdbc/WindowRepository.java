@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** Rows of {@code window_sessions} and {@code payment_confirmations}. */
 @Repository
-public class WindowRepository {
+public class WindowRepository implements kr.gyeol.shared.ExpiringRows {
 
     /** A window row: its partner and the request as stored JSON. */
     public record WindowRow(String id, String partnerId, String request, Instant expiresAt) {
@@ -141,6 +141,7 @@ public class WindowRepository {
      * Forgets windows that expired before {@code cutoff}, with their confirmations;
      * returns how many windows.
      */
+    @Override
     public int deleteExpiredBefore(Instant cutoff) {
         return this.jdbc.sql("DELETE FROM window_sessions WHERE expires_at < :cutoff")
             .param("cutoff", utc(cutoff))

@@ -1,0 +1,14 @@
+package kr.gyeol.shared;
+
+import java.time.Instant;
+
+/**
+ * Rows that are of no use once expired (AuthKey sessions, windows, pending
+ * registrations), which the {@link ExpiredRowsJanitor} deletes.
+ */
+public interface ExpiringRows {
+
+    /** Deletes the rows that expired before {@code cutoff}; returns how many. */
+    int deleteExpiredBefore(Instant cutoff);
+
+}
