@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import kr.gyeol.support.PaypleTestClient;
+import kr.gyeol.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,17 +33,16 @@ class GatewayProcessIT {
         }
     }
 
-    private Process start(Path dataDirectory, int port, int run) throws IOException {
+    private Process start(Path dataDirectory, int port, int run, String... extra) throws IOException {
         Path jar = Path.of("target/gyeol-server.jar");
         assertThat(jar).exists();
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = Path.of("target/test-logs/gateway-process-" + run + ".log");
         Files.createDirectories(log.getParent());
-        return new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--server.port=" + port,
-                "--gyeol.data-dir=" + dataDirectory, "--gyeol.embedded-database.pool-size=8"))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=" + port,
+                "--gyeol.data-dir=" + dataDirectory, "--gyeol.embedded-database.pool-size=8"));
+        command.addAll(List.of(extra));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static PaypleTestClient awaitReady(Process process, int port) throws InterruptedException {
@@ -69,11 +69,22 @@ class GatewayProcessIT {
         }
     }
 
+    /** The public test partner, with its result receiver. */
+    private static String[] partnerWithReceiver(String receiverUrl) {
+        return new String[] { "--gyeol.partners[0].id=test", "--gyeol.partners[0].secret=" + PaypleTestClient.SECRET,
+                "--gyeol.partners[0].refund-key=" + PaypleTestClient.REFUND_KEY,
+                "--gyeol.partners[0].webhook.result-url=" + receiverUrl };
+    }
+
     @Test
-    void billingKeySurvivesAKilledGateway() throws Exception {
+    void billingKeyAndUndeliveredWebhooksSurviveAKilledGateway() throws Exception {
+        WebhookReceiver receiver = new WebhookReceiver(0);
         Path dataDirectory = Files.createTempDirectory("gyeol-process");
         int port = freePort();
-        gateway = start(dataDirectory, port, 1);
+        // The first run writes webhook events but never gets to deliver them.
+        List<String> first = new java.util.ArrayList<>(List.of(partnerWithReceiver(receiver.url("/hook"))));
+        first.add("--gyeol.webhooks.interval=1h");
+        gateway = start(dataDirectory, port, 1, first.toArray(String[]::new));
         PaypleTestClient client = awaitReady(gateway, port);
         String key = client.registerCard(PaypleTestClient.CARD);
         String firstOrder = PaypleTestClient.uniqueOrderId("before");
@@ -84,8 +95,24 @@ class GatewayProcessIT {
         gateway.destroyForcibly();
         gateway.waitFor();
 
-        gateway = start(dataDirectory, port, 2);
+        assertThat(receiver.all()).isEmpty();
+
+        List<String> second = new java.util.ArrayList<>(List.of(partnerWithReceiver(receiver.url("/hook"))));
+        second.add("--gyeol.webhooks.interval=200ms");
+        gateway = start(dataDirectory, port, 2, second.toArray(String[]::new));
         client = awaitReady(gateway, port);
+        // What committed before the kill is delivered after the restart, once.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        String registration = "\"PCD_PAY_WORK\":\"AUTH\"";
+        while ((receiver.containing(firstOrder).isEmpty() || receiver.containing(registration).isEmpty())
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        // Anything sent twice would have arrived by now.
+        Thread.sleep(1000);
+        assertThat(receiver.containing(firstOrder)).hasSize(1);
+        assertThat(receiver.containing(registration)).hasSize(1);
+        receiver.close();
         assertThat(client.chargeCard(key, PaypleTestClient.uniqueOrderId("after"), 1000))
             .containsEntry("PCD_PAY_RST", "success")
             .containsEntry("PCD_PAY_CODE", "SPCD0000");

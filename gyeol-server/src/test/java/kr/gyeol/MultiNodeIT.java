@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.support.PaypleTestClient;
+import kr.gyeol.support.WebhookReceiver;
 import kr.gyeol.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two gateway processes on one PostgreSQL behind no shared memory: a billing key
  * registered on one node is charged on the other, an order id raced across both is
- * charged once, and a payment left unknown on one node is settled by whichever node's
- * reconciler claims it.
+ * charged once, a payment left unknown on one node is settled by whichever node's
+ * reconciler claims it, and both nodes deliver webhooks without sending any event twice.
  */
 class MultiNodeIT {
 
@@ -42,7 +43,7 @@ class MultiNodeIT {
         }
     }
 
-    private PaypleTestClient start(String name, String vaultKey) throws Exception {
+    private PaypleTestClient start(String name, String vaultKey, String receiverUrl) throws Exception {
         TestDatabase.Connection database = TestDatabase.get();
         int port = freePort();
         Path log = Path.of("target/test-logs/multi-node-" + name + ".log");
@@ -55,7 +56,12 @@ class MultiNodeIT {
                 // Several nodes must share their vault keys; each would otherwise make
                 // its own.
                 "--gyeol.vault.keys.shared=" + vaultKey, "--gyeol.reconciler.delay=1s",
-                "--gyeol.reconciler.interval=500ms"))
+                "--gyeol.reconciler.interval=500ms", "--gyeol.webhooks.interval=100ms",
+                // The test partner with a result receiver, the same secret on both nodes.
+                "--gyeol.partners[0].id=test", "--gyeol.partners[0].secret=" + PaypleTestClient.SECRET,
+                "--gyeol.partners[0].refund-key=" + PaypleTestClient.REFUND_KEY,
+                "--gyeol.partners[0].webhook.result-url=" + receiverUrl,
+                "--gyeol.partners[0].webhook.secret=whsec_" + vaultKey))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
@@ -86,8 +92,9 @@ class MultiNodeIT {
     @Test
     void nodesShareBillingKeysOrderIdsAndReconciliation() throws Exception {
         String vaultKey = Base64.getEncoder().encodeToString(new byte[32]);
-        PaypleTestClient a = start("a", vaultKey);
-        PaypleTestClient b = start("b", vaultKey);
+        WebhookReceiver receiver = new WebhookReceiver(0, 50);
+        PaypleTestClient a = start("a", vaultKey, receiver.url("/hook"));
+        PaypleTestClient b = start("b", vaultKey, receiver.url("/hook"));
 
         String key = a.registerCard(PaypleTestClient.CARD);
         assertThat(b.chargeCard(key, null, 1000)).containsEntry("PCD_PAY_CODE", "SPCD0000");
@@ -125,6 +132,21 @@ class MultiNodeIT {
             answer = b.call(Map.of("PCD_PAYCHK_FLAG", "Y"), lookup);
         }
         assertThat(answer).containsEntry("PCD_PAY_CODE", "PCHK000");
+
+        // Both nodes deliver webhooks: every event arrives, none twice. Expected: two
+        // registrations and three payments (one charge, the race's one, the settled
+        // timeout).
+        deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while ((receiver.containing(key).size() < 3 || receiver.containing(timeoutKey).size() < 2)
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1000);
+        assertThat(receiver.containing(key)).hasSize(3);
+        assertThat(receiver.containing(timeoutKey)).hasSize(2);
+        List<String> ids = receiver.all().stream().map(WebhookReceiver.Received::id).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+        receiver.close();
     }
 
 }

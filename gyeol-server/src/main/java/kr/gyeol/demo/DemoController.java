@@ -99,7 +99,11 @@ class DemoController {
         String billingKey = request.getParameter("PCD_PAYER_ID");
         String payType = request.getParameter("PCD_PAY_TYPE");
         String orderId = request.getParameter("PCD_PAY_OID");
-        String today = LocalDate.now(ZoneId.of("Asia/Seoul")).toString().replace("-", "");
+        // A shop keeps the payment's date from its result (PCD_PAY_TIME), as refunds and
+        // lookups need it.
+        String payTime = request.getParameter("PCD_PAY_TIME");
+        String today = payTime != null && payTime.length() >= 8 ? payTime.substring(0, 8)
+                : LocalDate.now(ZoneId.of("Asia/Seoul")).toString().replace("-", "");
         Map<String, Object> answer = switch (action) {
             case "charge" -> call(gateway, Map.of("PCD_PAY_TYPE", payType, "PCD_SIMPLE_FLAG", "Y"),
                     Map.of("PCD_PAY_TYPE", payType, "PCD_PAYER_ID", billingKey, "PCD_PAY_GOODS", "데모 정기결제",

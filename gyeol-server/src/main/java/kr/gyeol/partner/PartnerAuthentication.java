@@ -54,6 +54,14 @@ public class PartnerAuthentication {
         return issue(partner.id(), operation, refererHost, null);
     }
 
+    /** Whether {@code secret} is the partner's key, for Gyeol's own admin API. */
+    public boolean credentialsMatch(String partnerId, String secret) {
+        return partnerId != null && secret != null
+                && partners.find(partnerId)
+                    .map(partner -> Tokens.matchesSecret(partner.secretHash(), secret))
+                    .orElse(false);
+    }
+
     /**
      * The v1 SDK's browser-side authentication by public client key: only a page on one
      * of the partner's registered domains may use it, except for a lenient test partner.

@@ -17,12 +17,19 @@ public record PartnerProperties(List<PartnerEntry> partners) {
 
     /** One configured partner. */
     public record PartnerEntry(String id, String secret, String secretHash, String refundKey, String refundKeyHash,
-            String clientKey, PartnerMode mode, RefererCheck refererCheck, List<String> domains) {
+            String clientKey, PartnerMode mode, RefererCheck refererCheck, List<String> domains, WebhookEntry webhook) {
 
         public PartnerEntry {
             mode = mode == null ? PartnerMode.TEST : mode;
             refererCheck = refererCheck == null ? RefererCheck.LENIENT : refererCheck;
             domains = domains == null ? List.of() : List.copyOf(domains);
         }
+    }
+
+    /**
+     * A partner's webhook receivers ({@code gyeol.partners[0].webhook.result-url}, …);
+     * the format is {@code json} or {@code form}; without a secret one is generated once.
+     */
+    public record WebhookEntry(String resultUrl, String revocationUrl, String format, String secret) {
     }
 }

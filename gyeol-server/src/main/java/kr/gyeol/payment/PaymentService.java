@@ -7,7 +7,9 @@ import java.util.Optional;
 import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.payment.jdbc.PaymentRepository;
+import kr.gyeol.shared.EventType;
 import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.shared.Outbox;
 import kr.gyeol.shared.Money;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.vault.ChargeableKey;
@@ -44,13 +46,15 @@ public class PaymentService {
 
     private final Clock clock;
 
+    private final Outbox outbox;
+
     private final TransactionTemplate transaction;
 
     private final Duration unknownDelay;
 
     private final Duration stuckAfter;
 
-    PaymentService(PaymentRepository payments, Vault vault, Acquirer acquirer, Clock clock,
+    PaymentService(PaymentRepository payments, Vault vault, Acquirer acquirer, Clock clock, Outbox outbox,
             PlatformTransactionManager transactionManager,
             @Value("${gyeol.reconciler.delay:30s}") Duration unknownDelay,
             @Value("${gyeol.reconciler.stuck-after:5m}") Duration stuckAfter) {
@@ -58,6 +62,7 @@ public class PaymentService {
         this.vault = vault;
         this.acquirer = acquirer;
         this.clock = clock;
+        this.outbox = outbox;
         this.transaction = new TransactionTemplate(transactionManager);
         this.unknownDelay = unknownDelay;
         this.stuckAfter = stuckAfter;
@@ -92,12 +97,18 @@ public class PaymentService {
                     declined.institutionCode(), declined.institutionMessage()), answeredAt);
             case Outcome.Unknown unknown -> pendingPayment.markUnknown();
         };
-        boolean recorded = Boolean.TRUE.equals(transaction.execute(status -> switch (settled.status()) {
-            case APPROVED ->
-                payments.approve(settled.id(), PaymentStatus.PENDING, settled.approvalNumber(), answeredAt);
-            case DECLINED -> payments.decline(settled.id(), PaymentStatus.PENDING, settled.decline(), answeredAt);
-            case UNKNOWN -> payments.markUnknown(settled.id(), answeredAt.plus(unknownDelay));
-            case PENDING -> throw new IllegalStateException("An outcome never leaves a payment pending");
+        boolean recorded = Boolean.TRUE.equals(transaction.execute(status -> {
+            boolean changed = switch (settled.status()) {
+                case APPROVED ->
+                    payments.approve(settled.id(), PaymentStatus.PENDING, settled.approvalNumber(), answeredAt);
+                case DECLINED -> payments.decline(settled.id(), PaymentStatus.PENDING, settled.decline(), answeredAt);
+                case UNKNOWN -> payments.markUnknown(settled.id(), answeredAt.plus(unknownDelay));
+                case PENDING -> throw new IllegalStateException("An outcome never leaves a payment pending");
+            };
+            if (changed && settled.status() != PaymentStatus.UNKNOWN) {
+                outbox.record(settled.partnerId(), EventType.PAYMENT, settled.id());
+            }
+            return changed;
         }));
         if (recorded) {
             return settled;
@@ -194,6 +205,11 @@ public class PaymentService {
     /** A partner's payment by its order id. */
     public Optional<Payment> find(String partnerId, String orderId) {
         return payments.findByOrderId(partnerId, orderId);
+    }
+
+    /** A payment by its id, whatever its partner. */
+    public Optional<Payment> findById(String id) {
+        return payments.find(id);
     }
 
     /** A payment by the trade number printed on its receipt. */

@@ -7,6 +7,10 @@ import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.payment.jdbc.PaymentRepository;
 import kr.gyeol.shared.ClaimedWork;
+import kr.gyeol.shared.EventType;
+import kr.gyeol.shared.Outbox;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import kr.gyeol.vault.ChargeableKey;
 import kr.gyeol.vault.Vault;
 import org.slf4j.Logger;
@@ -38,8 +42,15 @@ public class Reconciler {
 
     private final Duration retryDelay;
 
-    Reconciler(PaymentRepository payments, Vault vault, Acquirer acquirer, Clock clock,
+    private final Outbox outbox;
+
+    private final TransactionTemplate transaction;
+
+    Reconciler(PaymentRepository payments, Vault vault, Acquirer acquirer, Clock clock, Outbox outbox,
+            PlatformTransactionManager transactionManager,
             @Value("${gyeol.reconciler.delay:30s}") Duration retryDelay) {
+        this.outbox = outbox;
+        this.transaction = new TransactionTemplate(transactionManager);
         this.payments = payments;
         this.vault = vault;
         this.acquirer = acquirer;
@@ -66,6 +77,17 @@ public class Reconciler {
         }, this::settle);
     }
 
+    /** Records the settlement and its webhook event in one transaction. */
+    private boolean settled(Payment payment, java.util.function.BooleanSupplier change) {
+        return Boolean.TRUE.equals(this.transaction.execute((status) -> {
+            boolean changed = change.getAsBoolean();
+            if (changed) {
+                this.outbox.record(payment.partnerId(), EventType.PAYMENT, payment.id());
+            }
+            return changed;
+        }));
+    }
+
     private Outcome inquire(Payment payment) {
         if (payment.appCard() != null) {
             return acquirer.inquireInApp(payment.networkReference(), payment.appCard().token(), payment.amount());
@@ -90,12 +112,16 @@ public class Reconciler {
         return switch (outcome) {
             case Outcome.Approved approved -> {
                 log.info("Payment {} settled as approved after an unknown outcome", payment.id());
-                yield payments.approve(payment.id(), PaymentStatus.UNKNOWN, approved.approvalNumber(), now);
+                yield settled(payment,
+                        () -> payments.approve(payment.id(), PaymentStatus.UNKNOWN, approved.approvalNumber(), now));
             }
             case Outcome.Declined declined -> {
                 log.info("Payment {} settled as declined after an unknown outcome", payment.id());
-                yield payments.decline(payment.id(), PaymentStatus.UNKNOWN, new Payment.Decline(
-                        declined.reason().name(), declined.institutionCode(), declined.institutionMessage()), now);
+                yield settled(payment,
+                        () -> payments.decline(payment.id(), PaymentStatus.UNKNOWN,
+                                new Payment.Decline(declined.reason().name(), declined.institutionCode(),
+                                        declined.institutionMessage()),
+                                now));
             }
             case Outcome.Unknown unknown -> {
                 payments.postpone(payment.id(), now.plus(retryDelay));

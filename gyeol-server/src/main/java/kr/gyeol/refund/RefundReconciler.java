@@ -7,7 +7,12 @@ import java.time.Instant;
 import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.refund.jdbc.RefundRepository;
+import kr.gyeol.payment.PaymentService;
 import kr.gyeol.shared.ClaimedWork;
+import kr.gyeol.shared.EventType;
+import kr.gyeol.shared.Outbox;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +41,18 @@ public class RefundReconciler {
 
     private final Duration retryDelay;
 
-    RefundReconciler(RefundRepository refunds, Acquirer acquirer, Clock clock,
+    private final PaymentService payments;
+
+    private final Outbox outbox;
+
+    private final TransactionTemplate transaction;
+
+    RefundReconciler(RefundRepository refunds, Acquirer acquirer, Clock clock, PaymentService payments, Outbox outbox,
+            PlatformTransactionManager transactionManager,
             @Value("${gyeol.reconciler.delay:30s}") Duration retryDelay) {
+        this.payments = payments;
+        this.outbox = outbox;
+        this.transaction = new TransactionTemplate(transactionManager);
         this.refunds = refunds;
         this.acquirer = acquirer;
         this.clock = clock;
@@ -81,8 +96,16 @@ public class RefundReconciler {
         return switch (outcome) {
             case Outcome.Approved approved -> {
                 log.info("Refund {} settled as approved after an unknown outcome", refund.id());
-                yield this.refunds.transition(refund.id(), RefundStatus.UNKNOWN, RefundStatus.APPROVED,
-                        this.clock.instant(), null);
+                yield Boolean.TRUE.equals(this.transaction.execute((status) -> {
+                    boolean changed = this.refunds.transition(refund.id(), RefundStatus.UNKNOWN, RefundStatus.APPROVED,
+                            this.clock.instant(), null);
+                    if (changed) {
+                        this.payments.findById(refund.paymentId())
+                            .ifPresent((payment) -> this.outbox.record(payment.partnerId(), EventType.CANCEL,
+                                    refund.id()));
+                    }
+                    return changed;
+                }));
             }
             case Outcome.Declined declined -> {
                 log.info("Refund {} settled as declined after an unknown outcome", refund.id());

@@ -9,7 +9,9 @@ import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.payment.PaymentStatus;
 import kr.gyeol.refund.jdbc.RefundRepository;
+import kr.gyeol.shared.EventType;
 import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.shared.Outbox;
 import kr.gyeol.shared.Money;
 import kr.gyeol.shared.Tokens;
 import org.slf4j.Logger;
@@ -38,13 +40,15 @@ public class RefundService {
 
     private final Clock clock;
 
+    private final Outbox outbox;
+
     private final TransactionTemplate transaction;
 
     private final Duration unknownDelay;
 
     private final Duration stuckAfter;
 
-    RefundService(PaymentService payments, RefundRepository refunds, Acquirer acquirer, Clock clock,
+    RefundService(PaymentService payments, RefundRepository refunds, Acquirer acquirer, Clock clock, Outbox outbox,
             PlatformTransactionManager transactionManager,
             @Value("${gyeol.reconciler.delay:30s}") Duration unknownDelay,
             @Value("${gyeol.reconciler.stuck-after:5m}") Duration stuckAfter) {
@@ -54,6 +58,7 @@ public class RefundService {
         this.refunds = refunds;
         this.acquirer = acquirer;
         this.clock = clock;
+        this.outbox = outbox;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -84,8 +89,12 @@ public class RefundService {
             case Outcome.Unknown unknown -> RefundStatus.UNKNOWN;
         };
         Instant answeredAt = this.clock.instant();
-        this.refunds.transition(refund.id(), RefundStatus.PENDING, next, answeredAt,
-                answeredAt.plus(this.unknownDelay));
+        transaction.executeWithoutResult((status) -> {
+            if (this.refunds.transition(refund.id(), RefundStatus.PENDING, next, answeredAt,
+                    answeredAt.plus(this.unknownDelay)) && next == RefundStatus.APPROVED) {
+                this.outbox.record(reservation.payment().partnerId(), EventType.CANCEL, refund.id());
+            }
+        });
         if (next == RefundStatus.DECLINED) {
             throw new RefundRejected(RefundRejected.Reason.NETWORK_REFUSED);
         }

@@ -12,7 +12,11 @@ import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.CardDetails;
 import kr.gyeol.network.DeclineReason;
 import kr.gyeol.network.Outcome;
+import kr.gyeol.shared.EventType;
 import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.shared.Outbox;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.vault.RegistrationRejected.Reason;
 import kr.gyeol.vault.jdbc.BillingKeyRepository;
@@ -35,8 +39,15 @@ public class Vault {
 
     private final Duration arsLifetime;
 
-    Vault(BillingKeyRepository keys, VaultCipher cipher, Acquirer acquirer, Clock clock,
+    private final Outbox outbox;
+
+    private final TransactionTemplate transaction;
+
+    Vault(BillingKeyRepository keys, VaultCipher cipher, Acquirer acquirer, Clock clock, Outbox outbox,
+            PlatformTransactionManager transactionManager,
             @Value("${gyeol.vault.ars-lifetime:10m}") Duration arsLifetime) {
+        this.outbox = outbox;
+        this.transaction = new TransactionTemplate(transactionManager);
         this.keys = keys;
         this.cipher = cipher;
         this.acquirer = acquirer;
@@ -79,7 +90,10 @@ public class Vault {
                 Masking.card(number), issuer.code(), issuer.name(),
                 birth.length() == 10 ? HolderType.CORPORATE : HolderType.PERSONAL, registration.payer(),
                 clock.instant());
-        keys.insert(key, cipher.seal(serialize(card), id));
+        transaction.executeWithoutResult((status) -> {
+            keys.insert(key, cipher.seal(serialize(card), id));
+            outbox.record(partnerId, EventType.BILLING_KEY_REGISTERED, id);
+        });
         return key;
     }
 
@@ -143,10 +157,16 @@ public class Vault {
                 pending.maskedNumber(), pending.bankCode(), pending.bankName(), pending.holderType(), pending.payer(),
                 clock.instant());
         keys.insert(key, cipher.seal(plaintext, id));
+        outbox.record(partnerId, EventType.BILLING_KEY_REGISTERED, id);
         if (!keys.claimPendingAccount(registrationId, id, clock.instant())) {
             throw new RegistrationRejected(Reason.REGISTRATION_NOT_FOUND);
         }
         return key;
+    }
+
+    /** A key whatever its partner and status. */
+    public java.util.Optional<BillingKey> findById(String id) {
+        return keys.find(id);
     }
 
     /** A key of this partner, whatever its status. */
@@ -159,7 +179,14 @@ public class Vault {
     /** Revokes a key for good. */
     public BillingKey revoke(String partnerId, String id) {
         BillingKey key = find(partnerId, id);
-        if (!keys.revoke(id, partnerId, clock.instant())) {
+        boolean revoked = Boolean.TRUE.equals(transaction.execute((status) -> {
+            if (!keys.revoke(id, partnerId, clock.instant())) {
+                return false;
+            }
+            outbox.record(partnerId, EventType.BILLING_KEY_REVOKED, id);
+            return true;
+        }));
+        if (!revoked) {
             throw new RegistrationRejected(Reason.KEY_REVOKED);
         }
         return key;

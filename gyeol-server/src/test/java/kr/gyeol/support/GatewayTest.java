@@ -63,6 +63,8 @@ public abstract class GatewayTest {
         registry.add("gyeol.partners[1].domains[0]", () -> "shop.example.com");
         // The tests run the reconciler themselves, after moving the clock.
         registry.add("gyeol.reconciler.interval", () -> "1h");
+        // And the webhook dispatcher.
+        registry.add("gyeol.webhooks.interval", () -> "1h");
     }
 
     @org.junit.jupiter.api.BeforeEach

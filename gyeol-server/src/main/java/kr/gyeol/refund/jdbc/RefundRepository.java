@@ -81,6 +81,20 @@ public class RefundRepository {
      * Claims up to {@code limit} unsettled refunds that are due, pushing their next turn
      * to {@code leaseUntil}; {@code SKIP LOCKED} keeps nodes from claiming the same row.
      */
+    /** A refund by its id. */
+    public java.util.Optional<Refund> find(String id) {
+        return this.jdbc.sql("""
+                SELECT id, payment_id, status, amount, vat, network_reference, requested_at, completed_at
+                FROM refunds WHERE id = :id
+                """)
+            .param("id", id)
+            .query((row, n) -> new Refund(row.getString("id"), row.getString("payment_id"),
+                    RefundStatus.valueOf(row.getString("status")), row.getLong("amount"), row.getLong("vat"),
+                    row.getString("network_reference"), row.getTimestamp("requested_at").toInstant(),
+                    row.getTimestamp("completed_at") == null ? null : row.getTimestamp("completed_at").toInstant()))
+            .optional();
+    }
+
     public List<Unsettled> claimDue(Instant now, Instant leaseUntil, int limit) {
         return this.jdbc.sql("""
                 UPDATE refunds r SET reconcile_after = :leaseUntil

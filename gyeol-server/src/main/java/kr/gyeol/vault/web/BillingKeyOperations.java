@@ -178,7 +178,7 @@ class BillingKeyOperations implements PaypleOperation {
     }
 
     /** The fields describing a key, shared by registration and lookup answers. */
-    private static WireResponse keyAnswer(WireResponse answer, BillingKey key) {
+    static WireResponse keyAnswer(WireResponse answer, BillingKey key) {
         answer.put(Fields.PAY_TYPE, payType(key))
             .put(Fields.PAY_BANKACCTYPE, key.holderType() == HolderType.CORPORATE ? "법인" : "개인")
             .put(Fields.PAYER_ID, key.id())

@@ -1,0 +1,35 @@
+package kr.gyeol.shared;
+
+/** What happened, as a partner's webhook receiver hears of it. */
+public enum EventType {
+
+    /** A payment ended: approved or declined (also when its outcome was settled late). */
+    PAYMENT(Receiver.RESULT),
+
+    /** A refund (full or partial cancel) was approved. */
+    CANCEL(Receiver.RESULT),
+
+    /** A billing key was registered. */
+    BILLING_KEY_REGISTERED(Receiver.RESULT),
+
+    /** A billing key was revoked. */
+    BILLING_KEY_REVOKED(Receiver.REVOCATION);
+
+    /** Which of a partner's two URLs hears of an event (spec §6). */
+    public enum Receiver {
+
+        RESULT, REVOCATION
+
+    }
+
+    private final Receiver receiver;
+
+    EventType(Receiver receiver) {
+        this.receiver = receiver;
+    }
+
+    public Receiver receiver() {
+        return this.receiver;
+    }
+
+}

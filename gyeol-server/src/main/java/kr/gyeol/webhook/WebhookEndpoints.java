@@ -1,0 +1,111 @@
+package kr.gyeol.webhook;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+
+import kr.gyeol.vault.VaultCipher;
+import kr.gyeol.webhook.jdbc.WebhookRepository;
+
+import org.springframework.stereotype.Service;
+
+/** A partner's webhook receivers and signing secret, kept sealed at rest. */
+@Service
+public class WebhookEndpoints {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WebhookEndpoints.class);
+
+    private final WebhookRepository repository;
+
+    private final VaultCipher cipher;
+
+    private final Clock clock;
+
+    WebhookEndpoints(WebhookRepository repository, VaultCipher cipher, Clock clock) {
+        this.repository = repository;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /**
+     * The partner's receivers; the secret is null when it cannot be opened (sealed under
+     * a vault key this node does not have), and a new one is made at the next
+     * configuration or rotation.
+     */
+    public Optional<WebhookEndpoint> find(String partnerId) {
+        return this.repository.endpoint(partnerId)
+            .map((row) -> new WebhookEndpoint(row.partnerId(), row.resultUrl(), row.revocationUrl(), row.format(),
+                    secret(row)));
+    }
+
+    private String secret(WebhookRepository.EndpointRow row) {
+        try {
+            return new String(this.cipher.open(new VaultCipher.Sealed(row.secretKeyId(), row.secretCiphertext()),
+                    aad(row.partnerId())), StandardCharsets.UTF_8);
+        }
+        catch (RuntimeException ex) {
+            log.warn("The webhook secret of partner {} cannot be opened with this node's vault keys ({})",
+                    row.partnerId(), ex.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    /**
+     * Sets the receivers; keeps the secret, or makes one on the first call.
+     * @param secret a secret to use instead, or null
+     * @throws IllegalArgumentException when a URL is not absolute http(s)
+     */
+    public WebhookEndpoint configure(String partnerId, String resultUrl, String revocationUrl, WebhookFormat format,
+            String secret) {
+        String chosen = secret != null ? secret
+                : find(partnerId).map(WebhookEndpoint::secret).orElseGet(WebhookSignature::newSecret);
+        if (chosen == null) {
+            chosen = WebhookSignature.newSecret();
+        }
+        WebhookEndpoint endpoint = new WebhookEndpoint(partnerId, checked(resultUrl), checked(revocationUrl),
+                format == null ? WebhookFormat.JSON : format, chosen);
+        save(endpoint);
+        return endpoint;
+    }
+
+    /** A new secret; the old one signs nothing more. */
+    public WebhookEndpoint rotateSecret(String partnerId) {
+        WebhookEndpoint current = find(partnerId)
+            .orElseGet(() -> new WebhookEndpoint(partnerId, null, null, WebhookFormat.JSON, null));
+        WebhookEndpoint rotated = new WebhookEndpoint(partnerId, current.resultUrl(), current.revocationUrl(),
+                current.format(), WebhookSignature.newSecret());
+        save(rotated);
+        return rotated;
+    }
+
+    private void save(WebhookEndpoint endpoint) {
+        VaultCipher.Sealed sealed = this.cipher.seal(endpoint.secret().getBytes(StandardCharsets.UTF_8),
+                aad(endpoint.partnerId()));
+        this.repository.saveEndpoint(new WebhookRepository.EndpointRow(endpoint.partnerId(), endpoint.resultUrl(),
+                endpoint.revocationUrl(), endpoint.format(), sealed.keyId(), sealed.bytes()), this.clock.instant());
+    }
+
+    private static String aad(String partnerId) {
+        return "webhook-secret:" + partnerId;
+    }
+
+    private static String checked(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = URI.create(url.trim());
+        }
+        catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("Not a URL: " + url);
+        }
+        if (!uri.isAbsolute() || uri.getHost() == null
+                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            throw new IllegalArgumentException("A webhook URL is an absolute http(s) URL: " + url);
+        }
+        return uri.toString();
+    }
+
+}

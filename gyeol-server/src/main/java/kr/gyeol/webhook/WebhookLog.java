@@ -1,0 +1,48 @@
+package kr.gyeol.webhook;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import kr.gyeol.webhook.jdbc.WebhookRepository;
+import kr.gyeol.webhook.jdbc.WebhookRepository.AttemptRow;
+import kr.gyeol.webhook.jdbc.WebhookRepository.EventRow;
+
+import org.springframework.stereotype.Service;
+
+/** A partner's events with their delivery attempts, and replay. */
+@Service
+public class WebhookLog {
+
+    /** An event and its attempts, oldest first. */
+    public record Entry(EventRow event, List<AttemptRow> attempts) {
+    }
+
+    private final WebhookRepository repository;
+
+    private final Clock clock;
+
+    WebhookLog(WebhookRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** The partner's latest events, newest first. */
+    public List<Entry> latest(String partnerId, int limit) {
+        List<EventRow> events = this.repository.events(partnerId, limit);
+        Map<String, List<AttemptRow>> attempts = this.repository.attempts(events.stream().map(EventRow::id).toList())
+            .stream()
+            .collect(Collectors.groupingBy(AttemptRow::eventId));
+        return events.stream().map((event) -> new Entry(event, attempts.getOrDefault(event.id(), List.of()))).toList();
+    }
+
+    /**
+     * Sends an event again, now, with the body it was first sent with; false when the
+     * partner has no such event.
+     */
+    public boolean replay(String partnerId, String eventId) {
+        return this.repository.replay(partnerId, eventId, this.clock.instant());
+    }
+
+}

@@ -1,0 +1,222 @@
+package kr.gyeol.webhook.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import kr.gyeol.shared.EventType;
+import kr.gyeol.webhook.WebhookFormat;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Rows of {@code webhook_endpoints}, {@code webhook_events} and {@code webhook_attempts}.
+ */
+@Repository
+public class WebhookRepository {
+
+    /** An endpoint row; the secret still sealed. */
+    public record EndpointRow(String partnerId, String resultUrl, String revocationUrl, WebhookFormat format,
+            String secretKeyId, byte[] secretCiphertext) {
+    }
+
+    /** An event row. */
+    public record EventRow(String id, String partnerId, EventType type, String subjectId, String status, String body,
+            String contentType, int attempts, Instant nextAttemptAt, Instant createdAt, Instant deliveredAt) {
+    }
+
+    /** One delivery attempt. */
+    public record AttemptRow(String eventId, int number, String url, Instant attemptedAt, Integer statusCode,
+            long latencyMillis, String error, boolean delivered) {
+    }
+
+    private static final String EVENT_COLUMNS = """
+            id, partner_id, type, subject_id, status, body, content_type, attempts, next_attempt_at, created_at,
+            delivered_at""";
+
+    private final JdbcClient jdbc;
+
+    public WebhookRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<EndpointRow> endpoint(String partnerId) {
+        return this.jdbc.sql("""
+                SELECT partner_id, result_url, revocation_url, format, secret_key_id, secret_ciphertext
+                FROM webhook_endpoints WHERE partner_id = :partnerId
+                """)
+            .param("partnerId", partnerId)
+            .query((row, n) -> new EndpointRow(row.getString("partner_id"), row.getString("result_url"),
+                    row.getString("revocation_url"), WebhookFormat.valueOf(row.getString("format")),
+                    row.getString("secret_key_id"), row.getBytes("secret_ciphertext")))
+            .optional();
+    }
+
+    public void saveEndpoint(EndpointRow endpoint, Instant now) {
+        this.jdbc.sql("""
+                INSERT INTO webhook_endpoints (partner_id, result_url, revocation_url, format, secret_key_id,
+                                               secret_ciphertext, updated_at)
+                VALUES (:partnerId, :resultUrl, :revocationUrl, :format, :keyId, :ciphertext, :now)
+                ON CONFLICT (partner_id) DO UPDATE SET result_url = EXCLUDED.result_url,
+                    revocation_url = EXCLUDED.revocation_url, format = EXCLUDED.format,
+                    secret_key_id = EXCLUDED.secret_key_id, secret_ciphertext = EXCLUDED.secret_ciphertext,
+                    updated_at = EXCLUDED.updated_at
+                """)
+            .param("partnerId", endpoint.partnerId())
+            .param("resultUrl", endpoint.resultUrl())
+            .param("revocationUrl", endpoint.revocationUrl())
+            .param("format", endpoint.format().name())
+            .param("keyId", endpoint.secretKeyId())
+            .param("ciphertext", endpoint.secretCiphertext())
+            .param("now", utc(now))
+            .update();
+    }
+
+    /**
+     * Writes an event if the partner has a receiver for its kind; one statement, so it
+     * joins the caller's transaction and sees the endpoint as that transaction does.
+     */
+    public void insertEventIfReceived(String id, String partnerId, EventType type, String subjectId, Instant now) {
+        String urlColumn = type.receiver() == EventType.Receiver.RESULT ? "result_url" : "revocation_url";
+        this.jdbc.sql("INSERT INTO webhook_events (id, partner_id, type, subject_id, status, attempts,"
+                + " next_attempt_at, created_at) SELECT :id, partner_id, :type, :subjectId, 'PENDING', 0, :now, :now"
+                + " FROM webhook_endpoints WHERE partner_id = :partnerId AND " + urlColumn + " IS NOT NULL")
+            .param("id", id)
+            .param("type", type.name())
+            .param("subjectId", subjectId)
+            .param("now", utc(now))
+            .param("partnerId", partnerId)
+            .update();
+    }
+
+    /**
+     * Claims due events, leasing them until {@code leaseUntil} so no other node attempts
+     * them meanwhile.
+     */
+    public List<EventRow> claimDue(Instant now, Instant leaseUntil, int limit) {
+        return this.jdbc.sql("UPDATE webhook_events SET next_attempt_at = :leaseUntil WHERE id IN (" + """
+                SELECT id FROM webhook_events
+                WHERE status = 'PENDING' AND next_attempt_at <= :now
+                ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                """ + " RETURNING " + EVENT_COLUMNS)
+            .param("leaseUntil", utc(leaseUntil))
+            .param("now", utc(now))
+            .param("limit", limit)
+            .query(WebhookRepository::event)
+            .list();
+    }
+
+    /** Keeps the body an event was first rendered with. */
+    public void saveBody(String id, String body, String contentType) {
+        this.jdbc
+            .sql("UPDATE webhook_events SET body = :body, content_type = :contentType WHERE id = :id AND body IS NULL")
+            .param("body", body)
+            .param("contentType", contentType)
+            .param("id", id)
+            .update();
+    }
+
+    /**
+     * Records attempt {@code attempt.number()} and the event's next state, unless that
+     * attempt was already recorded (then nothing changes and false is returned).
+     * @param nextAttemptAt when to try again, or null when delivered or given up
+     */
+    public boolean recordAttempt(AttemptRow attempt, String status, Instant nextAttemptAt) {
+        int inserted = this.jdbc.sql("""
+                INSERT INTO webhook_attempts (event_id, number, url, attempted_at, status_code, latency_ms, error,
+                                              delivered)
+                VALUES (:eventId, :number, :url, :attemptedAt, :statusCode, :latency, :error, :delivered)
+                ON CONFLICT (event_id, number) DO NOTHING
+                """)
+            .param("eventId", attempt.eventId())
+            .param("number", attempt.number())
+            .param("url", attempt.url())
+            .param("attemptedAt", utc(attempt.attemptedAt()))
+            .param("statusCode", attempt.statusCode())
+            .param("latency", attempt.latencyMillis())
+            .param("error", attempt.error())
+            .param("delivered", attempt.delivered())
+            .update();
+        if (inserted == 0) {
+            return false;
+        }
+        this.jdbc.sql("""
+                UPDATE webhook_events SET attempts = :number, status = :status, next_attempt_at = :next,
+                    delivered_at = CASE WHEN :status = 'DELIVERED' THEN CAST(:attemptedAt AS TIMESTAMPTZ) END
+                WHERE id = :eventId AND attempts = :number - 1
+                """)
+            .param("number", attempt.number())
+            .param("status", status)
+            .param("next", utc(nextAttemptAt))
+            .param("attemptedAt", utc(attempt.attemptedAt()))
+            .param("eventId", attempt.eventId())
+            .update();
+        return true;
+    }
+
+    /** Puts an event back in line for delivery now, whatever became of it. */
+    public boolean replay(String partnerId, String id, Instant now) {
+        return this.jdbc.sql("""
+                UPDATE webhook_events SET status = 'PENDING', next_attempt_at = :now, delivered_at = NULL
+                WHERE id = :id AND partner_id = :partnerId
+                """).param("now", utc(now)).param("id", id).param("partnerId", partnerId).update() == 1;
+    }
+
+    /** A partner's latest events, newest first. */
+    public List<EventRow> events(String partnerId, int limit) {
+        return this.jdbc
+            .sql("SELECT " + EVENT_COLUMNS
+                    + " FROM webhook_events WHERE partner_id = :partnerId ORDER BY created_at DESC, id LIMIT :limit")
+            .param("partnerId", partnerId)
+            .param("limit", limit)
+            .query(WebhookRepository::event)
+            .list();
+    }
+
+    public Optional<EventRow> event(String partnerId, String id) {
+        return this.jdbc
+            .sql("SELECT " + EVENT_COLUMNS + " FROM webhook_events WHERE id = :id AND partner_id = :partnerId")
+            .param("id", id)
+            .param("partnerId", partnerId)
+            .query(WebhookRepository::event)
+            .optional();
+    }
+
+    /** The attempts of some events, in order. */
+    public List<AttemptRow> attempts(List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        return this.jdbc.sql("""
+                SELECT event_id, number, url, attempted_at, status_code, latency_ms, error, delivered
+                FROM webhook_attempts WHERE event_id IN (:ids) ORDER BY event_id, number
+                """)
+            .param("ids", eventIds)
+            .query((row, n) -> new AttemptRow(row.getString("event_id"), row.getInt("number"), row.getString("url"),
+                    instant(row.getTimestamp("attempted_at")), (Integer) row.getObject("status_code"),
+                    row.getLong("latency_ms"), row.getString("error"), row.getBoolean("delivered")))
+            .list();
+    }
+
+    private static EventRow event(ResultSet row, int rowNumber) throws SQLException {
+        return new EventRow(row.getString("id"), row.getString("partner_id"), EventType.valueOf(row.getString("type")),
+                row.getString("subject_id"), row.getString("status"), row.getString("body"),
+                row.getString("content_type"), row.getInt("attempts"), instant(row.getTimestamp("next_attempt_at")),
+                instant(row.getTimestamp("created_at")), instant(row.getTimestamp("delivered_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+}
