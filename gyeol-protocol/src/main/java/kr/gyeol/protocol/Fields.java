@@ -167,6 +167,30 @@ public final class Fields {
 
     public static final String TAXSAVE_MGTNUM = "PCD_TAXSAVE_MGTNUM";
 
+    // Link payments (LinkRegAct, §1.11): answered with their own result fields.
+    public static final String LINK_RST = "PCD_LINK_RST";
+
+    public static final String LINK_MSG = "PCD_LINK_MSG";
+
+    public static final String LINK_KEY = "PCD_LINK_KEY";
+
+    public static final String LINK_URL = "PCD_LINK_URL";
+
+    public static final String LINK_EXPIREDATE = "PCD_LINK_EXPIREDATE";
+
+    public static final String LINK_MEMO = "PCD_LINK_MEMO";
+
+    // Cash receipt issue and cancel (tsAct, §1.12): named unlike the re-payment fields.
+    public static final String TAXSAVE_AMOUNT = "PCD_TAXSAVE_AMOUNT";
+
+    public static final String TAXSAVE_TAXTOTAL = "PCD_TAXSAVE_TAXTOTAL";
+
+    public static final String TAXSAVE_TRADEUSE = "PCD_TAXSAVE_TRADEUSE";
+
+    public static final String TAXSAVE_IDENTINUM = "PCD_TAXSAVE_IDENTINUM";
+
+    public static final String TAXSAVE_EMAIL = "PCD_TAXSAVE_EMAIL";
+
     // Payment window and CERT confirmation.
     public static final String CPAY_VER = "PCD_CPAY_VER";
 

@@ -88,7 +88,24 @@ public enum ResponseCode {
 
     // Billing-key lookup and revocation (cPayUserAct).
     PUSERINFO_SUCCESS("0000", "회원조회 성공", true), PUSER0000("PUSER0000", "해지완료", true),
-    PUSER0001("PUSER0001", "등록된 결제수단이 존재하지 않습니다.", false), PUSER0002("PUSER0002", "이미 해지된 결제수단입니다.", false);
+    PUSER0001("PUSER0001", "등록된 결제수단이 존재하지 않습니다.", false), PUSER0002("PUSER0002", "이미 해지된 결제수단입니다.", false),
+
+    // Cash receipts (tsAct). Payple publishes only the success messages; the codes are
+    // Gyeol's.
+    TSRG0000("TSRG0000", "현금영수증 발행 완료", false), TSRG0001("TSRG0001", "인증실패", false),
+    TSRG0002("TSRG0002", "결제내역이 존재하지 않습니다.", false), TSRG0003("TSRG0003", "계좌 결제만 현금영수증을 발행할 수 있습니다.", false),
+    TSRG0004("TSRG0004", "PCD_PAYER_ID가 결제의 결제수단과 다릅니다.", false), TSRG0005("TSRG0005", "이미 발행된 현금영수증이 있습니다.", false),
+    TSRG0006("TSRG0006", "발행 금액을 바르게 입력하세요.", false), TSCC0000("TSCC0000", "현금영수증 발행취소 완료", false),
+    TSCC0001("TSCC0001", "발행된 현금영수증이 없습니다.", false),
+
+    // Link payments (LinkRegAct). Payple answers PCD_LINK_RST / PCD_LINK_MSG and
+    // publishes only the success message; the codes are Gyeol's.
+    LINK0000("LINK0000", "링크생성완료", false), LINK0001("LINK0001", "인증실패", false),
+    LINK0002("LINK0002", "상품명(PCD_PAY_GOODS)을 입력하세요.", false),
+    LINK0003("LINK0003", "결제금액(PCD_PAY_TOTAL)을 확인하세요.", false),
+    LINK0004("LINK0004", "결제수단(PCD_PAY_TYPE, PCD_CARD_VER)을 확인하세요.", false),
+    LINK0005("LINK0005", "링크 만료일(PCD_LINK_EXPIREDATE)을 확인하세요.", false),
+    LINK0006("LINK0006", "정기결제(PCD_REGULER_FLAG)를 확인하세요.", false);
 
     private final String code;
 

@@ -12,10 +12,13 @@ import kr.gyeol.vault.Payer;
  * @param billingPeriod the year-month for monthly duplicate prevention, or null
  * @param billingKeyId the billing key to charge, or null for an app-card charge
  * @param appCard the card approved in an app, for an app-card charge, else null
+ * @param cashReceiptIdentity the phone or business number a cash receipt is issued to, or
+ * null for the payer's phone
  */
 public record ChargeRequest(String partnerId, String billingKeyId, InstrumentType instrument, String orderId,
         long amount, Long vat, boolean taxable, String goods, Payer payer, String userDefine1, String userDefine2,
-        YearMonth billingPeriod, boolean cashReceipt, String cashReceiptUse, AppCardCharge appCard) {
+        YearMonth billingPeriod, boolean cashReceipt, String cashReceiptUse, String cashReceiptIdentity,
+        AppCardCharge appCard) {
 
     public ChargeRequest {
         if ((billingKeyId == null) == (appCard == null)) {
@@ -29,8 +32,9 @@ public record ChargeRequest(String partnerId, String billingKeyId, InstrumentTyp
     /** A charge of a billing key. */
     public static ChargeRequest ofBillingKey(String partnerId, String billingKeyId, InstrumentType instrument,
             String orderId, long amount, Long vat, boolean taxable, String goods, Payer payer, String userDefine1,
-            String userDefine2, YearMonth billingPeriod, boolean cashReceipt, String cashReceiptUse) {
+            String userDefine2, YearMonth billingPeriod, boolean cashReceipt, String cashReceiptUse,
+            String cashReceiptIdentity) {
         return new ChargeRequest(partnerId, billingKeyId, instrument, orderId, amount, vat, taxable, goods, payer,
-                userDefine1, userDefine2, billingPeriod, cashReceipt, cashReceiptUse, null);
+                userDefine1, userDefine2, billingPeriod, cashReceipt, cashReceiptUse, cashReceiptIdentity, null);
     }
 }

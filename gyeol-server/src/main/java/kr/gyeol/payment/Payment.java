@@ -17,12 +17,15 @@ import kr.gyeol.vault.Payer;
  * @param completedAt when the network's answer was recorded, or null
  * @param billingKeyId the billing key charged, or null for an app-card payment
  * @param appCard the card approved in an app for an app-card payment, else null
+ * @param receipt the payment's cash receipt, issued or cancelled, or null when none was
+ * issued
  */
 public record Payment(String id, String partnerId, String orderId, String billingKeyId, InstrumentType instrument,
         String maskedNumber, String institutionCode, String institutionName, PaymentStatus status, long amount,
         long vat, boolean taxable, String goods, Payer payer, String userDefine1, String userDefine2,
         YearMonth billingPeriod, boolean cashReceipt, String cashReceiptUse, String networkReference,
-        String approvalNumber, Decline decline, Instant requestedAt, Instant completedAt, AppCardCharge appCard) {
+        String approvalNumber, Decline decline, Instant requestedAt, Instant completedAt, AppCardCharge appCard,
+        CashReceipt receipt) {
 
     /** Why the network declined, as it said. */
     public record Decline(String reason, String institutionCode, String institutionMessage) {
@@ -56,7 +59,7 @@ public record Payment(String id, String partnerId, String orderId, String billin
     private Payment with(PaymentStatus next, String approval, Decline why, Instant completed) {
         return new Payment(id, partnerId, orderId, billingKeyId, instrument, maskedNumber, institutionCode,
                 institutionName, next, amount, vat, taxable, goods, payer, userDefine1, userDefine2, billingPeriod,
-                cashReceipt, cashReceiptUse, networkReference, approval, why, requestedAt, completed, appCard);
+                cashReceipt, cashReceiptUse, networkReference, approval, why, requestedAt, completed, appCard, receipt);
     }
 
     /**

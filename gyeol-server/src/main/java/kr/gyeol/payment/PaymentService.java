@@ -48,6 +48,8 @@ public class PaymentService {
 
     private final Outbox outbox;
 
+    private final CashReceipts cashReceipts;
+
     private final TransactionTemplate transaction;
 
     private final Duration unknownDelay;
@@ -55,7 +57,7 @@ public class PaymentService {
     private final Duration stuckAfter;
 
     PaymentService(PaymentRepository payments, Vault vault, Acquirer acquirer, Clock clock, Outbox outbox,
-            PlatformTransactionManager transactionManager,
+            CashReceipts cashReceipts, PlatformTransactionManager transactionManager,
             @Value("${gyeol.reconciler.delay:30s}") Duration unknownDelay,
             @Value("${gyeol.reconciler.stuck-after:5m}") Duration stuckAfter) {
         this.payments = payments;
@@ -63,6 +65,7 @@ public class PaymentService {
         this.acquirer = acquirer;
         this.clock = clock;
         this.outbox = outbox;
+        this.cashReceipts = cashReceipts;
         this.transaction = new TransactionTemplate(transactionManager);
         this.unknownDelay = unknownDelay;
         this.stuckAfter = stuckAfter;
@@ -105,13 +108,18 @@ public class PaymentService {
                 case UNKNOWN -> payments.markUnknown(settled.id(), answeredAt.plus(unknownDelay));
                 case PENDING -> throw new IllegalStateException("An outcome never leaves a payment pending");
             };
+            if (changed && settled.status() == PaymentStatus.APPROVED) {
+                cashReceipts.issueWithPayment(settled, request.cashReceiptIdentity());
+            }
             if (changed && settled.status() != PaymentStatus.UNKNOWN) {
                 outbox.record(settled.partnerId(), EventType.PAYMENT, settled.id());
             }
             return changed;
         }));
         if (recorded) {
-            return settled;
+            // A cash receipt issued with the approval is read back with the payment.
+            return settled.cashReceipt() && settled.status() == PaymentStatus.APPROVED
+                    ? payments.find(settled.id()).orElseThrow() : settled;
         }
         // The reconciler took the payment over (it looked stuck); report what it decided.
         log.warn("Payment {} was settled elsewhere while its network call was running", settled.id());
@@ -131,7 +139,7 @@ public class PaymentService {
                     request.instrument(), maskedNumber, institutionCode, institutionName, PaymentStatus.PENDING,
                     request.amount(), vat, request.taxable(), request.goods(), request.payer(), request.userDefine1(),
                     request.userDefine2(), request.billingPeriod(), request.cashReceipt(), request.cashReceiptUse(),
-                    KoreanTime.seconds(now) + Tokens.digits(10), null, null, now, null, request.appCard());
+                    KoreanTime.seconds(now) + Tokens.digits(10), null, null, now, null, request.appCard(), null);
             if (payments.insertPending(payment, now.plus(stuckAfter))) {
                 return new Pending(payment, key);
             }

@@ -44,12 +44,15 @@ public class Reconciler {
 
     private final Outbox outbox;
 
+    private final CashReceipts cashReceipts;
+
     private final TransactionTemplate transaction;
 
     Reconciler(PaymentRepository payments, Vault vault, Acquirer acquirer, Clock clock, Outbox outbox,
-            PlatformTransactionManager transactionManager,
+            CashReceipts cashReceipts, PlatformTransactionManager transactionManager,
             @Value("${gyeol.reconciler.delay:30s}") Duration retryDelay) {
         this.outbox = outbox;
+        this.cashReceipts = cashReceipts;
         this.transaction = new TransactionTemplate(transactionManager);
         this.payments = payments;
         this.vault = vault;
@@ -112,8 +115,14 @@ public class Reconciler {
         return switch (outcome) {
             case Outcome.Approved approved -> {
                 log.info("Payment {} settled as approved after an unknown outcome", payment.id());
-                yield settled(payment,
-                        () -> payments.approve(payment.id(), PaymentStatus.UNKNOWN, approved.approvalNumber(), now));
+                yield settled(payment, () -> {
+                    boolean changed = payments.approve(payment.id(), PaymentStatus.UNKNOWN, approved.approvalNumber(),
+                            now);
+                    if (changed) {
+                        cashReceipts.issueWithPayment(payment, null);
+                    }
+                    return changed;
+                });
             }
             case Outcome.Declined declined -> {
                 log.info("Payment {} settled as declined after an unknown outcome", payment.id());

@@ -45,13 +45,16 @@ public class RefundReconciler {
 
     private final Outbox outbox;
 
+    private final RefundService refundService;
+
     private final TransactionTemplate transaction;
 
     RefundReconciler(RefundRepository refunds, Acquirer acquirer, Clock clock, PaymentService payments, Outbox outbox,
-            PlatformTransactionManager transactionManager,
+            RefundService refundService, PlatformTransactionManager transactionManager,
             @Value("${gyeol.reconciler.delay:30s}") Duration retryDelay) {
         this.payments = payments;
         this.outbox = outbox;
+        this.refundService = refundService;
         this.transaction = new TransactionTemplate(transactionManager);
         this.refunds = refunds;
         this.acquirer = acquirer;
@@ -100,9 +103,10 @@ public class RefundReconciler {
                     boolean changed = this.refunds.transition(refund.id(), RefundStatus.UNKNOWN, RefundStatus.APPROVED,
                             this.clock.instant(), null);
                     if (changed) {
-                        this.payments.findById(refund.paymentId())
-                            .ifPresent((payment) -> this.outbox.record(payment.partnerId(), EventType.CANCEL,
-                                    refund.id()));
+                        this.payments.findById(refund.paymentId()).ifPresent((payment) -> {
+                            this.outbox.record(payment.partnerId(), EventType.CANCEL, refund.id());
+                            this.refundService.adjustReceipt(payment);
+                        });
                     }
                     return changed;
                 }));

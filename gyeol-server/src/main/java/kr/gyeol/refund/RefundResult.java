@@ -1,11 +1,13 @@
 package kr.gyeol.refund;
 
+import kr.gyeol.payment.CashReceipts;
 import kr.gyeol.payment.Payment;
 
 /**
  * A refund with the payment it belongs to and what remains refundable after it.
  *
  * @param remaining amount still refundable
+ * @param receipt what the refund did to the payment's cash receipt
  */
-public record RefundResult(Refund refund, Payment payment, long remaining) {
+public record RefundResult(Refund refund, Payment payment, long remaining, CashReceipts.AfterRefund receipt) {
 }

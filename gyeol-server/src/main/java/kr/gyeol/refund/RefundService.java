@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.Outcome;
+import kr.gyeol.payment.CashReceipts;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.payment.PaymentStatus;
@@ -42,6 +43,8 @@ public class RefundService {
 
     private final Outbox outbox;
 
+    private final CashReceipts cashReceipts;
+
     private final TransactionTemplate transaction;
 
     private final Duration unknownDelay;
@@ -49,7 +52,7 @@ public class RefundService {
     private final Duration stuckAfter;
 
     RefundService(PaymentService payments, RefundRepository refunds, Acquirer acquirer, Clock clock, Outbox outbox,
-            PlatformTransactionManager transactionManager,
+            CashReceipts cashReceipts, PlatformTransactionManager transactionManager,
             @Value("${gyeol.reconciler.delay:30s}") Duration unknownDelay,
             @Value("${gyeol.reconciler.stuck-after:5m}") Duration stuckAfter) {
         this.unknownDelay = unknownDelay;
@@ -59,6 +62,7 @@ public class RefundService {
         this.acquirer = acquirer;
         this.clock = clock;
         this.outbox = outbox;
+        this.cashReceipts = cashReceipts;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -89,11 +93,13 @@ public class RefundService {
             case Outcome.Unknown unknown -> RefundStatus.UNKNOWN;
         };
         Instant answeredAt = this.clock.instant();
-        transaction.executeWithoutResult((status) -> {
+        CashReceipts.AfterRefund receipt = transaction.execute((status) -> {
             if (this.refunds.transition(refund.id(), RefundStatus.PENDING, next, answeredAt,
                     answeredAt.plus(this.unknownDelay)) && next == RefundStatus.APPROVED) {
                 this.outbox.record(reservation.payment().partnerId(), EventType.CANCEL, refund.id());
+                return adjustReceipt(reservation.payment());
             }
+            return CashReceipts.AfterRefund.NONE;
         });
         if (next == RefundStatus.DECLINED) {
             throw new RefundRejected(RefundRejected.Reason.NETWORK_REFUSED);
@@ -101,10 +107,21 @@ public class RefundService {
         Refund recorded = new Refund(refund.id(), refund.paymentId(), next, refund.amount(), refund.vat(),
                 refund.networkReference(), refund.requestedAt(),
                 next == RefundStatus.APPROVED ? clock.instant() : null);
-        return new RefundResult(recorded, reservation.payment(), reservation.remainingAfter());
+        return new RefundResult(recorded, reservation.payment(), reservation.remainingAfter(), receipt);
     }
 
     private record Reservation(Refund refund, Payment payment, long remainingAfter) {
+    }
+
+    /**
+     * Cancels, or re-issues for what remains, the cash receipt of a payment that was just
+     * refunded; under the payment's row lock, in the refund's transaction.
+     */
+    CashReceipts.AfterRefund adjustReceipt(Payment refunded) {
+        Payment payment = this.payments.lockForRefund(refunded.partnerId(), refunded.orderId()).orElseThrow();
+        RefundRepository.Totals counted = this.refunds.counted(payment.id());
+        return this.cashReceipts.afterRefund(payment, payment.amount() - counted.amount(),
+                payment.vat() - counted.vat());
     }
 
     private Reservation reserve(String partnerId, String orderId, String paymentDate, long amount, Long vat,

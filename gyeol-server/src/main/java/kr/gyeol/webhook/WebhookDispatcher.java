@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -186,7 +185,7 @@ public class WebhookDispatcher {
         for (EventPayloads renderer : this.payloads) {
             Optional<Map<String, String>> fields = renderer.render(event.type(), event.subjectId(), baseUrl);
             if (fields.isPresent()) {
-                return Optional.of(new LinkedHashMap<>(fields.get()));
+                return fields;
             }
         }
         return Optional.empty();

@@ -21,11 +21,13 @@ import kr.gyeol.vault.Payer;
  * @param passwordKeyId for a password re-payment, the billing key to charge, else null
  * @param setsPassword whether a registering window also asks the customer for a password
  * for later re-payments ({@code PCD_SIMPLE_FLAG=Y})
+ * @param cashReceipt whether an account payment issues a cash receipt
+ * ({@code PCD_TAXSAVE_FLAG=Y})
  */
 public record WindowRequest(boolean testMode, InstrumentType instrument, WindowWork work, String orderId, Long amount,
         Long vat, boolean taxable, String goods, Payer payer, String userDefine1, String userDefine2,
         YearMonth billingPeriod, String resultUrl, String shopOrigin, java.util.List<AppMethod> appMethods,
-        String passwordKeyId, boolean setsPassword) {
+        String passwordKeyId, boolean setsPassword, boolean cashReceipt) {
 
     public boolean appCard() {
         return this.appMethods != null;

@@ -339,8 +339,8 @@ public class WindowService {
         WindowRequest request = session.request();
         return new ChargeRequest(session.partnerId(), billingKeyId, instrument, request.orderId(),
                 request.amount() == null ? 0 : request.amount(), request.vat(), request.taxable(), request.goods(),
-                request.payer(), request.userDefine1(), request.userDefine2(), request.billingPeriod(), false, null,
-                appCard);
+                request.payer(), request.userDefine1(), request.userDefine2(), request.billingPeriod(),
+                request.cashReceipt(), null, null, appCard);
     }
 
     /** A card company's app or an easy-pay wallet the customer can pay with. */

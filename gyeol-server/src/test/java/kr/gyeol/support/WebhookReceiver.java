@@ -29,10 +29,6 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private final java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> attemptsById = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private final AtomicInteger inFlight = new AtomicInteger();
-
-    private final AtomicInteger maxInFlight = new AtomicInteger();
-
     public WebhookReceiver(int failures) throws IOException {
         this(failures, 0);
     }
@@ -43,8 +39,6 @@ public final class WebhookReceiver implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         this.server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
         this.server.createContext("/", (exchange) -> {
-            int now = this.inFlight.incrementAndGet();
-            this.maxInFlight.accumulateAndGet(now, Math::max);
             try (InputStream in = exchange.getRequestBody()) {
                 String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 if (delayMillis > 0) {
@@ -64,7 +58,6 @@ public final class WebhookReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(500, -1);
             }
             finally {
-                this.inFlight.decrementAndGet();
                 exchange.close();
             }
         });
@@ -82,11 +75,6 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public List<Received> all() {
         return List.copyOf(this.received);
-    }
-
-    /** The most requests that were ever being answered at once. */
-    public int maxInFlight() {
-        return this.maxInFlight.get();
     }
 
     @Override

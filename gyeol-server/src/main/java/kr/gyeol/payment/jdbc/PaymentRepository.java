@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import kr.gyeol.payment.AppCardCharge;
+import kr.gyeol.payment.CashReceipt;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentStatus;
 import kr.gyeol.vault.InstrumentType;
@@ -29,7 +30,9 @@ public class PaymentRepository {
             institution_name, status, amount, vat, taxable, goods, payer_no, payer_name, payer_phone,
             payer_email, user_define1, user_define2, monthly, billing_year, billing_month, cash_receipt,
             cash_receipt_use, network_reference, approval_number, decline_reason, decline_code,
-            decline_message, requested_at, completed_at, app_card_token, installment_months, easy_pay
+            decline_message, requested_at, completed_at, app_card_token, installment_months, easy_pay,
+            receipt_status, receipt_number, receipt_amount, receipt_vat, receipt_use, receipt_identity,
+            receipt_issued_at, receipt_cancelled_at
             """;
 
     private final JdbcClient jdbc;
@@ -51,7 +54,8 @@ public class PaymentRepository {
                   :vat, :taxable, :goods, :payerNo, :payerName, :payerPhone, :payerEmail,
                   :userDefine1, :userDefine2, :monthly, :year, :month, :cashReceipt,
                   :cashReceiptUse, :networkReference, NULL, NULL, NULL, NULL, :requestedAt,
-                  NULL, :appCardToken, :installmentMonths, :easyPay, :reconcileAfter)
+                  NULL, :appCardToken, :installmentMonths, :easyPay, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                  NULL, :reconcileAfter)
                 ON CONFLICT DO NOTHING
                 """)
             .param("id", payment.id())
@@ -233,7 +237,45 @@ public class PaymentRepository {
                 appCardToken == null ? null
                         : new AppCardCharge(appCardToken, row.getString("masked_number"),
                                 row.getString("institution_code"), row.getString("institution_name"),
-                                row.getInt("installment_months"), row.getString("easy_pay")));
+                                row.getInt("installment_months"), row.getString("easy_pay")),
+                receipt(row));
+    }
+
+    private static CashReceipt receipt(ResultSet row) throws SQLException {
+        String status = row.getString("receipt_status");
+        if (status == null) {
+            return null;
+        }
+        return new CashReceipt(CashReceipt.Status.valueOf(status), row.getString("receipt_number"),
+                row.getLong("receipt_amount"), row.getLong("receipt_vat"),
+                CashReceipt.Use.valueOf(row.getString("receipt_use")), row.getString("receipt_identity"),
+                instant(row.getTimestamp("receipt_issued_at")), instant(row.getTimestamp("receipt_cancelled_at")));
+    }
+
+    /** Issues (or re-issues) a payment's cash receipt. */
+    public void issueReceipt(String paymentId, CashReceipt receipt) {
+        jdbc.sql("""
+                UPDATE payments SET receipt_status = 'ISSUED', receipt_number = :number, receipt_amount = :amount,
+                    receipt_vat = :vat, receipt_use = :use, receipt_identity = :identity,
+                    receipt_issued_at = :issuedAt, receipt_cancelled_at = NULL
+                WHERE id = :id
+                """)
+            .param("number", receipt.number())
+            .param("amount", receipt.amount())
+            .param("vat", receipt.vat())
+            .param("use", receipt.use().name())
+            .param("identity", receipt.maskedIdentity())
+            .param("issuedAt", utc(receipt.issuedAt()))
+            .param("id", paymentId)
+            .update();
+    }
+
+    /** Cancels a payment's standing cash receipt; false when none stands. */
+    public boolean cancelReceipt(String paymentId, Instant at) {
+        return jdbc.sql("""
+                UPDATE payments SET receipt_status = 'CANCELLED', receipt_cancelled_at = :at
+                WHERE id = :id AND receipt_status = 'ISSUED'
+                """).param("at", utc(at)).param("id", paymentId).update() == 1;
     }
 
     private static Instant instant(Timestamp timestamp) {

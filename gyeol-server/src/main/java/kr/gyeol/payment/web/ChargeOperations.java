@@ -135,7 +135,8 @@ class ChargeOperations implements PaypleOperation {
                 new Payer(request.get(Fields.PAYER_NO), request.get(Fields.PAYER_NAME), request.get(Fields.PAYER_HP),
                         request.get(Fields.PAYER_EMAIL)),
                 request.get(Fields.USER_DEFINE1), request.get(Fields.USER_DEFINE2), period,
-                WireValues.isYes(request.get(Fields.TAXSAVE_FLAG)), request.get(Fields.TAXSAVE_TRADE));
+                WireValues.isYes(request.get(Fields.TAXSAVE_FLAG)), request.get(Fields.TAXSAVE_TRADE),
+                request.get(Fields.TAXSAVE_IDNUM));
         Payment payment;
         try {
             payment = payments.charge(charge);

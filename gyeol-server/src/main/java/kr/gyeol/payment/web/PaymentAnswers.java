@@ -53,9 +53,9 @@ public final class PaymentAnswers {
                 .put(Fields.PAY_BANKNAME, payment.institutionName())
                 .put(Fields.PAY_BANKNUM, payment.maskedNumber())
                 .put(Fields.TAXSAVE_FLAG, payment.cashReceipt() ? "Y" : "N")
-                // Cash receipts are issued by a later part of Gyeol; none is issued yet.
-                .put(Fields.TAXSAVE_RST, "N")
-                .put(Fields.TAXSAVE_MGTNUM, "");
+                .put(Fields.TAXSAVE_RST, payment.receipt() != null && payment.receipt().issued() ? "Y" : "N")
+                .put(Fields.TAXSAVE_MGTNUM,
+                        payment.receipt() != null && payment.receipt().issued() ? payment.receipt().number() : "");
         }
         if (payment.monthly()) {
             answer.put(Fields.REGULER_FLAG, "Y")

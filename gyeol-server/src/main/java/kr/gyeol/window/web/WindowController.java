@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 import jakarta.servlet.http.HttpServletRequest;
+import kr.gyeol.link.LinkService;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.partner.web.PartnerCalls;
@@ -98,8 +99,11 @@ class WindowController {
                 || "pwd".equalsIgnoreCase(String.valueOf(request.get(Fields.PAYER_AUTHTYPE)).trim());
         String passwordKeyId = simple && !appCard ? request.get(Fields.PAYER_ID) : null;
         // Bank-account billing registers (AUTH) or authenticates for confirmation (CERT);
-        // a password re-payment may also charge an account at once.
-        boolean account = payType.equals("transfer") && (work != WindowWork.PAY || passwordKeyId != null);
+        // a password re-payment, and a link's own page, may also charge an account at
+        // once.
+        String context = checked.call().context();
+        boolean fromLink = context != null && context.startsWith(LinkService.CONTEXT_PREFIX);
+        boolean account = payType.equals("transfer") && (work != WindowWork.PAY || passwordKeyId != null || fromLink);
         if (work == null || !(card || appCard || account) || passwordKeyId != null && work == WindowWork.AUTH) {
             return result(WireResponse.error(ResponseCode.CPCA9997,
                     "결제방식 오류: 이 결제창은 카드 빌링(PCD_CARD_VER=01)의 AUTH, CERT, PAY, 앱카드(PCD_CARD_VER=02)의 PAY, CERT, 계좌의 AUTH, CERT와 비밀번호 간편결제의 PAY, CERT를 지원합니다."),
@@ -160,7 +164,8 @@ class WindowController {
                         new Payer(request.get(Fields.PAYER_NO), request.get(Fields.PAYER_NAME),
                                 request.get(Fields.PAYER_HP), request.get(Fields.PAYER_EMAIL)),
                         request.get(Fields.USER_DEFINE1), request.get(Fields.USER_DEFINE2), period, resultUrl,
-                        shopOrigin, appMethods, passwordKeyId, simple && passwordKeyId == null && !appCard));
+                        shopOrigin, appMethods, passwordKeyId, simple && passwordKeyId == null && !appCard,
+                        WireValues.isYes(request.get(Fields.TAXSAVE_FLAG))));
         return form(session, null);
     }
 

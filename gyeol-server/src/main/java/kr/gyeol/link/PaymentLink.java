@@ -1,0 +1,28 @@
+package kr.gyeol.link;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * A link payment request.
+ *
+ * @param orderId the order id its payment carries, so it is paid at most once
+ * @param methods how it may be paid, in the order the page offers them
+ * @param vat the VAT the partner gave, or null for automatic VAT
+ * @param expiresOn the last day it can be paid (Korean date)
+ * @param billingPeriod the year-month for monthly duplicate prevention, or null
+ */
+public record PaymentLink(String key, String partnerId, String orderId, List<Method> methods, String goods, long amount,
+        boolean taxable, Long vat, boolean cashReceipt, String memo, YearMonth billingPeriod, LocalDate expiresOn,
+        Instant createdAt) {
+
+    /** A way to pay a link: card billing, app card, or bank account. */
+    public enum Method {
+
+        CARD, APP_CARD, BANK_ACCOUNT
+
+    }
+
+}

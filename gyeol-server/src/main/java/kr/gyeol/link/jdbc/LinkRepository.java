@@ -1,0 +1,68 @@
+package kr.gyeol.link.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import kr.gyeol.link.PaymentLink;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Rows of {@code payment_links}. */
+@Repository
+public class LinkRepository {
+
+    private final JdbcClient jdbc;
+
+    public LinkRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(PaymentLink link) {
+        this.jdbc.sql("""
+                INSERT INTO payment_links (key, partner_id, order_id, pay_types, goods, amount, taxable, vat,
+                                           cash_receipt, memo, billing_year, billing_month, expires_on, created_at)
+                VALUES (:key, :partnerId, :orderId, :methods, :goods, :amount, :taxable, :vat, :cashReceipt, :memo,
+                        :year, :month, :expiresOn, :createdAt)
+                """)
+            .param("key", link.key())
+            .param("partnerId", link.partnerId())
+            .param("orderId", link.orderId())
+            .param("methods", link.methods().stream().map(Enum::name).collect(Collectors.joining(",")))
+            .param("goods", link.goods())
+            .param("amount", link.amount())
+            .param("taxable", link.taxable())
+            .param("vat", link.vat())
+            .param("cashReceipt", link.cashReceipt())
+            .param("memo", link.memo())
+            .param("year", link.billingPeriod() == null ? null : link.billingPeriod().getYear())
+            .param("month", link.billingPeriod() == null ? null : link.billingPeriod().getMonthValue())
+            .param("expiresOn", link.expiresOn())
+            .param("createdAt", link.createdAt().atOffset(ZoneOffset.UTC))
+            .update();
+    }
+
+    public Optional<PaymentLink> find(String key) {
+        return this.jdbc.sql("""
+                SELECT key, partner_id, order_id, pay_types, goods, amount, taxable, vat, cash_receipt, memo,
+                       billing_year, billing_month, expires_on, created_at
+                FROM payment_links WHERE key = :key
+                """).param("key", key).query(LinkRepository::map).optional();
+    }
+
+    private static PaymentLink map(ResultSet row, int rowNumber) throws SQLException {
+        Integer year = (Integer) row.getObject("billing_year");
+        return new PaymentLink(row.getString("key"), row.getString("partner_id"), row.getString("order_id"),
+                Arrays.stream(row.getString("pay_types").split(",")).map(PaymentLink.Method::valueOf).toList(),
+                row.getString("goods"), row.getLong("amount"), row.getBoolean("taxable"),
+                row.getObject("vat") == null ? null : row.getLong("vat"), row.getBoolean("cash_receipt"),
+                row.getString("memo"), year == null ? null : YearMonth.of(year, row.getInt("billing_month")),
+                row.getObject("expires_on", java.time.LocalDate.class), row.getTimestamp("created_at").toInstant());
+    }
+
+}
