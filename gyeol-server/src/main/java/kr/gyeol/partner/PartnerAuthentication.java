@@ -54,6 +54,11 @@ public class PartnerAuthentication {
         return issue(partner.id(), operation, refererHost, null);
     }
 
+    /** Whether the partner is in test mode. */
+    public boolean isTestMode(String partnerId) {
+        return partners.find(partnerId).map(partner -> partner.mode() == PartnerMode.TEST).orElse(false);
+    }
+
     /** Whether {@code secret} is the partner's key, for Gyeol's own admin API. */
     public boolean credentialsMatch(String partnerId, String secret) {
         return partnerId != null && secret != null

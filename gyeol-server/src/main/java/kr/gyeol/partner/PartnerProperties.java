@@ -17,7 +17,8 @@ public record PartnerProperties(List<PartnerEntry> partners) {
 
     /** One configured partner. */
     public record PartnerEntry(String id, String secret, String secretHash, String refundKey, String refundKeyHash,
-            String clientKey, PartnerMode mode, RefererCheck refererCheck, List<String> domains, WebhookEntry webhook) {
+            String clientKey, PartnerMode mode, RefererCheck refererCheck, List<String> domains, WebhookEntry webhook,
+            String gpayServiceId) {
 
         public PartnerEntry {
             mode = mode == null ? PartnerMode.TEST : mode;

@@ -55,6 +55,7 @@ public abstract class GatewayTest {
         registry.add("gyeol.partners[0].refund-key", () -> PaypleTestClient.REFUND_KEY);
         registry.add("gyeol.partners[0].client-key", () -> "test_DF55F29DA654A8CBC0F0A9DD4B556486");
         registry.add("gyeol.partners[0].mode", () -> "test");
+        registry.add("gyeol.partners[0].gpay-service-id", () -> "demo");
         registry.add("gyeol.partners[1].id", () -> "strict");
         registry.add("gyeol.partners[1].secret", () -> "strict-secret-0123456789");
         registry.add("gyeol.partners[1].refund-key", () -> "strict-refund-key");

@@ -1,0 +1,36 @@
+package kr.gyeol.protocol;
+
+/**
+ * Result codes of the overseas card API (gpay, spec §2.7, §5), with their literal
+ * messages. Gyeol's own codes, where Payple's table is not public, are marked
+ * undocumented.
+ */
+public enum GpayCode {
+
+    T0000("Process Success", true), T0200("Authentication Request Denied - service_id value does not exist.", true),
+    T0201("Authentication Request Denied - service_key value does not exist.", true),
+    T0210("Authentication Request Denied - code value does not exist.", true),
+    T0211("Authentication Request Denied - code value is English letters + Numbers 10 digits", true),
+    T0300("Authentication Request Denied - User Mismatched", true), T0320("Token User Mismatched - T/B", true),
+    T0322("Not Registered Partner service_id.", true),
+    /** Gyeol's: the bearer token is missing, unknown or past its 600 seconds. */
+    T0330("Token Expired or Invalid", false), A0000("처리 성공", true);
+
+    private final String message;
+
+    private final boolean documented;
+
+    GpayCode(String message, boolean documented) {
+        this.message = message;
+        this.documented = documented;
+    }
+
+    public String message() {
+        return this.message;
+    }
+
+    public boolean documented() {
+        return this.documented;
+    }
+
+}

@@ -1,0 +1,159 @@
+package kr.gyeol.gpay;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.partner.PartnerProperties;
+import kr.gyeol.shared.ExpiringRows;
+import kr.gyeol.shared.Tokens;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * gpay's bearer tokens (spec §5.1): issued for a partner's {@code service_id} and
+ * {@code service_key} (its {@code custKey}) with a 10-character code, valid 600 seconds,
+ * stored as SHA-256 only. Service ids come from configuration
+ * ({@code gyeol.partners[n].gpay-service-id}).
+ */
+@Service
+@DependsOn("partnerSeeder")
+public class GpayTokens implements InitializingBean, ExpiringRows {
+
+    /** An issued token. */
+    public record Issued(String partnerId, String code, String accessToken, boolean testMode, Duration lifetime) {
+    }
+
+    private final JdbcClient jdbc;
+
+    private final PartnerAuthentication authentication;
+
+    private final PartnerProperties properties;
+
+    private final Clock clock;
+
+    private final Duration lifetime;
+
+    GpayTokens(JdbcClient jdbc, PartnerAuthentication authentication, PartnerProperties properties, Clock clock,
+            @Value("${gyeol.gpay.token-lifetime:600s}") Duration lifetime) {
+        this.jdbc = jdbc;
+        this.authentication = authentication;
+        this.properties = properties;
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    /** Registers the configured service ids. */
+    @Override
+    public void afterPropertiesSet() {
+        for (PartnerProperties.PartnerEntry partner : this.properties.partners()) {
+            if (partner.gpayServiceId() != null && !partner.gpayServiceId().isBlank()) {
+                this.jdbc.sql("""
+                        INSERT INTO gpay_services (service_id, partner_id) VALUES (:serviceId, :partnerId)
+                        ON CONFLICT (partner_id) DO UPDATE SET service_id = EXCLUDED.service_id
+                        """)
+                    .param("serviceId", partner.gpayServiceId().trim())
+                    .param("partnerId", partner.id())
+                    .update();
+            }
+        }
+    }
+
+    /**
+     * Issues a token, checking the fields in the order of the API's codes.
+     * @throws GpayRefused with {@code T0200}, {@code T0201}, {@code T0210},
+     * {@code T0211}, {@code T0300} or {@code T0322}
+     */
+    public Issued issue(String serviceId, String serviceKey, String code) {
+        if (serviceId == null || serviceId.isBlank()) {
+            throw new GpayRefused("T0200");
+        }
+        if (serviceKey == null || serviceKey.isBlank()) {
+            throw new GpayRefused("T0201");
+        }
+        if (code == null || code.isBlank()) {
+            throw new GpayRefused("T0210");
+        }
+        if (!code.matches("[A-Za-z0-9]{10}")) {
+            throw new GpayRefused("T0211");
+        }
+        List<String> partner = this.jdbc.sql("SELECT partner_id FROM gpay_services WHERE service_id = :serviceId")
+            .param("serviceId", serviceId)
+            .query(String.class)
+            .list();
+        if (partner.isEmpty()) {
+            // A domestic partner that is not enrolled for overseas payments.
+            boolean domestic = this.authentication.credentialsMatch(serviceId, serviceKey);
+            throw new GpayRefused(domestic ? "T0322" : "T0300");
+        }
+        String partnerId = partner.get(0);
+        if (!this.authentication.credentialsMatch(partnerId, serviceKey)) {
+            throw new GpayRefused("T0300");
+        }
+        String token = Tokens.base64(48);
+        Instant now = this.clock.instant();
+        this.jdbc.sql("""
+                INSERT INTO gpay_tokens (token_hash, partner_id, code, issued_at, expires_at)
+                VALUES (:hash, :partnerId, :code, :now, :expiresAt)
+                """)
+            .param("hash", Tokens.sha256(token))
+            .param("partnerId", partnerId)
+            .param("code", code)
+            .param("now", now.atOffset(ZoneOffset.UTC))
+            .param("expiresAt", now.plus(this.lifetime).atOffset(ZoneOffset.UTC))
+            .update();
+        return new Issued(partnerId, code, token, this.authentication.isTestMode(partnerId), this.lifetime);
+    }
+
+    /**
+     * The partner a bearer token speaks for, when it was issued for {@code serviceId}.
+     * @param authorization the {@code Authorization} header, with or without
+     * {@code Bearer }
+     * @throws GpayRefused {@code T0330} for a missing, unknown or expired token,
+     * {@code T0320} for a token of another service id
+     */
+    public String authorize(String authorization, String serviceId) {
+        if (authorization == null || authorization.isBlank()) {
+            throw new GpayRefused("T0330");
+        }
+        String token = authorization.trim().regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.trim().substring(7).trim() : authorization.trim();
+        List<String> partner = this.jdbc.sql("""
+                SELECT partner_id FROM gpay_tokens WHERE token_hash = :hash AND expires_at > :now
+                """)
+            .param("hash", Tokens.sha256(token))
+            .param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
+            .query(String.class)
+            .list();
+        if (partner.isEmpty()) {
+            throw new GpayRefused("T0330");
+        }
+        boolean sameService = !this.jdbc.sql("""
+                SELECT 1 FROM gpay_services WHERE service_id = :serviceId AND partner_id = :partnerId
+                """)
+            .param("serviceId", serviceId)
+            .param("partnerId", partner.get(0))
+            .query(Integer.class)
+            .list()
+            .isEmpty();
+        if (!sameService) {
+            throw new GpayRefused("T0320");
+        }
+        return partner.get(0);
+    }
+
+    @Override
+    public int deleteExpiredBefore(Instant cutoff) {
+        return this.jdbc.sql("DELETE FROM gpay_tokens WHERE expires_at < :cutoff")
+            .param("cutoff", cutoff.atOffset(ZoneOffset.UTC))
+            .update();
+    }
+
+}

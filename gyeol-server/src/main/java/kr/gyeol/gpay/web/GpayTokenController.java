@@ -1,0 +1,60 @@
+package kr.gyeol.gpay.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import kr.gyeol.gpay.GpayRefused;
+import kr.gyeol.gpay.GpayTokens;
+import kr.gyeol.protocol.GpayCode;
+import kr.gyeol.web.LenientBodyParser;
+import kr.gyeol.web.WireRequest;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /gpay/oauth/1.0/token} (spec §5.1): JSON whatever the content type says,
+ * answered with HTTP 200 and the result code in {@code result}.
+ */
+@RestController
+class GpayTokenController {
+
+    private final GpayTokens tokens;
+
+    private final LenientBodyParser parser;
+
+    GpayTokenController(GpayTokens tokens, LenientBodyParser parser) {
+        this.tokens = tokens;
+        this.parser = parser;
+    }
+
+    @PostMapping(path = "/gpay/oauth/1.0/token", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, String> token(HttpServletRequest servletRequest) {
+        WireRequest request = this.parser.parse(servletRequest);
+        Map<String, String> answer = new LinkedHashMap<>();
+        GpayTokens.Issued issued;
+        try {
+            issued = this.tokens.issue(request.get("service_id"), request.get("service_key"), request.get("code"));
+        }
+        catch (GpayRefused ex) {
+            GpayCode code = GpayCode.valueOf(ex.code());
+            answer.put("result", code.name());
+            answer.put("message", code.message());
+            return answer;
+        }
+        answer.put("result", GpayCode.T0000.name());
+        answer.put("message", GpayCode.T0000.message());
+        answer.put("code", issued.code());
+        answer.put("access_token", issued.accessToken());
+        answer.put("token_type", "Bearer");
+        if (issued.testMode()) {
+            // The window needs it in test mode (spec §5.1).
+            answer.put("payCls", "demo");
+        }
+        answer.put("expires_in", Long.toString(issued.lifetime().toSeconds()));
+        return answer;
+    }
+
+}
