@@ -14,7 +14,25 @@ public enum GpayCode {
     T0300("Authentication Request Denied - User Mismatched", true), T0320("Token User Mismatched - T/B", true),
     T0322("Not Registered Partner service_id.", true),
     /** Gyeol's: the bearer token is missing, unknown or past its 600 seconds. */
-    T0330("Token Expired or Invalid", false), A0000("처리 성공", true);
+    T0330("Token Expired or Invalid", false), A0000("처리 성공", true),
+    /** Gyeol's: a required field is missing or malformed. */
+    A0201("Invalid Request - check service_id, comments, totalAmount, currency and resultUrl", false),
+    /** Gyeol's: the service_oid was used before. */
+    A0202("Duplicated service_oid", false),
+    /** Gyeol's: no such active billing key. */
+    A0203("Billing key does not exist", false),
+    /** Gyeol's: no such payment. */
+    A0204("Payment does not exist", false),
+    /** Gyeol's: a cancel in another currency than the payment's. */
+    A0205("Currency does not match the payment", false),
+    /** Gyeol's: a cancel above what remains of the payment. */
+    A0206("Cancel amount exceeds the remaining amount", false),
+    /** Gyeol's: the card company declined; the message carries its reason. */
+    A0301("Card Declined", false),
+    /** Gyeol's: the card number or expiry is invalid. */
+    A0302("Invalid Card Information", false),
+    /** Gyeol's: the card company did not answer; look the payment up later. */
+    A0303("Payment Result Unknown", false);
 
     private final String message;
 

@@ -36,6 +36,13 @@ public interface Acquirer {
     /** Asks what became of an app-card charge whose outcome was unknown. */
     Outcome inquireInApp(String reference, String appCardToken, long amount);
 
+    /**
+     * Approves a card-not-present charge of the overseas API. The security code is
+     * checked by the network and never kept.
+     * @param amountMinor the amount in the currency's minor unit
+     */
+    Outcome approveForeign(String reference, CardDetails card, String securityCode, long amountMinor, String currency);
+
     /** Withdraws from a bank account. */
     Outcome withdraw(String reference, AccountDetails account, long amount);
 

@@ -61,12 +61,35 @@ public class Vault {
      */
     public BillingKey registerCard(String partnerId, CardRegistration registration) {
         String birth = validBirthOrBusinessNumber(registration.birthOrBusinessNumber());
-        String number = registration.number();
+        String[] expiry = validCard(registration.number(), registration.expiryYear(), registration.expiryMonth());
+        String pin = registration.pinPrefix();
+        if (pin == null || !pin.matches("[0-9]{2}")) {
+            throw new RegistrationRejected(Reason.INVALID_PIN);
+        }
+        return store(partnerId, new CardDetails(registration.number(), expiry[0], expiry[1], birth, pin),
+                birth.length() == 10 ? HolderType.CORPORATE : HolderType.PERSONAL, registration.payer());
+    }
+
+    /**
+     * Registers a card of the overseas API: number and expiry only (its security code is
+     * checked with each charge and never stored).
+     */
+    public BillingKey registerForeignCard(String partnerId, String number, String expiryYear, String expiryMonth,
+            Payer payer) {
+        String[] expiry = validCard(number, expiryYear, expiryMonth);
+        return store(partnerId, new CardDetails(number, expiry[0], expiry[1], "", ""), HolderType.PERSONAL, payer);
+    }
+
+    /**
+     * Checks number (Luhn) and expiry (not past) in the CDAUCK order.
+     * @return the two-digit year and month
+     */
+    private String[] validCard(String number, String expiryYear, String expiryMonth) {
         if (number == null || !number.matches("[0-9]{12,19}") || !luhn(number)) {
             throw new RegistrationRejected(Reason.INVALID_CARD_NUMBER);
         }
-        String year = twoDigitYear(registration.expiryYear());
-        String month = registration.expiryMonth();
+        String year = twoDigitYear(expiryYear);
+        String month = expiryMonth;
         if (year == null || month == null || !month.matches("0?[1-9]|1[0-2]")) {
             throw new RegistrationRejected(Reason.INVALID_EXPIRY);
         }
@@ -75,21 +98,19 @@ public class Vault {
             .isBefore(YearMonth.now(clock.withZone(KoreanTime.ZONE)))) {
             throw new RegistrationRejected(Reason.INVALID_EXPIRY);
         }
-        String pin = registration.pinPrefix();
-        if (pin == null || !pin.matches("[0-9]{2}")) {
-            throw new RegistrationRejected(Reason.INVALID_PIN);
-        }
-        CardDetails card = new CardDetails(number, year, month, birth, pin);
+        return new String[] { year, month };
+    }
+
+    /** Has the network verify a card, then stores it encrypted with its event. */
+    private BillingKey store(String partnerId, CardDetails card, HolderType holder, Payer payer) {
         if (acquirer.verifyCard(card) instanceof Outcome.Declined declined) {
             throw new RegistrationRejected(Reason.CARD_NOT_VERIFIED, declined.institutionCode(),
                     declined.institutionMessage());
         }
-        Institutions.Institution issuer = Institutions.cardIssuer(number);
+        Institutions.Institution issuer = Institutions.cardIssuer(card.number());
         String id = Tokens.base64(24);
         BillingKey key = new BillingKey(id, partnerId, InstrumentType.CARD, BillingKeyStatus.ACTIVE,
-                Masking.card(number), issuer.code(), issuer.name(),
-                birth.length() == 10 ? HolderType.CORPORATE : HolderType.PERSONAL, registration.payer(),
-                clock.instant());
+                Masking.card(card.number()), issuer.code(), issuer.name(), holder, payer, clock.instant());
         transaction.executeWithoutResult((status) -> {
             keys.insert(key, cipher.seal(serialize(card), id));
             outbox.record(partnerId, EventType.BILLING_KEY_REGISTERED, id);

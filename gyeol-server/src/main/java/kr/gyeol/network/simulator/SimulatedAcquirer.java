@@ -35,6 +35,8 @@ class SimulatedAcquirer implements Acquirer {
     static final String CARD_INSUFFICIENT_FUNDS = "4000000000009995";
     static final String CARD_EXPIRED = "4000000000000069";
     static final String CARD_TIMEOUT = "4000000000000119";
+
+    static final String CARD_WRONG_CVC = "4000000000000127";
     static final String ACCOUNT_INSUFFICIENT_FUNDS = "1000000009995";
     static final String ACCOUNT_BANK_MAINTENANCE = "1000000009998";
     static final String ACCOUNT_MAINTENANCE_AT_REGISTRATION = "1000000009997";
@@ -65,6 +67,9 @@ class SimulatedAcquirer implements Acquirer {
             new Scenario(DeclineReason.EXPIRED_CARD, "3100", "유효기간이 만료되었습니다."));
 
     private static final Scenario EXPIRED_BY_DATE = new Scenario(DeclineReason.EXPIRED_CARD, "3119", "유효기간 오류입니다.");
+
+    private static final Scenario WRONG_SECURITY_CODE = new Scenario(DeclineReason.INVALID_CARD, "CVC",
+            "The card's security code is incorrect.");
 
     private static final Scenario UNKNOWN_APP_CARD = new Scenario(DeclineReason.GENERIC, "3254",
             "유효시간이 경과한 앱카드 번호입니다.");
@@ -150,6 +155,19 @@ class SimulatedAcquirer implements Acquirer {
     public Outcome inquireInApp(String reference, String appCardToken, long amount) {
         // Like a card charge, an app charge that timed out was processed all the same.
         return appCardToken.equals(APP_TIMEOUT) ? approved() : approveInApp(reference, appCardToken, 0, amount);
+    }
+
+    /**
+     * Stripe's {@code 4000000000000127} has its security code refused; any code that is
+     * not 3 or 4 digits is refused too; otherwise as a domestic approval.
+     */
+    @Override
+    public Outcome approveForeign(String reference, CardDetails card, String securityCode, long amountMinor,
+            String currency) {
+        if (securityCode == null || !securityCode.matches("[0-9]{3,4}") || card.number().equals(CARD_WRONG_CVC)) {
+            return declined(WRONG_SECURITY_CODE);
+        }
+        return approve(reference, card, amountMinor);
     }
 
     @Override

@@ -1,0 +1,171 @@
+package kr.gyeol.gpay;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import kr.gyeol.gpay.jdbc.GpayRepository;
+import kr.gyeol.network.Acquirer;
+import kr.gyeol.network.Outcome;
+import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.shared.Tokens;
+import kr.gyeol.vault.BillingKey;
+import kr.gyeol.vault.ChargeableKey;
+import kr.gyeol.vault.Payer;
+import kr.gyeol.vault.RegistrationRejected;
+import kr.gyeol.vault.Vault;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Overseas card payments: the window's first payment, which registers the card as a
+ * billing key, and later charges of that key. Like domestic charges, the row is written
+ * before the network is called, and a timeout leaves it {@code UNKNOWN}.
+ */
+@Service
+public class GpayPayments {
+
+    private final GpayRepository payments;
+
+    private final Vault vault;
+
+    private final Acquirer acquirer;
+
+    private final Clock clock;
+
+    private final TransactionTemplate transaction;
+
+    GpayPayments(GpayRepository payments, Vault vault, Acquirer acquirer, Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.payments = payments;
+        this.vault = vault;
+        this.acquirer = acquirer;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * The window's payment: registers the card, then charges it.
+     * @throws RegistrationRejected when the card number or expiry is invalid
+     * @throws GpayRefused {@code A0202} when the order id is taken
+     */
+    public GpayPayment payByWindow(GpayOrder order, String cardNumber, String expiryYear, String expiryMonth,
+            String securityCode) {
+        BillingKey key = this.vault.registerForeignCard(order.partnerId(), cardNumber, expiryYear, expiryMonth,
+                new Payer(null, name(order), null, order.email()));
+        return charge(order, key.id(), securityCode);
+    }
+
+    /**
+     * Charges a billing key the window registered.
+     * @throws GpayRefused {@code A0203} for an unknown or revoked key, {@code A0202} for
+     * a taken order id
+     */
+    public GpayPayment charge(GpayOrder order, String billingKeyId, String securityCode) {
+        Instant now = this.clock.instant();
+        String orderId = order.serviceOid() != null ? order.serviceOid()
+                : "gpay" + KoreanTime.seconds(now) + Tokens.digits(8);
+        GpayPayment[] written = new GpayPayment[1];
+        ChargeableKey key = this.transaction.execute((status) -> {
+            ChargeableKey locked;
+            try {
+                locked = this.vault.lockForCharge(order.partnerId(), billingKeyId, kr.gyeol.vault.InstrumentType.CARD);
+            }
+            catch (RegistrationRejected ex) {
+                throw new GpayRefused("A0203");
+            }
+            // Names and e-mail default to the first payment's (spec §5.3).
+            Optional<GpayPayment> first = this.payments.firstOf(billingKeyId);
+            GpayPayment payment = new GpayPayment(Tokens.digits(22), order.partnerId(), orderId, billingKeyId,
+                    "PENDING", order.currency(), order.amount(), order.comments(),
+                    orElse(order.firstName(), first.map(GpayPayment::firstName)),
+                    orElse(order.lastName(), first.map(GpayPayment::lastName)),
+                    orElse(order.email(), first.map(GpayPayment::email)), locked.key().maskedNumber(),
+                    order.serviceDefine(), order.resultUrl(), KoreanTime.seconds(now) + Tokens.digits(10), null, null,
+                    now, null);
+            if (!this.payments.insertPending(payment)) {
+                throw new GpayRefused("A0202");
+            }
+            written[0] = payment;
+            return locked;
+        });
+        GpayPayment pending = written[0];
+        Outcome outcome;
+        try {
+            outcome = this.acquirer.approveForeign(pending.networkReference(), key.card(), securityCode,
+                    pending.amount(), pending.currency());
+        }
+        catch (RuntimeException ex) {
+            outcome = new Outcome.Unknown("network call failed");
+        }
+        Instant answeredAt = this.clock.instant();
+        switch (outcome) {
+            case Outcome.Approved approved -> this.payments.settle(pending.id(), "APPROVED", null, null, answeredAt);
+            case Outcome.Declined declined -> this.payments.settle(pending.id(), "DECLINED", declined.institutionCode(),
+                    declined.institutionMessage(), answeredAt);
+            case Outcome.Unknown unknown -> this.payments.settle(pending.id(), "UNKNOWN", null, null, answeredAt);
+        }
+        return this.payments.find(pending.id()).orElseThrow();
+    }
+
+    /**
+     * Cancels all or part of an approved payment, in its currency, never above what
+     * remains: the balance is counted under the payment's row lock, so parallel cancels
+     * queue.
+     * @throws GpayRefused {@code A0204} for no such approved payment, {@code A0205} for
+     * another currency, {@code A0206} for more than remains
+     */
+    public GpayCancel cancel(String partnerId, String payId, String serviceOid, long amount, String currency,
+            String comments) {
+        Instant now = this.clock.instant();
+        String id = Tokens.digits(22);
+        String reference = KoreanTime.seconds(now) + Tokens.digits(10);
+        GpayPayment payment = this.transaction.execute((status) -> {
+            GpayPayment locked = this.payments.lock(partnerId, payId, serviceOid)
+                .filter(GpayPayment::approved)
+                .orElseThrow(() -> new GpayRefused("A0204"));
+            if (!locked.currency().equals(currency)) {
+                throw new GpayRefused("A0205");
+            }
+            if (amount > locked.amount() - this.payments.cancelled(locked.id())) {
+                throw new GpayRefused("A0206");
+            }
+            this.payments.insertCancel(id, locked.id(), amount, comments, reference, now);
+            return locked;
+        });
+        Outcome outcome;
+        try {
+            outcome = this.acquirer.cancel(payment.networkReference(), reference, amount);
+        }
+        catch (RuntimeException ex) {
+            outcome = new Outcome.Unknown("network call failed");
+        }
+        String settled = switch (outcome) {
+            case Outcome.Approved approved -> "APPROVED";
+            case Outcome.Declined declined -> "DECLINED";
+            case Outcome.Unknown unknown -> "UNKNOWN";
+        };
+        Instant answeredAt = this.clock.instant();
+        this.payments.settleCancel(id, settled, answeredAt);
+        return new GpayCancel(id, payment, settled, amount, now, "UNKNOWN".equals(settled) ? null : answeredAt);
+    }
+
+    /** A partner's payment by {@code pay_id}, else by {@code service_oid}. */
+    public Optional<GpayPayment> find(String partnerId, String payId, String serviceOid) {
+        return this.payments.find(partnerId, payId, serviceOid);
+    }
+
+    private static String orElse(String given, Optional<String> fallback) {
+        return given != null && !given.isBlank() ? given : fallback.orElse(null);
+    }
+
+    private static String name(GpayOrder order) {
+        String name = ((order.firstName() == null ? "" : order.firstName()) + " "
+                + (order.lastName() == null ? "" : order.lastName()))
+            .trim();
+        return name.isEmpty() ? null : name;
+    }
+
+}

@@ -1,0 +1,128 @@
+package kr.gyeol.gpay.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import kr.gyeol.gpay.GpayAmount;
+import kr.gyeol.gpay.GpayCancel;
+import kr.gyeol.gpay.GpayPayment;
+import kr.gyeol.protocol.GpayCode;
+import kr.gyeol.shared.KoreanTime;
+
+/**
+ * The answers of the overseas API (spec §5.2, §5.3): nested JSON, or flat for the window.
+ */
+final class GpayAnswers {
+
+    private static final DateTimeFormatter KST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+        .withZone(KoreanTime.ZONE);
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+        .withZone(ZoneOffset.UTC);
+
+    private GpayAnswers() {
+    }
+
+    static Map<String, Object> error(GpayCode code) {
+        return error(code, code.message());
+    }
+
+    static Map<String, Object> error(GpayCode code, String message) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("result", code.name());
+        answer.put("message", message);
+        return answer;
+    }
+
+    /**
+     * A payment as the API answers it: {@code A0000} with its {@code info}, or the code
+     * of a decline or an unknown outcome with the payment's id.
+     */
+    static Map<String, Object> payment(GpayPayment payment) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("type", "PAYMENT");
+        switch (payment.status()) {
+            case "APPROVED" -> {
+                answer.put("result", GpayCode.A0000.name());
+                answer.put("message", GpayCode.A0000.message());
+            }
+            case "DECLINED" -> {
+                answer.put("result", GpayCode.A0301.name());
+                answer.put("message",
+                        GpayCode.A0301.message() + ": [" + payment.declineCode() + "] " + payment.declineMessage());
+            }
+            default -> {
+                answer.put("result", GpayCode.A0303.name());
+                answer.put("message", GpayCode.A0303.message());
+            }
+        }
+        answer.put("resultUrl", nullToEmpty(payment.resultUrl()));
+        answer.put("api_id", payment.id());
+        Instant at = payment.completedAt() != null ? payment.completedAt() : payment.requestedAt();
+        answer.put("api_date", KST.format(at));
+        answer.put("info", info(payment, at));
+        answer.put("serviceDefine", nullToEmpty(payment.serviceDefine()));
+        return answer;
+    }
+
+    /** A cancel as the API answers it (spec §5.4). */
+    static Map<String, Object> cancel(GpayCancel cancel, String resultUrl) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("type", "CANCEL");
+        GpayCode code = cancel.approved() ? GpayCode.A0000
+                : "DECLINED".equals(cancel.status()) ? GpayCode.A0301 : GpayCode.A0303;
+        answer.put("result", code.name());
+        answer.put("message", code.message());
+        answer.put("resultUrl", nullToEmpty(resultUrl));
+        answer.put("api_id", cancel.id());
+        Instant at = cancel.completedAt() != null ? cancel.completedAt() : cancel.requestedAt();
+        answer.put("api_date", KST.format(at));
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("totalAmount", GpayAmount.format(cancel.amount(), cancel.payment().currency()));
+        info.put("currency", cancel.payment().currency());
+        info.put("service_oid", cancel.payment().serviceOid());
+        info.put("submitTimeUtc", UTC.format(at));
+        answer.put("info", info);
+        answer.put("serviceDefine", nullToEmpty(cancel.payment().serviceDefine()));
+        return answer;
+    }
+
+    /** The window's result: the same fields, flat (spec §5.2). */
+    static Map<String, String> flat(GpayPayment payment) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        payment(payment).forEach((name, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                nested.forEach((key, inner) -> fields.put(String.valueOf(key), String.valueOf(inner)));
+            }
+            else {
+                fields.put(name, String.valueOf(value));
+            }
+        });
+        return fields;
+    }
+
+    private static Map<String, String> info(GpayPayment payment, Instant at) {
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("service_oid", payment.serviceOid());
+        info.put("comments", payment.comments());
+        info.put("pay_type", "card");
+        info.put("billing_key", payment.billingKeyId());
+        info.put("totalAmount", GpayAmount.format(payment.amount(), payment.currency()));
+        info.put("currency", payment.currency());
+        info.put("firstName", nullToEmpty(payment.firstName()));
+        info.put("lastName", nullToEmpty(payment.lastName()));
+        info.put("email", nullToEmpty(payment.email()));
+        info.put("phoneNumber", "");
+        info.put("card_number", payment.maskedNumber());
+        info.put("submitTimeUtc", UTC.format(at));
+        return info;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+}

@@ -1,0 +1,107 @@
+package kr.gyeol.gpay.web;
+
+import java.util.Map;
+import java.util.OptionalLong;
+
+import jakarta.servlet.http.HttpServletRequest;
+import kr.gyeol.gpay.GpayAmount;
+import kr.gyeol.gpay.GpayOrder;
+import kr.gyeol.gpay.GpayPayments;
+import kr.gyeol.gpay.GpayRefused;
+import kr.gyeol.gpay.GpayTokens;
+import kr.gyeol.protocol.GpayCode;
+import kr.gyeol.web.LenientBodyParser;
+import kr.gyeol.web.WireRequest;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The overseas API's server calls after the token: billing-key payment (spec §5.3) and
+ * result lookup (§5.5). JSON in and out, HTTP 200, the outcome in {@code result}.
+ */
+@RestController
+class GpayApiController {
+
+    private final GpayTokens tokens;
+
+    private final GpayPayments payments;
+
+    private final LenientBodyParser parser;
+
+    GpayApiController(GpayTokens tokens, GpayPayments payments, LenientBodyParser parser) {
+        this.tokens = tokens;
+        this.payments = payments;
+        this.parser = parser;
+    }
+
+    @PostMapping(path = "/gpay/billingKey", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> billingKey(HttpServletRequest servletRequest) {
+        WireRequest request = this.parser.parse(servletRequest);
+        try {
+            String partner = this.tokens.authorize(servletRequest.getHeader("Authorization"),
+                    request.get("service_id"));
+            GpayOrder order = order(partner, request);
+            String billingKey = request.get("billing_key");
+            if (order == null || billingKey == null) {
+                return GpayAnswers.error(GpayCode.A0201);
+            }
+            return GpayAnswers.payment(this.payments.charge(order, billingKey, request.get("securityCode")));
+        }
+        catch (GpayRefused ex) {
+            return GpayAnswers.error(GpayCode.valueOf(ex.code()));
+        }
+    }
+
+    @PostMapping(path = "/gpay/paymentResult", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> paymentResult(HttpServletRequest servletRequest) {
+        WireRequest request = this.parser.parse(servletRequest);
+        try {
+            String partner = this.tokens.authorize(servletRequest.getHeader("Authorization"),
+                    request.get("service_id"));
+            if (request.get("pay_id") == null && request.get("service_oid") == null) {
+                return GpayAnswers.error(GpayCode.A0201);
+            }
+            return this.payments.find(partner, request.get("pay_id"), request.get("service_oid"))
+                .map(GpayAnswers::payment)
+                .orElseGet(() -> GpayAnswers.error(GpayCode.A0204));
+        }
+        catch (GpayRefused ex) {
+            return GpayAnswers.error(GpayCode.valueOf(ex.code()));
+        }
+    }
+
+    @PostMapping(path = "/gpay/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> cancel(HttpServletRequest servletRequest) {
+        WireRequest request = this.parser.parse(servletRequest);
+        try {
+            String partner = this.tokens.authorize(servletRequest.getHeader("Authorization"),
+                    request.get("service_id"));
+            String currency = request.get("currency") == null ? null : request.get("currency").trim().toUpperCase();
+            OptionalLong amount = GpayAmount.parse(request.get("totalAmount"), currency);
+            if (amount.isEmpty() || request.get("pay_id") == null && request.get("service_oid") == null) {
+                return GpayAnswers.error(GpayCode.A0201);
+            }
+            return GpayAnswers.cancel(this.payments.cancel(partner, request.get("pay_id"), request.get("service_oid"),
+                    amount.getAsLong(), currency, request.get("comments")), request.get("resultUrl"));
+        }
+        catch (GpayRefused ex) {
+            return GpayAnswers.error(GpayCode.valueOf(ex.code()));
+        }
+    }
+
+    /** The order fields shared by the window and the billing-key payment, or null. */
+    static GpayOrder order(String partnerId, WireRequest request) {
+        String currency = request.get("currency") == null ? null : request.get("currency").trim().toUpperCase();
+        OptionalLong amount = GpayAmount.parse(request.get("totalAmount"), currency);
+        String comments = request.get("comments");
+        if (amount.isEmpty() || comments == null || comments.isBlank()) {
+            return null;
+        }
+        return new GpayOrder(partnerId, request.get("service_oid"), comments, amount.getAsLong(), currency,
+                request.get("firstName"), request.get("lastName"), request.get("email"), request.get("serviceDefine"),
+                request.get("resultUrl"));
+    }
+
+}

@@ -1,0 +1,269 @@
+package kr.gyeol.gpay;
+
+import static kr.gyeol.support.WindowPages.find;
+import static kr.gyeol.support.WindowPages.post;
+import static kr.gyeol.support.WindowPages.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import kr.gyeol.support.GatewayTest;
+import kr.gyeol.support.PaypleTestClient;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Overseas payments over HTTP: the window's first payment (which issues the billing key),
+ * billing-key payments, and the result lookup, with their codes.
+ */
+class GpayPaymentIT extends GatewayTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final Pattern PAY_FORM = Pattern.compile("action=\"/gpay/window/([^\"]+)\"");
+
+    private static final String RESULT_URL = "http://localhost:9/gpay/result";
+
+    private Map<String, Object> api(String path, Map<String, Object> body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.payple.baseUrl() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() {
+        });
+    }
+
+    private String token() throws Exception {
+        return (String) api("/gpay/oauth/1.0/token",
+                Map.of("service_id", "demo", "service_key", PaypleTestClient.SECRET, "code", "as12345678"), null)
+            .get("access_token");
+    }
+
+    /**
+     * Opens the window as the script does and pays with {@code card}; the fields posted
+     * to the shop.
+     */
+    private Map<String, String> payInWindow(String card, String securityCode, String oid) throws Exception {
+        Map<String, String> order = new LinkedHashMap<>();
+        order.put("Authorization", token());
+        order.put("service_id", "demo");
+        order.put("service_oid", oid);
+        order.put("comments", "Gyeol T-shirt");
+        order.put("totalAmount", "0.10");
+        order.put("currency", "USD");
+        order.put("firstName", "Gildong");
+        order.put("lastName", "Hong");
+        order.put("email", "buyer@example.com");
+        order.put("resultUrl", RESULT_URL);
+        order.put("payCls", "demo");
+        String page = post(this.payple.baseUrl() + "/gpay/window", order, "http://localhost:9/order");
+        assertThat(page).contains("Gyeol T-shirt").contains("0.10");
+        Map<String, String> fields = result(post(this.payple.baseUrl() + "/gpay/window/" + find(PAY_FORM, page),
+                Map.of("cardNumber", card, "expiryMonth", "12", "expiryYear", "30", "securityCode", securityCode),
+                null));
+        return fields;
+    }
+
+    @Test
+    void theWindowsFirstPaymentIssuesABillingKeyThatLaterPaymentsCharge() throws Exception {
+        String oid = PaypleTestClient.uniqueOrderId("gpay");
+        Map<String, String> first = payInWindow(PaypleTestClient.CARD, "123", oid);
+        assertThat(first).containsEntry("type", "PAYMENT")
+            .containsEntry("result", "A0000")
+            .containsEntry("message", "처리 성공")
+            .containsEntry("service_oid", oid)
+            .containsEntry("comments", "Gyeol T-shirt")
+            .containsEntry("pay_type", "card")
+            .containsEntry("card_number", "4242-****-****-4242")
+            .containsEntry("totalAmount", "0.10")
+            .containsEntry("currency", "USD")
+            .containsEntry("firstName", "Gildong")
+            .containsEntry("email", "buyer@example.com")
+            .containsEntry("(action)", RESULT_URL);
+        assertThat(first.get("api_id")).matches("[0-9]{22}");
+        assertThat(first.get("api_date")).matches("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}");
+        assertThat(first.get("submitTimeUtc")).matches("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}");
+        String billingKey = first.get("billing_key");
+        assertThat(billingKey).isNotBlank();
+
+        String token = token();
+        String second = PaypleTestClient.uniqueOrderId("gpay");
+        Map<String, Object> paid = api("/gpay/billingKey",
+                Map.of("service_id", "demo", "service_oid", second, "comments", "Monthly plan", "billing_key",
+                        billingKey, "securityCode", "123", "totalAmount", "12.50", "currency", "USD", "resultUrl",
+                        RESULT_URL, "serviceDefine", "plan-7"),
+                token);
+        assertThat(paid).containsEntry("type", "PAYMENT")
+            .containsEntry("result", "A0000")
+            .containsEntry("resultUrl", RESULT_URL)
+            .containsEntry("serviceDefine", "plan-7");
+        @SuppressWarnings("unchecked")
+        Map<String, String> info = (Map<String, String>) paid.get("info");
+        assertThat(info).containsEntry("service_oid", second)
+            .containsEntry("billing_key", billingKey)
+            .containsEntry("totalAmount", "12.50")
+            .containsEntry("currency", "USD")
+            .containsEntry("card_number", "4242-****-****-4242")
+            .containsEntry("firstName", "Gildong");
+
+        // The lookup answers the payment as it completed, by pay_id or by service_oid.
+        assertThat(api("/gpay/paymentResult", Map.of("service_id", "demo", "pay_id", paid.get("api_id")), token))
+            .isEqualTo(paid);
+        assertThat(api("/gpay/paymentResult", Map.of("service_id", "demo", "service_oid", second), token))
+            .isEqualTo(paid);
+        assertThat(api("/gpay/paymentResult", Map.of("service_id", "demo", "service_oid", "none"), token))
+            .containsEntry("result", "A0204");
+
+        // KRW has no minor unit.
+        Map<String, Object> won = api("/gpay/billingKey", Map.of("service_id", "demo", "comments", "Won", "billing_key",
+                billingKey, "securityCode", "123", "totalAmount", "1000", "currency", "KRW"), token);
+        assertThat(won).containsEntry("result", "A0000");
+        assertThat(
+                api("/gpay/billingKey",
+                        Map.of("service_id", "demo", "comments", "Won", "billing_key", billingKey, "securityCode",
+                                "123", "totalAmount", "10.5", "currency", "KRW"),
+                        token))
+            .containsEntry("result", "A0201");
+    }
+
+    @Test
+    void billingKeyPaymentsAreRefusedWithTheirCodes() throws Exception {
+        String billingKey = payInWindow(PaypleTestClient.CARD, "123", PaypleTestClient.uniqueOrderId("gpay"))
+            .get("billing_key");
+        String token = token();
+        String oid = PaypleTestClient.uniqueOrderId("gpay");
+        Map<String, Object> base = new LinkedHashMap<>(Map.of("service_id", "demo", "service_oid", oid, "comments",
+                "Plan", "billing_key", billingKey, "securityCode", "123", "totalAmount", "1.00", "currency", "USD"));
+        assertThat(api("/gpay/billingKey", base, token)).containsEntry("result", "A0000");
+        assertThat(api("/gpay/billingKey", base, token)).containsEntry("result", "A0202");
+        assertThat(api("/gpay/billingKey", base, null)).containsEntry("result", "T0330");
+
+        Map<String, Object> unknownKey = new LinkedHashMap<>(base);
+        unknownKey.put("service_oid", PaypleTestClient.uniqueOrderId("gpay"));
+        unknownKey.put("billing_key", "no-such-key");
+        assertThat(api("/gpay/billingKey", unknownKey, token)).containsEntry("result", "A0203");
+        for (String[] broken : new String[][] { { "totalAmount", "1.001" }, { "totalAmount", "-1" },
+                { "totalAmount", "0" }, { "currency", "EUR" }, { "comments", "" } }) {
+            Map<String, Object> body = new LinkedHashMap<>(base);
+            body.put("service_oid", PaypleTestClient.uniqueOrderId("gpay"));
+            body.put(broken[0], broken[1]);
+            assertThat(api("/gpay/billingKey", body, token)).as(broken[0] + "=" + broken[1])
+                .containsEntry("result", "A0201");
+        }
+        Map<String, Object> wrongCode = new LinkedHashMap<>(base);
+        wrongCode.put("service_oid", PaypleTestClient.uniqueOrderId("gpay"));
+        wrongCode.put("securityCode", "12");
+        Map<String, Object> declined = api("/gpay/billingKey", wrongCode, token);
+        assertThat(declined).containsEntry("result", "A0301");
+        assertThat((String) declined.get("message")).contains("security code");
+    }
+
+    @Test
+    void theWindowPostsDeclinesAndRefusalsToTheShop() throws Exception {
+        assertThat(payInWindow("4000000000000002", "123", PaypleTestClient.uniqueOrderId("gpay")))
+            .containsEntry("result", "A0301")
+            .containsEntry("(action)", RESULT_URL);
+        assertThat(payInWindow("4000000000000127", "123", PaypleTestClient.uniqueOrderId("gpay")))
+            .containsEntry("result", "A0301");
+        assertThat(payInWindow("4242424242424241", "123", PaypleTestClient.uniqueOrderId("gpay")))
+            .containsEntry("result", "A0302");
+        Map<String, String> noToken = new LinkedHashMap<>();
+        noToken.put("service_id", "demo");
+        noToken.put("comments", "x");
+        noToken.put("totalAmount", "1.00");
+        noToken.put("currency", "USD");
+        noToken.put("resultUrl", RESULT_URL);
+        assertThat(result(post(this.payple.baseUrl() + "/gpay/window", noToken, null))).containsEntry("result", "T0330")
+            .containsEntry("(action)", RESULT_URL);
+    }
+
+    @Test
+    void cancelsArePartialInThePaymentsCurrencyAndNeverExceedIt() throws Exception {
+        String oid = PaypleTestClient.uniqueOrderId("gpay");
+        Map<String, String> paid = payInWindow(PaypleTestClient.CARD, "123", oid);
+        String token = token();
+        Map<String, Object> cancel = new LinkedHashMap<>(
+                Map.of("service_id", "demo", "comments", "refund", "service_oid", oid, "pay_id", paid.get("api_id"),
+                        "totalAmount", "0.03", "currency", "USD", "resultUrl", RESULT_URL));
+        Map<String, Object> partial = api("/gpay/cancel", cancel, token);
+        assertThat(partial).containsEntry("type", "CANCEL")
+            .containsEntry("result", "A0000")
+            .containsEntry("resultUrl", RESULT_URL);
+        assertThat((String) partial.get("api_id")).matches("[0-9]{22}").isNotEqualTo(paid.get("api_id"));
+        @SuppressWarnings("unchecked")
+        Map<String, String> info = (Map<String, String>) partial.get("info");
+        assertThat(info).containsEntry("totalAmount", "0.03")
+            .containsEntry("currency", "USD")
+            .containsEntry("service_oid", oid);
+
+        Map<String, Object> otherCurrency = new LinkedHashMap<>(cancel);
+        otherCurrency.put("currency", "KRW");
+        otherCurrency.put("totalAmount", "1");
+        assertThat(api("/gpay/cancel", otherCurrency, token)).containsEntry("result", "A0205");
+        Map<String, Object> tooMuch = new LinkedHashMap<>(cancel);
+        tooMuch.put("totalAmount", "0.08");
+        assertThat(api("/gpay/cancel", tooMuch, token)).containsEntry("result", "A0206");
+        Map<String, Object> unknown = new LinkedHashMap<>(cancel);
+        unknown.put("pay_id", "0000000000000000000000");
+        assertThat(api("/gpay/cancel", unknown, token)).containsEntry("result", "A0204");
+        Map<String, Object> byOidOnly = new LinkedHashMap<>(cancel);
+        byOidOnly.remove("pay_id");
+        byOidOnly.put("totalAmount", "0.07");
+        assertThat(api("/gpay/cancel", byOidOnly, token)).containsEntry("result", "A0000");
+        assertThat(api("/gpay/cancel", cancel, token)).containsEntry("result", "A0206");
+        assertThat(api("/gpay/cancel", cancel, null)).containsEntry("result", "T0330");
+    }
+
+    @Test
+    void parallelPartialCancelsNeverExceedThePayment() throws Exception {
+        String token = token();
+        String billingKey = payInWindow(PaypleTestClient.CARD, "123", PaypleTestClient.uniqueOrderId("gpay"))
+            .get("billing_key");
+        for (int round = 0; round < 3; round++) {
+            String oid = PaypleTestClient.uniqueOrderId("gpay");
+            assertThat(api("/gpay/billingKey",
+                    Map.of("service_id", "demo", "service_oid", oid, "comments", "Plan", "billing_key", billingKey,
+                            "securityCode", "123", "totalAmount", "1.00", "currency", "USD"),
+                    token))
+                .containsEntry("result", "A0000");
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Map<String, Object>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return api("/gpay/cancel",
+                            Map.of("service_id", "demo", "service_oid", oid, "totalAmount", "0.30", "currency", "USD"),
+                            token);
+                }));
+            }
+            go.countDown();
+            int approved = 0;
+            for (java.util.concurrent.Future<Map<String, Object>> answer : answers) {
+                Map<String, Object> result = answer.get();
+                if ("A0000".equals(result.get("result"))) {
+                    approved++;
+                }
+                else {
+                    assertThat(result).containsEntry("result", "A0206");
+                }
+            }
+            pool.shutdown();
+            assertThat(approved).isEqualTo(3);
+        }
+    }
+
+}
