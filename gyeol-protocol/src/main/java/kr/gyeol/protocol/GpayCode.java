@@ -11,7 +11,8 @@ public enum GpayCode {
     T0201("Authentication Request Denied - service_key value does not exist.", true),
     T0210("Authentication Request Denied - code value does not exist.", true),
     T0211("Authentication Request Denied - code value is English letters + Numbers 10 digits", true),
-    T0300("Authentication Request Denied - User Mismatched", true), T0320("Token User Mismatched - T/B", true),
+    T0300("Authentication Request Denied - User Mismatched", true),
+    T0310("Authentication Request Denied - Not Registered WHITE IP.", true), T0320("Token User Mismatched - T/B", true),
     T0322("Not Registered Partner service_id.", true),
     /** Gyeol's: the bearer token is missing, unknown or past its 600 seconds. */
     T0330("Token Expired or Invalid", false), A0000("처리 성공", true),

@@ -7,7 +7,10 @@ import java.util.Optional;
 import kr.gyeol.gpay.jdbc.GpayRepository;
 import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.Outcome;
+import kr.gyeol.shared.ClaimedWork;
+import kr.gyeol.shared.EventType;
 import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.shared.Outbox;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.vault.BillingKey;
 import kr.gyeol.vault.ChargeableKey;
@@ -37,8 +40,19 @@ public class GpayPayments {
 
     private final TransactionTemplate transaction;
 
-    GpayPayments(GpayRepository payments, Vault vault, Acquirer acquirer, Clock clock,
-            PlatformTransactionManager transactionManager) {
+    private final Outbox outbox;
+
+    private final java.time.Duration unknownDelay;
+
+    private final java.time.Duration stuckAfter;
+
+    GpayPayments(GpayRepository payments, Vault vault, Acquirer acquirer, Clock clock, Outbox outbox,
+            PlatformTransactionManager transactionManager,
+            @org.springframework.beans.factory.annotation.Value("${gyeol.reconciler.delay:30s}") java.time.Duration unknownDelay,
+            @org.springframework.beans.factory.annotation.Value("${gyeol.reconciler.stuck-after:5m}") java.time.Duration stuckAfter) {
+        this.outbox = outbox;
+        this.unknownDelay = unknownDelay;
+        this.stuckAfter = stuckAfter;
         this.payments = payments;
         this.vault = vault;
         this.acquirer = acquirer;
@@ -85,7 +99,7 @@ public class GpayPayments {
                     orElse(order.email(), first.map(GpayPayment::email)), locked.key().maskedNumber(),
                     order.serviceDefine(), order.resultUrl(), KoreanTime.seconds(now) + Tokens.digits(10), null, null,
                     now, null);
-            if (!this.payments.insertPending(payment)) {
+            if (!this.payments.insertPending(payment, now.plus(this.stuckAfter))) {
                 throw new GpayRefused("A0202");
             }
             written[0] = payment;
@@ -100,14 +114,57 @@ public class GpayPayments {
         catch (RuntimeException ex) {
             outcome = new Outcome.Unknown("network call failed");
         }
-        Instant answeredAt = this.clock.instant();
-        switch (outcome) {
-            case Outcome.Approved approved -> this.payments.settle(pending.id(), "APPROVED", null, null, answeredAt);
-            case Outcome.Declined declined -> this.payments.settle(pending.id(), "DECLINED", declined.institutionCode(),
-                    declined.institutionMessage(), answeredAt);
-            case Outcome.Unknown unknown -> this.payments.settle(pending.id(), "UNKNOWN", null, null, answeredAt);
-        }
+        record(pending, "PENDING", outcome);
         return this.payments.find(pending.id()).orElseThrow();
+    }
+
+    /**
+     * Records the network's answer for a payment that was {@code from}, with its webhook
+     * event in the same transaction; an unknown answer waits for the reconciler.
+     * @return whether this call settled it
+     */
+    private boolean record(GpayPayment payment, String from, Outcome outcome) {
+        Instant at = this.clock.instant();
+        return Boolean.TRUE.equals(this.transaction.execute((status) -> {
+            boolean changed = switch (outcome) {
+                case Outcome.Approved approved ->
+                    this.payments.settle(payment.id(), from, "APPROVED", null, null, at, null);
+                case Outcome.Declined declined -> this.payments.settle(payment.id(), from, "DECLINED",
+                        declined.institutionCode(), declined.institutionMessage(), at, null);
+                case Outcome.Unknown unknown ->
+                    this.payments.settle(payment.id(), from, "UNKNOWN", null, null, at, at.plus(this.unknownDelay));
+            };
+            if (changed && !(outcome instanceof Outcome.Unknown)) {
+                this.outbox.record(payment.partnerId(), EventType.GPAY_PAYMENT, payment.id());
+            }
+            return changed && !(outcome instanceof Outcome.Unknown);
+        }));
+    }
+
+    /**
+     * Settles every overseas payment whose outcome is unknown (or whose node died before
+     * recording it) by asking the network; any node may run it.
+     * @return how many were settled
+     */
+    public int reconcileDue() {
+        return ClaimedWork.drain(20, (size) -> {
+            Instant now = this.clock.instant();
+            return this.payments.claimDue(now, now.plus(this.unknownDelay), size);
+        }, (payment) -> {
+            if ("PENDING".equals(payment.status()) && !this.payments.settle(payment.id(), "PENDING", "UNKNOWN", null,
+                    null, null, this.clock.instant().plus(this.unknownDelay))) {
+                return false;
+            }
+            Outcome outcome;
+            try {
+                ChargeableKey key = this.vault.reveal(payment.billingKeyId());
+                outcome = this.acquirer.inquire(payment.networkReference(), key.card(), null, payment.amount());
+            }
+            catch (RuntimeException ex) {
+                outcome = new Outcome.Unknown("inquiry failed");
+            }
+            return record(payment, "UNKNOWN", outcome);
+        });
     }
 
     /**
@@ -148,8 +205,23 @@ public class GpayPayments {
             case Outcome.Unknown unknown -> "UNKNOWN";
         };
         Instant answeredAt = this.clock.instant();
-        this.payments.settleCancel(id, settled, answeredAt);
+        this.transaction.executeWithoutResult((status) -> {
+            this.payments.settleCancel(id, settled, answeredAt);
+            if ("APPROVED".equals(settled)) {
+                this.outbox.record(partnerId, EventType.GPAY_CANCEL, id);
+            }
+        });
         return new GpayCancel(id, payment, settled, amount, now, "UNKNOWN".equals(settled) ? null : answeredAt);
+    }
+
+    /** A payment by its {@code api_id}, whatever its partner. */
+    public Optional<GpayPayment> find(String id) {
+        return this.payments.find(id);
+    }
+
+    /** A cancel by its {@code api_id}. */
+    public Optional<GpayCancel> findCancel(String id) {
+        return this.payments.findCancel(id);
     }
 
     /** A partner's payment by {@code pay_id}, else by {@code service_oid}. */

@@ -21,7 +21,9 @@ import org.springframework.stereotype.Service;
  * gpay's bearer tokens (spec §5.1): issued for a partner's {@code service_id} and
  * {@code service_key} (its {@code custKey}) with a 10-character code, valid 600 seconds,
  * stored as SHA-256 only. Service ids come from configuration
- * ({@code gyeol.partners[n].gpay-service-id}).
+ * ({@code gyeol.partners[n].gpay-service-id}), and so does a live partner's list of
+ * addresses allowed to ask for tokens ({@code gpay-allowed-ips}); test partners may ask
+ * from anywhere.
  */
 @Service
 @DependsOn("partnerSeeder")
@@ -71,7 +73,7 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
      * @throws GpayRefused with {@code T0200}, {@code T0201}, {@code T0210},
      * {@code T0211}, {@code T0300} or {@code T0322}
      */
-    public Issued issue(String serviceId, String serviceKey, String code) {
+    public Issued issue(String serviceId, String serviceKey, String code, String callerIp) {
         if (serviceId == null || serviceId.isBlank()) {
             throw new GpayRefused("T0200");
         }
@@ -97,6 +99,11 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
         if (!this.authentication.credentialsMatch(partnerId, serviceKey)) {
             throw new GpayRefused("T0300");
         }
+        boolean testMode = this.authentication.isTestMode(partnerId);
+        // Live partners call from the addresses they registered (spec §5, White-IP list).
+        if (!testMode && !allowedIps(partnerId).contains(callerIp)) {
+            throw new GpayRefused("T0310");
+        }
         String token = Tokens.base64(48);
         Instant now = this.clock.instant();
         this.jdbc.sql("""
@@ -109,7 +116,7 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
             .param("now", now.atOffset(ZoneOffset.UTC))
             .param("expiresAt", now.plus(this.lifetime).atOffset(ZoneOffset.UTC))
             .update();
-        return new Issued(partnerId, code, token, this.authentication.isTestMode(partnerId), this.lifetime);
+        return new Issued(partnerId, code, token, testMode, this.lifetime);
     }
 
     /**
@@ -147,6 +154,15 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
             throw new GpayRefused("T0320");
         }
         return partner.get(0);
+    }
+
+    private List<String> allowedIps(String partnerId) {
+        return this.properties.partners()
+            .stream()
+            .filter((partner) -> partner.id().equals(partnerId))
+            .flatMap((partner) -> partner.gpayAllowedIps().stream())
+            .map(String::trim)
+            .toList();
     }
 
     @Override

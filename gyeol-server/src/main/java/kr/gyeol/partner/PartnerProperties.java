@@ -18,12 +18,13 @@ public record PartnerProperties(List<PartnerEntry> partners) {
     /** One configured partner. */
     public record PartnerEntry(String id, String secret, String secretHash, String refundKey, String refundKeyHash,
             String clientKey, PartnerMode mode, RefererCheck refererCheck, List<String> domains, WebhookEntry webhook,
-            String gpayServiceId) {
+            String gpayServiceId, List<String> gpayAllowedIps) {
 
         public PartnerEntry {
             mode = mode == null ? PartnerMode.TEST : mode;
             refererCheck = refererCheck == null ? RefererCheck.LENIENT : refererCheck;
             domains = domains == null ? List.of() : List.copyOf(domains);
+            gpayAllowedIps = gpayAllowedIps == null ? List.of() : List.copyOf(gpayAllowedIps);
         }
     }
 

@@ -10,10 +10,11 @@ import java.util.Optional;
 public interface EventPayloads {
 
     /**
-     * The fields of the event, or empty when this capability does not render {@code type}
-     * or the subject is gone.
+     * The fields of the event (strings, or maps of strings for the nested overseas
+     * bodies), or empty when this capability does not render {@code type} or the subject
+     * is gone.
      * @param baseUrl the gateway's public base URL, for links such as receipts
      */
-    Optional<Map<String, String>> render(EventType type, String subjectId, String baseUrl);
+    Optional<Map<String, ?>> render(EventType type, String subjectId, String baseUrl);
 
 }

@@ -13,7 +13,13 @@ public enum EventType {
     BILLING_KEY_REGISTERED(Receiver.RESULT),
 
     /** A billing key was revoked. */
-    BILLING_KEY_REVOKED(Receiver.REVOCATION);
+    BILLING_KEY_REVOKED(Receiver.REVOCATION),
+
+    /** An overseas (gpay) payment ended. */
+    GPAY_PAYMENT(Receiver.RESULT),
+
+    /** An overseas (gpay) cancel was approved. */
+    GPAY_CANCEL(Receiver.RESULT);
 
     /** Which of a partner's two URLs hears of an event (spec §6). */
     public enum Receiver {

@@ -118,7 +118,7 @@ public class WebhookDispatcher {
         String body = event.body();
         String contentType = event.contentType();
         if (body == null) {
-            Map<String, String> fields = render(event).orElse(null);
+            Map<String, ?> fields = render(event).orElse(null);
             if (fields == null) {
                 this.repository.recordAttempt(new AttemptRow(event.id(), number, url, attemptedAt, null, 0,
                         "the event's subject is gone", false), "FAILED", null);
@@ -180,10 +180,10 @@ public class WebhookDispatcher {
         return delivered && recorded;
     }
 
-    private Optional<Map<String, String>> render(EventRow event) {
+    private Optional<Map<String, ?>> render(EventRow event) {
         String baseUrl = baseUrl();
         for (EventPayloads renderer : this.payloads) {
-            Optional<Map<String, String>> fields = renderer.render(event.type(), event.subjectId(), baseUrl);
+            Optional<Map<String, ?>> fields = renderer.render(event.type(), event.subjectId(), baseUrl);
             if (fields.isPresent()) {
                 return fields;
             }
@@ -199,9 +199,19 @@ public class WebhookDispatcher {
                 this.environment.getProperty("server.port", "8080"));
     }
 
-    private static String form(Map<String, String> fields) {
-        return fields.entrySet()
-            .stream()
+    /**
+     * Form fields; a nested map (the overseas {@code info}) gives its fields at the top
+     * level.
+     */
+    private static String form(Map<String, ?> fields) {
+        return fields.entrySet().stream().flatMap((field) -> {
+            if (field.getValue() instanceof Map<?, ?> nested) {
+                return nested.entrySet()
+                    .stream()
+                    .map((inner) -> Map.entry(String.valueOf(inner.getKey()), String.valueOf(inner.getValue())));
+            }
+            return java.util.stream.Stream.of(Map.entry(field.getKey(), String.valueOf(field.getValue())));
+        })
             .map((field) -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
                     + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));

@@ -266,4 +266,78 @@ class GpayPaymentIT extends GatewayTest {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    kr.gyeol.webhook.WebhookEndpoints webhooks;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    kr.gyeol.webhook.WebhookDispatcher dispatcher;
+
+    @Test
+    void paymentsAndCancelsAreReportedByWebhookWithTheirNestedInfo() throws Exception {
+        try (kr.gyeol.support.WebhookReceiver receiver = new kr.gyeol.support.WebhookReceiver(0)) {
+            this.webhooks.configure(PaypleTestClient.PARTNER, receiver.url("/gpay-hook"), null,
+                    kr.gyeol.webhook.WebhookFormat.JSON, null);
+            try {
+                String oid = PaypleTestClient.uniqueOrderId("gpayhook");
+                Map<String, String> paid = payInWindow(PaypleTestClient.CARD, "123", oid);
+                String token = token();
+                assertThat(api("/gpay/cancel", Map.of("service_id", "demo", "pay_id", paid.get("api_id"), "totalAmount",
+                        "0.04", "currency", "USD"), token))
+                    .containsEntry("result", "A0000");
+                this.dispatcher.deliverDue();
+                java.util.List<Map<String, Object>> bodies = receiver.containing(oid)
+                    .stream()
+                    .map((request) -> JSON.readValue(request.body(), new TypeReference<Map<String, Object>>() {
+                    }))
+                    .filter((body) -> body.containsKey("type"))
+                    .toList();
+                assertThat(bodies).extracting((body) -> body.get("type"))
+                    .containsExactlyInAnyOrder("PAYMENT", "CANCEL");
+                Map<String, Object> payment = bodies.stream()
+                    .filter((body) -> "PAYMENT".equals(body.get("type")))
+                    .findFirst()
+                    .orElseThrow();
+                assertThat(payment).containsEntry("result", "A0000").containsEntry("api_id", paid.get("api_id"));
+                assertThat(info(payment)).containsEntry("service_oid", oid)
+                    .containsEntry("totalAmount", "0.10")
+                    .containsEntry("billing_key", paid.get("billing_key"));
+                Map<String, Object> cancel = bodies.stream()
+                    .filter((body) -> "CANCEL".equals(body.get("type")))
+                    .findFirst()
+                    .orElseThrow();
+                assertThat(info(cancel)).containsEntry("totalAmount", "0.04").containsEntry("currency", "USD");
+            }
+            finally {
+                this.webhooks.configure(PaypleTestClient.PARTNER, null, null, kr.gyeol.webhook.WebhookFormat.JSON,
+                        null);
+            }
+        }
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    GpayPayments gpay;
+
+    @Test
+    void aTimedOutPaymentIsUnknownUntilTheReconcilerAsksTheNetwork() throws Exception {
+        String oid = PaypleTestClient.uniqueOrderId("gpaytimeout");
+        Map<String, String> answer = payInWindow("4000000000000119", "123", oid);
+        assertThat(answer).containsEntry("result", "A0303");
+        String token = token();
+        assertThat(api("/gpay/paymentResult", Map.of("service_id", "demo", "service_oid", oid), token))
+            .containsEntry("result", "A0303");
+        this.gpay.reconcileDue();
+        assertThat(api("/gpay/paymentResult", Map.of("service_id", "demo", "service_oid", oid), token))
+            .as("not before the reconciler's delay")
+            .containsEntry("result", "A0303");
+        this.clock.advance(java.time.Duration.ofMinutes(1));
+        assertThat(this.gpay.reconcileDue()).isGreaterThanOrEqualTo(1);
+        assertThat(api("/gpay/paymentResult", Map.of("service_id", "demo", "service_oid", oid), token))
+            .containsEntry("result", "A0000");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> info(Map<String, Object> body) {
+        return (Map<String, String>) body.get("info");
+    }
+
 }

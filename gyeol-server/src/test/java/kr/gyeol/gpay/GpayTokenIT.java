@@ -99,6 +99,12 @@ class GpayTokenIT extends GatewayTest {
         assertThat(
                 token("{\"service_id\":\"nobody\",\"service_key\":\"x\",\"code\":\"as12345678\"}", "application/json"))
             .containsEntry("result", "T0300");
+        // A live partner asks from an address it did not register.
+        assertThat(token(
+                "{\"service_id\":\"strictgpay\",\"service_key\":\"strict-secret-0123456789\",\"code\":\"as12345678\"}",
+                "application/json"))
+            .containsEntry("result", "T0310")
+            .containsEntry("message", "Authentication Request Denied - Not Registered WHITE IP.");
         // A domestic partner not enrolled for overseas payments.
         assertThat(token(
                 "{\"service_id\":\"strict\",\"service_key\":\"strict-secret-0123456789\",\"code\":\"as12345678\"}",

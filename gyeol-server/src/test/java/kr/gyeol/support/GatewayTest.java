@@ -62,6 +62,8 @@ public abstract class GatewayTest {
         registry.add("gyeol.partners[1].mode", () -> "live");
         registry.add("gyeol.partners[1].referer-check", () -> "strict");
         registry.add("gyeol.partners[1].domains[0]", () -> "shop.example.com");
+        registry.add("gyeol.partners[1].gpay-service-id", () -> "strictgpay");
+        registry.add("gyeol.partners[1].gpay-allowed-ips[0]", () -> "10.9.9.9");
         // The tests run the reconciler themselves, after moving the clock.
         registry.add("gyeol.reconciler.interval", () -> "1h");
         // And the webhook dispatcher.

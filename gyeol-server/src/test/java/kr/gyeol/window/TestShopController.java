@@ -98,6 +98,37 @@ class TestShopController {
     }
 
     /**
+     * An overseas shop page: its server gets a gpay token, its page loads the gpay
+     * script.
+     */
+    @GetMapping(path = "/test-shop/gpay", produces = MediaType.TEXT_HTML_VALUE)
+    String gpayOrder(HttpServletRequest request, @RequestParam(defaultValue = "N") String direct) throws Exception {
+        String gateway = "http://127.0.0.1:" + request.getLocalPort();
+        String shop = "http://localhost:" + request.getLocalPort();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/gpay/oauth/1.0/token"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers
+                .ofString("{\"service_id\":\"demo\",\"service_key\":\"abcd1234567890\",\"code\":\"as12345678\"}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, Object> token = JSON.readValue(response.body(),
+                new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
+                });
+        return """
+                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Overseas shop</title>
+                <script src="%s/common/js/gpay-1.0.1.js"></script></head>
+                <body><button id="pay" type="button">Pay</button>
+                <script>
+                document.getElementById('pay').addEventListener('click', function () {
+                  paypleGpayPaymentRequest({ Authorization: '%s', service_id: 'demo',
+                    service_oid: 'gpay-browser-' + Date.now(), comments: 'Browser T-shirt', totalAmount: '0.10',
+                    currency: 'USD', firstName: 'Gildong', lastName: 'Hong', email: 'buyer@example.com',
+                    resultUrl: '%s/test-shop/result', payCls: '%s', isDirect: '%s' });
+                });
+                </script></body></html>
+                """.formatted(gateway, token.get("access_token"), shop, token.get("payCls"), js(direct));
+    }
+
+    /**
      * The partner's auth file: the 1.0.1 SDK posts the order here and gets auth.php's
      * answer.
      */

@@ -443,6 +443,40 @@ class WindowBrowserIT extends GatewayTest {
         waiting().until((driver) -> driver.getWindowHandles().size() == 1);
     }
 
+    private void fillGpayCard() {
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("cardNumber")))
+            .sendKeys(PaypleTestClient.CARD);
+        this.browser.findElement(By.id("expiryMonth")).sendKeys("12");
+        this.browser.findElement(By.id("expiryYear")).sendKeys("30");
+        this.browser.findElement(By.id("securityCode")).sendKeys("123");
+        this.browser.findElement(By.cssSelector("button.submit")).click();
+    }
+
+    @Test
+    void theOverseasWindowInDirectModePostsItsResultToTheShop() throws Exception {
+        start(null, 1280);
+        this.browser.get("http://localhost:" + this.port + "/test-shop/gpay?direct=Y");
+        this.browser.findElement(By.id("pay")).click();
+        fillGpayCard();
+        assertThat(shopResult("result")).isEqualTo("A0000");
+        assertThat(this.browser.findElement(By.id("type")).getText()).isEqualTo("PAYMENT");
+        assertThat(this.browser.findElement(By.id("totalAmount")).getText()).isEqualTo("0.10");
+        assertThat(this.browser.findElement(By.id("billing_key")).getText()).isNotEmpty();
+        assertThat(this.browser.findElement(By.id("card_number")).getText()).isEqualTo("4242-****-****-4242");
+    }
+
+    @Test
+    void theOverseasWindowOpensAsAPopup() throws Exception {
+        start(null, 1280);
+        this.browser.get("http://localhost:" + this.port + "/test-shop/gpay");
+        String shop = this.browser.getWindowHandle();
+        this.browser.findElement(By.id("pay")).click();
+        switchToPopup(shop);
+        fillGpayCard();
+        assertThat(shopResult("result")).isEqualTo("A0000");
+        assertThat(this.browser.findElement(By.id("firstName")).getText()).isEqualTo("Gildong");
+    }
+
     /** Presses Tab and returns what has the focus then. */
     private org.openqa.selenium.WebElement tab() {
         this.browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import kr.gyeol.gpay.GpayCancel;
 import kr.gyeol.gpay.GpayPayment;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,10 +30,11 @@ public class GpayRepository {
     }
 
     /** Writes a PENDING payment; false when its {@code service_oid} is taken. */
-    public boolean insertPending(GpayPayment payment) {
+    public boolean insertPending(GpayPayment payment, Instant stuckAfter) {
         return this.jdbc.sql("INSERT INTO gpay_payments (" + COLUMNS + """
-                ) VALUES (:id, :partnerId, :oid, :key, 'PENDING', :currency, :amount, :comments, :firstName,
-                          :lastName, :email, :masked, :define, :resultUrl, :reference, NULL, NULL, :requestedAt, NULL)
+                , reconcile_after) VALUES (:id, :partnerId, :oid, :key, 'PENDING', :currency, :amount, :comments,
+                          :firstName, :lastName, :email, :masked, :define, :resultUrl, :reference, NULL, NULL,
+                          :requestedAt, NULL, :stuckAfter)
                 ON CONFLICT (partner_id, service_oid) DO NOTHING
                 """)
             .param("id", payment.id())
@@ -50,22 +52,43 @@ public class GpayRepository {
             .param("resultUrl", payment.resultUrl())
             .param("reference", payment.networkReference())
             .param("requestedAt", utc(payment.requestedAt()))
+            .param("stuckAfter", utc(stuckAfter))
             .update() == 1;
     }
 
-    /** PENDING → the network's answer. */
-    public void settle(String id, String status, String declineCode, String declineMessage, Instant at) {
-        this.jdbc.sql("""
+    /**
+     * {@code from} → the network's answer; an UNKNOWN one waits for the reconciler until
+     * {@code reconcileAfter}. False when the payment was no longer {@code from}.
+     */
+    public boolean settle(String id, String from, String status, String declineCode, String declineMessage, Instant at,
+            Instant reconcileAfter) {
+        return this.jdbc.sql("""
                 UPDATE gpay_payments SET status = :status, decline_code = :code, decline_message = :message,
-                    completed_at = :at
-                WHERE id = :id AND status = 'PENDING'
+                    completed_at = :at, reconcile_after = :reconcileAfter
+                WHERE id = :id AND status = :from
                 """)
             .param("status", status)
             .param("code", declineCode)
             .param("message", declineMessage)
             .param("at", "UNKNOWN".equals(status) ? null : utc(at))
+            .param("reconcileAfter", utc(reconcileAfter))
             .param("id", id)
-            .update();
+            .param("from", from)
+            .update() == 1;
+    }
+
+    /** Claims unsettled payments that are due, leasing them until {@code leaseUntil}. */
+    public java.util.List<GpayPayment> claimDue(Instant now, Instant leaseUntil, int limit) {
+        return this.jdbc.sql("UPDATE gpay_payments SET reconcile_after = :leaseUntil WHERE id IN (" + """
+                SELECT id FROM gpay_payments
+                WHERE status IN ('PENDING', 'UNKNOWN') AND reconcile_after <= :now
+                ORDER BY reconcile_after LIMIT :limit FOR UPDATE SKIP LOCKED)
+                """ + " RETURNING " + COLUMNS)
+            .param("leaseUntil", utc(leaseUntil))
+            .param("now", utc(now))
+            .param("limit", limit)
+            .query(GpayRepository::map)
+            .list();
     }
 
     /**
@@ -130,6 +153,21 @@ public class GpayRepository {
             .param("reference", reference)
             .param("now", utc(now))
             .update();
+    }
+
+    /** A cancel with its payment. */
+    public Optional<GpayCancel> findCancel(String id) {
+        return this.jdbc.sql("""
+                SELECT id, payment_id, status, amount, requested_at, completed_at FROM gpay_cancels WHERE id = :id
+                """)
+            .param("id", id)
+            .query((row,
+                    n) -> new Object[] { row.getString("id"), row.getString("payment_id"), row.getString("status"),
+                            row.getLong("amount"), instant(row.getTimestamp("requested_at")),
+                            instant(row.getTimestamp("completed_at")) })
+            .optional()
+            .flatMap((row) -> find((String) row[1]).map((payment) -> new GpayCancel((String) row[0], payment,
+                    (String) row[2], (Long) row[3], (Instant) row[4], (Instant) row[5])));
     }
 
     public void settleCancel(String id, String status, Instant at) {

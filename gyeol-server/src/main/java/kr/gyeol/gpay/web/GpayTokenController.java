@@ -36,7 +36,8 @@ class GpayTokenController {
         Map<String, String> answer = new LinkedHashMap<>();
         GpayTokens.Issued issued;
         try {
-            issued = this.tokens.issue(request.get("service_id"), request.get("service_key"), request.get("code"));
+            issued = this.tokens.issue(request.get("service_id"), request.get("service_key"), request.get("code"),
+                    servletRequest.getRemoteAddr());
         }
         catch (GpayRefused ex) {
             GpayCode code = GpayCode.valueOf(ex.code());

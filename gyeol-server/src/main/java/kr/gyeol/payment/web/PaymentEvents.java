@@ -29,7 +29,7 @@ class PaymentEvents implements EventPayloads {
     }
 
     @Override
-    public Optional<Map<String, String>> render(EventType type, String subjectId, String baseUrl) {
+    public Optional<Map<String, ?>> render(EventType type, String subjectId, String baseUrl) {
         if (type != EventType.PAYMENT) {
             return Optional.empty();
         }

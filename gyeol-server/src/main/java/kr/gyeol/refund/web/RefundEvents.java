@@ -33,7 +33,7 @@ class RefundEvents implements EventPayloads {
     }
 
     @Override
-    public Optional<Map<String, String>> render(EventType type, String subjectId, String baseUrl) {
+    public Optional<Map<String, ?>> render(EventType type, String subjectId, String baseUrl) {
         if (type != EventType.CANCEL) {
             return Optional.empty();
         }

@@ -27,7 +27,7 @@ class BillingKeyEvents implements EventPayloads {
     }
 
     @Override
-    public Optional<Map<String, String>> render(EventType type, String subjectId, String baseUrl) {
+    public Optional<Map<String, ?>> render(EventType type, String subjectId, String baseUrl) {
         if (type != EventType.BILLING_KEY_REGISTERED && type != EventType.BILLING_KEY_REVOKED) {
             return Optional.empty();
         }
