@@ -1,6 +1,7 @@
 package kr.gyeol.gpay;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,10 +15,12 @@ import kr.gyeol.shared.Outbox;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.vault.BillingKey;
 import kr.gyeol.vault.ChargeableKey;
+import kr.gyeol.vault.InstrumentType;
 import kr.gyeol.vault.Payer;
 import kr.gyeol.vault.RegistrationRejected;
 import kr.gyeol.vault.Vault;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,14 +45,14 @@ public class GpayPayments {
 
     private final Outbox outbox;
 
-    private final java.time.Duration unknownDelay;
+    private final Duration unknownDelay;
 
-    private final java.time.Duration stuckAfter;
+    private final Duration stuckAfter;
 
     GpayPayments(GpayRepository payments, Vault vault, Acquirer acquirer, Clock clock, Outbox outbox,
             PlatformTransactionManager transactionManager,
-            @org.springframework.beans.factory.annotation.Value("${gyeol.reconciler.delay:30s}") java.time.Duration unknownDelay,
-            @org.springframework.beans.factory.annotation.Value("${gyeol.reconciler.stuck-after:5m}") java.time.Duration stuckAfter) {
+            @Value("${gyeol.reconciler.delay:30s}") Duration unknownDelay,
+            @Value("${gyeol.reconciler.stuck-after:5m}") Duration stuckAfter) {
         this.outbox = outbox;
         this.unknownDelay = unknownDelay;
         this.stuckAfter = stuckAfter;
@@ -85,7 +88,7 @@ public class GpayPayments {
         ChargeableKey key = this.transaction.execute((status) -> {
             ChargeableKey locked;
             try {
-                locked = this.vault.lockForCharge(order.partnerId(), billingKeyId, kr.gyeol.vault.InstrumentType.CARD);
+                locked = this.vault.lockForCharge(order.partnerId(), billingKeyId, InstrumentType.CARD);
             }
             catch (RegistrationRejected ex) {
                 throw new GpayRefused("A0203");

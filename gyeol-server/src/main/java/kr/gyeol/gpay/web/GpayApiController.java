@@ -2,6 +2,7 @@ package kr.gyeol.gpay.web;
 
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 import kr.gyeol.gpay.GpayAmount;
@@ -39,45 +40,33 @@ class GpayApiController {
     @PostMapping(path = "/gpay/billingKey", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> billingKey(HttpServletRequest servletRequest) {
         WireRequest request = this.parser.parse(servletRequest);
-        try {
-            String partner = this.tokens.authorize(servletRequest.getHeader("Authorization"),
-                    request.get("service_id"));
+        return authorized(servletRequest, request, (partner) -> {
             GpayOrder order = order(partner, request);
             String billingKey = request.get("billing_key");
             if (order == null || billingKey == null) {
                 return GpayAnswers.error(GpayCode.A0201);
             }
             return GpayAnswers.payment(this.payments.charge(order, billingKey, request.get("securityCode")));
-        }
-        catch (GpayRefused ex) {
-            return GpayAnswers.error(GpayCode.valueOf(ex.code()));
-        }
+        });
     }
 
     @PostMapping(path = "/gpay/paymentResult", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> paymentResult(HttpServletRequest servletRequest) {
         WireRequest request = this.parser.parse(servletRequest);
-        try {
-            String partner = this.tokens.authorize(servletRequest.getHeader("Authorization"),
-                    request.get("service_id"));
+        return authorized(servletRequest, request, (partner) -> {
             if (request.get("pay_id") == null && request.get("service_oid") == null) {
                 return GpayAnswers.error(GpayCode.A0201);
             }
             return this.payments.find(partner, request.get("pay_id"), request.get("service_oid"))
                 .map(GpayAnswers::payment)
                 .orElseGet(() -> GpayAnswers.error(GpayCode.A0204));
-        }
-        catch (GpayRefused ex) {
-            return GpayAnswers.error(GpayCode.valueOf(ex.code()));
-        }
+        });
     }
 
     @PostMapping(path = "/gpay/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> cancel(HttpServletRequest servletRequest) {
         WireRequest request = this.parser.parse(servletRequest);
-        try {
-            String partner = this.tokens.authorize(servletRequest.getHeader("Authorization"),
-                    request.get("service_id"));
+        return authorized(servletRequest, request, (partner) -> {
             String currency = request.get("currency") == null ? null : request.get("currency").trim().toUpperCase();
             OptionalLong amount = GpayAmount.parse(request.get("totalAmount"), currency);
             if (amount.isEmpty() || request.get("pay_id") == null && request.get("service_oid") == null) {
@@ -85,6 +74,18 @@ class GpayApiController {
             }
             return GpayAnswers.cancel(this.payments.cancel(partner, request.get("pay_id"), request.get("service_oid"),
                     amount.getAsLong(), currency, request.get("comments")), request.get("resultUrl"));
+        });
+    }
+
+    /**
+     * Runs a call for the partner the bearer token speaks for; a refusal, of the token or
+     * of the call, is answered with its code.
+     */
+    private Map<String, Object> authorized(HttpServletRequest servletRequest, WireRequest request,
+            Function<String, Map<String, Object>> call) {
+        try {
+            return call
+                .apply(this.tokens.authorize(servletRequest.getHeader("Authorization"), request.get("service_id")));
         }
         catch (GpayRefused ex) {
             return GpayAnswers.error(GpayCode.valueOf(ex.code()));
