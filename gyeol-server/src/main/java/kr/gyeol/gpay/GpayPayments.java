@@ -192,7 +192,7 @@ public class GpayPayments {
             if (amount > locked.amount() - this.payments.cancelled(locked.id())) {
                 throw new GpayRefused("A0206");
             }
-            this.payments.insertCancel(id, locked.id(), amount, comments, reference, now);
+            this.payments.insertCancel(id, locked.id(), amount, comments, reference, now, now.plus(this.stuckAfter));
             return locked;
         });
         Outcome outcome;
@@ -202,19 +202,57 @@ public class GpayPayments {
         catch (RuntimeException ex) {
             outcome = new Outcome.Unknown("network call failed");
         }
+        String settled = recordCancel(id, partnerId, "PENDING", outcome);
+        return new GpayCancel(id, payment, settled, amount, now,
+                "UNKNOWN".equals(settled) ? null : this.clock.instant());
+    }
+
+    /**
+     * Records the network's answer for a cancel that was {@code from}, with its webhook
+     * event in the same transaction; an unknown answer waits for the reconciler.
+     * @return the cancel's new status
+     */
+    private String recordCancel(String id, String partnerId, String from, Outcome outcome) {
         String settled = switch (outcome) {
             case Outcome.Approved approved -> "APPROVED";
             case Outcome.Declined declined -> "DECLINED";
             case Outcome.Unknown unknown -> "UNKNOWN";
         };
-        Instant answeredAt = this.clock.instant();
+        Instant at = this.clock.instant();
         this.transaction.executeWithoutResult((status) -> {
-            this.payments.settleCancel(id, settled, answeredAt);
-            if ("APPROVED".equals(settled)) {
+            if (this.payments.settleCancel(id, from, settled, at,
+                    "UNKNOWN".equals(settled) ? at.plus(this.unknownDelay) : null) && "APPROVED".equals(settled)) {
                 this.outbox.record(partnerId, EventType.GPAY_CANCEL, id);
             }
         });
-        return new GpayCancel(id, payment, settled, amount, now, "UNKNOWN".equals(settled) ? null : answeredAt);
+        return settled;
+    }
+
+    /**
+     * Settles every overseas cancel whose outcome is unknown by asking the network; any
+     * node may run it.
+     * @return how many were settled
+     */
+    public int reconcileDueCancels() {
+        return ClaimedWork.drain(20, (size) -> {
+            Instant now = this.clock.instant();
+            return this.payments.claimDueCancels(now, now.plus(this.unknownDelay), size);
+        }, (id) -> {
+            GpayCancel cancel = this.payments.findCancel(id).orElseThrow();
+            if ("PENDING".equals(cancel.status()) && !this.payments.settleCancel(id, "PENDING", "UNKNOWN", null,
+                    this.clock.instant().plus(this.unknownDelay))) {
+                return false;
+            }
+            String reference = this.payments.cancelReference(id);
+            Outcome outcome;
+            try {
+                outcome = this.acquirer.inquireCancel(cancel.payment().networkReference(), reference, cancel.amount());
+            }
+            catch (RuntimeException ex) {
+                outcome = new Outcome.Unknown("inquiry failed");
+            }
+            return !"UNKNOWN".equals(recordCancel(id, cancel.payment().partnerId(), "UNKNOWN", outcome));
+        });
     }
 
     /** A payment by its {@code api_id}, whatever its partner. */

@@ -22,6 +22,7 @@ class GpayReconciler {
     void run() {
         try {
             this.payments.reconcileDue();
+            this.payments.reconcileDueCancels();
         }
         catch (RuntimeException ex) {
             log.error("Overseas reconciliation round failed; the next round tries again", ex);

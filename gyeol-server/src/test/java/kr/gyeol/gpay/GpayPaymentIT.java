@@ -335,6 +335,39 @@ class GpayPaymentIT extends GatewayTest {
             .containsEntry("result", "A0000");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aTimedOutCancelCountsAgainstTheBalanceUntilTheReconcilerSettlesIt() throws Exception {
+        String billingKey = payInWindow(PaypleTestClient.CARD, "123", PaypleTestClient.uniqueOrderId("gpay"))
+            .get("billing_key");
+        String token = token();
+        String oid = PaypleTestClient.uniqueOrderId("gpaycancel");
+        assertThat(api("/gpay/billingKey",
+                Map.of("service_id", "demo", "service_oid", oid, "comments", "Plan", "billing_key", billingKey,
+                        "securityCode", "123", "totalAmount", "20.00", "currency", "USD"),
+                token))
+            .containsEntry("result", "A0000");
+        // The simulator's cancel timeout: 1,119 minor units.
+        Map<String, Object> timedOut = api("/gpay/cancel",
+                Map.of("service_id", "demo", "service_oid", oid, "totalAmount", "11.19", "currency", "USD"), token);
+        assertThat(timedOut).containsEntry("result", "A0303");
+        assertThat(api("/gpay/cancel",
+                Map.of("service_id", "demo", "service_oid", oid, "totalAmount", "8.82", "currency", "USD"), token))
+            .containsEntry("result", "A0206");
+        String cancelId = (String) timedOut.get("api_id");
+        this.clock.advance(java.time.Duration.ofMinutes(1));
+        assertThat(this.gpay.reconcileDueCancels()).isGreaterThanOrEqualTo(1);
+        assertThat(this.jdbc.sql("SELECT status FROM gpay_cancels WHERE id = :id")
+            .param("id", cancelId)
+            .query(String.class)
+            .single()).isEqualTo("APPROVED");
+        assertThat(api("/gpay/cancel",
+                Map.of("service_id", "demo", "service_oid", oid, "totalAmount", "8.81", "currency", "USD"), token))
+            .containsEntry("result", "A0000");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, String> info(Map<String, Object> body) {
         return (Map<String, String>) body.get("info");

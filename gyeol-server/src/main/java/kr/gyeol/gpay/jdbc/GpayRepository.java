@@ -141,11 +141,14 @@ public class GpayRepository {
             .single();
     }
 
-    public void insertCancel(String id, String paymentId, long amount, String comments, String reference, Instant now) {
+    public void insertCancel(String id, String paymentId, long amount, String comments, String reference, Instant now,
+            Instant stuckAfter) {
         this.jdbc.sql("""
-                INSERT INTO gpay_cancels (id, payment_id, status, amount, comments, network_reference, requested_at)
-                VALUES (:id, :paymentId, 'PENDING', :amount, :comments, :reference, :now)
+                INSERT INTO gpay_cancels (id, payment_id, status, amount, comments, network_reference, requested_at,
+                                          reconcile_after)
+                VALUES (:id, :paymentId, 'PENDING', :amount, :comments, :reference, :now, :stuckAfter)
                 """)
+            .param("stuckAfter", utc(stuckAfter))
             .param("id", id)
             .param("paymentId", paymentId)
             .param("amount", amount)
@@ -153,6 +156,14 @@ public class GpayRepository {
             .param("reference", reference)
             .param("now", utc(now))
             .update();
+    }
+
+    /** The trade number a cancel was sent to the network with. */
+    public String cancelReference(String id) {
+        return this.jdbc.sql("SELECT network_reference FROM gpay_cancels WHERE id = :id")
+            .param("id", id)
+            .query(String.class)
+            .single();
     }
 
     /** A cancel with its payment. */
@@ -170,13 +181,40 @@ public class GpayRepository {
                     (String) row[2], (Long) row[3], (Instant) row[4], (Instant) row[5])));
     }
 
-    public void settleCancel(String id, String status, Instant at) {
-        this.jdbc
-            .sql("UPDATE gpay_cancels SET status = :status, completed_at = :at WHERE id = :id AND status = 'PENDING'")
+    /**
+     * {@code from} → the network's answer; an UNKNOWN one waits for the reconciler until
+     * {@code reconcileAfter}. False when the cancel was no longer {@code from}.
+     */
+    public boolean settleCancel(String id, String from, String status, Instant at, Instant reconcileAfter) {
+        return this.jdbc.sql("""
+                UPDATE gpay_cancels SET status = :status, completed_at = :at, reconcile_after = :reconcileAfter
+                WHERE id = :id AND status = :from
+                """)
             .param("status", status)
             .param("at", "UNKNOWN".equals(status) ? null : utc(at))
+            .param("reconcileAfter", utc(reconcileAfter))
             .param("id", id)
-            .update();
+            .param("from", from)
+            .update() == 1;
+    }
+
+    /**
+     * Claims unsettled cancels that are due, leasing them until {@code leaseUntil}; their
+     * ids.
+     */
+    public java.util.List<String> claimDueCancels(Instant now, Instant leaseUntil, int limit) {
+        return this.jdbc.sql("""
+                UPDATE gpay_cancels SET reconcile_after = :leaseUntil WHERE id IN (
+                    SELECT id FROM gpay_cancels
+                    WHERE status IN ('PENDING', 'UNKNOWN') AND reconcile_after <= :now
+                    ORDER BY reconcile_after LIMIT :limit FOR UPDATE SKIP LOCKED)
+                RETURNING id
+                """)
+            .param("leaseUntil", utc(leaseUntil))
+            .param("now", utc(now))
+            .param("limit", limit)
+            .query(String.class)
+            .list();
     }
 
     private static GpayPayment map(ResultSet row, int rowNumber) throws SQLException {
