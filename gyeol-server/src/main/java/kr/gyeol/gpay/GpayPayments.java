@@ -84,8 +84,7 @@ public class GpayPayments {
         Instant now = this.clock.instant();
         String orderId = order.serviceOid() != null ? order.serviceOid()
                 : "gpay" + KoreanTime.seconds(now) + Tokens.digits(8);
-        GpayPayment[] written = new GpayPayment[1];
-        ChargeableKey key = this.transaction.execute((status) -> {
+        Pending pending = this.transaction.execute((status) -> {
             ChargeableKey locked;
             try {
                 locked = this.vault.lockForCharge(order.partnerId(), billingKeyId, InstrumentType.CARD);
@@ -105,20 +104,23 @@ public class GpayPayments {
             if (!this.payments.insertPending(payment, now.plus(this.stuckAfter))) {
                 throw new GpayRefused("A0202");
             }
-            written[0] = payment;
-            return locked;
+            return new Pending(payment, locked);
         });
-        GpayPayment pending = written[0];
+        GpayPayment payment = pending.payment();
         Outcome outcome;
         try {
-            outcome = this.acquirer.approveForeign(pending.networkReference(), key.card(), securityCode,
-                    pending.amount(), pending.currency());
+            outcome = this.acquirer.approveForeign(payment.networkReference(), pending.key().card(), securityCode,
+                    payment.amount(), payment.currency());
         }
         catch (RuntimeException ex) {
             outcome = new Outcome.Unknown("network call failed");
         }
-        record(pending, "PENDING", outcome);
-        return this.payments.find(pending.id()).orElseThrow();
+        record(payment, "PENDING", outcome);
+        return this.payments.find(payment.id()).orElseThrow();
+    }
+
+    /** A written PENDING payment and its key, revealed for the network call. */
+    private record Pending(GpayPayment payment, ChargeableKey key) {
     }
 
     /**
