@@ -200,14 +200,22 @@ class WindowBrowserIT extends GatewayTest {
         return waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("status"))).getText();
     }
 
+    /**
+     * Opens the demo shop and presses the button {@code selector} names; the window's
+     * layer.
+     */
+    private void openDemo(String selector) {
+        this.browser.get("http://localhost:" + this.port + "/demo");
+        this.browser.findElement(By.cssSelector(selector)).click();
+        inLayer();
+    }
+
     @Test
     void demoShopWalksThroughCardAndAccountFlows() throws Exception {
         start(null, 1280);
         // Card: pay in the window, then refund part, look it up, and revoke the card over
         // REST.
-        this.browser.get("http://localhost:" + this.port + "/demo");
-        this.browser.findElement(By.cssSelector("button[data-type=card][data-work=PAY]")).click();
-        inLayer();
+        openDemo("button[data-type=card][data-work=PAY]");
         fillCard(PaypleTestClient.CARD);
         this.browser.switchTo().defaultContent();
         waiting().until(ExpectedConditions.urlContains("/demo/result"));
@@ -224,9 +232,7 @@ class WindowBrowserIT extends GatewayTest {
 
         // Card CERT: authenticated in the window, charged when the shop's server
         // confirms.
-        this.browser.get("http://localhost:" + this.port + "/demo");
-        this.browser.findElement(By.cssSelector("button[data-type=card][data-work=CERT]")).click();
-        inLayer();
+        openDemo("button[data-type=card][data-work=CERT]");
         fillCard(PaypleTestClient.CARD);
         this.browser.switchTo().defaultContent();
         waiting().until(ExpectedConditions.urlContains("/demo/result"));
@@ -234,16 +240,8 @@ class WindowBrowserIT extends GatewayTest {
         assertThat(this.browser.findElement(By.id("PCD_PAY_CODE")).getText()).isEqualTo("PCCF0000");
 
         // Bank account: registered with the ARS step, then charged over REST.
-        this.browser.get("http://localhost:" + this.port + "/demo");
-        this.browser.findElement(By.cssSelector("button[data-type=transfer][data-work=AUTH]")).click();
-        inLayer();
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("accountNumber"))).sendKeys("46012345678121");
-        this.browser.findElement(By.id("birth")).sendKeys("851231");
-        this.browser.findElement(By.name("agree")).click();
-        this.browser.findElement(By.cssSelector("button.submit")).click();
-        String number = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("requestNumber"))).getText();
-        this.browser.findElement(By.id("code")).sendKeys(number);
-        this.browser.findElement(By.cssSelector("button.submit")).click();
+        openDemo("button[data-type=transfer][data-work=AUTH]");
+        fillAccount(null);
         this.browser.switchTo().defaultContent();
         waiting().until(ExpectedConditions.urlContains("/demo/result"));
         assertThat(this.browser.findElement(By.id("PCD_PAY_BANKNUM")).getText()).isEqualTo("460-********-121");
@@ -252,9 +250,7 @@ class WindowBrowserIT extends GatewayTest {
 
         // App card: approved in the simulated card-company app, no billing key; refunded
         // over REST.
-        this.browser.get("http://localhost:" + this.port + "/demo");
-        this.browser.findElement(By.cssSelector("button[data-card-ver='02'][data-work=PAY]")).click();
-        inLayer();
+        openDemo("button[data-card-ver='02'][data-work=PAY]");
         approveInApp("0500", "0", "sim-app-approve");
         this.browser.switchTo().defaultContent();
         waiting().until(ExpectedConditions.urlContains("/demo/result"));
@@ -265,9 +261,7 @@ class WindowBrowserIT extends GatewayTest {
         assertThat(this.browser.findElement(By.id("PCD_PAY_CODE")).getText()).isEqualTo("PAYC0000");
 
         // A card registered with a payment password, then paid with the password alone.
-        this.browser.get("http://localhost:" + this.port + "/demo");
-        this.browser.findElement(By.cssSelector("button[data-simple][data-type=card]")).click();
-        inLayer();
+        openDemo("button[data-simple][data-type=card]");
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("password"))).sendKeys("135790");
         this.browser.findElement(By.id("passwordConfirm")).sendKeys("135790");
         fillCard(PaypleTestClient.CARD);
