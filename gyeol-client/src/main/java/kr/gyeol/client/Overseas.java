@@ -1,0 +1,295 @@
+package kr.gyeol.client;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The overseas card API ("gpay", spec §5): tokens, billing-key payments, cancels and
+ * lookups. Get it from {@link GyeolClient#overseas()}. Each payment and cancel gets a
+ * fresh token, as Payple requires; lookups share one while it lasts. A payment whose
+ * outcome is unknown is looked up by its order id, never sent again.
+ */
+public final class Overseas {
+
+    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** Lookups stop using a token this long before it expires. */
+    private static final Duration MARGIN = Duration.ofSeconds(60);
+
+    private final Wire wire;
+
+    private final Settings settings;
+
+    private final Clock clock;
+
+    private final OrderIds orderIds;
+
+    private final AtomicReference<OverseasToken> lookupToken = new AtomicReference<>();
+
+    Overseas(Wire wire, Settings settings, Clock clock, OrderIds orderIds) {
+        this.wire = wire;
+        this.settings = settings;
+        this.clock = clock;
+        this.orderIds = orderIds;
+    }
+
+    /**
+     * Asks for an access token, e.g. for the payment window. Retried like a read.
+     * @throws AuthenticationException when the service id or key is refused
+     */
+    public OverseasToken token() {
+        String serviceId = serviceId();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("service_id", serviceId);
+        body.put("service_key", this.settings.overseasServiceKey());
+        body.put("code", code());
+        Map<String, Object> answer = this.wire.post(uri("/gpay/oauth/1.0/token"), body, Map.of(), true, null);
+        if (!"T0000".equals(answer.get("result"))) {
+            throw Codes.refusal(text(answer, "result"), text(answer, "message"), null);
+        }
+        long seconds = 600;
+        try {
+            seconds = Long.parseLong(String.valueOf(answer.getOrDefault("expires_in", "600")).trim());
+        }
+        catch (NumberFormatException ex) {
+            // Payple documents 600 seconds; keep that when the answer says otherwise.
+        }
+        String payCls = text(answer, "payCls");
+        return new OverseasToken(text(answer, "access_token"), text(answer, "token_type"),
+                payCls == null || payCls.isEmpty() ? null : payCls, this.clock.instant().plusSeconds(seconds));
+    }
+
+    /**
+     * Charges a billing key.
+     * @return the approved payment, or the decline
+     * @throws DuplicateOrderException when the order id was used before
+     * @throws OutcomeUnknownException when neither the charge nor a lookup could tell how
+     * it ended
+     */
+    public OverseasChargeResult charge(OverseasCharge charge) {
+        String orderId = charge.orderId() != null ? charge.orderId() : this.orderIds.next();
+        OverseasToken token = token();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("service_id", serviceId());
+        body.put("service_oid", orderId);
+        body.put("comments", charge.comments());
+        body.put("billing_key", charge.billingKey());
+        if (charge.securityCode() != null) {
+            body.put("securityCode", charge.securityCode());
+        }
+        body.put("totalAmount", charge.amount().toPlainString());
+        body.put("currency", charge.currency());
+        putIfPresent(body, "firstName", charge.firstName());
+        putIfPresent(body, "lastName", charge.lastName());
+        putIfPresent(body, "email", charge.email());
+        Map<String, Object> answer;
+        try {
+            answer = this.wire.post(uri("/gpay/billingKey"), body, bearer(token), false, orderId);
+        }
+        catch (OutcomeUnknownException noAnswer) {
+            return settle(orderId, noAnswer);
+        }
+        String code = text(answer, "result");
+        if ("A0000".equals(code)) {
+            return new OverseasChargeResult.Approved(payment(answer));
+        }
+        if (Codes.declined(code)) {
+            return new OverseasChargeResult.Declined(orderId, text(answer, "api_id"), code, text(answer, "message"));
+        }
+        if (Codes.unknown(code)) {
+            return settle(orderId, new OutcomeUnknownException(code, text(answer, "message"), orderId,
+                    "The payment's outcome is not known yet", null));
+        }
+        throw Codes.refusal(code, text(answer, "message"), orderId);
+    }
+
+    /**
+     * Cancels an overseas payment in full or in part. Never retried.
+     * @throws InvalidRequestException when the amount exceeds what remains, the currency
+     * differs or there is no such payment
+     * @throws OutcomeUnknownException when the card company has not answered; the gateway
+     * settles it, so do not send the cancel again
+     */
+    public OverseasRefund refund(OverseasRefundRequest request) {
+        OverseasToken token = token();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("service_id", serviceId());
+        body.put("service_oid", request.orderId());
+        putIfPresent(body, "pay_id", request.payId());
+        body.put("totalAmount", request.amount().toPlainString());
+        body.put("currency", request.currency());
+        putIfPresent(body, "comments", request.comments());
+        Map<String, Object> answer = this.wire.post(uri("/gpay/cancel"), body, bearer(token), false, request.orderId());
+        String code = text(answer, "result");
+        if (!"A0000".equals(code)) {
+            throw Codes.refusal(code, text(answer, "message"), request.orderId());
+        }
+        Map<String, Object> info = info(answer);
+        return new OverseasRefund(text(answer, "api_id"), time(text(answer, "api_date")), text(info, "service_oid"),
+                decimal(text(info, "totalAmount")), text(info, "currency"));
+    }
+
+    /**
+     * Looks a payment up by its id or order id; shows it as it completed, not its later
+     * cancels (spec §5.5).
+     * @param payId the payment's id, or null
+     * @param orderId the order id, or null (one of the two is needed)
+     * @return how it ended, or empty when there is no such payment
+     * @throws OutcomeUnknownException when its outcome is not known yet
+     */
+    public Optional<OverseasChargeResult> lookup(String payId, String orderId) {
+        if (payId == null && orderId == null) {
+            throw new IllegalArgumentException("Look a payment up by its payId or its orderId");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("service_id", serviceId());
+        putIfPresent(body, "pay_id", payId);
+        putIfPresent(body, "service_oid", orderId);
+        OverseasToken token = lookupToken();
+        Map<String, Object> answer = this.wire.post(uri("/gpay/paymentResult"), body, bearer(token), true, orderId);
+        String code = text(answer, "result");
+        if (code != null && code.startsWith("T03")) {
+            // The token ran out (or the gateway forgot it): one fresh token, once.
+            this.lookupToken.compareAndSet(token, null);
+            answer = this.wire.post(uri("/gpay/paymentResult"), body, bearer(lookupToken()), true, orderId);
+            code = text(answer, "result");
+        }
+        if ("A0000".equals(code)) {
+            return Optional.of(new OverseasChargeResult.Approved(payment(answer)));
+        }
+        if (Codes.OVERSEAS_NOT_FOUND.equals(code)) {
+            return Optional.empty();
+        }
+        if (Codes.declined(code)) {
+            Map<String, Object> info = info(answer);
+            return Optional.of(new OverseasChargeResult.Declined(orderId != null ? orderId : text(info, "service_oid"),
+                    text(answer, "api_id"), code, text(answer, "message")));
+        }
+        if (Codes.unknown(code)) {
+            throw new OutcomeUnknownException(code, text(answer, "message"), orderId,
+                    "The payment's outcome is not known yet", null);
+        }
+        throw Codes.refusal(code, text(answer, "message"), orderId);
+    }
+
+    private OverseasChargeResult settle(String orderId, OutcomeUnknownException cause) {
+        Optional<OverseasChargeResult> found;
+        try {
+            found = lookup(null, orderId);
+        }
+        catch (OutcomeUnknownException stillUnknown) {
+            stillUnknown.addSuppressed(cause);
+            throw stillUnknown;
+        }
+        return found.orElseThrow(() -> cause.code() != null
+                ? new OutcomeUnknownException(cause.code(), cause.gatewayMessage(), orderId,
+                        "The payment's outcome is not known, and no payment is recorded under its order id yet", cause)
+                : new OutcomeUnknownException(null, null, orderId,
+                        "No answer to the payment, and no payment found under its order id yet", cause));
+    }
+
+    private OverseasToken lookupToken() {
+        OverseasToken current = this.lookupToken.get();
+        if (current != null && current.expiresAt().minus(MARGIN).isAfter(this.clock.instant())) {
+            return current;
+        }
+        OverseasToken fresh = token();
+        this.lookupToken.set(fresh);
+        return fresh;
+    }
+
+    private String serviceId() {
+        if (this.settings.overseasServiceId() == null) {
+            throw new IllegalStateException(
+                    "The overseas API needs its service id: GyeolClient.builder().overseasService(id, key)");
+        }
+        return this.settings.overseasServiceId();
+    }
+
+    private URI uri(String path) {
+        return URI.create(this.settings.hosts().overseas() + path);
+    }
+
+    private static Map<String, String> bearer(OverseasToken token) {
+        return Map.of("Authorization", "Bearer " + token.accessToken());
+    }
+
+    /** A new 10-letter-and-digit {@code code}, as the token call requires (T0211). */
+    static String code() {
+        StringBuilder code = new StringBuilder(10);
+        for (int i = 0; i < 10; i++) {
+            code.append(ALPHANUMERIC.charAt(RANDOM.nextInt(ALPHANUMERIC.length())));
+        }
+        return code.toString();
+    }
+
+    static OverseasPayment payment(Map<String, Object> answer) {
+        Map<String, Object> info = info(answer);
+        return new OverseasPayment(text(answer, "api_id"), time(text(answer, "api_date")), text(info, "service_oid"),
+                text(info, "comments"), text(info, "billing_key"), decimal(text(info, "totalAmount")),
+                text(info, "currency"), empty(text(info, "firstName")), empty(text(info, "lastName")),
+                empty(text(info, "email")), text(info, "card_number"), time(text(info, "submitTimeUtc")),
+                empty(text(answer, "serviceDefine")));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> info(Map<String, Object> answer) {
+        Object info = answer.get("info");
+        // The window posts the same fields flat; read them from the top then.
+        return info instanceof Map<?, ?> nested ? (Map<String, Object>) nested : answer;
+    }
+
+    static String text(Map<String, Object> map, String key) {
+        Object value = map.get(key);
+        return value == null ? null : value.toString();
+    }
+
+    static LocalDateTime time(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(text, TIME);
+        }
+        catch (DateTimeParseException ex) {
+            return null;
+        }
+    }
+
+    static BigDecimal decimal(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.trim());
+        }
+        catch (NumberFormatException ex) {
+            return null;
+        }
+    }
+
+    private static String empty(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    private static void putIfPresent(Map<String, Object> body, String field, String value) {
+        if (value != null) {
+            body.put(field, value);
+        }
+    }
+
+}

@@ -1,0 +1,158 @@
+package kr.gyeol.client.webhook;
+
+import java.util.Map;
+import kr.gyeol.protocol.Fields;
+
+/**
+ * One webhook, by what it reports. Every event keeps the body's fields as they came in
+ * {@link #fields()} (an overseas body's {@code info} object flattened into it); the
+ * accessors name the ones a receiver usually needs.
+ *
+ * <pre>{@code
+ * switch (webhooks.verifyAndParse(request::getHeader, body, contentType)) {
+ *     case WebhookEvent.PaymentResult payment -> markPaid(payment.orderId(), payment.approved());
+ *     case WebhookEvent.Refunded refund -> markRefunded(refund.orderId(), refund.amount());
+ *     default -> { }
+ * }
+ * }</pre>
+ */
+public sealed interface WebhookEvent {
+
+    /** The body's fields. */
+    Map<String, String> fields();
+
+    /**
+     * A domestic payment ended, as the window's result reports it (spec §6).
+     *
+     * @param fields the body's fields
+     */
+    record PaymentResult(Map<String, String> fields) implements WebhookEvent {
+
+        /** The order id. */
+        public String orderId() {
+            return this.fields.get(Fields.PAY_OID);
+        }
+
+        /** Whether it was approved. */
+        public boolean approved() {
+            return "success".equalsIgnoreCase(this.fields.get(Fields.PAY_RST));
+        }
+
+        /** The result code. */
+        public String code() {
+            return this.fields.get(Fields.PAY_CODE);
+        }
+
+        /** The amount in won. */
+        public long amount() {
+            return Webhooks.amount(this.fields.get(Fields.PAY_TOTAL));
+        }
+
+        /** The billing key, if the payment used one. */
+        public String billingKey() {
+            return this.fields.get(Fields.PAYER_ID);
+        }
+
+    }
+
+    /**
+     * A domestic payment was refunded in full or in part ({@code PCD_PAYCANCEL_FLAG=Y}).
+     *
+     * @param fields the body's fields
+     */
+    record Refunded(Map<String, String> fields) implements WebhookEvent {
+
+        /** The payment's order id. */
+        public String orderId() {
+            return this.fields.get(Fields.PAY_OID);
+        }
+
+        /** The amount of this refund, in won. */
+        public long amount() {
+            return Webhooks.amount(this.fields.get(Fields.REFUND_TOTAL));
+        }
+
+    }
+
+    /**
+     * A billing key was registered ({@code PCD_PAY_WORK=AUTH}).
+     *
+     * @param fields the body's fields
+     */
+    record BillingKeyRegistered(Map<String, String> fields) implements WebhookEvent {
+
+        /** The billing key. */
+        public String billingKey() {
+            return this.fields.get(Fields.PAYER_ID);
+        }
+
+    }
+
+    /**
+     * A billing key was revoked ({@code PCD_PAY_WORK=PUSERDEL}).
+     *
+     * @param fields the body's fields
+     */
+    record BillingKeyRevoked(Map<String, String> fields) implements WebhookEvent {
+
+        /** The billing key. */
+        public String billingKey() {
+            return this.fields.get(Fields.PAYER_ID);
+        }
+
+    }
+
+    /**
+     * An overseas payment ended ({@code type=PAYMENT}, spec §5.6).
+     *
+     * @param fields the body's fields, {@code info} flattened
+     */
+    record OverseasPaymentResult(Map<String, String> fields) implements WebhookEvent {
+
+        /** The payment's id. */
+        public String payId() {
+            return this.fields.get("api_id");
+        }
+
+        /** The order id. */
+        public String orderId() {
+            return this.fields.get("service_oid");
+        }
+
+        /** Whether it was approved ({@code A0000}). */
+        public boolean approved() {
+            return "A0000".equals(this.fields.get("result"));
+        }
+
+        /** The amount, e.g. {@code 1.00}. */
+        public String amount() {
+            return this.fields.get("totalAmount");
+        }
+
+    }
+
+    /**
+     * An overseas payment was cancelled in full or in part ({@code type=CANCEL}).
+     *
+     * @param fields the body's fields, {@code info} flattened
+     */
+    record OverseasCancelled(Map<String, String> fields) implements WebhookEvent {
+
+        /** The cancel's id. */
+        public String cancelId() {
+            return this.fields.get("api_id");
+        }
+
+        /** The payment's order id. */
+        public String orderId() {
+            return this.fields.get("service_oid");
+        }
+
+        /** The amount cancelled. */
+        public String amount() {
+            return this.fields.get("totalAmount");
+        }
+
+    }
+
+}
