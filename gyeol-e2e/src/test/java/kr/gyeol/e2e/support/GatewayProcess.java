@@ -1,0 +1,117 @@
+package kr.gyeol.e2e.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The packaged gateway ({@code gyeol-server.jar}) as an operator runs it: a separate
+ * {@code java -jar} process on a free port, its output in a log file under
+ * {@code target/e2e}. Stopped with SIGTERM when closed.
+ */
+public final class GatewayProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+
+    private final int port;
+
+    private final Path log;
+
+    private GatewayProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * Starts the jar and waits until it answers partner authentication.
+     * @param name names the log file
+     * @param arguments {@code --key=value} settings besides the port
+     */
+    public static GatewayProcess start(String name, List<String> arguments) throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("gyeol.server.jar", "../gyeol-server/target/gyeol-server.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(
+                    "No server jar at " + jar.toAbsolutePath() + "; run mvn verify from the root");
+        }
+        Path log = work().resolve(name + ".log");
+        Files.createDirectories(log.getParent());
+        int port = freePort();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        GatewayProcess gateway = new GatewayProcess(process, port, log);
+        gateway.awaitReady();
+        return gateway;
+    }
+
+    /** Where the tests keep their logs and data. */
+    public static Path work() {
+        return Path.of(System.getProperty("gyeol.e2e.work", "target/e2e"));
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + this.port;
+    }
+
+    public Path log() {
+        return this.log;
+    }
+
+    private void awaitReady() throws InterruptedException, IOException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+        HttpRequest probe = HttpRequest
+            .newBuilder(URI.create(baseUrl() + "/php/auth.php?cst_id=test&custKey=abcd1234567890"))
+            .header("Referer", "http://localhost:8080")
+            .timeout(Duration.ofSeconds(5))
+            .GET()
+            .build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!this.process.isAlive()) {
+                throw new IllegalStateException(
+                        "The gateway exited with " + this.process.exitValue() + "; see " + this.log);
+            }
+            try {
+                HttpResponse<String> response = HTTP.send(probe, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"success\"")) {
+                    return;
+                }
+            }
+            catch (IOException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(250);
+        }
+        close();
+        throw new IllegalStateException("The gateway did not get ready in 180 s; see " + this.log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (this.process.isAlive()) {
+            this.process.destroy();
+            if (!this.process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                this.process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+}
