@@ -80,12 +80,17 @@ abstract class ClientE2ECases {
 
     private static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
 
+    private final java.util.List<java.nio.file.Path> logs = new java.util.ArrayList<>();
+
     private GatewayProcess gateway;
 
     private GyeolClient client;
 
-    /** Starts the gateway under test. */
-    abstract GatewayProcess startGateway() throws Exception;
+    /**
+     * Starts the gateway under test; a second call starts it again on the same database.
+     * @param run counts the starts, to name the log
+     */
+    abstract GatewayProcess startGateway(int run) throws Exception;
 
     /** Stops whatever {@link #startGateway()} started besides the gateway. */
     void stopDatabase() throws Exception {
@@ -93,7 +98,16 @@ abstract class ClientE2ECases {
 
     @BeforeAll
     void start() throws Exception {
-        this.gateway = startGateway();
+        this.gateway = startGateway(1);
+        this.logs.add(this.gateway.log());
+        this.client = client(PARTNER_KEY, REFUND_KEY, PARTNER_KEY);
+    }
+
+    /** Stops the gateway and starts it again on the same database and data directory. */
+    private void restart() throws Exception {
+        this.gateway.close();
+        this.gateway = startGateway(this.logs.size() + 1);
+        this.logs.add(this.gateway.log());
         this.client = client(PARTNER_KEY, REFUND_KEY, PARTNER_KEY);
     }
 
@@ -368,6 +382,26 @@ abstract class ClientE2ECases {
             assertThat(webhooks.verifyAndParse(revoked::header, revoked.body(), revoked.header("content-type")))
                 .isInstanceOf(WebhookEvent.BillingKeyRevoked.class);
         }
+    }
+
+    @Test
+    void billingKeysAndPaymentsOutliveARestartOfTheGateway() throws Exception {
+        BillingKey key = registerCard(CARD);
+        String orderId = orderId("e2e-restart");
+        Payment payment = approved(this.client.payments()
+            .charge(Charge.builder(PayType.CARD, key.id(), "E2E 재시작", 7_000).orderId(orderId).build()));
+
+        restart();
+
+        assertThat(this.client.billingKeys().find(key.id()).maskedCardNumber()).isEqualTo("4242-****-****-4242");
+        LocalDate paidOn = payment.paidAt().toLocalDate();
+        assertThat(this.client.payments().lookup(PayType.CARD, orderId, paidOn)).get()
+            .isInstanceOf(ChargeResult.Approved.class);
+        assertThat(this.client.payments().refund(RefundRequest.of(orderId, paidOn, 7_000)).amount()).isEqualTo(7_000);
+        approved(this.client.payments().charge(Charge.builder(PayType.CARD, key.id(), "E2E 재시작", 1_000).build()));
+        assertThatThrownBy(() -> this.client.payments()
+            .charge(Charge.builder(PayType.CARD, key.id(), "E2E 재시작", 7_000).orderId(orderId).build()))
+            .isInstanceOf(DuplicateOrderException.class);
     }
 
     @Test

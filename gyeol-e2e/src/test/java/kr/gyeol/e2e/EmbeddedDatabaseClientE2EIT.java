@@ -1,6 +1,7 @@
 package kr.gyeol.e2e;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import kr.gyeol.e2e.support.GatewayProcess;
@@ -11,12 +12,22 @@ import kr.gyeol.e2e.support.GatewayProcess;
  */
 class EmbeddedDatabaseClientE2EIT extends ClientE2ECases {
 
+    private Path dataDirectory;
+
     @Override
-    GatewayProcess startGateway() throws Exception {
-        Files.createDirectories(GatewayProcess.work());
+    GatewayProcess startGateway(int run) throws Exception {
+        if (this.dataDirectory == null) {
+            Files.createDirectories(GatewayProcess.work());
+            this.dataDirectory = Files.createTempDirectory(GatewayProcess.work(), "data-");
+        }
         List<String> arguments = new ArrayList<>(SETTINGS);
-        arguments.add("--gyeol.data-dir=" + Files.createTempDirectory(GatewayProcess.work(), "data-"));
-        return GatewayProcess.start("embedded-database", arguments);
+        arguments.add("--gyeol.data-dir=" + this.dataDirectory);
+        return GatewayProcess.start("embedded-database-" + run, arguments);
+    }
+
+    @Override
+    void stopDatabase() throws Exception {
+        GatewayProcess.delete(this.dataDirectory);
     }
 
 }

@@ -1,6 +1,7 @@
 package kr.gyeol.e2e;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import kr.gyeol.e2e.support.ExternalPostgres;
@@ -14,23 +15,29 @@ class ExternalPostgresClientE2EIT extends ClientE2ECases {
 
     private ExternalPostgres database;
 
+    private Path dataDirectory;
+
     @Override
-    GatewayProcess startGateway() throws Exception {
-        this.database = ExternalPostgres.start();
-        Files.createDirectories(GatewayProcess.work());
+    GatewayProcess startGateway(int run) throws Exception {
+        if (this.database == null) {
+            this.database = ExternalPostgres.start();
+            Files.createDirectories(GatewayProcess.work());
+            // The vault's sandbox key lives in the data directory even on an external
+            // database.
+            this.dataDirectory = Files.createTempDirectory(GatewayProcess.work(), "data-");
+        }
         List<String> arguments = new ArrayList<>(SETTINGS);
         arguments.addAll(this.database.gatewayArguments());
-        // The vault's sandbox key lives in the data directory even on an external
-        // database.
-        arguments.add("--gyeol.data-dir=" + Files.createTempDirectory(GatewayProcess.work(), "data-"));
-        return GatewayProcess.start("external-postgres", arguments);
+        arguments.add("--gyeol.data-dir=" + this.dataDirectory);
+        return GatewayProcess.start("external-postgres-" + run, arguments);
     }
 
     @Override
-    void stopDatabase() {
+    void stopDatabase() throws Exception {
         if (this.database != null) {
             this.database.close();
         }
+        GatewayProcess.delete(this.dataDirectory);
     }
 
 }

@@ -98,6 +98,18 @@ public final class GatewayProcess implements AutoCloseable {
         throw new IllegalStateException("The gateway did not get ready in 180 s; see " + this.log);
     }
 
+    /** Deletes a data directory the tests made, once its gateway has stopped. */
+    public static void delete(Path directory) throws IOException {
+        if (directory == null || !Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
