@@ -101,14 +101,25 @@ final class Domestic {
      * the last is {@link #REUSE} old.
      */
     Session reusableSession(Map<String, String> flags) {
-        Instant now = this.clock.instant();
-        Session cached = this.reusable.get(flags);
-        if (cached != null && cached.issuedAt().plus(REUSE).isAfter(now)) {
+        Session cached = current(this.reusable.get(flags));
+        if (cached != null) {
             return cached;
         }
-        Session fresh = authenticate(flags);
-        this.reusable.put(flags, fresh);
-        return fresh;
+        // One thread authenticates while the others wait for its session, so that many
+        // concurrent lookups do not each ask auth.php for one.
+        synchronized (this.reusable) {
+            cached = current(this.reusable.get(flags));
+            if (cached != null) {
+                return cached;
+            }
+            Session fresh = authenticate(flags);
+            this.reusable.put(flags, fresh);
+            return fresh;
+        }
+    }
+
+    private Session current(Session session) {
+        return session != null && session.issuedAt().plus(REUSE).isAfter(this.clock.instant()) ? session : null;
     }
 
     /** Forgets a reusable session the gateway no longer accepts. */

@@ -5,9 +5,6 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +21,6 @@ public final class Overseas {
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** Lookups stop using a token this long before it expires. */
     private static final Duration MARGIN = Duration.ofSeconds(60);
@@ -139,8 +134,8 @@ public final class Overseas {
             throw Codes.refusal(code, text(answer, "message"), request.orderId());
         }
         Map<String, Object> info = info(answer);
-        return new OverseasRefund(text(answer, "api_id"), time(text(answer, "api_date")), text(info, "service_oid"),
-                decimal(text(info, "totalAmount")), text(info, "currency"));
+        return new OverseasRefund(text(answer, "api_id"), WireText.dashedTime(text(answer, "api_date")),
+                text(info, "service_oid"), decimal(text(info, "totalAmount")), text(info, "currency"));
     }
 
     /**
@@ -203,13 +198,24 @@ public final class Overseas {
     }
 
     private OverseasToken lookupToken() {
-        OverseasToken current = this.lookupToken.get();
-        if (current != null && current.expiresAt().minus(MARGIN).isAfter(this.clock.instant())) {
+        OverseasToken current = current(this.lookupToken.get());
+        if (current != null) {
             return current;
         }
-        OverseasToken fresh = token();
-        this.lookupToken.set(fresh);
-        return fresh;
+        // One thread asks for the token the others then share.
+        synchronized (this.lookupToken) {
+            current = current(this.lookupToken.get());
+            if (current != null) {
+                return current;
+            }
+            OverseasToken fresh = token();
+            this.lookupToken.set(fresh);
+            return fresh;
+        }
+    }
+
+    private OverseasToken current(OverseasToken token) {
+        return token != null && token.expiresAt().minus(MARGIN).isAfter(this.clock.instant()) ? token : null;
     }
 
     private String serviceId() {
@@ -239,11 +245,11 @@ public final class Overseas {
 
     static OverseasPayment payment(Map<String, Object> answer) {
         Map<String, Object> info = info(answer);
-        return new OverseasPayment(text(answer, "api_id"), time(text(answer, "api_date")), text(info, "service_oid"),
-                text(info, "comments"), text(info, "billing_key"), decimal(text(info, "totalAmount")),
-                text(info, "currency"), empty(text(info, "firstName")), empty(text(info, "lastName")),
-                empty(text(info, "email")), text(info, "card_number"), time(text(info, "submitTimeUtc")),
-                empty(text(answer, "serviceDefine")));
+        return new OverseasPayment(text(answer, "api_id"), WireText.dashedTime(text(answer, "api_date")),
+                text(info, "service_oid"), text(info, "comments"), text(info, "billing_key"),
+                decimal(text(info, "totalAmount")), text(info, "currency"), empty(text(info, "firstName")),
+                empty(text(info, "lastName")), empty(text(info, "email")), text(info, "card_number"),
+                WireText.dashedTime(text(info, "submitTimeUtc")), empty(text(answer, "serviceDefine")));
     }
 
     @SuppressWarnings("unchecked")
@@ -256,18 +262,6 @@ public final class Overseas {
     static String text(Map<String, Object> map, String key) {
         Object value = map.get(key);
         return value == null ? null : value.toString();
-    }
-
-    static LocalDateTime time(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(text, TIME);
-        }
-        catch (DateTimeParseException ex) {
-            return null;
-        }
     }
 
     static BigDecimal decimal(String text) {

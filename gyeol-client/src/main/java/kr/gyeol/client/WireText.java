@@ -14,6 +14,8 @@ final class WireText {
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
+    private static final DateTimeFormatter DASHED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private WireText() {
@@ -31,12 +33,19 @@ final class WireText {
         }
     }
 
+    /** A Payple time, {@code yyyyMMddHHmmss}; null when absent or malformed. */
     static LocalDateTime time(String text) {
-        if (text == null || text.length() != 14) {
-            return null;
-        }
+        return text == null || text.length() != 14 ? null : parse(text, SECONDS);
+    }
+
+    /** A gpay time, {@code yyyy-MM-dd HH:mm:ss}; null when absent or malformed. */
+    static LocalDateTime dashedTime(String text) {
+        return text == null ? null : parse(text, DASHED);
+    }
+
+    private static LocalDateTime parse(String text, DateTimeFormatter format) {
         try {
-            return LocalDateTime.parse(text, SECONDS);
+            return LocalDateTime.parse(text, format);
         }
         catch (DateTimeParseException ex) {
             return null;

@@ -215,6 +215,32 @@ class PaymentsTest {
     }
 
     @Test
+    void concurrentLookupsOfOneClientShareOneSession() throws Exception {
+        this.gateway.on(AUTH, session(LOOKUP)).on(LOOKUP, approved("o19"));
+        LocalDate day = LocalDate.of(2026, 11, 24);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    boolean all = true;
+                    for (int n = 0; n < 25; n++) {
+                        all &= this.client.payments().lookup(PayType.CARD, "o19", day).isPresent();
+                    }
+                    return all;
+                }));
+            }
+            start.countDown();
+            for (var result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        }
+        assertThat(this.gateway.count(LOOKUP)).isEqualTo(200);
+        assertThat(this.gateway.count(AUTH)).isOne();
+    }
+
+    @Test
     void aLookupWhoseSessionExpiredAuthenticatesOnceMore() {
         this.gateway.on(AUTH, session(LOOKUP))
             .on(LOOKUP, json("PCD_PAY_RST", "error", "PCD_PAY_CODE", "CBIL0002"), approved("o12"));

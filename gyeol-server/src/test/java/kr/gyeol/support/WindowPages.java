@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * The payment window's pages over plain HTTP, the way a browser without the SDK sees
@@ -22,12 +25,6 @@ import java.util.stream.Collectors;
 public final class WindowPages {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private static final Pattern HIDDEN = Pattern
-        .compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
-
-    private static final Pattern RESULT_ACTION = Pattern
-        .compile("<form id=\"result\" method=\"post\" action=\"([^\"]*)\"");
 
     private WindowPages() {
     }
@@ -84,36 +81,16 @@ public final class WindowPages {
 
     /** The hidden fields of a page; a result page's form action as {@code (action)}. */
     public static Map<String, String> result(String page) {
+        Document document = Jsoup.parse(page);
         Map<String, String> fields = new LinkedHashMap<>();
-        Matcher matcher = HIDDEN.matcher(page);
-        while (matcher.find()) {
-            fields.put(unescape(matcher.group(1)), unescape(matcher.group(2)));
+        for (Element input : document.select("input[type=hidden]")) {
+            fields.put(input.attr("name"), input.attr("value"));
         }
-        Matcher action = RESULT_ACTION.matcher(page);
-        if (action.find()) {
-            fields.put("(action)", unescape(action.group(1)));
+        Element form = document.selectFirst("form#result");
+        if (form != null) {
+            fields.put("(action)", form.attr("action"));
         }
         return fields;
-    }
-
-    private static String unescape(String html) {
-        Matcher entity = Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos);").matcher(html);
-        StringBuilder out = new StringBuilder();
-        while (entity.find()) {
-            String name = entity.group(1);
-            String replacement = switch (name) {
-                case "amp" -> "&";
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "quot" -> "\"";
-                case "apos" -> "'";
-                default -> String.valueOf((char) (name.startsWith("#x") ? Integer.parseInt(name.substring(2), 16)
-                        : Integer.parseInt(name.substring(1))));
-            };
-            entity.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        entity.appendTail(out);
-        return out.toString();
     }
 
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,9 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class WindowForms {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private static final Pattern HIDDEN = Pattern
-        .compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     private static final Pattern CARD_FORM = Pattern.compile("action=\"/window/([^/\"]+)/card\"");
 
@@ -123,31 +122,10 @@ public final class WindowForms {
 
     private static Map<String, String> hidden(String page) {
         Map<String, String> fields = new LinkedHashMap<>();
-        Matcher matcher = HIDDEN.matcher(page);
-        while (matcher.find()) {
-            fields.put(unescape(matcher.group(1)), unescape(matcher.group(2)));
+        for (Element input : Jsoup.parse(page).select("input[type=hidden]")) {
+            fields.put(input.attr("name"), input.attr("value"));
         }
         return fields;
-    }
-
-    private static String unescape(String html) {
-        Matcher entity = Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos);").matcher(html);
-        StringBuilder out = new StringBuilder();
-        while (entity.find()) {
-            String name = entity.group(1);
-            String replacement = switch (name) {
-                case "amp" -> "&";
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "quot" -> "\"";
-                case "apos" -> "'";
-                default -> String.valueOf((char) (name.startsWith("#x") ? Integer.parseInt(name.substring(2), 16)
-                        : Integer.parseInt(name.substring(1))));
-            };
-            entity.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        entity.appendTail(out);
-        return out.toString();
     }
 
 }
