@@ -1,0 +1,170 @@
+package kr.gyeol.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import kr.gyeol.client.BillingKey;
+import kr.gyeol.client.CardRegistration;
+import kr.gyeol.client.Charge;
+import kr.gyeol.client.ChargeResult;
+import kr.gyeol.client.DuplicateOrderException;
+import kr.gyeol.client.GyeolClient;
+import kr.gyeol.client.Hosts;
+import kr.gyeol.client.OutcomeUnknownException;
+import kr.gyeol.client.PayType;
+import kr.gyeol.client.Payer;
+import kr.gyeol.e2e.support.ExternalPostgres;
+import kr.gyeol.e2e.support.GatewayProcess;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two gateway nodes on one PostgreSQL, a client on each: a billing key registered on one
+ * node is charged through the other, an order id or a month raced across both is charged
+ * once (the losers get {@link DuplicateOrderException}), and a charge left unknown on one
+ * node is settled and found through the other.
+ */
+class MultiNodeClientE2EIT {
+
+    private static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
+
+    private final List<GatewayProcess> nodes = new ArrayList<>();
+
+    private final List<Path> dataDirectories = new ArrayList<>();
+
+    private ExternalPostgres database;
+
+    @AfterEach
+    void stop() throws Exception {
+        for (GatewayProcess node : this.nodes) {
+            node.close();
+        }
+        for (Path directory : this.dataDirectories) {
+            GatewayProcess.delete(directory);
+        }
+        if (this.database != null) {
+            this.database.close();
+        }
+        for (GatewayProcess node : this.nodes) {
+            ClientE2ECases.assertNoSecretsIn(node.log());
+        }
+    }
+
+    private GyeolClient node(String name, String vaultKey) throws Exception {
+        Files.createDirectories(GatewayProcess.work());
+        Path data = Files.createTempDirectory(GatewayProcess.work(), "node-" + name + "-");
+        this.dataDirectories.add(data);
+        List<String> arguments = new ArrayList<>(ClientE2ECases.SETTINGS);
+        arguments.addAll(this.database.gatewayArguments());
+        arguments.add("--gyeol.data-dir=" + data);
+        // Nodes share their vault key; each would otherwise make its own.
+        arguments.add("--gyeol.vault.keys.shared=" + vaultKey);
+        GatewayProcess node = GatewayProcess.start("node-" + name, arguments);
+        this.nodes.add(node);
+        return GyeolClient.builder()
+            .hosts(Hosts.gyeol(node.baseUrl()))
+            .partner("test", ClientE2ECases.PARTNER_KEY)
+            .referer("http://localhost:8080")
+            .refundKey(ClientE2ECases.REFUND_KEY)
+            .build();
+    }
+
+    /** Charges from 20 threads, alternating nodes; how many were approved. */
+    private static int race(GyeolClient a, GyeolClient b, java.util.function.IntFunction<Charge> charge)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<ChargeResult>> results = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            GyeolClient client = (i % 2 == 0) ? a : b;
+            Charge attempt = charge.apply(i);
+            results.add(pool.submit(() -> {
+                go.await();
+                try {
+                    return client.payments().charge(attempt);
+                }
+                catch (DuplicateOrderException refused) {
+                    return null;
+                }
+            }));
+        }
+        go.countDown();
+        int approved = 0;
+        for (Future<ChargeResult> result : results) {
+            ChargeResult outcome = result.get(60, TimeUnit.SECONDS);
+            if (outcome != null) {
+                assertThat(outcome).isInstanceOf(ChargeResult.Approved.class);
+                approved++;
+            }
+        }
+        pool.shutdownNow();
+        return approved;
+    }
+
+    @Test
+    void nodesShareKeysOrderIdsMonthsAndUnknownOutcomes() throws Exception {
+        this.database = ExternalPostgres.start();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        String vaultKey = Base64.getEncoder().encodeToString(key);
+        GyeolClient a = node("a", vaultKey);
+        GyeolClient b = node("b", vaultKey);
+
+        BillingKey card = a.billingKeys()
+            .registerCard(new CardRegistration(new Payer("1", "홍길동", null, null), "900101", ClientE2ECases.CARD, "30",
+                    "12", "12"));
+        assertThat(b.billingKeys().find(card.id()).maskedCardNumber()).isEqualTo("4242-****-****-4242");
+        assertThat(b.payments().charge(Charge.builder(PayType.CARD, card.id(), "노드", 1_000).build()))
+            .isInstanceOf(ChargeResult.Approved.class);
+
+        String orderId = "e2e-nodes" + System.nanoTime();
+        assertThat(race(a, b, (i) -> Charge.builder(PayType.CARD, card.id(), "노드 경합", 1_000).orderId(orderId).build()))
+            .isOne();
+        YearMonth month = YearMonth.of(2026, 12);
+        assertThat(race(a, b,
+                (i) -> Charge.builder(PayType.CARD, card.id(), "노드 월", 1_000)
+                    .orderId("e2e-month" + i + "-" + System.nanoTime())
+                    .monthly(month)
+                    .build()))
+            .isOne();
+
+        String timeoutKey = a.billingKeys()
+            .registerCard(new CardRegistration(Payer.NONE, "900101", "4000000000000119", "30", "12", "12"))
+            .id();
+        String unknownOrder = "e2e-nodes-unknown" + System.nanoTime();
+        assertThatThrownBy(() -> a.payments()
+            .charge(Charge.builder(PayType.CARD, timeoutKey, "노드", 1_000).orderId(unknownOrder).build()))
+            .isInstanceOf(OutcomeUnknownException.class);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Optional<ChargeResult> settled = Optional.empty();
+        while (settled.isEmpty()) {
+            assertThat(Instant.now()).as("settled within 60 s").isBefore(deadline);
+            try {
+                settled = b.payments().lookup(PayType.CARD, unknownOrder, LocalDate.now(KOREA));
+                assertThat(settled).as("the charge was recorded").isPresent();
+            }
+            catch (OutcomeUnknownException stillUnknown) {
+                Thread.sleep(500);
+            }
+        }
+        assertThat(settled.get()).isInstanceOf(ChargeResult.Approved.class);
+    }
+
+}
