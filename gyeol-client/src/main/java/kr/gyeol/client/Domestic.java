@@ -160,7 +160,7 @@ final class Domestic {
         return "CBIL0002".equals(code) || "CBIL0001".equals(code);
     }
 
-    /** Throws the exception for a refused answer. */
+    /** The exception for a refused answer. */
     static GyeolException refusal(Map<String, String> answer, String orderId) {
         return Codes.refusal(answer.get(Fields.PAY_CODE), answer.get(Fields.PAY_MSG), orderId);
     }
