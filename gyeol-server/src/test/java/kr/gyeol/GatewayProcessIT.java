@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import kr.gyeol.support.GatewayProcesses;
 import kr.gyeol.support.PaypleTestClient;
 import kr.gyeol.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
@@ -34,39 +35,18 @@ class GatewayProcessIT {
     }
 
     private Process start(Path dataDirectory, int port, int run, String... extra) throws IOException {
-        Path jar = Path.of("target/gyeol-server.jar");
-        assertThat(jar).exists();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path log = Path.of("target/test-logs/gateway-process-" + run + ".log");
-        Files.createDirectories(log.getParent());
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=" + port,
-                "--gyeol.data-dir=" + dataDirectory, "--gyeol.embedded-database.pool-size=8"));
-        command.addAll(List.of(extra));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> arguments = new java.util.ArrayList<>(
+                List.of("--gyeol.data-dir=" + dataDirectory, "--gyeol.embedded-database.pool-size=8"));
+        arguments.addAll(List.of(extra));
+        return GatewayProcesses.start("gateway-process-" + run, port, arguments);
     }
 
     private static PaypleTestClient awaitReady(Process process, int port) throws InterruptedException {
-        PaypleTestClient client = new PaypleTestClient("http://127.0.0.1:" + port);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("gateway process exited early").isTrue();
-            try {
-                if ("success".equals(client.auth(Map.of()).get("result"))) {
-                    return client;
-                }
-            }
-            catch (AssertionError notYet) {
-                // Not listening yet.
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("The gateway did not answer within 120 s");
+        return GatewayProcesses.awaitReady(process, port, "gateway-process");
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return GatewayProcesses.freePort();
     }
 
     /** The public test partner, with its result receiver. */

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.support.GatewayProcesses;
 import kr.gyeol.support.PaypleTestClient;
 import kr.gyeol.support.WebhookReceiver;
 import kr.gyeol.support.TestDatabase;
@@ -45,48 +46,25 @@ class MultiNodeIT {
 
     private PaypleTestClient start(String name, String vaultKey, String receiverUrl) throws Exception {
         TestDatabase.Connection database = TestDatabase.get();
-        int port = freePort();
-        Path log = Path.of("target/test-logs/multi-node-" + name + ".log");
-        Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                "target/gyeol-server.jar", "--server.port=" + port, "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--gyeol.data-dir=" + Files.createTempDirectory("gyeol-node-" + name),
-                // Several nodes must share their vault keys; each would otherwise make
-                // its own.
-                "--gyeol.vault.keys.shared=" + vaultKey, "--gyeol.reconciler.delay=1s",
-                "--gyeol.reconciler.interval=500ms", "--gyeol.webhooks.interval=100ms",
-                // The test partner with a result receiver, the same secret on both nodes.
-                "--gyeol.partners[0].id=test", "--gyeol.partners[0].secret=" + PaypleTestClient.SECRET,
-                "--gyeol.partners[0].refund-key=" + PaypleTestClient.REFUND_KEY,
-                "--gyeol.partners[0].webhook.result-url=" + receiverUrl,
-                "--gyeol.partners[0].webhook.secret=whsec_" + vaultKey))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        int port = GatewayProcesses.freePort();
+        Process process = GatewayProcesses.start("multi-node-" + name, port,
+                List.of("--spring.datasource.url=" + database.url(),
+                        "--spring.datasource.username=" + database.username(),
+                        "--spring.datasource.password=" + database.password(),
+                        "--gyeol.data-dir=" + Files.createTempDirectory("gyeol-node-" + name),
+                        // Several nodes must share their vault keys; each would otherwise
+                        // make
+                        // its own.
+                        "--gyeol.vault.keys.shared=" + vaultKey, "--gyeol.reconciler.delay=1s",
+                        "--gyeol.reconciler.interval=500ms", "--gyeol.webhooks.interval=100ms",
+                        // The test partner with a result receiver, the same secret on
+                        // both nodes.
+                        "--gyeol.partners[0].id=test", "--gyeol.partners[0].secret=" + PaypleTestClient.SECRET,
+                        "--gyeol.partners[0].refund-key=" + PaypleTestClient.REFUND_KEY,
+                        "--gyeol.partners[0].webhook.result-url=" + receiverUrl,
+                        "--gyeol.partners[0].webhook.secret=whsec_" + vaultKey));
         this.nodes.add(process);
-        PaypleTestClient client = new PaypleTestClient("http://127.0.0.1:" + port);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("node %s exited early", name).isTrue();
-            try {
-                if ("success".equals(client.auth(Map.of()).get("result"))) {
-                    return client;
-                }
-            }
-            catch (AssertionError notYet) {
-                // Not listening yet.
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("node " + name + " did not answer within 120 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return GatewayProcesses.awaitReady(process, port, "multi-node-" + name);
     }
 
     @Test

@@ -4,8 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,10 +22,20 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    /** The exit code of a gateway whose embedded database died for good. */
+    static final int EXIT_DATABASE_LOST = 70;
+
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(@Value("${gyeol.data-dir}") Path dataDirectory,
             @Value("${gyeol.embedded-database.port:0}") int port) {
-        return EmbeddedDatabase.start(dataDirectory.resolve("postgres").toAbsolutePath(), port);
+        return EmbeddedDatabase.start(dataDirectory.resolve("postgres").toAbsolutePath(), port, () -> {
+            // A gateway without its database can only answer errors; exit so that a
+            // supervisor (systemd, a container runtime) starts it afresh.
+            log.error("Exiting: the embedded PostgreSQL is gone and could not be restarted");
+            Thread.ofPlatform().name("gyeol-exit").start(() -> System.exit(EXIT_DATABASE_LOST));
+        });
     }
 
     @Bean(destroyMethod = "close")
@@ -29,9 +43,25 @@ class EmbeddedDatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.jdbcUrl());
         config.setUsername(database.username());
+        config.setPassword(database.password());
         config.setMaximumPoolSize(poolSize);
+        // While the supervisor restarts a crashed server, a request waits this long for a
+        // connection, not Hikari's default 30 s.
+        config.setConnectionTimeout(10_000);
         config.setPoolName("gyeol-embedded");
         return new HikariDataSource(config);
+    }
+
+    /** Up while the embedded server runs; down while it is being restarted or is lost. */
+    @Bean
+    HealthIndicator embeddedDatabaseHealthIndicator(EmbeddedDatabase database) {
+        return () -> {
+            Health.Builder health = database.state() == EmbeddedDatabase.State.RUNNING ? Health.up() : Health.down();
+            return health.withDetail("state", database.state().name())
+                .withDetail("port", database.port())
+                .withDetails(database.effectiveSettings())
+                .build();
+        };
     }
 
 }

@@ -64,7 +64,7 @@ public final class TestDatabase {
                 }
             }));
             System.err.println("[gyeol-tests] using an embedded PostgreSQL on port " + embedded.port());
-            return new Connection(embedded.jdbcUrl(), embedded.username(), "");
+            return new Connection(embedded.jdbcUrl(), embedded.username(), embedded.password());
         }
         catch (java.io.IOException e) {
             throw new IllegalStateException("Neither a local nor an embedded PostgreSQL is available", e);
