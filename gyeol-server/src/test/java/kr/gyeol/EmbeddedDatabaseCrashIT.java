@@ -2,6 +2,10 @@ package kr.gyeol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,6 +128,45 @@ class EmbeddedDatabaseCrashIT {
                 + checked + " approved or unknown checked after two crashes");
         assertThat(lost).as("charges answered as approved but gone after the crash").isEmpty();
         assertThat(chargedAgain).as("order ids that could be charged a second time").isEmpty();
+    }
+
+    @Test
+    void aGatewayWhoseDatabaseCannotComeBackReportsNotReadyThenExitsNonZero() throws Exception {
+        Path dataDirectory = Files.createTempDirectory("gyeol-lost");
+        int port = GatewayProcesses.freePort();
+        gateway = GatewayProcesses.start("embedded-lost", port,
+                List.of("--gyeol.data-dir=" + dataDirectory, "--gyeol.embedded-database.restart-budget=3s"));
+        GatewayProcesses.awaitReady(gateway, port, "embedded-lost");
+        HttpClient http = HttpClient.newHttpClient();
+        URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+        assertThat(
+                http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+            .isEqualTo(200);
+
+        // Without its configuration file no new server can start.
+        Path postgres = dataDirectory.resolve("postgres");
+        Files.move(postgres.resolve("postgresql.conf"), postgres.resolve("postgresql.conf.away"));
+        ProcessHandle.of(postmasterPid(postgres)).orElseThrow().destroyForcibly();
+
+        boolean reportedDown = false;
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (gateway.isAlive() && Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> answer = http.send(
+                        HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                reportedDown |= answer.statusCode() == 503 && answer.body().contains("DOWN");
+            }
+            catch (java.io.IOException closing) {
+                // The gateway is shutting down.
+            }
+            Thread.sleep(50);
+        }
+        assertThat(gateway.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("the gateway exited").isTrue();
+        assertThat(reportedDown).as("readiness said DOWN while the database was being restarted").isTrue();
+        assertThat(gateway.exitValue()).isEqualTo(70);
+        assertThat(Files.readString(GatewayProcesses.log("embedded-lost")))
+            .contains("could not be restarted within 3 s");
     }
 
     private static long approved(Map<String, Answer> answers) {

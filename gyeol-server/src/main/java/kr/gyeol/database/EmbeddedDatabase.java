@@ -46,10 +46,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>
  * The server is supervised: when it dies, it is started again on the same port (its crash
- * recovery replays the WAL); if it cannot be brought back within {@link #RESTART_BUDGET},
- * {@code onFatal} runs, and the gateway exits rather than living on without a database. A
- * server left running by a gateway that was killed is stopped before the new one starts,
- * and a data directory whose first initialisation was interrupted is rebuilt.
+ * recovery replays the WAL); if it cannot be brought back within a restart budget (a
+ * minute by default), {@code onFatal} runs, and the gateway exits rather than living on
+ * without a database. A server left running by a gateway that was killed is stopped
+ * before the new one starts, and a data directory whose first initialisation was
+ * interrupted is rebuilt.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -64,7 +65,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     static final String CREDENTIALS_FILE = "gyeol.credentials";
 
-    static final Duration RESTART_BUDGET = Duration.ofSeconds(60);
+    static final Duration DEFAULT_RESTART_BUDGET = Duration.ofSeconds(60);
 
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
@@ -97,6 +98,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final FileLock lock;
 
+    private final Duration restartBudget;
+
     private final Runnable onFatal;
 
     private volatile Process postmaster;
@@ -108,26 +111,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private volatile Map<String, String> effectiveSettings = Map.of();
 
     private EmbeddedDatabase(Path directory, Path installation, int port, Credentials credentials,
-            FileChannel lockChannel, FileLock lock, Runnable onFatal) {
+            FileChannel lockChannel, FileLock lock, Duration restartBudget, Runnable onFatal) {
         this.directory = directory;
         this.installation = installation;
         this.port = port;
         this.credentials = credentials;
         this.lockChannel = lockChannel;
         this.lock = lock;
+        this.restartBudget = restartBudget;
         this.onFatal = onFatal;
     }
 
     /** Starts (or restarts) the server whose data lives in {@code directory}. */
     public static EmbeddedDatabase start(Path directory, int port) {
-        return start(directory, port, () -> log.error("The embedded PostgreSQL could not be restarted"));
+        return start(directory, port, DEFAULT_RESTART_BUDGET,
+                () -> log.error("The embedded PostgreSQL could not be restarted"));
     }
 
     /**
      * Starts the server whose data lives in {@code directory}; {@code onFatal} runs when
-     * it died and could not be started again.
+     * it died and could not be started again within {@code restartBudget}.
      */
-    public static EmbeddedDatabase start(Path directory, int port, Runnable onFatal) {
+    public static EmbeddedDatabase start(Path directory, int port, Duration restartBudget, Runnable onFatal) {
         FileChannel lockChannel = null;
         try {
             Files.createDirectories(directory);
@@ -160,7 +165,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             int chosenPort = port > 0 ? port : freePort();
             EmbeddedDatabase database = new EmbeddedDatabase(directory, installation, chosenPort, credentials,
-                    lockChannel, lock, onFatal);
+                    lockChannel, lock, restartBudget, onFatal);
             database.launch(legacyTrust);
             if (legacyTrust) {
                 database.convertFromTrust();
@@ -414,7 +419,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private void restart() {
-        Instant deadline = Instant.now().plus(RESTART_BUDGET);
+        Instant deadline = Instant.now().plus(restartBudget);
         Duration wait = Duration.ofMillis(200);
         int attempt = 0;
         while (!closing && Instant.now().isBefore(deadline)) {
@@ -438,7 +443,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         if (!closing) {
             state = State.FAILED;
-            log.error("The embedded PostgreSQL could not be restarted within {} s", RESTART_BUDGET.toSeconds());
+            log.error("The embedded PostgreSQL could not be restarted within {} s", restartBudget.toSeconds());
             onFatal.run();
         }
     }

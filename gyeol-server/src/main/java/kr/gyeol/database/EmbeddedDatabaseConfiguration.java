@@ -3,6 +3,7 @@ package kr.gyeol.database;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +30,9 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(@Value("${gyeol.data-dir}") Path dataDirectory,
-            @Value("${gyeol.embedded-database.port:0}") int port) {
-        return EmbeddedDatabase.start(dataDirectory.resolve("postgres").toAbsolutePath(), port, () -> {
+            @Value("${gyeol.embedded-database.port:0}") int port,
+            @Value("${gyeol.embedded-database.restart-budget:60s}") Duration restartBudget) {
+        return EmbeddedDatabase.start(dataDirectory.resolve("postgres").toAbsolutePath(), port, restartBudget, () -> {
             // A gateway without its database can only answer errors; exit so that a
             // supervisor (systemd, a container runtime) starts it afresh.
             log.error("Exiting: the embedded PostgreSQL is gone and could not be restarted");
