@@ -20,6 +20,8 @@ import kr.gyeol.vault.Payer;
 import kr.gyeol.vault.RegistrationRejected;
 import kr.gyeol.vault.Vault;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class GpayPayments {
+
+    private static final Logger log = LoggerFactory.getLogger(GpayPayments.class);
 
     private final GpayRepository payments;
 
@@ -115,8 +119,24 @@ public class GpayPayments {
         catch (RuntimeException ex) {
             outcome = new Outcome.Unknown("network call failed");
         }
-        record(payment, "PENDING", outcome);
-        return this.payments.find(payment.id()).orElseThrow();
+        try {
+            record(payment, "PENDING", outcome);
+            return this.payments.find(payment.id()).orElseThrow();
+        }
+        catch (RuntimeException ex) {
+            // The network was asked: an answer that is not recorded is unknown (A0303),
+            // and the PENDING row waits for the reconciler.
+            log.error("Could not record the network's answer for overseas payment {}; its outcome is unknown until"
+                    + " the reconciler settles it: {}", payment.id(), ex.getClass().getSimpleName());
+            return unknown(payment);
+        }
+    }
+
+    private static GpayPayment unknown(GpayPayment payment) {
+        return new GpayPayment(payment.id(), payment.partnerId(), payment.serviceOid(), payment.billingKeyId(),
+                "UNKNOWN", payment.currency(), payment.amount(), payment.comments(), payment.firstName(),
+                payment.lastName(), payment.email(), payment.maskedNumber(), payment.serviceDefine(),
+                payment.resultUrl(), payment.networkReference(), null, null, payment.requestedAt(), null);
     }
 
     /** A written PENDING payment and its key, revealed for the network call. */
@@ -204,7 +224,15 @@ public class GpayPayments {
         catch (RuntimeException ex) {
             outcome = new Outcome.Unknown("network call failed");
         }
-        String settled = recordCancel(id, partnerId, "PENDING", outcome);
+        String settled;
+        try {
+            settled = recordCancel(id, partnerId, "PENDING", outcome);
+        }
+        catch (RuntimeException ex) {
+            log.error("Could not record the network's answer for overseas cancel {}; its outcome is unknown until"
+                    + " the reconciler settles it: {}", id, ex.getClass().getSimpleName());
+            settled = "UNKNOWN";
+        }
         return new GpayCancel(id, payment, settled, amount, now,
                 "UNKNOWN".equals(settled) ? null : this.clock.instant());
     }

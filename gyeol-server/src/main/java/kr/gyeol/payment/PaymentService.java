@@ -100,30 +100,67 @@ public class PaymentService {
                     declined.institutionCode(), declined.institutionMessage()), answeredAt);
             case Outcome.Unknown unknown -> pendingPayment.markUnknown();
         };
-        boolean recorded = Boolean.TRUE.equals(transaction.execute(status -> {
-            boolean changed = switch (settled.status()) {
-                case APPROVED ->
-                    payments.approve(settled.id(), PaymentStatus.PENDING, settled.approvalNumber(), answeredAt);
-                case DECLINED -> payments.decline(settled.id(), PaymentStatus.PENDING, settled.decline(), answeredAt);
-                case UNKNOWN -> payments.markUnknown(settled.id(), answeredAt.plus(unknownDelay));
-                case PENDING -> throw new IllegalStateException("An outcome never leaves a payment pending");
-            };
-            if (changed && settled.status() == PaymentStatus.APPROVED) {
-                cashReceipts.issueWithPayment(settled, request.cashReceiptIdentity());
-            }
-            if (changed && settled.status() != PaymentStatus.UNKNOWN) {
-                outbox.record(settled.partnerId(), EventType.PAYMENT, settled.id());
-            }
-            return changed;
-        }));
-        if (recorded) {
-            // A cash receipt issued with the approval is read back with the payment.
-            return settled.cashReceipt() && settled.status() == PaymentStatus.APPROVED
-                    ? payments.find(settled.id()).orElseThrow() : settled;
+        boolean recorded;
+        try {
+            recorded = Boolean.TRUE.equals(transaction.execute(status -> {
+                boolean changed = switch (settled.status()) {
+                    case APPROVED ->
+                        payments.approve(settled.id(), PaymentStatus.PENDING, settled.approvalNumber(), answeredAt);
+                    case DECLINED ->
+                        payments.decline(settled.id(), PaymentStatus.PENDING, settled.decline(), answeredAt);
+                    case UNKNOWN -> payments.markUnknown(settled.id(), answeredAt.plus(unknownDelay));
+                    case PENDING -> throw new IllegalStateException("An outcome never leaves a payment pending");
+                };
+                if (changed && settled.status() == PaymentStatus.APPROVED) {
+                    cashReceipts.issueWithPayment(settled, request.cashReceiptIdentity());
+                }
+                if (changed && settled.status() != PaymentStatus.UNKNOWN) {
+                    outbox.record(settled.partnerId(), EventType.PAYMENT, settled.id());
+                }
+                return changed;
+            }));
         }
-        // The reconciler took the payment over (it looked stuck); report what it decided.
-        log.warn("Payment {} was settled elsewhere while its network call was running", settled.id());
-        return payments.find(settled.id()).orElseThrow();
+        catch (RuntimeException e) {
+            // The network was asked and may have charged the card: whatever it answered,
+            // a payment whose answer is not recorded is unknown, never "try again". The
+            // PENDING row stays for the reconciler, which asks the network.
+            log.error(
+                    "Could not record the network's answer ({}) for payment {}; its outcome is unknown until the"
+                            + " reconciler settles it: {}",
+                    settled.status(), settled.id(), e.getClass().getSimpleName());
+            return unrecorded(pendingPayment, answeredAt);
+        }
+        try {
+            if (recorded) {
+                // A cash receipt issued with the approval is read back with the payment.
+                return settled.cashReceipt() && settled.status() == PaymentStatus.APPROVED
+                        ? payments.find(settled.id()).orElseThrow() : settled;
+            }
+            // The reconciler took the payment over (it looked stuck); report what it
+            // decided.
+            log.warn("Payment {} was settled elsewhere while its network call was running", settled.id());
+            return payments.find(settled.id()).orElseThrow();
+        }
+        catch (RuntimeException e) {
+            log.warn("Could not read payment {} back after recording it: {}", settled.id(),
+                    e.getClass().getSimpleName());
+            return recorded ? settled : pendingPayment.markUnknown();
+        }
+    }
+
+    /**
+     * Marks a payment whose answer could not be recorded UNKNOWN if the database lets us;
+     * if not, its PENDING row is claimed by the reconciler once it looks stuck.
+     */
+    private Payment unrecorded(Payment pending, Instant answeredAt) {
+        try {
+            payments.markUnknown(pending.id(), answeredAt.plus(unknownDelay));
+        }
+        catch (RuntimeException stillFailing) {
+            log.warn("Payment {} stays PENDING for the reconciler: {}", pending.id(),
+                    stillFailing.getClass().getSimpleName());
+        }
+        return pending.markUnknown();
     }
 
     private record Pending(Payment payment, ChargeableKey key) {

@@ -93,14 +93,28 @@ public class RefundService {
             case Outcome.Unknown unknown -> RefundStatus.UNKNOWN;
         };
         Instant answeredAt = this.clock.instant();
-        CashReceipts.AfterRefund receipt = transaction.execute((status) -> {
-            if (this.refunds.transition(refund.id(), RefundStatus.PENDING, next, answeredAt,
-                    answeredAt.plus(this.unknownDelay)) && next == RefundStatus.APPROVED) {
-                this.outbox.record(reservation.payment().partnerId(), EventType.CANCEL, refund.id());
-                return adjustReceipt(reservation.payment());
-            }
-            return CashReceipts.AfterRefund.NONE;
-        });
+        CashReceipts.AfterRefund receipt;
+        try {
+            receipt = transaction.execute((status) -> {
+                if (this.refunds.transition(refund.id(), RefundStatus.PENDING, next, answeredAt,
+                        answeredAt.plus(this.unknownDelay)) && next == RefundStatus.APPROVED) {
+                    this.outbox.record(reservation.payment().partnerId(), EventType.CANCEL, refund.id());
+                    return adjustReceipt(reservation.payment());
+                }
+                return CashReceipts.AfterRefund.NONE;
+            });
+        }
+        catch (RuntimeException e) {
+            // The network was asked and may have refunded: an answer that is not recorded
+            // is unknown. The PENDING refund keeps counting against the balance until the
+            // reconciler asks the network.
+            log.error("Could not record the network's answer ({}) for refund {}; its outcome is unknown until the"
+                    + " reconciler settles it: {}", next, refund.id(), e.getClass().getSimpleName());
+            Refund unknown = new Refund(refund.id(), refund.paymentId(), RefundStatus.UNKNOWN, refund.amount(),
+                    refund.vat(), refund.networkReference(), refund.requestedAt(), null);
+            return new RefundResult(unknown, reservation.payment(), reservation.remainingAfter(),
+                    CashReceipts.AfterRefund.NONE);
+        }
         if (next == RefundStatus.DECLINED) {
             throw new RefundRejected(RefundRejected.Reason.NETWORK_REFUSED);
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import kr.gyeol.support.GatewayTest;
+import kr.gyeol.support.FailingUpdates;
 import kr.gyeol.support.PaypleTestClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
@@ -366,6 +367,45 @@ class GpayPaymentIT extends GatewayTest {
         assertThat(api("/gpay/cancel",
                 Map.of("service_id", "demo", "service_oid", oid, "totalAmount", "8.81", "currency", "USD"), token))
             .containsEntry("result", "A0000");
+    }
+
+    @Test
+    void aPaymentOrCancelWhoseAnswerCannotBeRecordedIsUnknownUntilTheReconcilerSettlesIt() throws Exception {
+        String billingKey = payInWindow(PaypleTestClient.CARD, "123", PaypleTestClient.uniqueOrderId("gpay"))
+            .get("billing_key");
+        String token = token();
+        String oid = PaypleTestClient.uniqueOrderId("gpayunrecorded");
+        Map<String, Object> charge = Map.of("service_id", "demo", "service_oid", oid, "comments", "Plan", "billing_key",
+                billingKey, "securityCode", "123", "totalAmount", "20.00", "currency", "USD");
+        try (FailingUpdates failing = FailingUpdates.on(this.jdbc, "gpay_payments")) {
+            assertThat(api("/gpay/billingKey", charge, token)).containsEntry("result", "A0303");
+        }
+        assertThat(api("/gpay/billingKey", charge, token)).as("a retry of the same order")
+            .containsEntry("result", "A0202");
+        this.clock.advance(java.time.Duration.ofMinutes(6));
+        this.gpay.reconcileDue();
+        this.clock.advance(java.time.Duration.ofMinutes(1));
+        this.gpay.reconcileDue();
+        assertThat(api("/gpay/paymentResult", Map.of("service_id", "demo", "service_oid", oid), token))
+            .containsEntry("result", "A0000");
+
+        Map<String, Object> cancel = Map.of("service_id", "demo", "service_oid", oid, "totalAmount", "20.00",
+                "currency", "USD");
+        try (FailingUpdates failing = FailingUpdates.on(this.jdbc, "gpay_cancels")) {
+            assertThat(api("/gpay/cancel", cancel, token)).containsEntry("result", "A0303");
+        }
+        assertThat(api("/gpay/cancel", cancel, token)).as("the unknown cancel still counts")
+            .containsEntry("result", "A0206");
+        this.clock.advance(java.time.Duration.ofMinutes(6));
+        this.gpay.reconcileDueCancels();
+        this.clock.advance(java.time.Duration.ofMinutes(1));
+        this.gpay.reconcileDueCancels();
+        assertThat(this.jdbc
+            .sql("SELECT count(*) FROM gpay_cancels c JOIN gpay_payments p ON p.id = c.payment_id"
+                    + " WHERE p.service_oid = :oid AND c.status = 'APPROVED'")
+            .param("oid", oid)
+            .query(Integer.class)
+            .single()).isEqualTo(1);
     }
 
     @SuppressWarnings("unchecked")
