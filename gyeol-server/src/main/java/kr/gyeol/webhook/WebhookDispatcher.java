@@ -1,6 +1,5 @@
 package kr.gyeol.webhook;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,18 +9,30 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
-import kr.gyeol.shared.ClaimedWork;
 import kr.gyeol.shared.EventPayloads;
+import kr.gyeol.shared.Tokens;
 import kr.gyeol.webhook.jdbc.WebhookRepository;
 import kr.gyeol.webhook.jdbc.WebhookRepository.AttemptRow;
 import kr.gyeol.webhook.jdbc.WebhookRepository.EventRow;
 import tools.jackson.databind.json.JsonMapper;
 
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,10 +41,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers due events: claims them a batch at a time under a lease ({@code FOR UPDATE
- * SKIP LOCKED}), so several nodes never attempt one event at once; POSTs the signed body;
- * records the attempt and the next one on the retry schedule. Any 2xx within the timeout
- * is delivered.
+ * Delivers due events. Each round claims them under a lease of their own ({@code FOR
+ * UPDATE SKIP LOCKED}, with a token per claim), renews an event's lease right before its
+ * POST and bounds the POST by the timeout, so a lease always outlives its send and no
+ * other node sends the event meanwhile. Sends run concurrently on virtual threads, at
+ * most {@code gyeol.webhooks.concurrency} in all and {@code
+ * gyeol.webhooks.concurrency-per-receiver} per partner, so one slow receiver holds up
+ * only its own events; a round stops claiming after {@code gyeol.webhooks.round-budget}.
+ * Any 2xx within the timeout is delivered.
  */
 @Component
 public class WebhookDispatcher {
@@ -64,12 +79,25 @@ public class WebhookDispatcher {
 
     private final HttpClient http;
 
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+
+    private final Semaphore slots;
+
+    private final int perReceiver;
+
+    private final Map<String, Semaphore> receivers = new ConcurrentHashMap<>();
+
+    private final Duration roundBudget;
+
     WebhookDispatcher(WebhookRepository repository, WebhookEndpoints endpoints, List<EventPayloads> payloads,
             Clock clock, JsonMapper json, Environment environment,
             @Value("${gyeol.webhooks.retry-schedule:1m,4m,16m,64m,256m,1024m,4096m}") List<Duration> waits,
             @Value("${gyeol.webhooks.jitter:0.1}") double jitter,
             @Value("${gyeol.webhooks.timeout:10s}") Duration timeout,
-            @Value("${gyeol.public-base-url:}") String publicBaseUrl) {
+            @Value("${gyeol.public-base-url:}") String publicBaseUrl,
+            @Value("${gyeol.webhooks.concurrency:32}") int concurrency,
+            @Value("${gyeol.webhooks.concurrency-per-receiver:4}") int perReceiver,
+            @Value("${gyeol.webhooks.round-budget:5s}") Duration roundBudget) {
         this.repository = repository;
         this.endpoints = endpoints;
         this.payloads = payloads;
@@ -82,28 +110,118 @@ public class WebhookDispatcher {
         // it.
         this.lease = timeout.multipliedBy(6);
         this.publicBaseUrl = publicBaseUrl;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .executor(this.senders)
+            .build();
+        this.slots = new Semaphore(concurrency);
+        this.perReceiver = perReceiver;
+        this.roundBudget = roundBudget;
+    }
+
+    @PreDestroy
+    void stopSending() {
+        this.senders.shutdownNow();
     }
 
     @Scheduled(fixedDelayString = "${gyeol.webhooks.interval:1s}", initialDelayString = "${gyeol.webhooks.interval:1s}")
     void scheduledRound() {
         try {
-            deliverDue();
+            // The round starts the sends and returns: they finish on their own threads
+            // while the next round claims what has become due.
+            startRound();
         }
         catch (RuntimeException ex) {
-            log.error("Webhook round failed; the next round tries again", ex);
+            log.error("Webhook round failed; the next round tries again: {}", ex.toString());
         }
     }
 
-    /** Attempts every due event once; returns how many were delivered. */
+    /**
+     * Attempts every due event once and waits for the attempts, round after round until
+     * nothing due is left that a free receiver could take; returns how many were
+     * delivered. For tests and operators: the scheduled rounds do not wait.
+     */
     public int deliverDue() {
-        return ClaimedWork.drain(BATCH, (size) -> {
-            Instant now = this.clock.instant();
-            return this.repository.claimDue(now, now.plus(this.lease), size);
-        }, this::attempt);
+        int delivered = 0;
+        while (true) {
+            List<Future<Boolean>> round = startRound();
+            if (round.isEmpty()) {
+                return delivered;
+            }
+            for (Future<Boolean> send : round) {
+                try {
+                    if (send.get()) {
+                        delivered++;
+                    }
+                }
+                catch (ExecutionException ex) {
+                    log.error("A webhook attempt failed unexpectedly: {}", ex.getCause().toString());
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    return delivered;
+                }
+            }
+        }
     }
 
-    private boolean attempt(EventRow event) {
+    /**
+     * Claims due events while there are free send slots and the round's budget lasts, and
+     * starts a send for each; an event whose receiver is at its cap goes back, due.
+     */
+    private List<Future<Boolean>> startRound() {
+        long deadline = System.nanoTime() + this.roundBudget.toNanos();
+        List<Future<Boolean>> started = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            int free = Math.min(this.slots.availablePermits(), BATCH);
+            if (free == 0) {
+                break;
+            }
+            Set<String> busy = this.receivers.entrySet()
+                .stream()
+                .filter((receiver) -> receiver.getValue().availablePermits() == 0)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+            String token = Tokens.urlSafe(12);
+            Instant now = this.clock.instant();
+            List<EventRow> claimed = this.repository.claimDue(now, now.plus(this.lease), free, token, busy);
+            int launched = 0;
+            for (EventRow event : claimed) {
+                Semaphore receiver = this.receivers.computeIfAbsent(event.partnerId(),
+                        (partner) -> new Semaphore(this.perReceiver));
+                if (!receiver.tryAcquire()) {
+                    this.repository.release(event.id(), token, now);
+                    continue;
+                }
+                if (!this.slots.tryAcquire()) {
+                    receiver.release();
+                    this.repository.release(event.id(), token, now);
+                    continue;
+                }
+                launched++;
+                started.add(this.senders.submit(() -> {
+                    try {
+                        return attempt(event, token);
+                    }
+                    finally {
+                        receiver.release();
+                        this.slots.release();
+                    }
+                }));
+            }
+            if (claimed.size() < free || launched == 0) {
+                break;
+            }
+        }
+        return started;
+    }
+
+    private boolean attempt(EventRow event, String token) {
+        if (!this.repository.renewLease(event.id(), token, this.clock.instant().plus(this.lease))) {
+            log.warn("The lease of webhook {} ran out before its attempt; another node has it", event.id());
+            return false;
+        }
         int number = event.attempts() + 1;
         Optional<WebhookEndpoint> endpoint = this.endpoints.find(event.partnerId());
         String url = endpoint.map((found) -> found.urlFor(event.type())).orElse(null);
@@ -147,16 +265,26 @@ public class WebhookDispatcher {
             return record(event, number, url, attemptedAt, null, 0, "invalid URL");
         }
         long started = System.nanoTime();
+        // The request timeout covers the answer's headers only; the whole exchange,
+        // body included, is bounded here so that it always ends within the lease.
+        CompletableFuture<HttpResponse<Void>> exchange = this.http.sendAsync(request,
+                HttpResponse.BodyHandlers.discarding());
         try {
-            HttpResponse<Void> response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = exchange.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
             long latency = (System.nanoTime() - started) / 1_000_000;
             return record(event, number, url, attemptedAt, response.statusCode(), latency, null);
         }
-        catch (IOException ex) {
+        catch (TimeoutException ex) {
+            exchange.cancel(true);
             long latency = (System.nanoTime() - started) / 1_000_000;
-            return record(event, number, url, attemptedAt, null, latency, ex.getClass().getSimpleName());
+            return record(event, number, url, attemptedAt, null, latency, "HttpTimeoutException");
+        }
+        catch (ExecutionException ex) {
+            long latency = (System.nanoTime() - started) / 1_000_000;
+            return record(event, number, url, attemptedAt, null, latency, ex.getCause().getClass().getSimpleName());
         }
         catch (InterruptedException ex) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             return record(event, number, url, attemptedAt, null, 0, "interrupted");
         }

@@ -37,8 +37,19 @@ public final class PaypleTestClient {
 
     private final String baseUrl;
 
+    private final String partner;
+
+    private final String secret;
+
     public PaypleTestClient(String baseUrl) {
+        this(baseUrl, PARTNER, SECRET);
+    }
+
+    /** A client of another configured partner. */
+    public PaypleTestClient(String baseUrl, String partner, String secret) {
         this.baseUrl = baseUrl;
+        this.partner = partner;
+        this.secret = secret;
     }
 
     public String baseUrl() {
@@ -48,8 +59,8 @@ public final class PaypleTestClient {
     /** auth.php with the test partner and the given flags. */
     public Map<String, String> auth(Map<String, ?> flags) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("cst_id", PARTNER);
-        body.put("custKey", SECRET);
+        body.put("cst_id", partner);
+        body.put("custKey", secret);
         body.putAll(flags);
         return post(baseUrl + "/php/auth.php", body);
     }

@@ -96,20 +96,46 @@ public class WebhookRepository {
     }
 
     /**
-     * Claims due events, leasing them until {@code leaseUntil} so no other node attempts
-     * them meanwhile.
+     * Claims due events of partners other than {@code busyPartners}, leasing them until
+     * {@code leaseUntil} under {@code token}, so no other node attempts them meanwhile.
      */
-    public List<EventRow> claimDue(Instant now, Instant leaseUntil, int limit) {
-        return this.jdbc.sql("UPDATE webhook_events SET next_attempt_at = :leaseUntil WHERE id IN (" + """
-                SELECT id FROM webhook_events
-                WHERE status = 'PENDING' AND next_attempt_at <= :now
-                ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-                """ + " RETURNING " + EVENT_COLUMNS)
+    public List<EventRow> claimDue(Instant now, Instant leaseUntil, int limit, String token,
+            java.util.Collection<String> busyPartners) {
+        // An empty list would make "NOT IN ()" invalid SQL; no partner id is empty.
+        java.util.Collection<String> excluded = busyPartners.isEmpty() ? List.of("") : busyPartners;
+        return this.jdbc
+            .sql("UPDATE webhook_events SET next_attempt_at = :leaseUntil, lease_token = :token" + " WHERE id IN ("
+                    + """
+                            SELECT id FROM webhook_events
+                            WHERE status = 'PENDING' AND next_attempt_at <= :now AND partner_id NOT IN (:busy)
+                            ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                            """ + " RETURNING " + EVENT_COLUMNS)
             .param("leaseUntil", utc(leaseUntil))
+            .param("token", token)
             .param("now", utc(now))
+            .param("busy", excluded)
             .param("limit", limit)
             .query(WebhookRepository::event)
             .list();
+    }
+
+    /**
+     * Extends the lease of an event this claim still holds, right before it is sent;
+     * false when the lease was lost (another node took the event over).
+     */
+    public boolean renewLease(String id, String token, Instant leaseUntil) {
+        return this.jdbc.sql("""
+                UPDATE webhook_events SET next_attempt_at = :leaseUntil
+                WHERE id = :id AND lease_token = :token AND status = 'PENDING'
+                """).param("leaseUntil", utc(leaseUntil)).param("id", id).param("token", token).update() == 1;
+    }
+
+    /** Hands a claimed event back, due at once, when it cannot be sent now. */
+    public void release(String id, String token, Instant now) {
+        this.jdbc.sql("""
+                UPDATE webhook_events SET next_attempt_at = :now, lease_token = NULL
+                WHERE id = :id AND lease_token = :token AND status = 'PENDING'
+                """).param("now", utc(now)).param("id", id).param("token", token).update();
     }
 
     /** Keeps the body an event was first rendered with. */
@@ -146,11 +172,12 @@ public class WebhookRepository {
         if (inserted == 0) {
             return false;
         }
-        this.jdbc.sql("""
-                UPDATE webhook_events SET attempts = :number, status = :status, next_attempt_at = :next,
-                    delivered_at = CASE WHEN :status = 'DELIVERED' THEN CAST(:attemptedAt AS TIMESTAMPTZ) END
-                WHERE id = :eventId AND attempts = :number - 1
-                """)
+        this.jdbc
+            .sql("""
+                    UPDATE webhook_events SET attempts = :number, status = :status, next_attempt_at = :next,
+                        lease_token = NULL, delivered_at = CASE WHEN :status = 'DELIVERED' THEN CAST(:attemptedAt AS TIMESTAMPTZ) END
+                    WHERE id = :eventId AND attempts = :number - 1
+                    """)
             .param("number", attempt.number())
             .param("status", status)
             .param("next", utc(nextAttemptAt))
