@@ -148,7 +148,9 @@ public class LenientBodyParser {
             return;
         }
         String trimmed = value.strip();
-        if (trimmed.length() > MAX_VALUE_CHARS) {
+        // No Payple field carries a NUL, and PostgreSQL cannot store one in text: such a
+        // value is unreadable, answered as any other malformed field.
+        if (trimmed.length() > MAX_VALUE_CHARS || trimmed.indexOf('\0') >= 0) {
             malformed.add(name);
             fields.remove(name);
         }

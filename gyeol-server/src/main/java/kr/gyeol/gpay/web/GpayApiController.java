@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class GpayApiController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GpayApiController.class);
+
     private final GpayTokens tokens;
 
     private final GpayPayments payments;
@@ -89,6 +91,15 @@ class GpayApiController {
         }
         catch (GpayRefused ex) {
             return GpayAnswers.error(GpayCode.valueOf(ex.code()));
+        }
+        catch (RuntimeException ex) {
+            // Failures after the network was asked are answered A0303 by the payment
+            // engine itself; anything that reaches here happened before it, so nothing
+            // was charged or cancelled and the call may be made again.
+            log.error("Overseas call to {} failed before the network was asked: {}", servletRequest.getRequestURI(),
+                    ex.getClass().getSimpleName());
+            return GpayAnswers.error(GpayCode.A0201,
+                    "Temporary failure: nothing was charged or cancelled. Send the same request again.");
         }
     }
 

@@ -1,13 +1,13 @@
 package kr.gyeol.webhook.web;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.partner.web.AdminAuthentication;
+import kr.gyeol.web.JsonApi;
+import kr.gyeol.web.JsonApiProblems;
 import kr.gyeol.webhook.WebhookEndpoint;
 import kr.gyeol.webhook.WebhookEndpoints;
 import kr.gyeol.webhook.WebhookFormat;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * log and replays.
  */
 @RestController
+@JsonApi
 @RequestMapping("/admin/webhooks")
 class WebhookAdminController {
 
@@ -38,36 +39,25 @@ class WebhookAdminController {
     record Settings(String resultUrl, String revocationUrl, String format) {
     }
 
-    private final PartnerAuthentication authentication;
-
     private final WebhookEndpoints endpoints;
 
     private final WebhookLog log;
 
-    WebhookAdminController(PartnerAuthentication authentication, WebhookEndpoints endpoints, WebhookLog log) {
-        this.authentication = authentication;
+    WebhookAdminController(WebhookEndpoints endpoints, WebhookLog log) {
         this.endpoints = endpoints;
         this.log = log;
     }
 
     @GetMapping
-    ResponseEntity<Map<String, Object>> settings(@RequestHeader(name = "Authorization", required = false) String auth) {
-        String partner = partner(auth);
-        if (partner == null) {
-            return unauthorized();
-        }
+    ResponseEntity<Map<String, Object>> settings(@RequestAttribute(AdminAuthentication.PARTNER) String partner) {
         return ResponseEntity.ok(this.endpoints.find(partner)
             .map(WebhookAdminController::view)
             .orElseGet(() -> view(new WebhookEndpoint(partner, null, null, WebhookFormat.JSON, null))));
     }
 
     @PutMapping
-    ResponseEntity<Map<String, Object>> configure(@RequestHeader(name = "Authorization", required = false) String auth,
+    ResponseEntity<?> configure(@RequestAttribute(AdminAuthentication.PARTNER) String partner,
             @RequestBody Settings settings) {
-        String partner = partner(auth);
-        if (partner == null) {
-            return unauthorized();
-        }
         WebhookFormat format;
         try {
             format = settings.format() == null ? WebhookFormat.JSON
@@ -86,21 +76,13 @@ class WebhookAdminController {
     }
 
     @PostMapping("/secret")
-    ResponseEntity<Map<String, Object>> rotate(@RequestHeader(name = "Authorization", required = false) String auth) {
-        String partner = partner(auth);
-        if (partner == null) {
-            return unauthorized();
-        }
+    ResponseEntity<Map<String, Object>> rotate(@RequestAttribute(AdminAuthentication.PARTNER) String partner) {
         return ResponseEntity.ok(view(this.endpoints.rotateSecret(partner)));
     }
 
     @GetMapping("/events")
-    ResponseEntity<Map<String, Object>> events(@RequestHeader(name = "Authorization", required = false) String auth,
+    ResponseEntity<Map<String, Object>> events(@RequestAttribute(AdminAuthentication.PARTNER) String partner,
             @RequestParam(defaultValue = "50") int limit) {
-        String partner = partner(auth);
-        if (partner == null) {
-            return unauthorized();
-        }
         List<Map<String, Object>> events = this.log.latest(partner, Math.max(1, Math.min(limit, 500)))
             .stream()
             .map(WebhookAdminController::view)
@@ -109,14 +91,10 @@ class WebhookAdminController {
     }
 
     @PostMapping("/events/{id}/replay")
-    ResponseEntity<Map<String, Object>> replay(@RequestHeader(name = "Authorization", required = false) String auth,
-            @PathVariable String id) {
-        String partner = partner(auth);
-        if (partner == null) {
-            return unauthorized();
-        }
+    ResponseEntity<?> replay(@RequestAttribute(AdminAuthentication.PARTNER) String partner, @PathVariable String id) {
         if (!this.log.replay(partner, id)) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such event"));
+            return JsonApiProblems.problem(HttpStatus.NOT_FOUND, "no-such-event",
+                    "No event " + id + " of this partner.");
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id, "status", "PENDING"));
     }
@@ -156,34 +134,8 @@ class WebhookAdminController {
         return view;
     }
 
-    /** The partner of a valid {@code Basic cst_id:custKey} header, or null. */
-    private String partner(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-        }
-        catch (IllegalArgumentException ex) {
-            return null;
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            return null;
-        }
-        String partner = decoded.substring(0, colon);
-        return this.authentication.credentialsMatch(partner, decoded.substring(colon + 1)) ? partner : null;
-    }
-
-    private static ResponseEntity<Map<String, Object>> unauthorized() {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-            .header("WWW-Authenticate", "Basic realm=\"gyeol\"")
-            .body(Map.of("error", "HTTP Basic with the partner's cst_id and custKey is required"));
-    }
-
-    private static ResponseEntity<Map<String, Object>> badRequest(String message) {
-        return ResponseEntity.badRequest().body(Map.of("error", message));
+    private static ResponseEntity<?> badRequest(String message) {
+        return JsonApiProblems.problem(HttpStatus.BAD_REQUEST, "invalid-settings", message);
     }
 
 }

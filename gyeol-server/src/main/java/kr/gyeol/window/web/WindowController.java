@@ -407,7 +407,8 @@ class WindowController {
         WindowSession session = this.windows.find(id).orElse(null);
         if (session == null || !this.windows.close(id)) {
             return result(WireResponse.error(ResponseCode.CPCA0005), null,
-                    session == null ? null : session.request().resultUrl(), session.request().shopOrigin());
+                    session == null ? null : session.request().resultUrl(),
+                    session == null ? null : session.request().shopOrigin());
         }
         return result(WindowResults.closed(session), null, session.request().resultUrl(),
                 session.request().shopOrigin());

@@ -1,0 +1,76 @@
+package kr.gyeol.partner.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import kr.gyeol.partner.PartnerAuthentication;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Authenticates every {@code /admin/**} call by HTTP Basic ({@code cst_id:custKey})
+ * before its handler runs, so no body is read, parsed or size-checked for a caller who
+ * has not proved who it is. The partner is handed to the handler as the request attribute
+ * {@link #PARTNER}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AdminAuthentication implements WebMvcConfigurer, HandlerInterceptor {
+
+    /** The request attribute holding the authenticated partner's id. */
+    public static final String PARTNER = "gyeol.admin.partner";
+
+    private final PartnerAuthentication authentication;
+
+    AdminAuthentication(PartnerAuthentication authentication) {
+        this.authentication = authentication;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/admin", "/admin/**");
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws IOException {
+        String partner = partner(request.getHeader("Authorization"));
+        if (partner != null) {
+            request.setAttribute(PARTNER, partner);
+            return true;
+        }
+        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"HTTP Basic"
+                + " with the partner's cst_id and custKey is required.\",\"code\":\"unauthenticated\"}")
+            .getBytes(StandardCharsets.UTF_8);
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", "Basic realm=\"gyeol\"");
+        response.setContentType("application/problem+json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        return false;
+    }
+
+    /** The partner of a valid {@code Basic cst_id:custKey} header, or null. */
+    private String partner(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0 || decoded.indexOf('\0') >= 0) {
+            return null;
+        }
+        String partner = decoded.substring(0, colon);
+        return this.authentication.credentialsMatch(partner, decoded.substring(colon + 1)) ? partner : null;
+    }
+
+}
