@@ -127,4 +127,30 @@ class MultiNodeIT {
         receiver.close();
     }
 
+    @Test
+    void aReceiverThatTakesNineSecondsGetsEveryEventOnceFromTwoNodes() throws Exception {
+        String vaultKey = Base64.getEncoder().encodeToString(new byte[32]);
+        WebhookReceiver receiver = new WebhookReceiver(0, 9_000);
+        PaypleTestClient a = start("slow-a", vaultKey, receiver.url("/hook"));
+        start("slow-b", vaultKey, receiver.url("/hook"));
+        String key = a.registerCard(PaypleTestClient.CARD);
+        for (int i = 0; i < 8; i++) {
+            assertThat(a.chargeCard(key, PaypleTestClient.uniqueOrderId("slow"), 1000)).containsEntry("PCD_PAY_CODE",
+                    "SPCD0000");
+        }
+        // The registration and eight payments; each send takes 9 s of a 10 s timeout, so
+        // under one batch lease they would outlive it and the other node would send them
+        // again.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (receiver.containing(key).stream().map(WebhookReceiver.Received::id).distinct().count() < 9
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        // A second POST of any of them would have been answered by now.
+        Thread.sleep(10_000);
+        List<String> ids = receiver.containing(key).stream().map(WebhookReceiver.Received::id).toList();
+        assertThat(ids).hasSize(9).doesNotHaveDuplicates();
+        receiver.close();
+    }
+
 }

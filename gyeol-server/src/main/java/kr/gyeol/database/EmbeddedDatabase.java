@@ -166,12 +166,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
             int chosenPort = port > 0 ? port : freePort();
             EmbeddedDatabase database = new EmbeddedDatabase(directory, installation, chosenPort, credentials,
                     lockChannel, lock, restartBudget, onFatal);
-            database.launch(legacyTrust);
-            if (legacyTrust) {
-                database.convertFromTrust();
+            try {
+                database.launch(legacyTrust);
+                if (legacyTrust) {
+                    database.convertFromTrust();
+                }
+                database.ensureOwnerAndDatabase();
+                database.reportSettings();
             }
-            database.ensureOwnerAndDatabase();
-            database.reportSettings();
+            catch (IOException | RuntimeException e) {
+                // Never leave a server running that no gateway supervises.
+                database.close();
+                throw e;
+            }
             database.supervise();
             return database;
         }
@@ -428,6 +435,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 // Backends of the dead postmaster hold its shared memory for a moment;
                 // until they are gone, the new server refuses to start and we try again.
                 launch(false);
+                if (closing) {
+                    // The gateway shut down while this server was starting.
+                    close();
+                    return;
+                }
                 reportSettings();
                 state = State.RUNNING;
                 log.info("The embedded PostgreSQL is back (pid {}) after {} attempt(s)", postmaster.pid(), attempt);
