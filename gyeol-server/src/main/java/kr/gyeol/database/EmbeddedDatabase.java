@@ -294,6 +294,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private void convertFromTrust() throws IOException {
         log.warn("The embedded PostgreSQL in {} trusted every local user; switching it to SCRAM passwords", directory);
         try (Connection connection = superuser("postgres", true); Statement statement = connection.createStatement()) {
+            // A failing statement is logged with its text; these carry passwords.
+            statement.execute("SET log_min_error_statement = 'panic'");
             statement.execute("SET password_encryption = 'scram-sha-256'");
             statement.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + credentials.superuserPassword() + "'");
             credentials.save(directory.resolve(CREDENTIALS_FILE));
@@ -311,6 +313,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     private void ensureOwnerAndDatabase() throws IOException {
         try (Connection connection = superuser("postgres", false); Statement statement = connection.createStatement()) {
+            // A failing statement is logged with its text; these carry passwords.
+            statement.execute("SET log_min_error_statement = 'panic'");
             statement.execute("SET password_encryption = 'scram-sha-256'");
             boolean roleExists;
             try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
