@@ -5,7 +5,6 @@ import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,9 +93,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final Credentials credentials;
 
+    /** Holds the data directory's lock for as long as it is open. */
     private final FileChannel lockChannel;
-
-    private final FileLock lock;
 
     private final Duration restartBudget;
 
@@ -111,13 +109,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private volatile Map<String, String> effectiveSettings = Map.of();
 
     private EmbeddedDatabase(Path directory, Path installation, int port, Credentials credentials,
-            FileChannel lockChannel, FileLock lock, Duration restartBudget, Runnable onFatal) {
+            FileChannel lockChannel, Duration restartBudget, Runnable onFatal) {
         this.directory = directory;
         this.installation = installation;
         this.port = port;
         this.credentials = credentials;
         this.lockChannel = lockChannel;
-        this.lock = lock;
         this.restartBudget = restartBudget;
         this.onFatal = onFatal;
     }
@@ -138,8 +135,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Files.createDirectories(directory);
             lockChannel = FileChannel.open(directory.resolve("epg-lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
-            FileLock lock = lockChannel.tryLock();
-            if (lock == null) {
+            if (lockChannel.tryLock() == null) {
                 throw new IllegalStateException("The data directory " + directory
                         + " is in use by another running gateway. Stop it, or start this one with another"
                         + " gyeol.data-dir.");
@@ -165,7 +161,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             int chosenPort = port > 0 ? port : freePort();
             EmbeddedDatabase database = new EmbeddedDatabase(directory, installation, chosenPort, credentials,
-                    lockChannel, lock, restartBudget, onFatal);
+                    lockChannel, restartBudget, onFatal);
             try {
                 database.launch(legacyTrust);
                 if (legacyTrust) {

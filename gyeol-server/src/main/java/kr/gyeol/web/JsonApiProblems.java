@@ -1,6 +1,9 @@
 package kr.gyeol.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,22 @@ public class JsonApiProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setProperty("code", code);
         return ResponseEntity.status(status).contentType(PROBLEM).body(problem);
+    }
+
+    /**
+     * Writes a problem straight to the servlet response, for filters and interceptors
+     * that answer before any controller runs. {@code detail} is a sentence of ours, never
+     * request input, so it needs no escaping beyond quotes.
+     */
+    public static void write(HttpServletResponse response, int status, String title, String code, String detail)
+            throws IOException {
+        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+                + detail.replace("\"", "\\\"") + "\",\"code\":\"" + code + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType(PROBLEM.toString());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -39,15 +38,10 @@ class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            byte[] body = ("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                    + "\"detail\":\"The body is larger than " + maxBytes + " bytes.\",\"code\":\"body-too-large\"}")
-                .getBytes(StandardCharsets.UTF_8);
-            response.setStatus(413);
-            response.setContentType("application/problem+json");
-            response.setContentLength(body.length);
             // The body is not read; the connection is closed rather than drained.
             response.setHeader("Connection", "close");
-            response.getOutputStream().write(body);
+            JsonApiProblems.write(response, 413, "Content Too Large", "body-too-large",
+                    "The body is larger than " + maxBytes + " bytes.");
             return;
         }
         chain.doFilter(new Capped(request, maxBytes), response);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.web.JsonApiProblems;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -42,14 +43,9 @@ public class AdminAuthentication implements WebMvcConfigurer, HandlerInterceptor
             request.setAttribute(PARTNER, partner);
             return true;
         }
-        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"HTTP Basic"
-                + " with the partner's cst_id and custKey is required.\",\"code\":\"unauthenticated\"}")
-            .getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Basic realm=\"gyeol\"");
-        response.setContentType("application/problem+json");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        JsonApiProblems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "unauthenticated",
+                "HTTP Basic with the partner's cst_id and custKey is required.");
         return false;
     }
 
