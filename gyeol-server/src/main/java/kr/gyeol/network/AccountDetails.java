@@ -7,7 +7,7 @@ package kr.gyeol.network;
  * @param number digits only
  * @param birthOrBusinessNumber {@code YYMMDD} or a ten-digit business number
  */
-public record AccountDetails(String bankCode, String number, String birthOrBusinessNumber) {
+public record AccountDetails(String bankCode, String number, String birthOrBusinessNumber) implements Instrument {
 
     @Override
     public String toString() {

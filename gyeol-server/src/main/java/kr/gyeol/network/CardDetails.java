@@ -11,7 +11,7 @@ package kr.gyeol.network;
  * @param pinPrefix the first two PIN digits
  */
 public record CardDetails(String number, String expiryYear, String expiryMonth, String birthOrBusinessNumber,
-        String pinPrefix) {
+        String pinPrefix) implements Instrument {
 
     @Override
     public String toString() {

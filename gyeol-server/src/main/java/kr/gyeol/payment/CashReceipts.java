@@ -42,8 +42,8 @@ public class CashReceipts {
         if (!payment.cashReceipt() || payment.instrument() != InstrumentType.BANK_ACCOUNT) {
             return;
         }
-        this.payments.issueReceipt(payment.id(), receipt(payment.amount(), payment.vat(), use(payment.cashReceiptUse()),
-                identity != null ? identity : payment.payer().phone()));
+        this.payments.issueReceipt(payment.id(), receipt(payment.amount().amount(), payment.vat(),
+                use(payment.cashReceiptUse()), identity != null ? identity : payment.payer().phone()));
     }
 
     /**
@@ -60,11 +60,11 @@ public class CashReceipts {
         if (payment.receipt() != null && payment.receipt().issued()) {
             throw new CashReceiptRejected(CashReceiptRejected.Reason.ALREADY_ISSUED);
         }
-        long covered = amount != null ? amount : payment.amount();
-        if (covered <= 0 || covered > payment.amount() || vat != null && (vat < 0 || vat > covered)) {
+        long covered = amount != null ? amount : payment.amount().amount();
+        if (covered <= 0 || covered > payment.amount().amount() || vat != null && (vat < 0 || vat > covered)) {
             throw new CashReceiptRejected(CashReceiptRejected.Reason.INVALID_AMOUNT);
         }
-        long coveredVat = vat != null ? vat : covered == payment.amount() ? payment.vat()
+        long coveredVat = vat != null ? vat : covered == payment.amount().amount() ? payment.vat()
                 : payment.taxable() ? Money.won(covered).includedVat().amount() : 0;
         this.payments.issueReceipt(payment.id(),
                 receipt(covered, coveredVat, use != null ? use(use) : use(payment.cashReceiptUse()),
@@ -118,7 +118,7 @@ public class CashReceipts {
     }
 
     private Payment lockAccountPayment(String partnerId, String orderId, String billingKeyId) {
-        Payment payment = this.payments.lockByOrderId(partnerId, orderId)
+        Payment payment = this.payments.lockByOrderId(partnerId, PaymentApi.PAYPLE, orderId)
             .filter((found) -> found.status() == PaymentStatus.APPROVED)
             .orElseThrow(() -> new CashReceiptRejected(CashReceiptRejected.Reason.PAYMENT_NOT_FOUND));
         if (payment.instrument() != InstrumentType.BANK_ACCOUNT) {

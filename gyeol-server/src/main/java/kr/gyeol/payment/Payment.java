@@ -2,6 +2,7 @@ package kr.gyeol.payment;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import kr.gyeol.shared.Money;
 import kr.gyeol.vault.InstrumentType;
 import kr.gyeol.vault.Payer;
 
@@ -9,26 +10,32 @@ import kr.gyeol.vault.Payer;
  * One charge of a billing key. The amount is never edited after the fact; refunds are
  * rows of their own.
  *
- * @param amount KRW, VAT included
- * @param vat the VAT part of {@code amount}
+ * @param api the API the payment came through; its order ids are a namespace of their own
+ * @param amount in the currency's minor unit, VAT included (KRW for the domestic API)
+ * @param vat the VAT part of {@code amount}, 0 for an overseas payment
  * @param billingPeriod the year-month of a monthly-deduplicated charge, else null
  * @param networkReference the trade number Gyeol gave the network (24 digits)
  * @param requestedAt when the row was written, before the network call
  * @param completedAt when the network's answer was recorded, or null
  * @param billingKeyId the billing key charged, or null for an app-card payment
  * @param appCard the card approved in an app for an app-card payment, else null
+ * @param overseas the overseas payment's extra fields, else null
  * @param receipt the payment's cash receipt, issued or cancelled, or null when none was
  * issued
  */
-public record Payment(String id, String partnerId, String orderId, String billingKeyId, InstrumentType instrument,
-        String maskedNumber, String institutionCode, String institutionName, PaymentStatus status, long amount,
-        long vat, boolean taxable, String goods, Payer payer, String userDefine1, String userDefine2,
-        YearMonth billingPeriod, boolean cashReceipt, String cashReceiptUse, String networkReference,
-        String approvalNumber, Decline decline, Instant requestedAt, Instant completedAt, AppCardCharge appCard,
-        CashReceipt receipt) {
+public record Payment(String id, String partnerId, PaymentApi api, String orderId, String billingKeyId,
+        InstrumentType instrument, String maskedNumber, String institutionCode, String institutionName,
+        PaymentStatus status, Money amount, long vat, boolean taxable, String goods, Payer payer, String userDefine1,
+        String userDefine2, YearMonth billingPeriod, boolean cashReceipt, String cashReceiptUse,
+        String networkReference, String approvalNumber, Decline decline, Instant requestedAt, Instant completedAt,
+        AppCardCharge appCard, Overseas overseas, CashReceipt receipt) {
 
     /** Why the network declined, as it said. */
     public record Decline(String reason, String institutionCode, String institutionMessage) {
+    }
+
+    public boolean approved() {
+        return status == PaymentStatus.APPROVED;
     }
 
     public boolean monthly() {
@@ -57,9 +64,10 @@ public record Payment(String id, String partnerId, String orderId, String billin
     }
 
     private Payment with(PaymentStatus next, String approval, Decline why, Instant completed) {
-        return new Payment(id, partnerId, orderId, billingKeyId, instrument, maskedNumber, institutionCode,
+        return new Payment(id, partnerId, api, orderId, billingKeyId, instrument, maskedNumber, institutionCode,
                 institutionName, next, amount, vat, taxable, goods, payer, userDefine1, userDefine2, billingPeriod,
-                cashReceipt, cashReceiptUse, networkReference, approval, why, requestedAt, completed, appCard, receipt);
+                cashReceipt, cashReceiptUse, networkReference, approval, why, requestedAt, completed, appCard, overseas,
+                receipt);
     }
 
     /**

@@ -7,13 +7,13 @@ import java.util.Optional;
 import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.payment.jdbc.PaymentRepository;
-import kr.gyeol.shared.EventType;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.Outbox;
 import kr.gyeol.shared.Money;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.vault.ChargeableKey;
 import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.vault.Payer;
 import kr.gyeol.vault.RegistrationRejected;
 import kr.gyeol.vault.Vault;
 import org.slf4j.Logger;
@@ -26,17 +26,17 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Charges billing keys. A charge is two short transactions around the network call, so no
- * database connection waits on the network: the first writes the PENDING row (the unique
- * constraints decide duplicates), the second records the network's answer with a
- * conditional update.
+ * The one charge engine, for every API and currency: billing keys of cards and accounts,
+ * app cards, and foreign cards of the overseas API. A charge is two short transactions
+ * around the network call, so no database connection waits on the network: the first
+ * writes the PENDING row (the unique constraints decide duplicates), the second records
+ * the network's answer with a conditional update, and the payment's webhook event with
+ * it.
  */
 @Service
 public class PaymentService {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
-    static final long CARD_MINIMUM = 100;
-    static final long ACCOUNT_MINIMUM = 1_000;
 
     private final PaymentRepository payments;
 
@@ -79,8 +79,26 @@ public class PaymentService {
      * carried out
      */
     public Payment charge(ChargeRequest request) {
-        long minimum = request.instrument() == InstrumentType.CARD ? CARD_MINIMUM : ACCOUNT_MINIMUM;
-        if (request.amount() < minimum) {
+        if (request.api() == PaymentApi.GPAY) {
+            throw new IllegalArgumentException("An overseas charge needs the card's security code");
+        }
+        return charge(request, null);
+    }
+
+    /**
+     * Charges a foreign card's billing key through the overseas API, as
+     * {@link #charge(ChargeRequest)} does; the security code goes to the network and is
+     * never kept.
+     */
+    public Payment chargeOverseas(ChargeRequest request, String securityCode) {
+        if (request.api() != PaymentApi.GPAY) {
+            throw new IllegalArgumentException("Only overseas charges carry a security code");
+        }
+        return charge(request, securityCode);
+    }
+
+    private Payment charge(ChargeRequest request, String securityCode) {
+        if (ChargeRules.belowMinimum(request.api(), request.instrument(), request.amount())) {
             throw new ChargeRejected(ChargeRejected.Reason.AMOUNT_BELOW_MINIMUM);
         }
         if (request.goods() == null || request.goods().isBlank()) {
@@ -88,10 +106,10 @@ public class PaymentService {
         }
         long vat = vat(request);
         Instant now = clock.instant();
-        String orderId = request.orderId() != null ? request.orderId() : generatedOrderId(now);
+        String orderId = request.orderId() != null ? request.orderId() : generatedOrderId(request.api(), now);
 
         Pending pending = transaction.execute(status -> writePending(request, orderId, vat, now));
-        Outcome outcome = callNetwork(pending);
+        Outcome outcome = callNetwork(pending, securityCode);
         Instant answeredAt = clock.instant();
         Payment pendingPayment = pending.payment();
         Payment settled = switch (outcome) {
@@ -115,7 +133,7 @@ public class PaymentService {
                     cashReceipts.issueWithPayment(settled, request.cashReceiptIdentity());
                 }
                 if (changed && settled.status() != PaymentStatus.UNKNOWN) {
-                    outbox.record(settled.partnerId(), EventType.PAYMENT, settled.id());
+                    outbox.record(settled.partnerId(), settled.api().paymentEvent(), settled.id());
                 }
                 return changed;
             }));
@@ -171,28 +189,45 @@ public class PaymentService {
         String maskedNumber = key != null ? key.key().maskedNumber() : request.appCard().maskedNumber();
         String institutionCode = key != null ? key.key().institutionCode() : request.appCard().institutionCode();
         String institutionName = key != null ? key.key().institutionName() : request.appCard().institutionName();
+        Payer payer = request.payer();
+        Overseas overseas = request.overseas();
+        if (request.api() == PaymentApi.GPAY) {
+            // Names and e-mail default to the key's first payment's (spec §5.3).
+            Optional<Payment> first = payments.firstOf(request.billingKeyId());
+            overseas = new Overseas(orElse(overseas.firstName(), first.map(p -> p.overseas().firstName())),
+                    orElse(overseas.lastName(), first.map(p -> p.overseas().lastName())), overseas.serviceDefine(),
+                    overseas.resultUrl());
+            payer = new Payer(null, overseas.fullName(), null,
+                    orElse(payer.email(), first.map(p -> p.payer().email())));
+        }
         for (int attempt = 0;; attempt++) {
-            Payment payment = new Payment(Tokens.urlSafe(16), request.partnerId(), orderId, request.billingKeyId(),
+            String id = request.api() == PaymentApi.GPAY ? Tokens.digits(22) : Tokens.urlSafe(16);
+            Payment payment = new Payment(id, request.partnerId(), request.api(), orderId, request.billingKeyId(),
                     request.instrument(), maskedNumber, institutionCode, institutionName, PaymentStatus.PENDING,
-                    request.amount(), vat, request.taxable(), request.goods(), request.payer(), request.userDefine1(),
+                    request.amount(), vat, request.taxable(), request.goods(), payer, request.userDefine1(),
                     request.userDefine2(), request.billingPeriod(), request.cashReceipt(), request.cashReceiptUse(),
-                    KoreanTime.seconds(now) + Tokens.digits(10), null, null, now, null, request.appCard(), null);
+                    KoreanTime.seconds(now) + Tokens.digits(10), null, null, now, null, request.appCard(), overseas,
+                    null);
             if (payments.insertPending(payment, now.plus(stuckAfter))) {
                 return new Pending(payment, key);
             }
-            if (payments.orderIdTaken(request.partnerId(), orderId)) {
+            if (payments.orderIdTaken(request.partnerId(), request.api(), orderId)) {
                 throw new ChargeRejected(ChargeRejected.Reason.DUPLICATE_ORDER_ID);
             }
             if (request.billingPeriod() != null
                     && payments.monthTaken(request.billingKeyId(), request.billingPeriod())) {
                 throw new ChargeRejected(ChargeRejected.Reason.ALREADY_CHARGED_THIS_MONTH);
             }
-            // Neither: the random trade number collided. Try another; more than a few is
-            // a bug.
+            // Neither: the random id or trade number collided. Try another; more than a
+            // few is a bug.
             if (attempt == 3) {
                 throw new IllegalStateException("Could not write payment row for order " + orderId);
             }
         }
+    }
+
+    private static String orElse(String given, Optional<String> fallback) {
+        return given != null && !given.isBlank() ? given : fallback.orElse(null);
     }
 
     /**
@@ -211,12 +246,16 @@ public class PaymentService {
         }
     }
 
-    private Outcome callNetwork(Pending pending) {
+    private Outcome callNetwork(Pending pending, String securityCode) {
         Payment payment = pending.payment();
         try {
             if (payment.appCard() != null) {
                 return acquirer.approveInApp(payment.networkReference(), payment.appCard().token(),
                         payment.appCard().installmentMonths(), payment.amount());
+            }
+            if (payment.api() == PaymentApi.GPAY) {
+                return acquirer.approveForeign(payment.networkReference(), pending.key().card(), securityCode,
+                        payment.amount());
             }
             return payment.instrument() == InstrumentType.CARD
                     ? acquirer.approve(payment.networkReference(), pending.key().card(), payment.amount())
@@ -235,21 +274,26 @@ public class PaymentService {
             return 0;
         }
         if (request.vat() != null) {
-            if (request.vat() > request.amount()) {
+            if (request.vat() > request.amount().amount()) {
                 throw new ChargeRejected(ChargeRejected.Reason.VAT_ABOVE_AMOUNT);
             }
             return request.vat();
         }
-        return Money.won(request.amount()).includedVat().amount();
+        return request.amount().includedVat().amount();
     }
 
-    private static String generatedOrderId(Instant now) {
-        return "gyeol" + KoreanTime.seconds(now) + Tokens.digits(8);
+    private static String generatedOrderId(PaymentApi api, Instant now) {
+        return (api == PaymentApi.GPAY ? "gpay" : "gyeol") + KoreanTime.seconds(now) + Tokens.digits(8);
     }
 
-    /** A partner's payment by its order id. */
+    /** A partner's domestic payment by its order id. */
     public Optional<Payment> find(String partnerId, String orderId) {
-        return payments.findByOrderId(partnerId, orderId);
+        return payments.findByOrderId(partnerId, PaymentApi.PAYPLE, orderId);
+    }
+
+    /** A partner's payment through {@code api} by its order id. */
+    public Optional<Payment> find(String partnerId, PaymentApi api, String orderId) {
+        return payments.findByOrderId(partnerId, api, orderId);
     }
 
     /** A payment by its id, whatever its partner. */
@@ -268,7 +312,19 @@ public class PaymentService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Payment> lockForRefund(String partnerId, String orderId) {
-        return payments.lockByOrderId(partnerId, orderId);
+        return payments.lockByOrderId(partnerId, PaymentApi.PAYPLE, orderId);
+    }
+
+    /** As {@link #lockForRefund(String, String)}, for a payment of any API by its id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Payment> lockForRefundById(String partnerId, String id) {
+        return payments.lock(id).filter(found -> found.partnerId().equals(partnerId));
+    }
+
+    /** As {@link #lockForRefund(String, String)}, for a payment of {@code api}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Payment> lockForRefund(String partnerId, PaymentApi api, String orderId) {
+        return payments.lockByOrderId(partnerId, api, orderId);
     }
 
 }

@@ -6,7 +6,7 @@ public final class RefundRejected extends RuntimeException {
     /** Why. */
     public enum Reason {
 
-        WRONG_REFUND_KEY, INVALID_AMOUNT, PAYMENT_NOT_FOUND, EXCEEDS_BALANCE, NETWORK_REFUSED
+        WRONG_REFUND_KEY, INVALID_AMOUNT, PAYMENT_NOT_FOUND, CURRENCY_MISMATCH, EXCEEDS_BALANCE, NETWORK_REFUSED
 
     }
 

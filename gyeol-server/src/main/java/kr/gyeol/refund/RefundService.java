@@ -3,14 +3,15 @@ package kr.gyeol.refund;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
 import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.payment.CashReceipts;
 import kr.gyeol.payment.Payment;
+import kr.gyeol.payment.PaymentApi;
 import kr.gyeol.payment.PaymentService;
-import kr.gyeol.payment.PaymentStatus;
 import kr.gyeol.refund.jdbc.RefundRepository;
-import kr.gyeol.shared.EventType;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.Outbox;
 import kr.gyeol.shared.Money;
@@ -23,10 +24,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Cancels all or part of a payment (design rule 3). The refund is reserved as a PENDING
- * row while the payment's row is locked and the balance is derived from the existing
- * refunds; the network is called after that transaction, and its answer recorded by a
- * conditional update.
+ * Cancels all or part of a payment of any API and currency (design rule 3). The refund is
+ * reserved as a PENDING row while the payment's row is locked and the balance is derived
+ * from the existing refunds; the network is called after that transaction, and its answer
+ * recorded by a conditional update.
  */
 @Service
 public class RefundService {
@@ -67,21 +68,50 @@ public class RefundService {
     }
 
     /**
-     * Refunds {@code amount} of the partner's payment {@code orderId} made on
+     * Refunds {@code amount} of the partner's domestic payment {@code orderId} made on
      * {@code paymentDate} ({@code yyyyMMdd}, Korean time).
      * @param vat the VAT part the partner gave, or null to derive it
+     * @throws RefundRejected when nothing was cancelled, also when the network refused
      */
     public RefundResult refund(String partnerId, String orderId, String paymentDate, long amount, Long vat) {
         if (amount <= 0) {
             throw new RefundRejected(RefundRejected.Reason.INVALID_AMOUNT);
         }
+        RefundResult result = refund(
+                () -> payments.lockForRefund(partnerId, orderId)
+                    .filter(found -> paymentDate != null && (paymentDate.equals(KoreanTime.date(found.payTime()))
+                            || paymentDate.equals(KoreanTime.date(found.requestedAt())))),
+                Money.won(amount), vat, null);
+        if (result.refund().status() == RefundStatus.DECLINED) {
+            throw new RefundRejected(RefundRejected.Reason.NETWORK_REFUSED);
+        }
+        return result;
+    }
+
+    /**
+     * Cancels all or part of an overseas payment, found by its id or else its order id,
+     * in its currency. A cancel the network declined is returned as such.
+     * @throws RefundRejected when nothing was sent to the network
+     */
+    public RefundResult refundOverseas(String partnerId, String paymentId, String orderId, Money amount,
+            String comments) {
+        return refund(() -> paymentId != null
+                ? payments.lockForRefundById(partnerId, paymentId).filter(found -> found.api() == PaymentApi.GPAY)
+                : payments.lockForRefund(partnerId, PaymentApi.GPAY, orderId), amount, null, comments);
+    }
+
+    /**
+     * The one refund path: reserve under the payment's row lock, ask the network, record
+     * the answer with its webhook event and cash receipt.
+     */
+    private RefundResult refund(Supplier<Optional<Payment>> lockPayment, Money amount, Long vat, String comments) {
         Instant now = clock.instant();
-        Reservation reservation = transaction
-            .execute(status -> reserve(partnerId, orderId, paymentDate, amount, vat, now));
+        Reservation reservation = transaction.execute(status -> reserve(lockPayment, amount, vat, comments, now));
         Refund refund = reservation.refund();
+        Payment payment = reservation.payment();
         Outcome outcome;
         try {
-            outcome = acquirer.cancel(reservation.payment().networkReference(), refund.networkReference(), amount);
+            outcome = acquirer.cancel(payment.networkReference(), refund.networkReference(), amount);
         }
         catch (RuntimeException e) {
             log.warn("Cancel call for refund {} failed: {}", refund.id(), e.getClass().getSimpleName());
@@ -98,8 +128,8 @@ public class RefundService {
             receipt = transaction.execute((status) -> {
                 if (this.refunds.transition(refund.id(), RefundStatus.PENDING, next, answeredAt,
                         answeredAt.plus(this.unknownDelay)) && next == RefundStatus.APPROVED) {
-                    this.outbox.record(reservation.payment().partnerId(), EventType.CANCEL, refund.id());
-                    return adjustReceipt(reservation.payment());
+                    this.outbox.record(payment.partnerId(), payment.api().refundEvent(), refund.id());
+                    return adjustReceipt(payment);
                 }
                 return CashReceipts.AfterRefund.NONE;
             });
@@ -107,21 +137,25 @@ public class RefundService {
         catch (RuntimeException e) {
             // The network was asked and may have refunded: an answer that is not recorded
             // is unknown. The PENDING refund keeps counting against the balance until the
-            // reconciler asks the network.
+            // settlement loop asks the network.
             log.error("Could not record the network's answer ({}) for refund {}; its outcome is unknown until the"
-                    + " reconciler settles it: {}", next, refund.id(), e.getClass().getSimpleName());
-            Refund unknown = new Refund(refund.id(), refund.paymentId(), RefundStatus.UNKNOWN, refund.amount(),
-                    refund.vat(), refund.networkReference(), refund.requestedAt(), null);
-            return new RefundResult(unknown, reservation.payment(), reservation.remainingAfter(),
+                    + " settlement loop settles it: {}", next, refund.id(), e.getClass().getSimpleName());
+            return new RefundResult(refund.with(RefundStatus.UNKNOWN, null), payment, reservation.remainingAfter(),
                     CashReceipts.AfterRefund.NONE);
         }
-        if (next == RefundStatus.DECLINED) {
-            throw new RefundRejected(RefundRejected.Reason.NETWORK_REFUSED);
-        }
-        Refund recorded = new Refund(refund.id(), refund.paymentId(), next, refund.amount(), refund.vat(),
-                refund.networkReference(), refund.requestedAt(),
-                next == RefundStatus.APPROVED ? clock.instant() : null);
-        return new RefundResult(recorded, reservation.payment(), reservation.remainingAfter(), receipt);
+        Refund recorded = refund.with(next, next == RefundStatus.UNKNOWN ? null : answeredAt);
+        return new RefundResult(recorded, payment, reservation.remainingAfter(), receipt);
+    }
+
+    /** A refund with the payment it cancels. */
+    public record OfPayment(Refund refund, Payment payment) {
+    }
+
+    /** A refund by its id, with its payment. */
+    public Optional<OfPayment> find(String refundId) {
+        return this.refunds.find(refundId)
+            .flatMap((refund) -> this.payments.findById(refund.paymentId())
+                .map((payment) -> new OfPayment(refund, payment)));
     }
 
     private record Reservation(Refund refund, Payment payment, long remainingAfter) {
@@ -132,44 +166,52 @@ public class RefundService {
      * refunded; under the payment's row lock, in the refund's transaction.
      */
     CashReceipts.AfterRefund adjustReceipt(Payment refunded) {
+        if (refunded.api() != PaymentApi.PAYPLE) {
+            return CashReceipts.AfterRefund.NONE;
+        }
         Payment payment = this.payments.lockForRefund(refunded.partnerId(), refunded.orderId()).orElseThrow();
         RefundRepository.Totals counted = this.refunds.counted(payment.id());
-        return this.cashReceipts.afterRefund(payment, payment.amount() - counted.amount(),
+        return this.cashReceipts.afterRefund(payment, payment.amount().amount() - counted.amount(),
                 payment.vat() - counted.vat());
     }
 
-    private Reservation reserve(String partnerId, String orderId, String paymentDate, long amount, Long vat,
+    private Reservation reserve(Supplier<Optional<Payment>> lockPayment, Money amount, Long vat, String comments,
             Instant now) {
-        Payment payment = payments.lockForRefund(partnerId, orderId)
-            .filter(found -> found.status() == PaymentStatus.APPROVED)
-            .filter(found -> paymentDate != null && (paymentDate.equals(KoreanTime.date(found.payTime()))
-                    || paymentDate.equals(KoreanTime.date(found.requestedAt()))))
+        Payment payment = lockPayment.get()
+            .filter(Payment::approved)
             .orElseThrow(() -> new RefundRejected(RefundRejected.Reason.PAYMENT_NOT_FOUND));
+        if (!payment.amount().currency().equals(amount.currency())) {
+            throw new RefundRejected(RefundRejected.Reason.CURRENCY_MISMATCH);
+        }
         RefundRepository.Totals counted = refunds.counted(payment.id());
-        long remaining = payment.amount() - counted.amount();
-        if (amount > remaining) {
+        long remaining = payment.amount().amount() - counted.amount();
+        if (amount.amount() <= 0) {
+            throw new RefundRejected(RefundRejected.Reason.INVALID_AMOUNT);
+        }
+        if (amount.amount() > remaining) {
             throw new RefundRejected(RefundRejected.Reason.EXCEEDS_BALANCE);
         }
         long remainingVat = payment.vat() - counted.vat();
         long refundVat;
         if (vat != null) {
-            if (vat > amount || vat > remainingVat) {
+            if (vat > amount.amount() || vat > remainingVat) {
                 throw new RefundRejected(RefundRejected.Reason.INVALID_AMOUNT);
             }
             refundVat = vat;
         }
-        else if (amount == remaining) {
+        else if (amount.amount() == remaining) {
             // The last refund takes whatever VAT is left, so the parts add up to the
             // payment's VAT.
             refundVat = remainingVat;
         }
         else {
-            refundVat = payment.taxable() ? Math.min(Money.won(amount).includedVat().amount(), remainingVat) : 0;
+            refundVat = payment.taxable() ? Math.min(amount.includedVat().amount(), remainingVat) : 0;
         }
-        Refund refund = new Refund(Tokens.urlSafe(16), payment.id(), RefundStatus.PENDING, amount, refundVat,
-                KoreanTime.seconds(now) + Tokens.digits(10), now, null);
-        this.refunds.insertPending(refund, now.plus(this.stuckAfter));
-        return new Reservation(refund, payment, remaining - amount);
+        String id = payment.api() == PaymentApi.GPAY ? Tokens.digits(22) : Tokens.urlSafe(16);
+        Refund refund = new Refund(id, payment.id(), RefundStatus.PENDING, amount, refundVat,
+                KoreanTime.seconds(now) + Tokens.digits(10), now, null, comments);
+        this.refunds.insertPending(refund, payment.api(), now.plus(this.stuckAfter));
+        return new Reservation(refund, payment, remaining - amount.amount());
     }
 
 }

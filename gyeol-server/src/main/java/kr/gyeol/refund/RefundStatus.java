@@ -19,4 +19,11 @@ public enum RefundStatus {
         return successors().contains(next);
     }
 
+    /** Refuses an illegal transition, naming both states. */
+    public void requireCanBecome(RefundStatus next) {
+        if (!canBecome(next)) {
+            throw new IllegalStateException("A refund cannot go from " + this + " to " + next);
+        }
+    }
+
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
+import kr.gyeol.shared.Money;
 
 /** A Payple answer: an ordered JSON object whose every value is a string, never null. */
 public final class WireResponse {
@@ -47,8 +48,22 @@ public final class WireResponse {
 
     /** Sets a field; null becomes the empty string, as Payple answers absent values. */
     public WireResponse put(String field, Object value) {
+        if (value instanceof Money) {
+            throw new IllegalArgumentException("Money goes on the wire through put(String, Money)");
+        }
         fields.put(field, value == null ? "" : value.toString());
         return this;
+    }
+
+    /**
+     * An amount as Payple writes it: the number of won, no unit. The domestic wire knows
+     * no other currency.
+     */
+    public WireResponse put(String field, Money amount) {
+        if (amount != null && !Money.KRW.equals(amount.currency())) {
+            throw new IllegalArgumentException("The Payple wire carries won only, not " + amount.currency());
+        }
+        return put(field, amount == null ? null : (Object) Long.toString(amount.amount()));
     }
 
     /** Copies the named request fields back, as Payple echoes them in answers. */

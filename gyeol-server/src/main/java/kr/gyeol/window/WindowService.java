@@ -19,6 +19,8 @@ import kr.gyeol.payment.AppCardCharge;
 import kr.gyeol.payment.ChargeRejected;
 import kr.gyeol.payment.ChargeRequest;
 import kr.gyeol.payment.Payment;
+import kr.gyeol.payment.PaymentApi;
+import kr.gyeol.shared.Money;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.vault.AccountRegistration;
@@ -337,10 +339,10 @@ public class WindowService {
     private static ChargeRequest chargeRequest(WindowSession session, String billingKeyId, InstrumentType instrument,
             AppCardCharge appCard) {
         WindowRequest request = session.request();
-        return new ChargeRequest(session.partnerId(), billingKeyId, instrument, request.orderId(),
-                request.amount() == null ? 0 : request.amount(), request.vat(), request.taxable(), request.goods(),
-                request.payer(), request.userDefine1(), request.userDefine2(), request.billingPeriod(),
-                request.cashReceipt(), null, null, appCard);
+        return new ChargeRequest(session.partnerId(), PaymentApi.PAYPLE, billingKeyId, instrument, request.orderId(),
+                Money.won(request.amount() == null ? 0 : request.amount()), request.vat(), request.taxable(),
+                request.goods(), request.payer(), request.userDefine1(), request.userDefine2(), request.billingPeriod(),
+                request.cashReceipt(), null, null, appCard, null);
     }
 
     /** A card company's app or an easy-pay wallet the customer can pay with. */

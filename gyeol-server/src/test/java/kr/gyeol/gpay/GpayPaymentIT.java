@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import kr.gyeol.shared.Settlement;
 import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.FailingUpdates;
 import kr.gyeol.support.PaypleTestClient;
@@ -316,7 +317,7 @@ class GpayPaymentIT extends GatewayTest {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    GpayPayments gpay;
+    Settlement gpay;
 
     @Test
     void aTimedOutPaymentIsUnknownUntilTheReconcilerAsksTheNetwork() throws Exception {
@@ -326,12 +327,12 @@ class GpayPaymentIT extends GatewayTest {
         String token = token();
         assertThat(api("/gpay/paymentResult", Map.of("service_id", "demo", "service_oid", oid), token))
             .containsEntry("result", "A0303");
-        this.gpay.reconcileDue();
+        this.gpay.settleDue();
         assertThat(api("/gpay/paymentResult", Map.of("service_id", "demo", "service_oid", oid), token))
             .as("not before the reconciler's delay")
             .containsEntry("result", "A0303");
         this.clock.advance(java.time.Duration.ofMinutes(1));
-        assertThat(this.gpay.reconcileDue()).isGreaterThanOrEqualTo(1);
+        assertThat(this.gpay.settleDue()).isGreaterThanOrEqualTo(1);
         assertThat(api("/gpay/paymentResult", Map.of("service_id", "demo", "service_oid", oid), token))
             .containsEntry("result", "A0000");
     }
@@ -359,8 +360,8 @@ class GpayPaymentIT extends GatewayTest {
             .containsEntry("result", "A0206");
         String cancelId = (String) timedOut.get("api_id");
         this.clock.advance(java.time.Duration.ofMinutes(1));
-        assertThat(this.gpay.reconcileDueCancels()).isGreaterThanOrEqualTo(1);
-        assertThat(this.jdbc.sql("SELECT status FROM gpay_cancels WHERE id = :id")
+        assertThat(this.gpay.settleDue()).isGreaterThanOrEqualTo(1);
+        assertThat(this.jdbc.sql("SELECT status FROM refunds WHERE id = :id")
             .param("id", cancelId)
             .query(String.class)
             .single()).isEqualTo("APPROVED");
@@ -377,32 +378,32 @@ class GpayPaymentIT extends GatewayTest {
         String oid = PaypleTestClient.uniqueOrderId("gpayunrecorded");
         Map<String, Object> charge = Map.of("service_id", "demo", "service_oid", oid, "comments", "Plan", "billing_key",
                 billingKey, "securityCode", "123", "totalAmount", "20.00", "currency", "USD");
-        try (FailingUpdates failing = FailingUpdates.on(this.jdbc, "gpay_payments")) {
+        try (FailingUpdates failing = FailingUpdates.on(this.jdbc, "payments")) {
             assertThat(api("/gpay/billingKey", charge, token)).containsEntry("result", "A0303");
         }
         assertThat(api("/gpay/billingKey", charge, token)).as("a retry of the same order")
             .containsEntry("result", "A0202");
         this.clock.advance(java.time.Duration.ofMinutes(6));
-        this.gpay.reconcileDue();
+        this.gpay.settleDue();
         this.clock.advance(java.time.Duration.ofMinutes(1));
-        this.gpay.reconcileDue();
+        this.gpay.settleDue();
         assertThat(api("/gpay/paymentResult", Map.of("service_id", "demo", "service_oid", oid), token))
             .containsEntry("result", "A0000");
 
         Map<String, Object> cancel = Map.of("service_id", "demo", "service_oid", oid, "totalAmount", "20.00",
                 "currency", "USD");
-        try (FailingUpdates failing = FailingUpdates.on(this.jdbc, "gpay_cancels")) {
+        try (FailingUpdates failing = FailingUpdates.on(this.jdbc, "refunds")) {
             assertThat(api("/gpay/cancel", cancel, token)).containsEntry("result", "A0303");
         }
         assertThat(api("/gpay/cancel", cancel, token)).as("the unknown cancel still counts")
             .containsEntry("result", "A0206");
         this.clock.advance(java.time.Duration.ofMinutes(6));
-        this.gpay.reconcileDueCancels();
+        this.gpay.settleDue();
         this.clock.advance(java.time.Duration.ofMinutes(1));
-        this.gpay.reconcileDueCancels();
+        this.gpay.settleDue();
         assertThat(this.jdbc
-            .sql("SELECT count(*) FROM gpay_cancels c JOIN gpay_payments p ON p.id = c.payment_id"
-                    + " WHERE p.service_oid = :oid AND c.status = 'APPROVED'")
+            .sql("SELECT count(*) FROM refunds c JOIN payments p ON p.id = c.payment_id"
+                    + " WHERE p.api = 'GPAY' AND p.order_id = :oid AND c.status = 'APPROVED'")
             .param("oid", oid)
             .query(Integer.class)
             .single()).isEqualTo(1);

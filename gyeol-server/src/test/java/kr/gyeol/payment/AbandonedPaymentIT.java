@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 
+import kr.gyeol.shared.Settlement;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.PaypleTestClient;
@@ -21,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AbandonedPaymentIT extends GatewayTest {
 
     @Autowired
-    Reconciler reconciler;
+    Settlement reconciler;
 
     @Autowired
     JdbcClient jdbc;
@@ -42,11 +43,11 @@ class AbandonedPaymentIT extends GatewayTest {
             .update();
         assertThat(this.payple.chargeCard(key, orderId, 2000)).containsEntry("PCD_PAY_CODE", "SPCD0014");
 
-        this.reconciler.reconcileDue();
+        this.reconciler.settleDue();
         assertThat(status(orderId)).isEqualTo("PENDING");
 
         this.clock.advance(Duration.ofMinutes(6));
-        assertThat(this.reconciler.reconcileDue()).isGreaterThanOrEqualTo(1);
+        assertThat(this.reconciler.settleDue()).isGreaterThanOrEqualTo(1);
         assertThat(status(orderId)).isEqualTo("APPROVED");
         assertThat(this.payple.call(Map.of("PCD_PAYCHK_FLAG", "Y"),
                 Map.of("PCD_PAY_OID", orderId, "PCD_PAY_DATE", KoreanTime.date(this.clock.instant()))))

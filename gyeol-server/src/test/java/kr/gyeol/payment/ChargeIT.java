@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import kr.gyeol.shared.Settlement;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.PaypleTestClient;
@@ -22,7 +23,7 @@ class ChargeIT extends GatewayTest {
     private static final Map<String, String> MONTHLY_CARD = Map.of("PCD_PAY_TYPE", "card", "PCD_REGULER_FLAG", "Y");
 
     @Autowired
-    Reconciler reconciler;
+    Settlement reconciler;
 
     private Map<String, Object> charge(String key, Object total) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -129,10 +130,10 @@ class ChargeIT extends GatewayTest {
         Map<String, String> lookupBody = Map.of("PCD_PAY_OID", orderId, "PCD_PAY_DATE", today, "PCD_PAY_TYPE", "card");
         assertThat(payple.call(Map.of("PCD_PAYCHK_FLAG", "Y"), lookupBody)).containsEntry("PCD_PAY_CODE", "SPCD1001");
         // Not due yet: nothing is settled before the delay.
-        reconciler.reconcileDue();
+        reconciler.settleDue();
         assertThat(payple.call(Map.of("PCD_PAYCHK_FLAG", "Y"), lookupBody)).containsEntry("PCD_PAY_RST", "error");
         clock.advance(Duration.ofSeconds(31));
-        assertThat(reconciler.reconcileDue()).isGreaterThanOrEqualTo(1);
+        assertThat(reconciler.settleDue()).isGreaterThanOrEqualTo(1);
         assertThat(payple.call(Map.of("PCD_PAYCHK_FLAG", "Y"), lookupBody)).containsEntry("PCD_PAY_RST", "success")
             .containsEntry("PCD_PAY_CODE", "PCHK000");
         // The same order id is still never charged twice.

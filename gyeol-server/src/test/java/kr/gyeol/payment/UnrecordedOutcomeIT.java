@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import kr.gyeol.refund.RefundReconciler;
+import kr.gyeol.shared.Settlement;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.support.FailingUpdates;
 import kr.gyeol.support.GatewayTest;
@@ -24,10 +24,7 @@ class UnrecordedOutcomeIT extends GatewayTest {
     JdbcClient jdbc;
 
     @Autowired
-    Reconciler reconciler;
-
-    @Autowired
-    RefundReconciler refundReconciler;
+    Settlement reconciler;
 
     private Map<String, String> lookup(String orderId) {
         return payple.call(Map.of("PCD_PAYCHK_FLAG", "Y"), Map.of("PCD_PAY_OID", orderId, "PCD_PAY_DATE",
@@ -57,9 +54,9 @@ class UnrecordedOutcomeIT extends GatewayTest {
         // The reconciler takes a PENDING row over once it looks stuck, and asks the
         // network.
         clock.advance(Duration.ofMinutes(6));
-        assertThat(reconciler.reconcileDue()).isGreaterThanOrEqualTo(0);
+        assertThat(reconciler.settleDue()).isGreaterThanOrEqualTo(0);
         clock.advance(Duration.ofSeconds(31));
-        reconciler.reconcileDue();
+        reconciler.settleDue();
         assertThat(status("payments", "order_id", orderId)).isEqualTo("APPROVED");
         assertThat(lookup(orderId)).containsEntry("PCD_PAY_CODE", "PCHK000");
     }
@@ -78,9 +75,9 @@ class UnrecordedOutcomeIT extends GatewayTest {
         assertThat(payple.refund(orderId, today, 1)).as("the unknown refund still counts")
             .containsEntry("PCD_PAY_CODE", "PAYC0011");
         clock.advance(Duration.ofMinutes(6));
-        refundReconciler.reconcileDue();
+        reconciler.settleDue();
         clock.advance(Duration.ofSeconds(31));
-        refundReconciler.reconcileDue();
+        reconciler.settleDue();
         assertThat(status("refunds", "payment_id",
                 jdbc.sql("SELECT id FROM payments WHERE order_id = :orderId")
                     .param("orderId", orderId)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import kr.gyeol.shared.Settlement;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.PaypleTestClient;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class CancelIT extends GatewayTest {
 
     @org.springframework.beans.factory.annotation.Autowired
-    RefundReconciler refundReconciler;
+    Settlement refundReconciler;
 
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -69,10 +70,10 @@ class CancelIT extends GatewayTest {
             .containsEntry("PCD_PAY_CODE", "PAYC0012");
         assertThat(this.payple.refund(orderId, today(), 3882)).containsEntry("PCD_PAY_CODE", "PAYC0011");
         assertThat(refundStatuses(orderId)).containsExactly("UNKNOWN");
-        this.refundReconciler.reconcileDue();
+        this.refundReconciler.settleDue();
         assertThat(refundStatuses(orderId)).containsExactly("UNKNOWN");
         this.clock.advance(java.time.Duration.ofSeconds(31));
-        assertThat(this.refundReconciler.reconcileDue()).isGreaterThanOrEqualTo(1);
+        assertThat(this.refundReconciler.settleDue()).isGreaterThanOrEqualTo(1);
         assertThat(refundStatuses(orderId)).containsExactly("APPROVED");
         assertThat(this.payple.refund(orderId, today(), 3881)).containsEntry("PCD_PAY_CODE", "PAYC0000");
     }

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import kr.gyeol.payment.Reconciler;
+import kr.gyeol.shared.Settlement;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.support.GatewayTest;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class AppCardWindowIT extends GatewayTest {
     private static final Pattern INSTALLMENT = Pattern.compile("<option value=\"([0-9]+)\">");
 
     @Autowired
-    Reconciler reconciler;
+    Settlement reconciler;
 
     private Map<String, String> form(String work, String total, String methods) {
         Map<String, String> form = order(this.payple.auth(Map.of()), "card", work, "티셔츠", total);
@@ -166,7 +166,7 @@ class AppCardWindowIT extends GatewayTest {
         assertThat(pay(form, "0500", "0", "sim-app-timeout")).containsEntry("PCD_PAY_RST", "error")
             .containsEntry("PCD_PAY_CODE", "CPCA0010");
         this.clock.advance(Duration.ofMinutes(1));
-        this.reconciler.reconcileDue();
+        this.reconciler.settleDue();
         assertThat(lookup(form.get("PCD_PAY_OID"))).containsEntry("PCD_PAY_CODE", "PCHK000")
             .containsEntry("PCD_PAY_RST", "success")
             .containsEntry("PCD_CARD_VER", "02");

@@ -6,9 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import kr.gyeol.gpay.GpayAmount;
-import kr.gyeol.gpay.GpayCancel;
-import kr.gyeol.gpay.GpayPayment;
+import kr.gyeol.payment.Payment;
+import kr.gyeol.refund.Refund;
 import kr.gyeol.protocol.GpayCode;
 import kr.gyeol.shared.KoreanTime;
 
@@ -41,39 +40,42 @@ final class GpayAnswers {
      * A payment as the API answers it: {@code A0000} with its {@code info}, or the code
      * of a decline or an unknown outcome with the payment's id.
      */
-    static Map<String, Object> payment(GpayPayment payment) {
+    static Map<String, Object> payment(Payment payment) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("type", "PAYMENT");
         switch (payment.status()) {
-            case "APPROVED" -> {
+            case APPROVED -> {
                 answer.put("result", GpayCode.A0000.name());
                 answer.put("message", GpayCode.A0000.message());
             }
-            case "DECLINED" -> {
+            case DECLINED -> {
                 answer.put("result", GpayCode.A0301.name());
-                answer.put("message",
-                        GpayCode.A0301.message() + ": [" + payment.declineCode() + "] " + payment.declineMessage());
+                answer.put("message", GpayCode.A0301.message() + ": [" + payment.decline().institutionCode() + "] "
+                        + payment.decline().institutionMessage());
             }
-            default -> {
+            case PENDING, UNKNOWN -> {
                 answer.put("result", GpayCode.A0303.name());
                 answer.put("message", GpayCode.A0303.message());
             }
         }
-        answer.put("resultUrl", nullToEmpty(payment.resultUrl()));
+        answer.put("resultUrl", nullToEmpty(payment.overseas().resultUrl()));
         answer.put("api_id", payment.id());
-        Instant at = payment.completedAt() != null ? payment.completedAt() : payment.requestedAt();
+        Instant at = payment.payTime();
         answer.put("api_date", KST.format(at));
         answer.put("info", info(payment, at));
-        answer.put("serviceDefine", nullToEmpty(payment.serviceDefine()));
+        answer.put("serviceDefine", nullToEmpty(payment.overseas().serviceDefine()));
         return answer;
     }
 
     /** A cancel as the API answers it (spec §5.4). */
-    static Map<String, Object> cancel(GpayCancel cancel, String resultUrl) {
+    static Map<String, Object> cancel(Refund cancel, Payment payment, String resultUrl) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("type", "CANCEL");
-        GpayCode code = cancel.approved() ? GpayCode.A0000
-                : "DECLINED".equals(cancel.status()) ? GpayCode.A0301 : GpayCode.A0303;
+        GpayCode code = switch (cancel.status()) {
+            case APPROVED -> GpayCode.A0000;
+            case DECLINED -> GpayCode.A0301;
+            case PENDING, UNKNOWN -> GpayCode.A0303;
+        };
         answer.put("result", code.name());
         answer.put("message", code.message());
         answer.put("resultUrl", nullToEmpty(resultUrl));
@@ -81,17 +83,17 @@ final class GpayAnswers {
         Instant at = cancel.completedAt() != null ? cancel.completedAt() : cancel.requestedAt();
         answer.put("api_date", KST.format(at));
         Map<String, String> info = new LinkedHashMap<>();
-        info.put("totalAmount", GpayAmount.format(cancel.amount(), cancel.payment().currency()));
-        info.put("currency", cancel.payment().currency());
-        info.put("service_oid", cancel.payment().serviceOid());
+        info.put("totalAmount", GpayAmount.format(cancel.amount()));
+        info.put("currency", cancel.amount().currency().getCurrencyCode());
+        info.put("service_oid", payment.orderId());
         info.put("submitTimeUtc", UTC.format(at));
         answer.put("info", info);
-        answer.put("serviceDefine", nullToEmpty(cancel.payment().serviceDefine()));
+        answer.put("serviceDefine", nullToEmpty(payment.overseas().serviceDefine()));
         return answer;
     }
 
     /** The window's result: the same fields, flat (spec §5.2). */
-    static Map<String, String> flat(GpayPayment payment) {
+    static Map<String, String> flat(Payment payment) {
         Map<String, String> fields = new LinkedHashMap<>();
         payment(payment).forEach((name, value) -> {
             if (value instanceof Map<?, ?> nested) {
@@ -104,17 +106,17 @@ final class GpayAnswers {
         return fields;
     }
 
-    private static Map<String, String> info(GpayPayment payment, Instant at) {
+    private static Map<String, String> info(Payment payment, Instant at) {
         Map<String, String> info = new LinkedHashMap<>();
-        info.put("service_oid", payment.serviceOid());
-        info.put("comments", payment.comments());
+        info.put("service_oid", payment.orderId());
+        info.put("comments", payment.goods());
         info.put("pay_type", "card");
         info.put("billing_key", payment.billingKeyId());
-        info.put("totalAmount", GpayAmount.format(payment.amount(), payment.currency()));
-        info.put("currency", payment.currency());
-        info.put("firstName", nullToEmpty(payment.firstName()));
-        info.put("lastName", nullToEmpty(payment.lastName()));
-        info.put("email", nullToEmpty(payment.email()));
+        info.put("totalAmount", GpayAmount.format(payment.amount()));
+        info.put("currency", payment.amount().currency().getCurrencyCode());
+        info.put("firstName", nullToEmpty(payment.overseas().firstName()));
+        info.put("lastName", nullToEmpty(payment.overseas().lastName()));
+        info.put("email", nullToEmpty(payment.payer().email()));
         info.put("phoneNumber", "");
         info.put("card_number", payment.maskedNumber());
         info.put("submitTimeUtc", UTC.format(at));

@@ -1,16 +1,14 @@
 package kr.gyeol.gpay.web;
 
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
-import kr.gyeol.gpay.GpayAmount;
-import kr.gyeol.gpay.GpayOrder;
-import kr.gyeol.gpay.GpayPayments;
 import kr.gyeol.gpay.GpayRefused;
 import kr.gyeol.gpay.GpayTokens;
 import kr.gyeol.protocol.GpayCode;
+import kr.gyeol.shared.Money;
 import kr.gyeol.web.LenientBodyParser;
 import kr.gyeol.web.WireRequest;
 
@@ -29,18 +27,18 @@ class GpayApiController {
 
     private final GpayTokens tokens;
 
-    private final GpayPayments payments;
+    private final GpayCalls payments;
 
     private final LenientBodyParser parser;
 
-    GpayApiController(GpayTokens tokens, GpayPayments payments, LenientBodyParser parser) {
+    GpayApiController(GpayTokens tokens, GpayCalls payments, LenientBodyParser parser) {
         this.tokens = tokens;
         this.payments = payments;
         this.parser = parser;
     }
 
     @PostMapping(path = "/gpay/billingKey", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> billingKey(HttpServletRequest servletRequest) {
+    Map<String, ?> billingKey(HttpServletRequest servletRequest) {
         WireRequest request = this.parser.parse(servletRequest);
         return authorized(servletRequest, request, (partner) -> {
             GpayOrder order = order(partner, request);
@@ -48,12 +46,12 @@ class GpayApiController {
             if (order == null || billingKey == null) {
                 return GpayAnswers.error(GpayCode.A0201);
             }
-            return GpayAnswers.payment(this.payments.charge(order, billingKey, request.get("securityCode")));
+            return this.payments.charge(order, billingKey, request.get("securityCode"), false);
         });
     }
 
     @PostMapping(path = "/gpay/paymentResult", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> paymentResult(HttpServletRequest servletRequest) {
+    Map<String, ?> paymentResult(HttpServletRequest servletRequest) {
         WireRequest request = this.parser.parse(servletRequest);
         return authorized(servletRequest, request, (partner) -> {
             if (request.get("pay_id") == null && request.get("service_oid") == null) {
@@ -66,16 +64,16 @@ class GpayApiController {
     }
 
     @PostMapping(path = "/gpay/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> cancel(HttpServletRequest servletRequest) {
+    Map<String, ?> cancel(HttpServletRequest servletRequest) {
         WireRequest request = this.parser.parse(servletRequest);
         return authorized(servletRequest, request, (partner) -> {
             String currency = request.get("currency") == null ? null : request.get("currency").trim().toUpperCase();
-            OptionalLong amount = GpayAmount.parse(request.get("totalAmount"), currency);
+            Optional<Money> amount = GpayAmount.parse(request.get("totalAmount"), currency);
             if (amount.isEmpty() || request.get("pay_id") == null && request.get("service_oid") == null) {
                 return GpayAnswers.error(GpayCode.A0201);
             }
-            return GpayAnswers.cancel(this.payments.cancel(partner, request.get("pay_id"), request.get("service_oid"),
-                    amount.getAsLong(), currency, request.get("comments")), request.get("resultUrl"));
+            return this.payments.cancel(partner, request.get("pay_id"), request.get("service_oid"), amount.get(),
+                    request.get("comments"), request.get("resultUrl"));
         });
     }
 
@@ -83,8 +81,8 @@ class GpayApiController {
      * Runs a call for the partner the bearer token speaks for; a refusal, of the token or
      * of the call, is answered with its code.
      */
-    private Map<String, Object> authorized(HttpServletRequest servletRequest, WireRequest request,
-            Function<String, Map<String, Object>> call) {
+    private Map<String, ?> authorized(HttpServletRequest servletRequest, WireRequest request,
+            Function<String, Map<String, ?>> call) {
         try {
             return call
                 .apply(this.tokens.authorize(servletRequest.getHeader("Authorization"), request.get("service_id")));
@@ -106,12 +104,12 @@ class GpayApiController {
     /** The order fields shared by the window and the billing-key payment, or null. */
     static GpayOrder order(String partnerId, WireRequest request) {
         String currency = request.get("currency") == null ? null : request.get("currency").trim().toUpperCase();
-        OptionalLong amount = GpayAmount.parse(request.get("totalAmount"), currency);
+        Optional<Money> amount = GpayAmount.parse(request.get("totalAmount"), currency);
         String comments = request.get("comments");
         if (amount.isEmpty() || comments == null || comments.isBlank()) {
             return null;
         }
-        return new GpayOrder(partnerId, request.get("service_oid"), comments, amount.getAsLong(), currency,
+        return new GpayOrder(partnerId, request.get("service_oid"), comments, amount.get().amount(), currency,
                 request.get("firstName"), request.get("lastName"), request.get("email"), request.get("serviceDefine"),
                 request.get("resultUrl"));
     }

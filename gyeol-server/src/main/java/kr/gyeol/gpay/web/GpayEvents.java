@@ -3,7 +3,9 @@ package kr.gyeol.gpay.web;
 import java.util.Map;
 import java.util.Optional;
 
-import kr.gyeol.gpay.GpayPayments;
+import kr.gyeol.payment.PaymentApi;
+import kr.gyeol.payment.PaymentService;
+import kr.gyeol.refund.RefundService;
 import kr.gyeol.shared.EventPayloads;
 import kr.gyeol.shared.EventType;
 
@@ -16,18 +18,25 @@ import org.springframework.stereotype.Component;
 @Component
 class GpayEvents implements EventPayloads {
 
-    private final GpayPayments payments;
+    private final PaymentService payments;
 
-    GpayEvents(GpayPayments payments) {
+    private final RefundService refunds;
+
+    GpayEvents(PaymentService payments, RefundService refunds) {
         this.payments = payments;
+        this.refunds = refunds;
     }
 
     @Override
     public Optional<Map<String, ?>> render(EventType type, String subjectId, String baseUrl) {
         return switch (type) {
-            case GPAY_PAYMENT -> this.payments.find(subjectId).map(GpayAnswers::payment);
-            case GPAY_CANCEL -> this.payments.findCancel(subjectId)
-                .map((cancel) -> GpayAnswers.cancel(cancel, cancel.payment().resultUrl()));
+            case GPAY_PAYMENT -> this.payments.findById(subjectId)
+                .filter((payment) -> payment.api() == PaymentApi.GPAY)
+                .map(GpayAnswers::payment);
+            case GPAY_CANCEL -> this.refunds.find(subjectId)
+                .filter((found) -> found.payment().api() == PaymentApi.GPAY)
+                .map((found) -> GpayAnswers.cancel(found.refund(), found.payment(),
+                        found.payment().overseas().resultUrl()));
             default -> Optional.empty();
         };
     }

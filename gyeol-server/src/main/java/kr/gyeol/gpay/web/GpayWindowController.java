@@ -3,27 +3,19 @@ package kr.gyeol.gpay.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import kr.gyeol.gpay.GpayAmount;
-import kr.gyeol.gpay.GpayOrder;
-import kr.gyeol.gpay.GpayPayment;
-import kr.gyeol.gpay.GpayPayments;
 import kr.gyeol.gpay.GpayRefused;
 import kr.gyeol.gpay.GpayTokens;
 import kr.gyeol.protocol.GpayCode;
-import kr.gyeol.shared.Tokens;
-import kr.gyeol.vault.RegistrationRejected;
+import kr.gyeol.shared.Money;
 import kr.gyeol.web.LenientBodyParser;
 import kr.gyeol.web.WireRequest;
-import kr.gyeol.window.jdbc.WindowRepository;
-import tools.jackson.databind.json.JsonMapper;
+import kr.gyeol.window.HostedWindows;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
@@ -50,26 +42,20 @@ class GpayWindowController {
 
     private final GpayTokens tokens;
 
-    private final GpayPayments payments;
+    private final GpayCalls payments;
 
-    private final WindowRepository windows;
+    private final HostedWindows windows;
 
     private final LenientBodyParser parser;
 
-    private final JsonMapper json;
-
-    private final Clock clock;
-
     private final byte[] script;
 
-    GpayWindowController(GpayTokens tokens, GpayPayments payments, WindowRepository windows, LenientBodyParser parser,
-            JsonMapper json, Clock clock) throws IOException {
+    GpayWindowController(GpayTokens tokens, GpayCalls payments, HostedWindows windows, LenientBodyParser parser)
+            throws IOException {
         this.tokens = tokens;
         this.payments = payments;
         this.windows = windows;
         this.parser = parser;
-        this.json = json;
-        this.clock = clock;
         try (InputStream in = new ClassPathResource("sdk/gpay-1.0.1.js").getInputStream()) {
             this.script = in.readAllBytes();
         }
@@ -101,13 +87,12 @@ class GpayWindowController {
         if (order == null || resultUrl == null) {
             return result(GpayAnswers.error(GpayCode.A0201), resultUrl);
         }
-        String id = Tokens.urlSafe(18);
-        this.windows.insert(id, partner, this.json.writeValueAsString(order), this.clock.instant(),
-                this.clock.instant().plus(Duration.ofMinutes(30)));
+        String id = this.windows.open(partner, order);
         Map<String, Object> model = new HashMap<>();
         model.put("id", id);
         model.put("comments", order.comments());
-        model.put("amount", GpayAmount.format(order.amount(), order.currency()));
+        model.put("amount",
+                GpayAmount.format(new Money(order.amount(), java.util.Currency.getInstance(order.currency()))));
         model.put("currency", order.currency());
         model.put("firstName", order.firstName() == null ? "" : order.firstName());
         model.put("lastName", order.lastName() == null ? "" : order.lastName());
@@ -122,28 +107,20 @@ class GpayWindowController {
     @PostMapping("/gpay/window/{id}")
     ModelAndView pay(@PathVariable String id, HttpServletRequest servletRequest) {
         WireRequest form = this.parser.parse(servletRequest);
-        WindowRepository.WindowRow row = this.windows.claim(id, this.clock.instant()).orElse(null);
-        if (row == null) {
+        GpayOrder stored = this.windows.claim(id, GpayOrder.class).orElse(null);
+        if (stored == null) {
             ModelAndView gone = new ModelAndView("error",
                     Map.of("status", 410, "error", "This payment window is closed."));
             gone.setStatus(HttpStatus.GONE);
             return gone;
         }
-        GpayOrder stored = this.json.readValue(row.request(), GpayOrder.class);
         GpayOrder order = new GpayOrder(stored.partnerId(), stored.serviceOid(), stored.comments(), stored.amount(),
                 stored.currency(), orElse(form.get("firstName"), stored.firstName()),
                 orElse(form.get("lastName"), stored.lastName()), orElse(form.get("email"), stored.email()),
                 stored.serviceDefine(), stored.resultUrl());
         try {
-            GpayPayment payment = this.payments.payByWindow(order, digits(form.get("cardNumber")),
-                    form.get("expiryYear"), form.get("expiryMonth"), form.get("securityCode"));
-            return result(GpayAnswers.flat(payment), order.resultUrl());
-        }
-        catch (RegistrationRejected ex) {
-            return result(GpayAnswers.error(GpayCode.A0302), order.resultUrl());
-        }
-        catch (GpayRefused ex) {
-            return result(GpayAnswers.error(GpayCode.valueOf(ex.code())), order.resultUrl());
+            return result(this.payments.payByWindow(order, digits(form.get("cardNumber")), form.get("expiryYear"),
+                    form.get("expiryMonth"), form.get("securityCode")), order.resultUrl());
         }
         finally {
             this.windows.complete(id);

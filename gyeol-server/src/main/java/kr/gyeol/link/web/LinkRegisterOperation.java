@@ -1,5 +1,8 @@
 package kr.gyeol.link.web;
 
+import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.payment.ChargeRules;
+import kr.gyeol.web.WireFields;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -15,7 +18,7 @@ import kr.gyeol.link.LinkService;
 import kr.gyeol.link.PaymentLink;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
-import kr.gyeol.partner.web.PartnerCalls;
+import kr.gyeol.web.PartnerCalls;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
@@ -75,7 +78,8 @@ class LinkRegisterOperation implements PaypleOperation {
             return error(WireResponse.error(ResponseCode.LINK0002), request);
         }
         OptionalLong amount = WireValues.amount(request.get(Fields.PAY_TOTAL));
-        long minimum = methods.contains(PaymentLink.Method.BANK_ACCOUNT) ? 1_000 : 100;
+        long minimum = ChargeRules.domesticMinimum(
+                methods.contains(PaymentLink.Method.BANK_ACCOUNT) ? InstrumentType.BANK_ACCOUNT : InstrumentType.CARD);
         if (amount.isEmpty() || amount.getAsLong() < minimum) {
             return error(WireResponse.error(ResponseCode.LINK0003), request);
         }
@@ -94,14 +98,13 @@ class LinkRegisterOperation implements PaypleOperation {
         }
         YearMonth period = null;
         if (WireValues.isYes(request.get(Fields.REGULER_FLAG))) {
-            OptionalInt year = WireValues.integer(request.get(Fields.PAY_YEAR), 2000, 2999);
-            OptionalInt month = WireValues.integer(request.get(Fields.PAY_MONTH), 1, 12);
+            WireFields.BillingPeriod read = WireFields.billingPeriod(request);
             // Monthly duplicate prevention needs a billing key, which an app card never
             // makes.
-            if (year.isEmpty() || month.isEmpty() || methods.contains(PaymentLink.Method.APP_CARD)) {
+            if (!read.valid() || methods.contains(PaymentLink.Method.APP_CARD)) {
                 return error(WireResponse.error(ResponseCode.LINK0006), request);
             }
-            period = YearMonth.of(year.getAsInt(), month.getAsInt());
+            period = read.period();
         }
         PaymentLink link = this.links.create(new PaymentLink(null, checked.call().partnerId(), null, methods, goods,
                 amount.getAsLong(), taxable, vat, WireValues.isYes(request.get(Fields.TAXSAVE_FLAG)),

@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import kr.gyeol.network.AccountDetails;
 import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.AppCard;
 import kr.gyeol.network.CardDetails;
 import kr.gyeol.network.DeclineReason;
+import kr.gyeol.network.Instrument;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.shared.Money;
 import kr.gyeol.shared.Tokens;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -108,7 +111,7 @@ class SimulatedAcquirer implements Acquirer {
     }
 
     @Override
-    public Outcome approve(String reference, CardDetails card, long amount) {
+    public Outcome approve(String reference, CardDetails card, Money amount) {
         if (card.number().equals(CARD_TIMEOUT)) {
             return new Outcome.Unknown("the card company did not answer in time");
         }
@@ -137,7 +140,7 @@ class SimulatedAcquirer implements Acquirer {
     }
 
     @Override
-    public Outcome approveInApp(String reference, String appCardToken, int installmentMonths, long amount) {
+    public Outcome approveInApp(String reference, String appCardToken, int installmentMonths, Money amount) {
         if (appCardToken.equals(APP_TIMEOUT)) {
             return new Outcome.Unknown("the card company did not answer in time");
         }
@@ -152,7 +155,7 @@ class SimulatedAcquirer implements Acquirer {
     }
 
     @Override
-    public Outcome inquireInApp(String reference, String appCardToken, long amount) {
+    public Outcome inquireInApp(String reference, String appCardToken, Money amount) {
         // Like a card charge, an app charge that timed out was processed all the same.
         return appCardToken.equals(APP_TIMEOUT) ? approved() : approveInApp(reference, appCardToken, 0, amount);
     }
@@ -162,16 +165,15 @@ class SimulatedAcquirer implements Acquirer {
      * not 3 or 4 digits is refused too; otherwise as a domestic approval.
      */
     @Override
-    public Outcome approveForeign(String reference, CardDetails card, String securityCode, long amountMinor,
-            String currency) {
+    public Outcome approveForeign(String reference, CardDetails card, String securityCode, Money amount) {
         if (securityCode == null || !securityCode.matches("[0-9]{3,4}") || card.number().equals(CARD_WRONG_CVC)) {
             return declined(WRONG_SECURITY_CODE);
         }
-        return approve(reference, card, amountMinor);
+        return approve(reference, card, amount);
     }
 
     @Override
-    public Outcome withdraw(String reference, AccountDetails account, long amount) {
+    public Outcome withdraw(String reference, AccountDetails account, Money amount) {
         return switch (account.number()) {
             case ACCOUNT_TIMEOUT -> new Outcome.Unknown("the bank did not answer in time");
             case ACCOUNT_INSUFFICIENT_FUNDS -> declined(ACCOUNT_NO_FUNDS);
@@ -181,31 +183,30 @@ class SimulatedAcquirer implements Acquirer {
     }
 
     @Override
-    public Outcome cancel(String originalReference, String reference, long amount) {
-        if (amount == CANCEL_TIMEOUT_AMOUNT) {
+    public Outcome cancel(String originalReference, String reference, Money amount) {
+        if (amount.amount() == CANCEL_TIMEOUT_AMOUNT) {
             return new Outcome.Unknown("the card company did not answer the cancel in time");
         }
         return approved();
     }
 
     @Override
-    public Outcome inquireCancel(String originalReference, String reference, long amount) {
+    public Outcome inquireCancel(String originalReference, String reference, Money amount) {
         // A cancel that timed out was processed all the same.
         return approved();
     }
 
+    /**
+     * Being stateless, the simulator answers from the instrument as it did at the charge,
+     * so it is the one acquirer that needs the key decrypted to be asked.
+     */
     @Override
-    public Outcome inquire(String reference, CardDetails card, AccountDetails account, long amount) {
-        if (card != null) {
-            if (card.number().equals(CARD_TIMEOUT)) {
-                return approved();
-            }
-            return approve(reference, card, amount);
-        }
-        if (account.number().equals(ACCOUNT_TIMEOUT)) {
-            return approved();
-        }
-        return withdraw(reference, account, amount);
+    public Outcome inquire(String reference, Money amount, Supplier<Instrument> instrument) {
+        return switch (instrument.get()) {
+            case CardDetails card -> card.number().equals(CARD_TIMEOUT) ? approved() : approve(reference, card, amount);
+            case AccountDetails account ->
+                account.number().equals(ACCOUNT_TIMEOUT) ? approved() : withdraw(reference, account, amount);
+        };
     }
 
     private boolean expired(CardDetails card) {

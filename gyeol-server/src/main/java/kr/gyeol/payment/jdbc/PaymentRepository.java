@@ -7,12 +7,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import kr.gyeol.payment.AppCardCharge;
 import kr.gyeol.payment.CashReceipt;
+import kr.gyeol.payment.Overseas;
 import kr.gyeol.payment.Payment;
+import kr.gyeol.payment.PaymentApi;
 import kr.gyeol.payment.PaymentStatus;
+import kr.gyeol.shared.Money;
 import kr.gyeol.vault.InstrumentType;
 import kr.gyeol.vault.Payer;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +36,8 @@ public class PaymentRepository {
             cash_receipt_use, network_reference, approval_number, decline_reason, decline_code,
             decline_message, requested_at, completed_at, app_card_token, installment_months, easy_pay,
             receipt_status, receipt_number, receipt_amount, receipt_vat, receipt_use, receipt_identity,
-            receipt_issued_at, receipt_cancelled_at
+            receipt_issued_at, receipt_cancelled_at, api, currency, payer_first_name, payer_last_name,
+            service_define, result_url
             """;
 
     private final JdbcClient jdbc;
@@ -55,7 +60,7 @@ public class PaymentRepository {
                   :userDefine1, :userDefine2, :monthly, :year, :month, :cashReceipt,
                   :cashReceiptUse, :networkReference, NULL, NULL, NULL, NULL, :requestedAt,
                   NULL, :appCardToken, :installmentMonths, :easyPay, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                  NULL, :reconcileAfter)
+                  NULL, :api, :currency, :firstName, :lastName, :serviceDefine, :resultUrl, :reconcileAfter)
                 ON CONFLICT DO NOTHING
                 """)
             .param("id", payment.id())
@@ -66,7 +71,13 @@ public class PaymentRepository {
             .param("masked", payment.maskedNumber())
             .param("institutionCode", payment.institutionCode())
             .param("institutionName", payment.institutionName())
-            .param("amount", payment.amount())
+            .param("amount", payment.amount().amount())
+            .param("currency", payment.amount().currency().getCurrencyCode())
+            .param("api", payment.api().name())
+            .param("firstName", payment.overseas() == null ? null : payment.overseas().firstName())
+            .param("lastName", payment.overseas() == null ? null : payment.overseas().lastName())
+            .param("serviceDefine", payment.overseas() == null ? null : payment.overseas().serviceDefine())
+            .param("resultUrl", payment.overseas() == null ? null : payment.overseas().resultUrl())
             .param("vat", payment.vat())
             .param("taxable", payment.taxable())
             .param("goods", payment.goods())
@@ -90,9 +101,10 @@ public class PaymentRepository {
             .update() == 1;
     }
 
-    public boolean orderIdTaken(String partnerId, String orderId) {
-        return jdbc.sql("SELECT 1 FROM payments WHERE partner_id = :partnerId AND order_id = :orderId")
+    public boolean orderIdTaken(String partnerId, PaymentApi api, String orderId) {
+        return jdbc.sql("SELECT 1 FROM payments WHERE partner_id = :partnerId AND api = :api AND order_id = :orderId")
             .param("partnerId", partnerId)
+            .param("api", api.name())
             .param("orderId", orderId)
             .query(Integer.class)
             .optional()
@@ -155,31 +167,59 @@ public class PaymentRepository {
                 """).param("reconcileAfter", utc(reconcileAfter)).param("id", id).update() == 1;
     }
 
+    /** An unsettled payment claimed for settlement, with how often it has been tried. */
+    public record Claimed(Payment payment, int attempts) {
+    }
+
     /**
      * Claims up to {@code limit} unsettled payments that are due, pushing their next turn
-     * to {@code
-     * leaseUntil}. {@code SKIP LOCKED} lets several nodes claim side by side without
-     * taking the same row.
+     * to {@code leaseUntil} and counting the try. {@code SKIP LOCKED} lets several nodes
+     * claim side by side without taking the same row.
      */
-    public List<Payment> claimDue(Instant now, Instant leaseUntil, int limit) {
-        return jdbc.sql("UPDATE payments SET reconcile_after = :leaseUntil WHERE id IN (" + """
-                SELECT id FROM payments
-                WHERE status IN ('PENDING', 'UNKNOWN') AND reconcile_after <= :now
-                ORDER BY reconcile_after LIMIT :limit FOR UPDATE SKIP LOCKED)
-                """ + " RETURNING " + COLUMNS)
+    public List<Claimed> claimDue(Instant now, Instant leaseUntil, int limit) {
+        return jdbc
+            .sql("UPDATE payments SET reconcile_after = :leaseUntil, settle_attempts = settle_attempts + 1"
+                    + " WHERE id IN (" + """
+                            SELECT id FROM payments
+                            WHERE status IN ('PENDING', 'UNKNOWN') AND reconcile_after <= :now
+                            ORDER BY reconcile_after LIMIT :limit FOR UPDATE SKIP LOCKED)
+                            """ + " RETURNING settle_attempts, " + COLUMNS)
             .param("leaseUntil", utc(leaseUntil))
             .param("now", utc(now))
             .param("limit", limit)
-            .query(PaymentRepository::map)
+            .query((row, n) -> new Claimed(map(row, n), row.getInt("settle_attempts")))
             .list();
     }
 
-    /** Puts an unsettled payment back in line for a later try. */
+    /**
+     * Puts an unsettled payment back in line for a later try, or with {@code null} out of
+     * line until an operator looks at it.
+     */
     public void postpone(String id, Instant reconcileAfter) {
         jdbc.sql("""
                 UPDATE payments SET reconcile_after = :reconcileAfter
                 WHERE id = :id AND status IN ('PENDING', 'UNKNOWN')
                 """).param("reconcileAfter", utc(reconcileAfter)).param("id", id).update();
+    }
+
+    /**
+     * The first payment of a billing key: the overseas window's, whose payer later
+     * payments default to.
+     */
+    public Optional<Payment> firstOf(String billingKeyId) {
+        return jdbc
+            .sql("SELECT " + COLUMNS + " FROM payments WHERE billing_key_id = :key ORDER BY requested_at, id LIMIT 1")
+            .param("key", billingKeyId)
+            .query(PaymentRepository::map)
+            .optional();
+    }
+
+    /** Reads and row-locks a payment by its id. */
+    public Optional<Payment> lock(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE id = :id FOR UPDATE")
+            .param("id", id)
+            .query(PaymentRepository::map)
+            .optional();
     }
 
     public Optional<Payment> find(String id) {
@@ -189,20 +229,24 @@ public class PaymentRepository {
             .optional();
     }
 
-    public Optional<Payment> findByOrderId(String partnerId, String orderId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE partner_id = :partnerId AND order_id = :orderId")
+    public Optional<Payment> findByOrderId(String partnerId, PaymentApi api, String orderId) {
+        return jdbc
+            .sql("SELECT " + COLUMNS
+                    + " FROM payments WHERE partner_id = :partnerId AND api = :api AND order_id = :orderId")
             .param("partnerId", partnerId)
+            .param("api", api.name())
             .param("orderId", orderId)
             .query(PaymentRepository::map)
             .optional();
     }
 
     /** Reads and row-locks a payment, serializing refunds of it. */
-    public Optional<Payment> lockByOrderId(String partnerId, String orderId) {
+    public Optional<Payment> lockByOrderId(String partnerId, PaymentApi api, String orderId) {
         return jdbc
             .sql("SELECT " + COLUMNS
-                    + " FROM payments WHERE partner_id = :partnerId AND order_id = :orderId FOR UPDATE")
+                    + " FROM payments WHERE partner_id = :partnerId AND api = :api AND order_id = :orderId FOR UPDATE")
             .param("partnerId", partnerId)
+            .param("api", api.name())
             .param("orderId", orderId)
             .query(PaymentRepository::map)
             .optional();
@@ -219,10 +263,12 @@ public class PaymentRepository {
         boolean monthly = row.getBoolean("monthly");
         String declineReason = row.getString("decline_reason");
         String appCardToken = row.getString("app_card_token");
-        return new Payment(row.getString("id"), row.getString("partner_id"), row.getString("order_id"),
+        PaymentApi api = PaymentApi.valueOf(row.getString("api"));
+        return new Payment(row.getString("id"), row.getString("partner_id"), api, row.getString("order_id"),
                 row.getString("billing_key_id"), InstrumentType.valueOf(row.getString("instrument")),
                 row.getString("masked_number"), row.getString("institution_code"), row.getString("institution_name"),
-                PaymentStatus.valueOf(row.getString("status")), row.getLong("amount"), row.getLong("vat"),
+                PaymentStatus.valueOf(row.getString("status")),
+                new Money(row.getLong("amount"), Currency.getInstance(row.getString("currency"))), row.getLong("vat"),
                 row.getBoolean("taxable"), row.getString("goods"),
                 new Payer(row.getString("payer_no"), row.getString("payer_name"), row.getString("payer_phone"),
                         row.getString("payer_email")),
@@ -238,6 +284,9 @@ public class PaymentRepository {
                         : new AppCardCharge(appCardToken, row.getString("masked_number"),
                                 row.getString("institution_code"), row.getString("institution_name"),
                                 row.getInt("installment_months"), row.getString("easy_pay")),
+                api == PaymentApi.GPAY ? new Overseas(row.getString("payer_first_name"),
+                        row.getString("payer_last_name"), row.getString("service_define"), row.getString("result_url"))
+                        : null,
                 receipt(row));
     }
 

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
-import kr.gyeol.partner.web.PartnerCalls;
+import kr.gyeol.web.PartnerCalls;
 import kr.gyeol.payment.CashReceiptRejected;
 import kr.gyeol.payment.CashReceipts;
 import kr.gyeol.payment.Payment;

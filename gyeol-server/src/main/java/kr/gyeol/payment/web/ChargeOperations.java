@@ -1,13 +1,15 @@
 package kr.gyeol.payment.web;
 
+import kr.gyeol.web.WireFields;
 import java.time.YearMonth;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import kr.gyeol.web.PaymentAnswers;
 import kr.gyeol.partner.AuthorizedCall;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
-import kr.gyeol.partner.web.PartnerCalls;
+import kr.gyeol.web.PartnerCalls;
 import kr.gyeol.payment.ChargeRejected;
 import kr.gyeol.payment.ChargeRequest;
 import kr.gyeol.payment.Payment;
@@ -119,22 +121,18 @@ class ChargeOperations implements PaypleOperation {
         }
         YearMonth period = null;
         if (monthly) {
-            OptionalInt year = WireValues.integer(request.get(Fields.PAY_YEAR), 2000, 2999);
-            if (year.isEmpty()) {
-                return WireResponse.error(codes.year()).echo(request, ECHOED);
+            WireFields.BillingPeriod read = WireFields.billingPeriod(request);
+            if (!read.valid()) {
+                return WireResponse
+                    .error(read.invalid() == WireFields.BillingPeriod.Invalid.YEAR ? codes.year() : codes.month())
+                    .echo(request, ECHOED);
             }
-            OptionalInt month = WireValues.integer(request.get(Fields.PAY_MONTH), 1, 12);
-            if (month.isEmpty()) {
-                return WireResponse.error(codes.month()).echo(request, ECHOED);
-            }
-            period = YearMonth.of(year.getAsInt(), month.getAsInt());
+            period = read.period();
         }
         ChargeRequest charge = ChargeRequest.ofBillingKey(call.partnerId(), billingKey,
                 card ? InstrumentType.CARD : InstrumentType.BANK_ACCOUNT, request.get(Fields.PAY_OID),
                 amount.getAsLong(), vat, !WireValues.isNo(request.get(Fields.PAY_ISTAX)), request.get(Fields.PAY_GOODS),
-                new Payer(request.get(Fields.PAYER_NO), request.get(Fields.PAYER_NAME), request.get(Fields.PAYER_HP),
-                        request.get(Fields.PAYER_EMAIL)),
-                request.get(Fields.USER_DEFINE1), request.get(Fields.USER_DEFINE2), period,
+                WireFields.payer(request), request.get(Fields.USER_DEFINE1), request.get(Fields.USER_DEFINE2), period,
                 WireValues.isYes(request.get(Fields.TAXSAVE_FLAG)), request.get(Fields.TAXSAVE_TRADE),
                 request.get(Fields.TAXSAVE_IDNUM));
         Payment payment;

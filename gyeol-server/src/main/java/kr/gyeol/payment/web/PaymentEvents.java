@@ -3,6 +3,7 @@ package kr.gyeol.payment.web;
 import java.util.Map;
 import java.util.Optional;
 
+import kr.gyeol.web.PaymentAnswers;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.payment.PaymentStatus;

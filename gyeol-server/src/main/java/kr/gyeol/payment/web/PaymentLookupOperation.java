@@ -1,10 +1,11 @@
 package kr.gyeol.payment.web;
 
 import java.util.Set;
+import kr.gyeol.web.PaymentAnswers;
 import kr.gyeol.partner.AuthorizedCall;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
-import kr.gyeol.partner.web.PartnerCalls;
+import kr.gyeol.web.PartnerCalls;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.protocol.Endpoint;

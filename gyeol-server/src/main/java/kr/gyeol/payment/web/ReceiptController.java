@@ -1,6 +1,7 @@
 package kr.gyeol.payment.web;
 
 import kr.gyeol.payment.Payment;
+import kr.gyeol.payment.PaymentApi;
 import kr.gyeol.payment.PaymentStatus;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.shared.KoreanTime;
@@ -28,7 +29,7 @@ class ReceiptController {
     @GetMapping(path = "/receipt/{tradeNumber}", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
     ResponseEntity<String> receipt(@PathVariable String tradeNumber) {
         Payment payment = payments.findByTradeNumber(tradeNumber)
-            .filter(p -> p.status() == PaymentStatus.APPROVED)
+            .filter(p -> p.status() == PaymentStatus.APPROVED && p.api() == PaymentApi.PAYPLE)
             .orElse(null);
         if (payment == null) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
@@ -52,7 +53,7 @@ class ReceiptController {
                 </body></html>
                 """.formatted(HtmlUtils.htmlEscape(payment.goods()), HtmlUtils.htmlEscape(payment.institutionName()),
                 HtmlUtils.htmlEscape(payment.maskedNumber()), HtmlUtils.htmlEscape(payment.approvalNumber()),
-                HtmlUtils.htmlEscape(payment.networkReference()), payment.amount(), payment.vat(),
+                HtmlUtils.htmlEscape(payment.networkReference()), payment.amount().amount(), payment.vat(),
                 KoreanTime.seconds(payment.payTime()));
         return ResponseEntity.ok()
             .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))

@@ -1,20 +1,41 @@
 package kr.gyeol.refund.jdbc;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
+import kr.gyeol.payment.PaymentApi;
 import kr.gyeol.refund.Refund;
 import kr.gyeol.refund.RefundStatus;
+import kr.gyeol.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Rows of {@code refunds}. */
+/**
+ * Rows of {@code refunds}. Every status change is a conditional update on the current
+ * status.
+ */
 @Repository
 public class RefundRepository {
 
+    private static final String COLUMNS = """
+            r.id, r.payment_id, r.status, r.amount, r.currency, r.vat, r.network_reference, r.requested_at,
+            r.completed_at, r.comments""";
+
     /** Sums of the refunds that count against a payment. */
     public record Totals(long amount, long vat) {
+    }
+
+    /**
+     * An unsettled refund claimed for settlement, with the trade number of the payment it
+     * cancels, the payment's partner and API, and how often it has been tried.
+     */
+    public record Claimed(Refund refund, String originalReference, String partnerId, PaymentApi api, int attempts) {
     }
 
     private final JdbcClient jdbc;
@@ -34,23 +55,22 @@ public class RefundRepository {
             .single();
     }
 
-    /** An unsettled refund with the trade number of the payment it cancels. */
-    public record Unsettled(Refund refund, String originalReference) {
-    }
-
-    public void insertPending(Refund refund, Instant reconcileAfter) {
+    public void insertPending(Refund refund, PaymentApi api, Instant reconcileAfter) {
         jdbc.sql("""
-                INSERT INTO refunds (id, payment_id, status, amount, vat, network_reference, requested_at,
-                                     reconcile_after)
-                VALUES (:id, :paymentId, 'PENDING', :amount, :vat, :reference, :requestedAt,
-                        :reconcileAfter)
+                INSERT INTO refunds (id, payment_id, status, amount, currency, vat, network_reference, requested_at,
+                                     comments, api, reconcile_after)
+                VALUES (:id, :paymentId, 'PENDING', :amount, :currency, :vat, :reference, :requestedAt,
+                        :comments, :api, :reconcileAfter)
                 """)
             .param("id", refund.id())
             .param("paymentId", refund.paymentId())
-            .param("amount", refund.amount())
+            .param("amount", refund.amount().amount())
+            .param("currency", refund.amount().currency().getCurrencyCode())
             .param("vat", refund.vat())
             .param("reference", refund.networkReference())
             .param("requestedAt", utc(refund.requestedAt()))
+            .param("comments", refund.comments())
+            .param("api", api.name())
             .param("reconcileAfter", utc(reconcileAfter))
             .update();
     }
@@ -60,9 +80,7 @@ public class RefundRepository {
      * UNKNOWN refund is asked about again after {@code reconcileAfter}.
      */
     public boolean transition(String id, RefundStatus from, RefundStatus to, Instant at, Instant reconcileAfter) {
-        if (!from.canBecome(to)) {
-            throw new IllegalStateException("A refund cannot go from " + from + " to " + to);
-        }
+        from.requireCanBecome(to);
         boolean unknown = to == RefundStatus.UNKNOWN;
         return this.jdbc.sql("""
                 UPDATE refunds SET status = :to, completed_at = :completedAt,
@@ -77,52 +95,59 @@ public class RefundRepository {
             .update() == 1;
     }
 
-    /**
-     * Claims up to {@code limit} unsettled refunds that are due, pushing their next turn
-     * to {@code leaseUntil}; {@code SKIP LOCKED} keeps nodes from claiming the same row.
-     */
     /** A refund by its id. */
-    public java.util.Optional<Refund> find(String id) {
-        return this.jdbc.sql("""
-                SELECT id, payment_id, status, amount, vat, network_reference, requested_at, completed_at
-                FROM refunds WHERE id = :id
-                """)
+    public Optional<Refund> find(String id) {
+        return this.jdbc.sql("SELECT " + COLUMNS + " FROM refunds r WHERE r.id = :id")
             .param("id", id)
-            .query((row, n) -> new Refund(row.getString("id"), row.getString("payment_id"),
-                    RefundStatus.valueOf(row.getString("status")), row.getLong("amount"), row.getLong("vat"),
-                    row.getString("network_reference"), row.getTimestamp("requested_at").toInstant(),
-                    row.getTimestamp("completed_at") == null ? null : row.getTimestamp("completed_at").toInstant()))
+            .query(RefundRepository::map)
             .optional();
     }
 
-    public List<Unsettled> claimDue(Instant now, Instant leaseUntil, int limit) {
+    /**
+     * Claims up to {@code limit} unsettled refunds that are due, pushing their next turn
+     * to {@code leaseUntil} and counting the try; {@code SKIP LOCKED} keeps nodes from
+     * claiming the same row.
+     */
+    public List<Claimed> claimDue(Instant now, Instant leaseUntil, int limit) {
         return this.jdbc.sql("""
-                UPDATE refunds r SET reconcile_after = :leaseUntil
+                UPDATE refunds r SET reconcile_after = :leaseUntil, settle_attempts = r.settle_attempts + 1
                 FROM payments p
                 WHERE p.id = r.payment_id AND r.id IN (
                     SELECT id FROM refunds
                     WHERE status IN ('PENDING', 'UNKNOWN') AND reconcile_after <= :now
                     ORDER BY reconcile_after LIMIT :limit FOR UPDATE SKIP LOCKED)
-                RETURNING r.id, r.payment_id, r.status, r.amount, r.vat, r.network_reference,
-                          r.requested_at, p.network_reference AS original_reference
-                """)
+                RETURNING p.network_reference AS original_reference, p.partner_id, r.api, r.settle_attempts,
+                """ + COLUMNS)
             .param("leaseUntil", utc(leaseUntil))
             .param("now", utc(now))
             .param("limit", limit)
-            .query((row,
-                    n) -> new Unsettled(new Refund(row.getString("id"), row.getString("payment_id"),
-                            RefundStatus.valueOf(row.getString("status")), row.getLong("amount"), row.getLong("vat"),
-                            row.getString("network_reference"), row.getTimestamp("requested_at").toInstant(), null),
-                            row.getString("original_reference")))
+            .query((row, n) -> new Claimed(map(row, n), row.getString("original_reference"),
+                    row.getString("partner_id"), PaymentApi.valueOf(row.getString("api")),
+                    row.getInt("settle_attempts")))
             .list();
     }
 
-    /** Puts an unsettled refund back in line. */
+    /**
+     * Puts an unsettled refund back in line, or with {@code null} out of line until an
+     * operator looks at it.
+     */
     public void postpone(String id, Instant reconcileAfter) {
         this.jdbc.sql("""
                 UPDATE refunds SET reconcile_after = :reconcileAfter
                 WHERE id = :id AND status IN ('PENDING', 'UNKNOWN')
                 """).param("reconcileAfter", utc(reconcileAfter)).param("id", id).update();
+    }
+
+    private static Refund map(ResultSet row, int rowNumber) throws SQLException {
+        return new Refund(row.getString("id"), row.getString("payment_id"),
+                RefundStatus.valueOf(row.getString("status")),
+                new Money(row.getLong("amount"), Currency.getInstance(row.getString("currency"))), row.getLong("vat"),
+                row.getString("network_reference"), instant(row.getTimestamp("requested_at")),
+                instant(row.getTimestamp("completed_at")), row.getString("comments"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static OffsetDateTime utc(Instant instant) {

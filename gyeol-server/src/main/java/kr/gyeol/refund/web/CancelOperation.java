@@ -5,7 +5,7 @@ import java.util.Set;
 import kr.gyeol.partner.AuthorizedCall;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
-import kr.gyeol.partner.web.PartnerCalls;
+import kr.gyeol.web.PartnerCalls;
 import kr.gyeol.payment.CashReceipts;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.protocol.Endpoint;
@@ -85,6 +85,9 @@ class CancelOperation implements PaypleOperation {
                 case INVALID_AMOUNT -> ResponseCode.PAYC0003;
                 case PAYMENT_NOT_FOUND -> ResponseCode.PAYC0007;
                 case EXCEEDS_BALANCE -> ResponseCode.PAYC0011;
+                // The domestic API refunds won payments only, found by their won order
+                // id.
+                case CURRENCY_MISMATCH -> ResponseCode.PAYC0007;
                 case NETWORK_REFUSED -> ResponseCode.PAYC0012;
             }).echo(request, ECHOED);
         }

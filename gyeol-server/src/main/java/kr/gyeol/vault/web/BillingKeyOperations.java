@@ -1,11 +1,12 @@
 package kr.gyeol.vault.web;
 
+import kr.gyeol.web.WireFields;
 import java.util.Set;
 import kr.gyeol.partner.AuthorizedCall;
 import kr.gyeol.partner.IssuedSession;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
-import kr.gyeol.partner.web.PartnerCalls;
+import kr.gyeol.web.PartnerCalls;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
@@ -204,8 +205,7 @@ class BillingKeyOperations implements PaypleOperation {
     }
 
     private static Payer payer(WireRequest request) {
-        return new Payer(request.get(Fields.PAYER_NO), request.get(Fields.PAYER_NAME), request.get(Fields.PAYER_HP),
-                request.get(Fields.PAYER_EMAIL));
+        return WireFields.payer(request);
     }
 
     private static HolderType holderType(String value) {

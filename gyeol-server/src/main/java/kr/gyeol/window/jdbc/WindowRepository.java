@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import kr.gyeol.window.WindowStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -68,23 +69,35 @@ public class WindowRepository implements kr.gyeol.shared.ExpiringRows {
 
     /** OPEN → PROCESSING, once: a double submit finds nothing to claim. */
     public Optional<WindowRow> claim(String id, Instant now) {
+        WindowStatus.OPEN.requireCanBecome(WindowStatus.PROCESSING);
         return this.jdbc.sql("""
-                UPDATE window_sessions SET status = 'PROCESSING'
-                WHERE id = :id AND status = 'OPEN' AND expires_at > :now
+                UPDATE window_sessions SET status = :to
+                WHERE id = :id AND status = :from AND expires_at > :now
                 RETURNING id, partner_id, request, expires_at
-                """).param("id", id).param("now", utc(now)).query(WindowRepository::map).optional();
+                """)
+            .param("to", WindowStatus.PROCESSING.name())
+            .param("from", WindowStatus.OPEN.name())
+            .param("id", id)
+            .param("now", utc(now))
+            .query(WindowRepository::map)
+            .optional();
     }
 
     /** PROCESSING → COMPLETED. */
     public void complete(String id) {
-        this.jdbc.sql("UPDATE window_sessions SET status = 'COMPLETED' WHERE id = :id AND status = 'PROCESSING'")
-            .param("id", id)
-            .update();
+        transition(id, WindowStatus.PROCESSING, WindowStatus.COMPLETED);
     }
 
     /** OPEN → CLOSED; false when the window was not open. */
     public boolean close(String id) {
-        return this.jdbc.sql("UPDATE window_sessions SET status = 'CLOSED' WHERE id = :id AND status = 'OPEN'")
+        return transition(id, WindowStatus.OPEN, WindowStatus.CLOSED);
+    }
+
+    private boolean transition(String id, WindowStatus from, WindowStatus to) {
+        from.requireCanBecome(to);
+        return this.jdbc.sql("UPDATE window_sessions SET status = :to WHERE id = :id AND status = :from")
+            .param("to", to.name())
+            .param("from", from.name())
             .param("id", id)
             .update() == 1;
     }

@@ -4,9 +4,9 @@ import java.util.Set;
 
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
-import kr.gyeol.partner.web.PartnerCalls;
+import kr.gyeol.web.PartnerCalls;
 import kr.gyeol.payment.Payment;
-import kr.gyeol.payment.web.PaymentAnswers;
+import kr.gyeol.web.PaymentAnswers;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;

@@ -1,5 +1,7 @@
 package kr.gyeol.window.web;
 
+import kr.gyeol.payment.ChargeRules;
+import kr.gyeol.web.WireFields;
 import java.net.URI;
 import java.text.NumberFormat;
 
@@ -16,7 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import kr.gyeol.link.LinkService;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
-import kr.gyeol.partner.web.PartnerCalls;
+import kr.gyeol.web.PartnerCalls;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.protocol.WireValues;
@@ -129,7 +131,8 @@ class WindowController {
         }
         OptionalLong amount = WireValues.amount(request.get(Fields.PAY_TOTAL));
         if (work != WindowWork.AUTH) {
-            if (amount.isEmpty() || amount.getAsLong() < 100) {
+            if (amount.isEmpty() || amount.getAsLong() < ChargeRules
+                .domesticMinimum(card || appCard ? InstrumentType.CARD : InstrumentType.BANK_ACCOUNT)) {
                 return result(WireResponse.error(ResponseCode.SPCD0002), request, resultUrl, shopOrigin);
             }
             if (request.get(Fields.PAY_GOODS) == null) {
@@ -138,13 +141,12 @@ class WindowController {
         }
         YearMonth period = null;
         if (WireValues.isYes(request.get(Fields.REGULER_FLAG))) {
-            OptionalInt year = WireValues.integer(request.get(Fields.PAY_YEAR), 2000, 2999);
-            OptionalInt month = WireValues.integer(request.get(Fields.PAY_MONTH), 1, 12);
-            if (year.isEmpty() || month.isEmpty()) {
-                return result(WireResponse.error(year.isEmpty() ? ResponseCode.RPCD0004 : ResponseCode.RPCD0005),
-                        request, resultUrl, shopOrigin);
+            WireFields.BillingPeriod read = WireFields.billingPeriod(request);
+            if (!read.valid()) {
+                return result(WireResponse.error(read.invalid() == WireFields.BillingPeriod.Invalid.YEAR
+                        ? ResponseCode.RPCD0004 : ResponseCode.RPCD0005), request, resultUrl, shopOrigin);
             }
-            period = YearMonth.of(year.getAsInt(), month.getAsInt());
+            period = read.period();
         }
         InstrumentType instrument = card || appCard ? InstrumentType.CARD : InstrumentType.BANK_ACCOUNT;
         if (passwordKeyId != null) {
@@ -157,15 +159,12 @@ class WindowController {
             }
         }
         OptionalLong vat = WireValues.amount(request.get(Fields.PAY_TAXTOTAL));
-        WindowSession session = this.windows.open(checked.call(),
-                new WindowRequest(checked.call().testMode(), instrument, work, request.get(Fields.PAY_OID),
-                        work == WindowWork.AUTH ? null : amount.getAsLong(), vat.isPresent() ? vat.getAsLong() : null,
-                        !WireValues.isNo(request.get(Fields.PAY_ISTAX)), request.get(Fields.PAY_GOODS),
-                        new Payer(request.get(Fields.PAYER_NO), request.get(Fields.PAYER_NAME),
-                                request.get(Fields.PAYER_HP), request.get(Fields.PAYER_EMAIL)),
-                        request.get(Fields.USER_DEFINE1), request.get(Fields.USER_DEFINE2), period, resultUrl,
-                        shopOrigin, appMethods, passwordKeyId, simple && passwordKeyId == null && !appCard,
-                        WireValues.isYes(request.get(Fields.TAXSAVE_FLAG))));
+        WindowSession session = this.windows.open(checked.call(), new WindowRequest(checked.call().testMode(),
+                instrument, work, request.get(Fields.PAY_OID), work == WindowWork.AUTH ? null : amount.getAsLong(),
+                vat.isPresent() ? vat.getAsLong() : null, !WireValues.isNo(request.get(Fields.PAY_ISTAX)),
+                request.get(Fields.PAY_GOODS), WireFields.payer(request), request.get(Fields.USER_DEFINE1),
+                request.get(Fields.USER_DEFINE2), period, resultUrl, shopOrigin, appMethods, passwordKeyId,
+                simple && passwordKeyId == null && !appCard, WireValues.isYes(request.get(Fields.TAXSAVE_FLAG))));
         return form(session, null);
     }
 

@@ -1,4 +1,4 @@
-package kr.gyeol.partner.web;
+package kr.gyeol.web;
 
 import kr.gyeol.partner.AuthorizedCall;
 import kr.gyeol.partner.CallCredentials;
@@ -6,8 +6,6 @@ import kr.gyeol.partner.CallNotAuthorized;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.protocol.ResponseCode;
-import kr.gyeol.web.WireRequest;
-import kr.gyeol.web.WireResponse;
 
 /**
  * The envelope check every operation edge starts with: {@code PCD_CST_ID},

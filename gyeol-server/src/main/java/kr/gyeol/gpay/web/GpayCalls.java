@@ -1,0 +1,114 @@
+package kr.gyeol.gpay.web;
+
+import java.util.Currency;
+import java.util.Map;
+import java.util.Optional;
+import kr.gyeol.payment.ChargeRejected;
+import kr.gyeol.payment.ChargeRequest;
+import kr.gyeol.payment.Overseas;
+import kr.gyeol.payment.Payment;
+import kr.gyeol.payment.PaymentApi;
+import kr.gyeol.payment.PaymentService;
+import kr.gyeol.protocol.GpayCode;
+import kr.gyeol.refund.RefundRejected;
+import kr.gyeol.refund.RefundResult;
+import kr.gyeol.refund.RefundService;
+import kr.gyeol.shared.Money;
+import kr.gyeol.vault.BillingKey;
+import kr.gyeol.vault.Payer;
+import kr.gyeol.vault.RegistrationRejected;
+import kr.gyeol.vault.Vault;
+import org.springframework.stereotype.Component;
+
+/**
+ * The overseas API's calls on the one payment engine: its orders become charges and
+ * refunds of {@link PaymentApi#GPAY}, and the engine's refusals become the API's codes
+ * (spec §5.7). The engine itself knows no wire code.
+ */
+@Component
+class GpayCalls {
+
+    private final PaymentService payments;
+
+    private final RefundService refunds;
+
+    private final Vault vault;
+
+    GpayCalls(PaymentService payments, RefundService refunds, Vault vault) {
+        this.payments = payments;
+        this.refunds = refunds;
+        this.vault = vault;
+    }
+
+    /** The window's payment: registers the card as a billing key, then charges it. */
+    Map<String, ?> payByWindow(GpayOrder order, String cardNumber, String expiryYear, String expiryMonth,
+            String securityCode) {
+        BillingKey key;
+        try {
+            key = this.vault.registerForeignCard(order.partnerId(), cardNumber, expiryYear, expiryMonth,
+                    new Payer(null, overseas(order).fullName(), null, order.email()));
+        }
+        catch (RegistrationRejected ex) {
+            return GpayAnswers.error(GpayCode.A0302);
+        }
+        return charge(order, key.id(), securityCode, true);
+    }
+
+    /**
+     * Charges a billing key the window registered; the payment as the API answers it,
+     * flat for the window.
+     */
+    Map<String, ?> charge(GpayOrder order, String billingKeyId, String securityCode, boolean flat) {
+        ChargeRequest request = ChargeRequest.overseas(order.partnerId(), billingKeyId, order.serviceOid(),
+                amount(order), order.comments(), order.email(), overseas(order));
+        try {
+            Payment payment = this.payments.chargeOverseas(request, securityCode);
+            return flat ? GpayAnswers.flat(payment) : GpayAnswers.payment(payment);
+        }
+        catch (ChargeRejected ex) {
+            return GpayAnswers.error(switch (ex.reason()) {
+                case BILLING_KEY_NOT_FOUND, BILLING_KEY_REVOKED, BILLING_KEY_OF_OTHER_TYPE -> GpayCode.A0203;
+                case DUPLICATE_ORDER_ID -> GpayCode.A0202;
+                case AMOUNT_BELOW_MINIMUM, GOODS_MISSING, VAT_ABOVE_AMOUNT, ALREADY_CHARGED_THIS_MONTH ->
+                    GpayCode.A0201;
+            });
+        }
+    }
+
+    /**
+     * A partner's overseas payment by its {@code api_id}, else its {@code service_oid}.
+     */
+    Optional<Payment> find(String partnerId, String payId, String serviceOid) {
+        if (payId != null) {
+            return this.payments.findById(payId)
+                .filter((payment) -> payment.partnerId().equals(partnerId) && payment.api() == PaymentApi.GPAY);
+        }
+        return this.payments.find(partnerId, PaymentApi.GPAY, serviceOid);
+    }
+
+    /** Cancels all or part of an overseas payment; the cancel as the API answers it. */
+    Map<String, ?> cancel(String partnerId, String payId, String serviceOid, Money amount, String comments,
+            String resultUrl) {
+        try {
+            RefundResult result = this.refunds.refundOverseas(partnerId, payId, serviceOid, amount, comments);
+            return GpayAnswers.cancel(result.refund(), result.payment(), resultUrl);
+        }
+        catch (RefundRejected ex) {
+            return GpayAnswers.error(switch (ex.reason()) {
+                case PAYMENT_NOT_FOUND -> GpayCode.A0204;
+                case CURRENCY_MISMATCH -> GpayCode.A0205;
+                case EXCEEDS_BALANCE -> GpayCode.A0206;
+                case WRONG_REFUND_KEY, INVALID_AMOUNT, NETWORK_REFUSED -> GpayCode.A0201;
+            });
+        }
+    }
+
+    private static Money amount(GpayOrder order) {
+        return new Money(order.amount(), Currency.getInstance(order.currency()));
+    }
+
+    private static Overseas overseas(GpayOrder order) {
+        return new Overseas(order.firstName(), order.lastName(), order.serviceDefine(), order.resultUrl());
+    }
+
+}

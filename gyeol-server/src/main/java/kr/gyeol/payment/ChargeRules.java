@@ -1,0 +1,35 @@
+package kr.gyeol.payment;
+
+import kr.gyeol.shared.Money;
+import kr.gyeol.vault.InstrumentType;
+
+/**
+ * The rules a charge must meet before anything is written, in one place for every edge
+ * that takes an amount (REST, window, links, overseas API), so none of them drifts.
+ */
+public final class ChargeRules {
+
+    /** Payple's smallest card charge, in won. */
+    static final long CARD_MINIMUM = 100;
+
+    /** Payple's smallest account withdrawal, in won (spec §1.4). */
+    static final long ACCOUNT_MINIMUM = 1_000;
+
+    private ChargeRules() {
+    }
+
+    /** The smallest domestic charge of an instrument, in won. */
+    public static long domesticMinimum(InstrumentType instrument) {
+        return instrument == InstrumentType.CARD ? CARD_MINIMUM : ACCOUNT_MINIMUM;
+    }
+
+    /**
+     * Whether {@code amount} is less than the API charges for the instrument: the
+     * domestic minimums, or one minor unit of the currency overseas.
+     */
+    public static boolean belowMinimum(PaymentApi api, InstrumentType instrument, Money amount) {
+        long minimum = api == PaymentApi.PAYPLE ? domesticMinimum(instrument) : 1;
+        return amount.amount() < minimum;
+    }
+
+}

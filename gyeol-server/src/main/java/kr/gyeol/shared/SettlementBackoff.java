@@ -1,0 +1,57 @@
+package kr.gyeol.shared;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * When the settlement loop asks the network again about an outcome it still does not
+ * know: after {@code gyeol.reconciler.delay}, then twice as long each try up to
+ * {@code gyeol.settlement.max-delay}, and not at all after
+ * {@code gyeol.settlement.max-attempts} tries (the row then waits for an operator).
+ */
+@Component
+public class SettlementBackoff {
+
+    private final Duration first;
+
+    private final Duration longest;
+
+    private final int maxAttempts;
+
+    public SettlementBackoff(@Value("${gyeol.reconciler.delay:30s}") Duration first,
+            @Value("${gyeol.settlement.max-delay:1h}") Duration longest,
+            @Value("${gyeol.settlement.max-attempts:20}") int maxAttempts) {
+        if (first.isNegative() || first.isZero() || longest.compareTo(first) < 0 || maxAttempts < 1) {
+            throw new IllegalArgumentException("Settlement backoff needs 0 < delay <= max-delay and max-attempts >= 1");
+        }
+        this.first = first;
+        this.longest = longest;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** How long a claim leases its row: one first delay, as long as any try may run. */
+    public Duration lease() {
+        return this.first;
+    }
+
+    /**
+     * When to try again after {@code attempts} tries that found the outcome still
+     * unknown, or empty when the tries are used up.
+     */
+    public Optional<Instant> nextTry(int attempts, Instant now) {
+        if (attempts >= this.maxAttempts) {
+            return Optional.empty();
+        }
+        int doublings = Math.min(Math.max(attempts - 1, 0), 30);
+        Duration wait = this.first.multipliedBy(1L << doublings);
+        return Optional.of(now.plus(wait.compareTo(this.longest) > 0 ? this.longest : wait));
+    }
+
+    public int maxAttempts() {
+        return this.maxAttempts;
+    }
+
+}
