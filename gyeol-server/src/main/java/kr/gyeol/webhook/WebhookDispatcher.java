@@ -239,7 +239,7 @@ public class WebhookDispatcher {
             Map<String, ?> fields = render(event).orElse(null);
             if (fields == null) {
                 this.repository.recordAttempt(new AttemptRow(event.id(), number, url, attemptedAt, null, 0,
-                        "the event's subject is gone", false), "FAILED", null);
+                        "the event's subject is gone", false), WebhookStatus.FAILED, null);
                 return false;
             }
             WebhookFormat format = endpoint.get().format();
@@ -294,7 +294,8 @@ public class WebhookDispatcher {
             String error) {
         boolean delivered = status != null && status >= 200 && status < 300;
         Duration wait = delivered ? null : this.schedule.waitAfter(number);
-        String next = delivered ? "DELIVERED" : wait == null ? "FAILED" : "PENDING";
+        WebhookStatus next = delivered ? WebhookStatus.DELIVERED
+                : wait == null ? WebhookStatus.FAILED : WebhookStatus.PENDING;
         String failure = error != null ? error : delivered ? null : "HTTP " + status;
         boolean recorded = this.repository.recordAttempt(
                 new AttemptRow(event.id(), number, url, attemptedAt, status, latency, failure, delivered), next,
@@ -302,7 +303,7 @@ public class WebhookDispatcher {
         if (!recorded) {
             log.warn("Attempt {} of webhook {} was already recorded by another node", number, event.id());
         }
-        else if (next.equals("FAILED")) {
+        else if (next == WebhookStatus.FAILED) {
             log.warn("Webhook {} given up after {} attempts", event.id(), number);
         }
         return delivered && recorded;

@@ -3,6 +3,9 @@ package kr.gyeol.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import kr.gyeol.shared.Settlement;
@@ -11,6 +14,7 @@ import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.PaypleTestClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Billing-key REST payments (spec §1.6, §1.7) over real HTTP, with every error code they
@@ -118,6 +122,65 @@ class ChargeIT extends GatewayTest {
                 .containsEntry("PCD_PAY_CODE", "SPCD0018")
                 .containsEntry("PCD_PAY_MSG", message);
         });
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anOutcomeThatStaysUnknownIsAskedAboutLessOftenThenLeftForAnOperator() {
+        String key = payple.registerCard("4000000000000259");
+        String orderId = PaypleTestClient.uniqueOrderId("neveranswers");
+        assertThat(payple.chargeCard(key, orderId, 1000)).containsEntry("PCD_PAY_CODE", "SPCD1001");
+        List<Duration> waits = new ArrayList<>();
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            Instant due = settlement(orderId).get("reconcile_after", Instant.class);
+            clock.advance(Duration.between(clock.instant(), due).plusSeconds(1));
+            Instant askedAt = clock.instant();
+            reconciler.settleDue();
+            assertThat(settlement(orderId).get("settle_attempts", Integer.class)).as("tries").isEqualTo(attempt);
+            Instant next = settlement(orderId).get("reconcile_after", Instant.class);
+            if (attempt < 20) {
+                // The test clock moves with real time too: whole seconds are what counts.
+                waits.add(Duration.ofSeconds(Duration.between(askedAt, next).toSeconds()));
+            }
+            else {
+                assertThat(next).as("after the last try the payment waits for an operator").isNull();
+            }
+        }
+        assertThat(waits.subList(0, 5)).containsExactly(Duration.ofSeconds(30), Duration.ofMinutes(1),
+                Duration.ofMinutes(2), Duration.ofMinutes(4), Duration.ofMinutes(8));
+        assertThat(waits.subList(7, 19)).allMatch(Duration.ofHours(1)::equals);
+        assertThat(settlement(orderId).get("status", String.class)).as("never guessed").isEqualTo("UNKNOWN");
+        clock.advance(Duration.ofDays(2));
+        reconciler.settleDue();
+        assertThat(settlement(orderId).get("settle_attempts", Integer.class)).isEqualTo(20);
+    }
+
+    private Map<String, Object> settlementRow(String orderId) {
+        return jdbc.sql("SELECT status, settle_attempts, reconcile_after FROM payments WHERE order_id = :orderId")
+            .param("orderId", orderId)
+            .query()
+            .singleRow();
+    }
+
+    private Row settlement(String orderId) {
+        return new Row(settlementRow(orderId));
+    }
+
+    private record Row(Map<String, Object> values) {
+
+        <T> T get(String column, Class<T> type) {
+            Object value = values.get(column);
+            if (value instanceof java.sql.Timestamp timestamp && type == Instant.class) {
+                return type.cast(timestamp.toInstant());
+            }
+            if (value instanceof java.time.OffsetDateTime time && type == Instant.class) {
+                return type.cast(time.toInstant());
+            }
+            return type.cast(value);
+        }
+
     }
 
     @Test

@@ -39,6 +39,12 @@ class SimulatedAcquirer implements Acquirer {
     static final String CARD_EXPIRED = "4000000000000069";
     static final String CARD_TIMEOUT = "4000000000000119";
 
+    /**
+     * A card company that never answers, not even when asked later: the settlement loop's
+     * backoff and attempt cap are tried with it.
+     */
+    static final String CARD_NEVER_ANSWERS = "4000000000000259";
+
     static final String CARD_WRONG_CVC = "4000000000000127";
     static final String ACCOUNT_INSUFFICIENT_FUNDS = "1000000009995";
     static final String ACCOUNT_BANK_MAINTENANCE = "1000000009998";
@@ -112,7 +118,7 @@ class SimulatedAcquirer implements Acquirer {
 
     @Override
     public Outcome approve(String reference, CardDetails card, Money amount) {
-        if (card.number().equals(CARD_TIMEOUT)) {
+        if (card.number().equals(CARD_TIMEOUT) || card.number().equals(CARD_NEVER_ANSWERS)) {
             return new Outcome.Unknown("the card company did not answer in time");
         }
         Scenario decline = CARD_DECLINES.get(card.number());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import kr.gyeol.shared.EventType;
+import kr.gyeol.webhook.WebhookStatus;
 import kr.gyeol.webhook.WebhookFormat;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +28,9 @@ public class WebhookRepository {
     }
 
     /** An event row. */
-    public record EventRow(String id, String partnerId, EventType type, String subjectId, String status, String body,
-            String contentType, int attempts, Instant nextAttemptAt, Instant createdAt, Instant deliveredAt) {
+    public record EventRow(String id, String partnerId, EventType type, String subjectId, WebhookStatus status,
+            String body, String contentType, int attempts, Instant nextAttemptAt, Instant createdAt,
+            Instant deliveredAt) {
     }
 
     /** One delivery attempt. */
@@ -153,7 +155,9 @@ public class WebhookRepository {
      * attempt was already recorded (then nothing changes and false is returned).
      * @param nextAttemptAt when to try again, or null when delivered or given up
      */
-    public boolean recordAttempt(AttemptRow attempt, String status, Instant nextAttemptAt) {
+    public boolean recordAttempt(AttemptRow attempt, WebhookStatus status, Instant nextAttemptAt) {
+        // Attempts are made of pending events only (the claim and the lease see to it).
+        WebhookStatus.PENDING.requireCanBecome(status);
         int inserted = this.jdbc.sql("""
                 INSERT INTO webhook_attempts (event_id, number, url, attempted_at, status_code, latency_ms, error,
                                               delivered)
@@ -179,7 +183,7 @@ public class WebhookRepository {
                     WHERE id = :eventId AND attempts = :number - 1
                     """)
             .param("number", attempt.number())
-            .param("status", status)
+            .param("status", status.name())
             .param("next", utc(nextAttemptAt))
             .param("attemptedAt", utc(attempt.attemptedAt()))
             .param("eventId", attempt.eventId())
@@ -233,7 +237,7 @@ public class WebhookRepository {
 
     private static EventRow event(ResultSet row, int rowNumber) throws SQLException {
         return new EventRow(row.getString("id"), row.getString("partner_id"), EventType.valueOf(row.getString("type")),
-                row.getString("subject_id"), row.getString("status"), row.getString("body"),
+                row.getString("subject_id"), WebhookStatus.valueOf(row.getString("status")), row.getString("body"),
                 row.getString("content_type"), row.getInt("attempts"), instant(row.getTimestamp("next_attempt_at")),
                 instant(row.getTimestamp("created_at")), instant(row.getTimestamp("delivered_at")));
     }

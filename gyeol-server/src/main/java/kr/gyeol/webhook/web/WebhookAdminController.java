@@ -1,5 +1,6 @@
 package kr.gyeol.webhook.web;
 
+import kr.gyeol.webhook.WebhookStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +97,8 @@ class WebhookAdminController {
             return JsonApiProblems.problem(HttpStatus.NOT_FOUND, "no-such-event",
                     "No event " + id + " of this partner.");
         }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id, "status", "PENDING"));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+            .body(Map.of("id", id, "status", WebhookStatus.PENDING.name()));
     }
 
     private static Map<String, Object> view(WebhookEndpoint endpoint) {
@@ -113,12 +115,13 @@ class WebhookAdminController {
         view.put("id", entry.event().id());
         view.put("type", entry.event().type().name());
         view.put("subject", entry.event().subjectId());
-        view.put("status", entry.event().status());
+        view.put("status", entry.event().status().name());
         view.put("createdAt", entry.event().createdAt().toString());
         view.put("deliveredAt", entry.event().deliveredAt() == null ? null : entry.event().deliveredAt().toString());
         view.put("attempts", entry.event().attempts());
-        view.put("nextAttemptAt", "PENDING".equals(entry.event().status()) && entry.event().nextAttemptAt() != null
-                ? entry.event().nextAttemptAt().toString() : null);
+        view.put("nextAttemptAt",
+                entry.event().status() == WebhookStatus.PENDING && entry.event().nextAttemptAt() != null
+                        ? entry.event().nextAttemptAt().toString() : null);
         view.put("body", entry.event().body());
         view.put("deliveries", entry.attempts().stream().map((attempt) -> {
             Map<String, Object> row = new LinkedHashMap<>();
