@@ -193,7 +193,8 @@ public class PaymentService {
         Overseas overseas = request.overseas();
         if (request.api() == PaymentApi.GPAY) {
             // Names and e-mail default to the key's first payment's (spec §5.3).
-            Optional<Payment> first = payments.firstOf(request.billingKeyId());
+            // A domestic charge of the same key has no overseas fields to lend.
+            Optional<Payment> first = payments.firstOverseasOf(request.billingKeyId());
             overseas = new Overseas(orElse(overseas.firstName(), first.map(p -> p.overseas().firstName())),
                     orElse(overseas.lastName(), first.map(p -> p.overseas().lastName())), overseas.serviceDefine(),
                     overseas.resultUrl());

@@ -142,6 +142,19 @@ class GpayPaymentIT extends GatewayTest {
     }
 
     @Test
+    void aDomesticCardKeyCanBeChargedOverseasWithoutBorrowingADomesticPayer() throws Exception {
+        String key = this.payple.registerCard(PaypleTestClient.CARD);
+        assertThat(this.payple.chargeCard(key, PaypleTestClient.uniqueOrderId("domestic"), 1000))
+            .containsEntry("PCD_PAY_RST", "success");
+        Map<String, Object> answer = api("/gpay/billingKey",
+                Map.of("service_id", "demo", "service_oid", PaypleTestClient.uniqueOrderId("overseas"), "comments",
+                        "Plan", "billing_key", key, "securityCode", "123", "totalAmount", "1.00", "currency", "USD"),
+                token());
+        assertThat(answer).containsEntry("result", "A0000");
+        assertThat(info(answer)).containsEntry("firstName", "").containsEntry("billing_key", key);
+    }
+
+    @Test
     void billingKeyPaymentsAreRefusedWithTheirCodes() throws Exception {
         String billingKey = payInWindow(PaypleTestClient.CARD, "123", PaypleTestClient.uniqueOrderId("gpay"))
             .get("billing_key");

@@ -203,12 +203,13 @@ public class PaymentRepository {
     }
 
     /**
-     * The first payment of a billing key: the overseas window's, whose payer later
-     * payments default to.
+     * The first overseas payment of a billing key: the window's, whose payer later
+     * overseas payments default to.
      */
-    public Optional<Payment> firstOf(String billingKeyId) {
+    public Optional<Payment> firstOverseasOf(String billingKeyId) {
         return jdbc
-            .sql("SELECT " + COLUMNS + " FROM payments WHERE billing_key_id = :key ORDER BY requested_at, id LIMIT 1")
+            .sql("SELECT " + COLUMNS
+                    + " FROM payments WHERE billing_key_id = :key AND api = 'GPAY' ORDER BY requested_at, id LIMIT 1")
             .param("key", billingKeyId)
             .query(PaymentRepository::map)
             .optional();
