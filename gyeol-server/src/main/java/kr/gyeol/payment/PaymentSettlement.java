@@ -120,12 +120,8 @@ class PaymentSettlement implements Settlement.Work {
                                 now));
             }
             case Outcome.Unknown unknown -> {
-                Instant next = this.backoff.nextTry(claimed.attempts(), now).orElse(null);
-                if (next == null) {
-                    log.error("Payment {} is still unknown after {} inquiries; it waits for an operator", payment.id(),
-                            claimed.attempts());
-                }
-                this.payments.postpone(payment.id(), next);
+                this.payments.postpone(payment.id(),
+                        this.backoff.nextTryOrOperator("Payment " + payment.id(), claimed.attempts(), now));
                 yield false;
             }
         };

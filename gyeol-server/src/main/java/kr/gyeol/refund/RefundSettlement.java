@@ -99,12 +99,8 @@ class RefundSettlement implements Settlement.Work {
                         this.clock.instant(), null);
             }
             case Outcome.Unknown unknown -> {
-                Instant next = this.backoff.nextTry(claimed.attempts(), this.clock.instant()).orElse(null);
-                if (next == null) {
-                    log.error("Refund {} is still unknown after {} inquiries; it waits for an operator", refund.id(),
-                            claimed.attempts());
-                }
-                this.refunds.postpone(refund.id(), next);
+                this.refunds.postpone(refund.id(), this.backoff.nextTryOrOperator("Refund " + refund.id(),
+                        claimed.attempts(), this.clock.instant()));
                 yield false;
             }
         };

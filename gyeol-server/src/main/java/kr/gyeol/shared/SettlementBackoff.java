@@ -3,6 +3,8 @@ package kr.gyeol.shared;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SettlementBackoff {
+
+    private static final Logger log = LoggerFactory.getLogger(SettlementBackoff.class);
 
     private final Duration first;
 
@@ -48,6 +52,19 @@ public class SettlementBackoff {
         int doublings = Math.min(Math.max(attempts - 1, 0), 30);
         Duration wait = this.first.multipliedBy(1L << doublings);
         return Optional.of(now.plus(wait.compareTo(this.longest) > 0 ? this.longest : wait));
+    }
+
+    /**
+     * When to put a row whose outcome is still unknown after {@code attempts} tries back
+     * in line, or null (and an error for an operator) when its tries are used up.
+     * @param subject what the row is, for the log: {@code "Payment 8x…"}
+     */
+    public Instant nextTryOrOperator(String subject, int attempts, Instant now) {
+        Instant next = nextTry(attempts, now).orElse(null);
+        if (next == null) {
+            log.error("{} is still unknown after {} inquiries; it waits for an operator", subject, attempts);
+        }
+        return next;
     }
 
     public int maxAttempts() {

@@ -134,12 +134,12 @@ class ChargeIT extends GatewayTest {
         assertThat(payple.chargeCard(key, orderId, 1000)).containsEntry("PCD_PAY_CODE", "SPCD1001");
         List<Duration> waits = new ArrayList<>();
         for (int attempt = 1; attempt <= 20; attempt++) {
-            Instant due = settlement(orderId).get("reconcile_after", Instant.class);
+            Instant due = settlement(orderId).due();
             clock.advance(Duration.between(clock.instant(), due).plusSeconds(1));
             Instant askedAt = clock.instant();
             reconciler.settleDue();
-            assertThat(settlement(orderId).get("settle_attempts", Integer.class)).as("tries").isEqualTo(attempt);
-            Instant next = settlement(orderId).get("reconcile_after", Instant.class);
+            assertThat(settlement(orderId).attempts()).as("tries").isEqualTo(attempt);
+            Instant next = settlement(orderId).due();
             if (attempt < 20) {
                 // The test clock moves with real time too: whole seconds are what counts.
                 waits.add(Duration.ofSeconds(Duration.between(askedAt, next).toSeconds()));
@@ -151,36 +151,23 @@ class ChargeIT extends GatewayTest {
         assertThat(waits.subList(0, 5)).containsExactly(Duration.ofSeconds(30), Duration.ofMinutes(1),
                 Duration.ofMinutes(2), Duration.ofMinutes(4), Duration.ofMinutes(8));
         assertThat(waits.subList(7, 19)).allMatch(Duration.ofHours(1)::equals);
-        assertThat(settlement(orderId).get("status", String.class)).as("never guessed").isEqualTo("UNKNOWN");
+        assertThat(settlement(orderId).status()).as("never guessed").isEqualTo("UNKNOWN");
         clock.advance(Duration.ofDays(2));
         reconciler.settleDue();
-        assertThat(settlement(orderId).get("settle_attempts", Integer.class)).isEqualTo(20);
+        assertThat(settlement(orderId).attempts()).isEqualTo(20);
     }
 
-    private Map<String, Object> settlementRow(String orderId) {
+    /** What the settlement loop keeps of a payment. */
+    private record Settling(String status, int attempts, Instant due) {
+    }
+
+    private Settling settlement(String orderId) {
         return jdbc.sql("SELECT status, settle_attempts, reconcile_after FROM payments WHERE order_id = :orderId")
             .param("orderId", orderId)
-            .query()
-            .singleRow();
-    }
-
-    private Row settlement(String orderId) {
-        return new Row(settlementRow(orderId));
-    }
-
-    private record Row(Map<String, Object> values) {
-
-        <T> T get(String column, Class<T> type) {
-            Object value = values.get(column);
-            if (value instanceof java.sql.Timestamp timestamp && type == Instant.class) {
-                return type.cast(timestamp.toInstant());
-            }
-            if (value instanceof java.time.OffsetDateTime time && type == Instant.class) {
-                return type.cast(time.toInstant());
-            }
-            return type.cast(value);
-        }
-
+            .query((row, n) -> new Settling(row.getString("status"), row.getInt("settle_attempts"),
+                    row.getTimestamp("reconcile_after") == null ? null
+                            : row.getTimestamp("reconcile_after").toInstant()))
+            .single();
     }
 
     @Test

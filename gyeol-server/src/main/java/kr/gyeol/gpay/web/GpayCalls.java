@@ -1,6 +1,5 @@
 package kr.gyeol.gpay.web;
 
-import java.util.Currency;
 import java.util.Map;
 import java.util.Optional;
 import kr.gyeol.payment.ChargeRejected;
@@ -60,7 +59,7 @@ class GpayCalls {
      */
     Map<String, ?> charge(GpayOrder order, String billingKeyId, String securityCode, boolean flat) {
         ChargeRequest request = ChargeRequest.overseas(order.partnerId(), billingKeyId, order.serviceOid(),
-                amount(order), order.comments(), order.email(), overseas(order));
+                order.money(), order.comments(), order.email(), overseas(order));
         try {
             Payment payment = this.payments.chargeOverseas(request, securityCode);
             return flat ? GpayAnswers.flat(payment) : GpayAnswers.payment(payment);
@@ -101,10 +100,6 @@ class GpayCalls {
                 case WRONG_REFUND_KEY, INVALID_AMOUNT, NETWORK_REFUSED -> GpayCode.A0201;
             });
         }
-    }
-
-    private static Money amount(GpayOrder order) {
-        return new Money(order.amount(), Currency.getInstance(order.currency()));
     }
 
     private static Overseas overseas(GpayOrder order) {

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import kr.gyeol.gpay.GpayRefused;
 import kr.gyeol.gpay.GpayTokens;
 import kr.gyeol.protocol.GpayCode;
-import kr.gyeol.shared.Money;
 import kr.gyeol.web.LenientBodyParser;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.window.HostedWindows;
@@ -91,8 +90,7 @@ class GpayWindowController {
         Map<String, Object> model = new HashMap<>();
         model.put("id", id);
         model.put("comments", order.comments());
-        model.put("amount",
-                GpayAmount.format(new Money(order.amount(), java.util.Currency.getInstance(order.currency()))));
+        model.put("amount", GpayAmount.format(order.money()));
         model.put("currency", order.currency());
         model.put("firstName", order.firstName() == null ? "" : order.firstName());
         model.put("lastName", order.lastName() == null ? "" : order.lastName());
