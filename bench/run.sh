@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Measures full billing-key charges per second over HTTP (auth.php + SimplePayCardAct, CLIENTS
-# concurrent clients) against the raw PostgreSQL ceiling for the same database work (pgbench running
+# Measures full billing-key charges per second over HTTP (gyeol-client's charge: auth.php +
+# SimplePayCardAct, CLIENTS concurrent clients) against the raw PostgreSQL ceiling for the same database work (pgbench running
 # bench/payment-transaction.sql with as many clients), side by side in one run, on the machine's
 # PostgreSQL server and on the embedded default. Prints the figures and their ratios.
 #
@@ -18,7 +18,9 @@ PG_PORT="${PGPORT:-5432}"
 PG_USER="${PGUSER:-postgres}"
 WORK="$(mktemp -d /tmp/gyeol-bench.XXXXXX)"
 JAR=gyeol-server/target/gyeol-server.jar
-[ -f "$JAR" ] || mvn -B -q -DskipTests package
+BENCH=gyeol-bench/target/gyeol-bench.jar
+# The load generator (gyeol-bench: gyeol-client's charges) and the gateway, built if missing.
+[ -f "$JAR" ] && [ -f "$BENCH" ] || ./mvnw -B -q -DskipTests package
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
@@ -49,22 +51,13 @@ start_gateway() {
   exit 1
 }
 
-field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" | sed 's#\\/#/#g'; }
-
-register_card() {
-  local auth key
-  auth=$(curl -s -H 'Content-Type: application/json' -d '{"cst_id":"test","custKey":"abcd1234567890","PCD_PAY_TYPE":"card","PCD_PAY_WORK":"AUTHREG"}' "$BASE/php/auth.php")
-  key=$(curl -s -H 'Content-Type: application/json' -d "{\"PCD_CST_ID\":\"$(echo "$auth" | field cst_id)\",\"PCD_CUST_KEY\":\"$(echo "$auth" | field custKey)\",\"PCD_AUTH_KEY\":\"$(echo "$auth" | field AuthKey)\",\"PCD_PAY_TYPE\":\"card\",\"PCD_PAY_WORK\":\"AUTHREG\",\"PCD_PAYER_BIRTH\":\"900101\",\"PCD_PAY_CARDNUM\":\"4242424242424242\",\"PCD_PAY_CARDEXYEAR\":\"30\",\"PCD_PAY_CARDEXMONTH\":\"12\",\"PCD_PAY_CARDPW\":\"12\"}" "$(echo "$auth" | field return_url)" | field PCD_PAYER_ID)
-  [ -n "$key" ] || { echo "card registration failed" >&2; exit 1; }
-  echo "$key"
-}
-
 # measure NAME PSQL_ARGS...: HTTP charges, then pgbench on the same database.
 measure() {
   local name=$1; shift
   local key http tps
-  key=$(register_card)
-  http=$("$JAVA" bench/ChargeBenchmark.java "$BASE" "$key" "$CLIENTS" "$DURATION" "$WARMUP")
+  http=$("$JAVA" -jar "$BENCH" --base "$BASE" --clients "$CLIENTS" --seconds "$DURATION" --warmup "$WARMUP" \
+    --key-file "$WORK/keys")
+  key=$(head -n 1 "$WORK/keys")
   # The machine's server allows 100 connections: the idle gateway's pool goes before pgbench's.
   # The embedded server lives inside the gateway and allows 200, so that gateway stays up.
   [ "$name" = embedded ] || stop_gateway

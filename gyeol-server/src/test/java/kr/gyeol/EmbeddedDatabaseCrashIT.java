@@ -1,6 +1,7 @@
 package kr.gyeol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import kr.gyeol.support.GatewayProcesses;
 import kr.gyeol.support.PaypleTestClient;
 import org.junit.jupiter.api.AfterEach;
@@ -88,7 +87,8 @@ class EmbeddedDatabaseCrashIT {
             awaitApprovals(answers, approved(answers) + 30);
             long postmaster = postmasterPid(postgres);
             ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
-            await(() -> !ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false), 10);
+            await("the killed postmaster gone").atMost(Duration.ofSeconds(10))
+                .until(() -> !ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false));
 
             // The supervisor brings the server back, and charges are approved again.
             awaitApprovals(answers, approved(answers) + 30);
@@ -148,22 +148,23 @@ class EmbeddedDatabaseCrashIT {
         Files.move(postgres.resolve("postgresql.conf"), postgres.resolve("postgresql.conf.away"));
         ProcessHandle.of(postmasterPid(postgres)).orElseThrow().destroyForcibly();
 
-        boolean reportedDown = false;
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (gateway.isAlive() && Instant.now().isBefore(deadline)) {
+        AtomicBoolean reportedDown = new AtomicBoolean();
+        await("the gateway exiting").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
             try {
                 HttpResponse<String> answer = http.send(
                         HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.ofString());
-                reportedDown |= answer.statusCode() == 503 && answer.body().contains("DOWN");
+                if (answer.statusCode() == 503 && answer.body().contains("DOWN")) {
+                    reportedDown.set(true);
+                }
             }
             catch (java.io.IOException closing) {
                 // The gateway is shutting down.
             }
-            Thread.sleep(50);
-        }
+            return !gateway.isAlive();
+        });
         assertThat(gateway.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("the gateway exited").isTrue();
-        assertThat(reportedDown).as("readiness said DOWN while the database was being restarted").isTrue();
+        assertThat(reportedDown.get()).as("readiness said DOWN while the database was being restarted").isTrue();
         assertThat(gateway.exitValue()).isEqualTo(70);
         assertThat(Files.readString(GatewayProcesses.log("embedded-lost")))
             .contains("could not be restarted within 3 s");
@@ -173,16 +174,8 @@ class EmbeddedDatabaseCrashIT {
         return answers.values().stream().filter(answer -> answer.code().equals("SPCD0000")).count();
     }
 
-    private static void awaitApprovals(Map<String, Answer> answers, long count) throws InterruptedException {
-        await(() -> approved(answers) >= count, 90);
-    }
-
-    private static void await(BooleanSupplier condition, int seconds) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(seconds));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("condition not met within %d s", seconds).isBefore(deadline);
-            Thread.sleep(20);
-        }
+    private static void awaitApprovals(Map<String, Answer> answers, long count) {
+        await(count + " approvals").atMost(Duration.ofSeconds(90)).until(() -> approved(answers) >= count);
     }
 
     private static long postmasterPid(Path postgres) throws Exception {

@@ -1,13 +1,13 @@
 package kr.gyeol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import kr.gyeol.support.GatewayProcesses;
@@ -82,16 +82,14 @@ class GatewayProcessIT {
         gateway = start(dataDirectory, port, 2, second.toArray(String[]::new));
         client = awaitReady(gateway, port);
         // What committed before the kill is delivered after the restart, once.
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         String registration = "\"PCD_PAY_WORK\":\"AUTH\"";
-        while ((receiver.containing(firstOrder).isEmpty() || receiver.containing(registration).isEmpty())
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        // Anything sent twice would have arrived by now.
-        Thread.sleep(1000);
-        assertThat(receiver.containing(firstOrder)).hasSize(1);
-        assertThat(receiver.containing(registration)).hasSize(1);
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> !receiver.containing(firstOrder).isEmpty() && !receiver.containing(registration).isEmpty());
+        // Anything sent twice would arrive within a second.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+            assertThat(receiver.containing(firstOrder)).hasSize(1);
+            assertThat(receiver.containing(registration)).hasSize(1);
+        });
         receiver.close();
         assertThat(client.chargeCard(key, PaypleTestClient.uniqueOrderId("after"), 1000))
             .containsEntry("PCD_PAY_RST", "success")

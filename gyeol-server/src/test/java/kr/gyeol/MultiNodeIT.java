@@ -1,6 +1,7 @@
 package kr.gyeol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -103,25 +104,21 @@ class MultiNodeIT {
         assertThat(a.chargeCard(timeoutKey, unknownOrder, 1000)).containsEntry("PCD_PAY_CODE", "SPCD1001");
         Map<String, String> lookup = Map.of("PCD_PAY_OID", unknownOrder, "PCD_PAY_DATE",
                 KoreanTime.date(Instant.now()));
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        Map<String, String> answer = b.call(Map.of("PCD_PAYCHK_FLAG", "Y"), lookup);
-        while (!"PCHK000".equals(answer.get("PCD_PAY_CODE")) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(250);
-            answer = b.call(Map.of("PCD_PAYCHK_FLAG", "Y"), lookup);
-        }
-        assertThat(answer).containsEntry("PCD_PAY_CODE", "PCHK000");
+        await().atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(250))
+            .untilAsserted(() -> assertThat(b.call(Map.of("PCD_PAYCHK_FLAG", "Y"), lookup))
+                .containsEntry("PCD_PAY_CODE", "PCHK000"));
 
         // Both nodes deliver webhooks: every event arrives, none twice. Expected: two
         // registrations and three payments (one charge, the race's one, the settled
         // timeout).
-        deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while ((receiver.containing(key).size() < 3 || receiver.containing(timeoutKey).size() < 2)
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        Thread.sleep(1000);
-        assertThat(receiver.containing(key)).hasSize(3);
-        assertThat(receiver.containing(timeoutKey)).hasSize(2);
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> receiver.containing(key).size() >= 3 && receiver.containing(timeoutKey).size() >= 2);
+        // Anything sent twice would arrive within a second.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+            assertThat(receiver.containing(key)).hasSize(3);
+            assertThat(receiver.containing(timeoutKey)).hasSize(2);
+        });
         List<String> ids = receiver.all().stream().map(WebhookReceiver.Received::id).toList();
         assertThat(ids).doesNotHaveDuplicates();
         receiver.close();
@@ -141,15 +138,15 @@ class MultiNodeIT {
         // The registration and eight payments; each send takes 9 s of a 10 s timeout, so
         // under one batch lease they would outlive it and the other node would send them
         // again.
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (receiver.containing(key).stream().map(WebhookReceiver.Received::id).distinct().count() < 9
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        // A second POST of any of them would have been answered by now.
-        Thread.sleep(10_000);
-        List<String> ids = receiver.containing(key).stream().map(WebhookReceiver.Received::id).toList();
-        assertThat(ids).hasSize(9).doesNotHaveDuplicates();
+        await().atMost(Duration.ofSeconds(60))
+            .until(() -> receiver.containing(key).stream().map(WebhookReceiver.Received::id).distinct().count() >= 9);
+        // A second POST of any of them would be answered within the 10 s timeout.
+        await().during(Duration.ofSeconds(10))
+            .atMost(Duration.ofSeconds(11))
+            .untilAsserted(
+                    () -> assertThat(receiver.containing(key).stream().map(WebhookReceiver.Received::id).toList())
+                        .hasSize(9)
+                        .doesNotHaveDuplicates());
         receiver.close();
     }
 

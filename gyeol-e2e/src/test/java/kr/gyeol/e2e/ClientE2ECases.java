@@ -1,6 +1,7 @@
 package kr.gyeol.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
@@ -11,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -284,18 +284,10 @@ abstract class ClientE2ECases {
             .isInstanceOfSatisfying(OutcomeUnknownException.class, (ex) -> assertThat(ex.orderId()).isEqualTo(orderId));
 
         // The gateway's reconciler asks the network after 5 s; the lookup then tells.
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        Optional<ChargeResult> settled = Optional.empty();
-        while (settled.isEmpty()) {
-            assertThat(Instant.now()).as("settled within 60 s").isBefore(deadline);
-            try {
-                settled = this.client.payments().lookup(PayType.CARD, orderId, today());
-                assertThat(settled).as("the charge was recorded").isPresent();
-            }
-            catch (OutcomeUnknownException stillUnknown) {
-                Thread.sleep(500);
-            }
-        }
+        Optional<ChargeResult> settled = await("the unknown charge settled").atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(500))
+            .ignoreException(OutcomeUnknownException.class)
+            .until(() -> this.client.payments().lookup(PayType.CARD, orderId, today()), Optional::isPresent);
         assertThat(approved(settled.get()).amount()).isEqualTo(2_000);
         assertThatThrownBy(() -> this.client.payments().charge(charge)).isInstanceOf(DuplicateOrderException.class);
     }

@@ -1,13 +1,13 @@
 package kr.gyeol.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -152,18 +152,10 @@ class MultiNodeClientE2EIT {
         assertThatThrownBy(() -> a.payments()
             .charge(Charge.builder(PayType.CARD, timeoutKey, "노드", 1_000).orderId(unknownOrder).build()))
             .isInstanceOf(OutcomeUnknownException.class);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        Optional<ChargeResult> settled = Optional.empty();
-        while (settled.isEmpty()) {
-            assertThat(Instant.now()).as("settled within 60 s").isBefore(deadline);
-            try {
-                settled = b.payments().lookup(PayType.CARD, unknownOrder, LocalDate.now(KOREA));
-                assertThat(settled).as("the charge was recorded").isPresent();
-            }
-            catch (OutcomeUnknownException stillUnknown) {
-                Thread.sleep(500);
-            }
-        }
+        Optional<ChargeResult> settled = await("the unknown charge settled").atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(500))
+            .ignoreException(OutcomeUnknownException.class)
+            .until(() -> b.payments().lookup(PayType.CARD, unknownOrder, LocalDate.now(KOREA)), Optional::isPresent);
         assertThat(settled.get()).isInstanceOf(ChargeResult.Approved.class);
     }
 

@@ -1,6 +1,7 @@
 package kr.gyeol.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -13,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -121,11 +121,8 @@ class EmbeddedDatabaseIT {
             }
             long first = database.pid();
             ProcessHandle.of(first).orElseThrow().destroyForcibly();
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            while (database.pid() == first || database.state() != EmbeddedDatabase.State.RUNNING) {
-                assertThat(Instant.now()).as("restarted within 60 s").isBefore(deadline);
-                Thread.sleep(20);
-            }
+            await("restarted").atMost(Duration.ofSeconds(60))
+                .until(() -> database.pid() != first && database.state() == EmbeddedDatabase.State.RUNNING);
             try (Connection connection = connect(database, database.username(), database.password())) {
                 assertThat(one(connection, "SELECT count(*) FROM answered")).isEqualTo("1");
             }

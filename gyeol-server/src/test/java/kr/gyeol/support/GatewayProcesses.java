@@ -1,13 +1,13 @@
 package kr.gyeol.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,22 +41,13 @@ public final class GatewayProcesses {
     }
 
     /** Waits until the gateway answers auth.php, failing if the process exits first. */
-    public static PaypleTestClient awaitReady(Process process, int port, String name) throws InterruptedException {
+    public static PaypleTestClient awaitReady(Process process, int port, String name) {
         PaypleTestClient client = new PaypleTestClient("http://127.0.0.1:" + port);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("gateway %s exited early; see %s", name, log(name)).isTrue();
-            try {
-                if ("success".equals(client.auth(Map.of()).get("result"))) {
-                    return client;
-                }
-            }
-            catch (AssertionError notYet) {
-                // Not listening yet.
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("The gateway " + name + " did not answer within 120 s");
+        await("gateway " + name + " answering auth.php").atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(250))
+            .failFast("gateway " + name + " exited early; see " + log(name), () -> !process.isAlive())
+            .untilAsserted(() -> assertThat(client.auth(Map.of())).containsEntry("result", "success"));
+        return client;
     }
 
     public static int freePort() throws IOException {

@@ -1,6 +1,7 @@
 package kr.gyeol.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.support.PaypleTestClient;
 import kr.gyeol.support.TestDatabase;
@@ -88,9 +88,10 @@ class BackgroundIsolationIT {
     @AfterEach
     void removeEvents() throws InterruptedException {
         hanging.close();
-        await(() -> jdbc.sql("SELECT count(*) FROM webhook_events WHERE partner_id = 'stalled' AND attempts = 0")
-            .query(Integer.class)
-            .single() == 0, Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> jdbc.sql("SELECT count(*) FROM webhook_events WHERE partner_id = 'stalled' AND attempts = 0")
+                .query(Integer.class)
+                .single() == 0);
         jdbc.sql("DELETE FROM webhook_events WHERE partner_id IN ('stalled', 'isolated')").update();
     }
 
@@ -119,14 +120,14 @@ class BackgroundIsolationIT {
             assertThat(stalled.chargeCard(stalledKey, PaypleTestClient.uniqueOrderId("stalled"), 1000))
                 .containsEntry("PCD_PAY_CODE", "SPCD0000");
         }
-        await(() -> hanging.open() >= 4, Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> hanging.open() >= 4);
 
         // Another partner's webhook arrives while the hanging receiver holds its sends.
         String key = other.registerCard(PaypleTestClient.CARD);
         String orderId = PaypleTestClient.uniqueOrderId("isolated");
         Instant charged = Instant.now();
         assertThat(other.chargeCard(key, orderId, 1000)).containsEntry("PCD_PAY_CODE", "SPCD0000");
-        await(() -> !prompt.containing(orderId).isEmpty(), Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !prompt.containing(orderId).isEmpty());
         Duration webhookLag = Duration.between(charged, Instant.now());
 
         // And an unknown outcome is settled on the reconciler's own schedule.
@@ -135,20 +136,12 @@ class BackgroundIsolationIT {
         assertThat(other.chargeCard(timeoutKey, unknownOrder, 1000)).containsEntry("PCD_PAY_CODE", "SPCD1001");
         Map<String, String> lookup = Map.of("PCD_PAYCHK_FLAG", "Y", "PCD_PAY_TYPE", "card", "PCD_PAY_OID", unknownOrder,
                 "PCD_PAY_DATE", KoreanTime.date(Instant.now()));
-        await(() -> "PCHK000".equals(other.call(Map.of("PCD_PAYCHK_FLAG", "Y"), lookup).get("PCD_PAY_CODE")),
-                Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> "PCHK000".equals(other.call(Map.of("PCD_PAYCHK_FLAG", "Y"), lookup).get("PCD_PAY_CODE")));
 
         assertThat(hanging.open()).as("connections held by the hanging receiver at once").isEqualTo(4);
         System.err.println("[isolation] the other partner's webhook arrived after " + webhookLag.toMillis()
                 + " ms while " + hanging.open() + " sends hung");
-    }
-
-    private static void await(BooleanSupplier condition, Duration bound) throws InterruptedException {
-        Instant deadline = Instant.now().plus(bound);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("condition not met within %s", bound).isBefore(deadline);
-            Thread.sleep(20);
-        }
     }
 
     /** Accepts every connection, reads nothing, answers nothing. */

@@ -1,5 +1,7 @@
 package kr.gyeol.e2e.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -9,9 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * The packaged gateway ({@code gyeol-server.jar}) as an operator runs it: a separate
@@ -70,32 +73,29 @@ public final class GatewayProcess implements AutoCloseable {
         return this.log;
     }
 
-    private void awaitReady() throws InterruptedException, IOException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+    private void awaitReady() throws InterruptedException {
         HttpRequest probe = HttpRequest
             .newBuilder(URI.create(baseUrl() + "/php/auth.php?cst_id=test&custKey=abcd1234567890"))
             .header("Referer", "http://localhost:8080")
             .timeout(Duration.ofSeconds(5))
             .GET()
             .build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!this.process.isAlive()) {
-                throw new IllegalStateException(
-                        "The gateway exited with " + this.process.exitValue() + "; see " + this.log);
-            }
-            try {
-                HttpResponse<String> response = HTTP.send(probe, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"success\"")) {
-                    return;
-                }
-            }
-            catch (IOException notYet) {
-                // Not listening yet.
-            }
-            Thread.sleep(250);
+        try {
+            await("the gateway answering auth.php").atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(250))
+                .failFast(() -> !this.process.isAlive())
+                .ignoreException(IOException.class)
+                .until(() -> {
+                    HttpResponse<String> response = HTTP.send(probe, HttpResponse.BodyHandlers.ofString());
+                    return response.statusCode() == 200 && response.body().contains("\"success\"");
+                });
         }
-        close();
-        throw new IllegalStateException("The gateway did not get ready in 180 s; see " + this.log);
+        catch (ConditionTimeoutException | TerminalFailureException notReady) {
+            String why = this.process.isAlive() ? "The gateway did not get ready in 180 s"
+                    : "The gateway exited with " + this.process.exitValue();
+            close();
+            throw new IllegalStateException(why + "; see " + this.log, notReady);
+        }
     }
 
     /** Deletes a data directory the tests made, once its gateway has stopped. */
