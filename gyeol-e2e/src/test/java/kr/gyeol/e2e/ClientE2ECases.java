@@ -286,7 +286,7 @@ abstract class ClientE2ECases {
         // The gateway's reconciler asks the network after 5 s; the lookup then tells.
         Optional<ChargeResult> settled = await("the unknown charge settled").atMost(Duration.ofSeconds(60))
             .pollInterval(Duration.ofMillis(500))
-            .ignoreException(OutcomeUnknownException.class)
+            .ignoreExceptionsInstanceOf(OutcomeUnknownException.class)
             .until(() -> this.client.payments().lookup(PayType.CARD, orderId, today()), Optional::isPresent);
         assertThat(approved(settled.get()).amount()).isEqualTo(2_000);
         assertThatThrownBy(() -> this.client.payments().charge(charge)).isInstanceOf(DuplicateOrderException.class);

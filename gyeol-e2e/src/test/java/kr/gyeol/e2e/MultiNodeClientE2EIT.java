@@ -154,7 +154,7 @@ class MultiNodeClientE2EIT {
             .isInstanceOf(OutcomeUnknownException.class);
         Optional<ChargeResult> settled = await("the unknown charge settled").atMost(Duration.ofSeconds(60))
             .pollInterval(Duration.ofMillis(500))
-            .ignoreException(OutcomeUnknownException.class)
+            .ignoreExceptionsInstanceOf(OutcomeUnknownException.class)
             .until(() -> b.payments().lookup(PayType.CARD, unknownOrder, LocalDate.now(KOREA)), Optional::isPresent);
         assertThat(settled.get()).isInstanceOf(ChargeResult.Approved.class);
     }

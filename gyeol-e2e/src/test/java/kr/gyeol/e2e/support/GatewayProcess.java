@@ -84,7 +84,7 @@ public final class GatewayProcess implements AutoCloseable {
             await("the gateway answering auth.php").atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(250))
                 .failFast(() -> !this.process.isAlive())
-                .ignoreException(IOException.class)
+                .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
                     HttpResponse<String> response = HTTP.send(probe, HttpResponse.BodyHandlers.ofString());
                     return response.statusCode() == 200 && response.body().contains("\"success\"");
