@@ -9,6 +9,7 @@ import java.util.List;
 import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.partner.PartnerProperties;
 import kr.gyeol.shared.ExpiringRows;
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -126,7 +127,7 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
      * @throws GpayRefused {@code T0330} for a missing, unknown or expired token,
      * {@code T0320} for a token of another service id
      */
-    public String authorize(String authorization, String serviceId) {
+    public PartnerId authorize(String authorization, String serviceId) {
         if (authorization == null || authorization.isBlank()) {
             throw new GpayRefused("T0330");
         }
@@ -153,7 +154,7 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
         if (!sameService) {
             throw new GpayRefused("T0320");
         }
-        return partner.get(0);
+        return PartnerId.of(partner.get(0));
     }
 
     private List<String> allowedIps(String partnerId) {

@@ -12,6 +12,7 @@ import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.payment.PaymentStatus;
 import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.Tokens;
 
 import org.springframework.stereotype.Service;
@@ -45,7 +46,7 @@ public class LinkService {
     public PaymentLink create(PaymentLink request) {
         String key = Tokens.urlSafe(24);
         PaymentLink link = new PaymentLink(key, request.partnerId(),
-                "link" + KoreanTime.seconds(this.clock.instant()) + Tokens.digits(8), request.methods(),
+                OrderId.of("link" + KoreanTime.seconds(this.clock.instant()) + Tokens.digits(8)), request.methods(),
                 request.goods(), request.amount(), request.taxable(), request.vat(), request.cashReceipt(),
                 request.memo(), request.billingPeriod(), request.expiresOn(), this.clock.instant());
         this.links.insert(link);

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import kr.gyeol.shared.OrderId;
+import kr.gyeol.shared.PartnerId;
 
 /**
  * A link payment request.
@@ -14,9 +16,9 @@ import java.util.List;
  * @param expiresOn the last day it can be paid (Korean date)
  * @param billingPeriod the year-month for monthly duplicate prevention, or null
  */
-public record PaymentLink(String key, String partnerId, String orderId, List<Method> methods, String goods, long amount,
-        boolean taxable, Long vat, boolean cashReceipt, String memo, YearMonth billingPeriod, LocalDate expiresOn,
-        Instant createdAt) {
+public record PaymentLink(String key, PartnerId partnerId, OrderId orderId, List<Method> methods, String goods,
+        long amount, boolean taxable, Long vat, boolean cashReceipt, String memo, YearMonth billingPeriod,
+        LocalDate expiresOn, Instant createdAt) {
 
     /** A way to pay a link: card billing, app card, or bank account. */
     public enum Method {

@@ -1,10 +1,11 @@
 package kr.gyeol.partner;
 
+import kr.gyeol.shared.PartnerId;
 import java.util.List;
 import java.util.Locale;
 
 /** A partner (가맹점) as stored: secrets only as salted hashes. */
-public record Partner(String id, String secretHash, String refundKeyHash, String clientKey, PartnerMode mode,
+public record Partner(PartnerId id, String secretHash, String refundKeyHash, String clientKey, PartnerMode mode,
         RefererCheck refererCheck, List<String> domains) {
 
     public Partner {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import kr.gyeol.partner.jdbc.AuthSessionRepository;
 import kr.gyeol.partner.jdbc.AuthSessionRepository.SessionRow;
 import kr.gyeol.partner.jdbc.PartnerRepository;
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -94,11 +95,11 @@ public class PartnerAuthentication {
     }
 
     /** The same, for a partner identified by an earlier, already consumed session. */
-    public IssuedSession issueFollowUp(String partnerId, String refererHost, Operation operation, String context) {
+    public IssuedSession issueFollowUp(PartnerId partnerId, String refererHost, Operation operation, String context) {
         return issue(partnerId, operation, refererHost, context);
     }
 
-    private IssuedSession issue(String partnerId, Operation operation, String refererHost, String context) {
+    private IssuedSession issue(PartnerId partnerId, Operation operation, String refererHost, String context) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(sessionLifetime);
         String authKey = Tokens.base64(48);
@@ -135,7 +136,8 @@ public class PartnerAuthentication {
             throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_OPERATION);
         }
         String partnerId = credentials.partnerId();
-        if (partnerId == null || !(partnerId.equals(session.partnerToken()) || partnerId.equals(session.partnerId()))) {
+        if (partnerId == null
+                || !(partnerId.equals(session.partnerToken()) || partnerId.equals(session.partnerId().value()))) {
             throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_PARTNER_ID);
         }
         String secret = credentials.secret();
@@ -159,8 +161,8 @@ public class PartnerAuthentication {
     }
 
     /** Checks a refund key against the partner's stored hash. */
-    public boolean refundKeyMatches(String partnerId, String refundKey) {
-        return partners.find(partnerId)
+    public boolean refundKeyMatches(PartnerId partnerId, String refundKey) {
+        return partners.find(partnerId.value())
             .map(partner -> Tokens.matchesSecret(partner.refundKeyHash(), refundKey))
             .orElse(false);
     }

@@ -2,6 +2,7 @@ package kr.gyeol.partner;
 
 import java.util.Objects;
 import kr.gyeol.partner.jdbc.PartnerRepository;
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,8 @@ class PartnerSeeder implements InitializingBean {
     public void afterPropertiesSet() {
         for (PartnerProperties.PartnerEntry entry : properties.partners()) {
             Objects.requireNonNull(entry.id(), "gyeol.partners[].id is required");
-            Partner partner = new Partner(entry.id(), hashed(entry.secretHash(), entry.secret(), entry.id(), "secret"),
+            Partner partner = new Partner(PartnerId.of(entry.id()),
+                    hashed(entry.secretHash(), entry.secret(), entry.id(), "secret"),
                     hashed(entry.refundKeyHash(), entry.refundKey(), entry.id(), "refund-key"), entry.clientKey(),
                     entry.mode(), entry.refererCheck(), entry.domains());
             partners.upsert(partner);

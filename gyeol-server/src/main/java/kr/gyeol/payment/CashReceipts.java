@@ -3,7 +3,10 @@ package kr.gyeol.payment;
 import java.time.Clock;
 
 import kr.gyeol.payment.jdbc.PaymentRepository;
+import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.Money;
+import kr.gyeol.shared.OrderId;
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.vault.InstrumentType;
 import kr.gyeol.vault.Masking;
@@ -54,8 +57,8 @@ public class CashReceipts {
      * @throws CashReceiptRejected when it cannot be issued
      */
     @Transactional
-    public Payment issue(String partnerId, String orderId, String billingKeyId, Long amount, Long vat, String use,
-            String identity) {
+    public Payment issue(PartnerId partnerId, OrderId orderId, BillingKeyId billingKeyId, Long amount, Long vat,
+            String use, String identity) {
         Payment payment = lockAccountPayment(partnerId, orderId, billingKeyId);
         if (payment.receipt() != null && payment.receipt().issued()) {
             throw new CashReceiptRejected(CashReceiptRejected.Reason.ALREADY_ISSUED);
@@ -77,7 +80,7 @@ public class CashReceipts {
      * @throws CashReceiptRejected when none stands
      */
     @Transactional
-    public Payment cancel(String partnerId, String orderId, String billingKeyId) {
+    public Payment cancel(PartnerId partnerId, OrderId orderId, BillingKeyId billingKeyId) {
         Payment payment = lockAccountPayment(partnerId, orderId, billingKeyId);
         if (!this.payments.cancelReceipt(payment.id(), this.clock.instant())) {
             throw new CashReceiptRejected(CashReceiptRejected.Reason.NONE_ISSUED);
@@ -117,7 +120,7 @@ public class CashReceipts {
         return AfterRefund.REISSUED;
     }
 
-    private Payment lockAccountPayment(String partnerId, String orderId, String billingKeyId) {
+    private Payment lockAccountPayment(PartnerId partnerId, OrderId orderId, BillingKeyId billingKeyId) {
         Payment payment = this.payments.lockByOrderId(partnerId, PaymentApi.PAYPLE, orderId)
             .filter((found) -> found.status() == PaymentStatus.APPROVED)
             .orElseThrow(() -> new CashReceiptRejected(CashReceiptRejected.Reason.PAYMENT_NOT_FOUND));

@@ -1,5 +1,8 @@
 package kr.gyeol.payment;
 
+import kr.gyeol.shared.OrderId;
+import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.BillingKeyId;
 import java.time.YearMonth;
 import kr.gyeol.shared.Money;
 import kr.gyeol.vault.InstrumentType;
@@ -18,8 +21,8 @@ import kr.gyeol.vault.Payer;
  * null for the payer's phone
  * @param overseas the overseas API's extra fields, for an overseas charge, else null
  */
-public record ChargeRequest(String partnerId, PaymentApi api, String billingKeyId, InstrumentType instrument,
-        String orderId, Money amount, Long vat, boolean taxable, String goods, Payer payer, String userDefine1,
+public record ChargeRequest(PartnerId partnerId, PaymentApi api, BillingKeyId billingKeyId, InstrumentType instrument,
+        OrderId orderId, Money amount, Long vat, boolean taxable, String goods, Payer payer, String userDefine1,
         String userDefine2, YearMonth billingPeriod, boolean cashReceipt, String cashReceiptUse,
         String cashReceiptIdentity, AppCardCharge appCard, Overseas overseas) {
 
@@ -42,8 +45,8 @@ public record ChargeRequest(String partnerId, PaymentApi api, String billingKeyI
     }
 
     /** A domestic charge of a billing key. */
-    public static ChargeRequest ofBillingKey(String partnerId, String billingKeyId, InstrumentType instrument,
-            String orderId, long amount, Long vat, boolean taxable, String goods, Payer payer, String userDefine1,
+    public static ChargeRequest ofBillingKey(PartnerId partnerId, BillingKeyId billingKeyId, InstrumentType instrument,
+            OrderId orderId, long amount, Long vat, boolean taxable, String goods, Payer payer, String userDefine1,
             String userDefine2, YearMonth billingPeriod, boolean cashReceipt, String cashReceiptUse,
             String cashReceiptIdentity) {
         return new ChargeRequest(partnerId, PaymentApi.PAYPLE, billingKeyId, instrument, orderId, Money.won(amount),
@@ -55,7 +58,7 @@ public record ChargeRequest(String partnerId, PaymentApi api, String billingKeyI
      * An overseas charge of a foreign card's billing key; a payer field left out defaults
      * to the key's first payment's (spec §5.3).
      */
-    public static ChargeRequest overseas(String partnerId, String billingKeyId, String orderId, Money amount,
+    public static ChargeRequest overseas(PartnerId partnerId, BillingKeyId billingKeyId, OrderId orderId, Money amount,
             String goods, String email, Overseas overseas) {
         return new ChargeRequest(partnerId, PaymentApi.GPAY, billingKeyId, InstrumentType.CARD, orderId, amount, null,
                 false, goods, new Payer(null, overseas.fullName(), null, email), null, null, null, false, null, null,

@@ -1,5 +1,9 @@
 package kr.gyeol.payment;
 
+import kr.gyeol.shared.BillingKeyId;
+import kr.gyeol.shared.OrderId;
+import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.PaymentId;
 import java.time.Instant;
 import java.time.YearMonth;
 import kr.gyeol.shared.Money;
@@ -23,7 +27,7 @@ import kr.gyeol.vault.Payer;
  * @param receipt the payment's cash receipt, issued or cancelled, or null when none was
  * issued
  */
-public record Payment(String id, String partnerId, PaymentApi api, String orderId, String billingKeyId,
+public record Payment(PaymentId id, PartnerId partnerId, PaymentApi api, OrderId orderId, BillingKeyId billingKeyId,
         InstrumentType instrument, String maskedNumber, String institutionCode, String institutionName,
         PaymentStatus status, Money amount, long vat, boolean taxable, String goods, Payer payer, String userDefine1,
         String userDefine2, YearMonth billingPeriod, boolean cashReceipt, String cashReceiptUse,

@@ -8,8 +8,11 @@ import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.payment.jdbc.PaymentRepository;
 import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.Outbox;
 import kr.gyeol.shared.Money;
+import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.PaymentId;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.vault.ChargeableKey;
 import kr.gyeol.vault.InstrumentType;
@@ -106,7 +109,7 @@ public class PaymentService {
         }
         long vat = vat(request);
         Instant now = clock.instant();
-        String orderId = request.orderId() != null ? request.orderId() : generatedOrderId(request.api(), now);
+        OrderId orderId = request.orderId() != null ? request.orderId() : generatedOrderId(request.api(), now);
 
         Pending pending = transaction.execute(status -> writePending(request, orderId, vat, now));
         Outcome outcome = callNetwork(pending, securityCode);
@@ -133,7 +136,7 @@ public class PaymentService {
                     cashReceipts.issueWithPayment(settled, request.cashReceiptIdentity());
                 }
                 if (changed && settled.status() != PaymentStatus.UNKNOWN) {
-                    outbox.record(settled.partnerId(), settled.api().paymentEvent(), settled.id());
+                    outbox.record(settled.partnerId(), settled.api().paymentEvent(), settled.id().value());
                 }
                 return changed;
             }));
@@ -184,7 +187,7 @@ public class PaymentService {
     private record Pending(Payment payment, ChargeableKey key) {
     }
 
-    private Pending writePending(ChargeRequest request, String orderId, long vat, Instant now) {
+    private Pending writePending(ChargeRequest request, OrderId orderId, long vat, Instant now) {
         ChargeableKey key = request.appCard() == null ? lockKey(request) : null;
         String maskedNumber = key != null ? key.key().maskedNumber() : request.appCard().maskedNumber();
         String institutionCode = key != null ? key.key().institutionCode() : request.appCard().institutionCode();
@@ -202,7 +205,7 @@ public class PaymentService {
                     orElse(payer.email(), first.map(p -> p.payer().email())));
         }
         for (int attempt = 0;; attempt++) {
-            String id = request.api() == PaymentApi.GPAY ? Tokens.digits(22) : Tokens.urlSafe(16);
+            PaymentId id = PaymentId.of(request.api() == PaymentApi.GPAY ? Tokens.digits(22) : Tokens.urlSafe(16));
             Payment payment = new Payment(id, request.partnerId(), request.api(), orderId, request.billingKeyId(),
                     request.instrument(), maskedNumber, institutionCode, institutionName, PaymentStatus.PENDING,
                     request.amount(), vat, request.taxable(), request.goods(), payer, request.userDefine1(),
@@ -283,22 +286,22 @@ public class PaymentService {
         return request.amount().includedVat().amount();
     }
 
-    private static String generatedOrderId(PaymentApi api, Instant now) {
-        return (api == PaymentApi.GPAY ? "gpay" : "gyeol") + KoreanTime.seconds(now) + Tokens.digits(8);
+    private static OrderId generatedOrderId(PaymentApi api, Instant now) {
+        return OrderId.of((api == PaymentApi.GPAY ? "gpay" : "gyeol") + KoreanTime.seconds(now) + Tokens.digits(8));
     }
 
     /** A partner's domestic payment by its order id. */
-    public Optional<Payment> find(String partnerId, String orderId) {
+    public Optional<Payment> find(PartnerId partnerId, OrderId orderId) {
         return payments.findByOrderId(partnerId, PaymentApi.PAYPLE, orderId);
     }
 
     /** A partner's payment through {@code api} by its order id. */
-    public Optional<Payment> find(String partnerId, PaymentApi api, String orderId) {
+    public Optional<Payment> find(PartnerId partnerId, PaymentApi api, OrderId orderId) {
         return payments.findByOrderId(partnerId, api, orderId);
     }
 
     /** A payment by its id, whatever its partner. */
-    public Optional<Payment> findById(String id) {
+    public Optional<Payment> findById(PaymentId id) {
         return payments.find(id);
     }
 
@@ -312,19 +315,19 @@ public class PaymentService {
      * so that refunds of one payment run one at a time.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Payment> lockForRefund(String partnerId, String orderId) {
+    public Optional<Payment> lockForRefund(PartnerId partnerId, OrderId orderId) {
         return payments.lockByOrderId(partnerId, PaymentApi.PAYPLE, orderId);
     }
 
     /** As {@link #lockForRefund(String, String)}, for a payment of any API by its id. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Payment> lockForRefundById(String partnerId, String id) {
+    public Optional<Payment> lockForRefundById(PartnerId partnerId, PaymentId id) {
         return payments.lock(id).filter(found -> found.partnerId().equals(partnerId));
     }
 
     /** As {@link #lockForRefund(String, String)}, for a payment of {@code api}. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Payment> lockForRefund(String partnerId, PaymentApi api, String orderId) {
+    public Optional<Payment> lockForRefund(PartnerId partnerId, PaymentApi api, OrderId orderId) {
         return payments.lockByOrderId(partnerId, api, orderId);
     }
 

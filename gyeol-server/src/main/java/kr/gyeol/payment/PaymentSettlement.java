@@ -71,7 +71,7 @@ class PaymentSettlement implements Settlement.Work {
         return Boolean.TRUE.equals(this.transaction.execute((status) -> {
             boolean changed = change.getAsBoolean();
             if (changed) {
-                this.outbox.record(payment.partnerId(), payment.api().paymentEvent(), payment.id());
+                this.outbox.record(payment.partnerId(), payment.api().paymentEvent(), payment.id().value());
             }
             return changed;
         }));

@@ -1,5 +1,6 @@
 package kr.gyeol.refund;
 
+import kr.gyeol.shared.PaymentId;
 import java.time.Instant;
 import kr.gyeol.shared.Money;
 
@@ -10,8 +11,8 @@ import kr.gyeol.shared.Money;
  * @param networkReference the cancel's own trade number
  * @param comments why, as the overseas API's partner said, else null
  */
-public record Refund(String id, String paymentId, RefundStatus status, Money amount, long vat, String networkReference,
-        Instant requestedAt, Instant completedAt, String comments) {
+public record Refund(String id, PaymentId paymentId, RefundStatus status, Money amount, long vat,
+        String networkReference, Instant requestedAt, Instant completedAt, String comments) {
 
     public boolean approved() {
         return this.status == RefundStatus.APPROVED;

@@ -13,8 +13,11 @@ import kr.gyeol.payment.PaymentApi;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.refund.jdbc.RefundRepository;
 import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.Outbox;
 import kr.gyeol.shared.Money;
+import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.PaymentId;
 import kr.gyeol.shared.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,12 +76,13 @@ public class RefundService {
      * @param vat the VAT part the partner gave, or null to derive it
      * @throws RefundRejected when nothing was cancelled, also when the network refused
      */
-    public RefundResult refund(String partnerId, String orderId, String paymentDate, long amount, Long vat) {
+    public RefundResult refund(PartnerId partnerId, OrderId orderId, String paymentDate, long amount, Long vat) {
         if (amount <= 0) {
             throw new RefundRejected(RefundRejected.Reason.INVALID_AMOUNT);
         }
         RefundResult result = refund(
-                () -> payments.lockForRefund(partnerId, orderId)
+                () -> Optional.ofNullable(orderId)
+                    .flatMap((given) -> payments.lockForRefund(partnerId, given))
                     .filter(found -> paymentDate != null && (paymentDate.equals(KoreanTime.date(found.payTime()))
                             || paymentDate.equals(KoreanTime.date(found.requestedAt())))),
                 Money.won(amount), vat, null);
@@ -93,7 +97,7 @@ public class RefundService {
      * in its currency. A cancel the network declined is returned as such.
      * @throws RefundRejected when nothing was sent to the network
      */
-    public RefundResult refundOverseas(String partnerId, String paymentId, String orderId, Money amount,
+    public RefundResult refundOverseas(PartnerId partnerId, PaymentId paymentId, OrderId orderId, Money amount,
             String comments) {
         return refund(() -> paymentId != null
                 ? payments.lockForRefundById(partnerId, paymentId).filter(found -> found.api() == PaymentApi.GPAY)

@@ -11,6 +11,6 @@ public interface Outbox {
      * Records an event about {@code subjectId} (a payment, refund or billing key id), if
      * the partner has a receiver for it.
      */
-    void record(String partnerId, EventType type, String subjectId);
+    void record(PartnerId partnerId, EventType type, String subjectId);
 
 }

@@ -1,5 +1,7 @@
 package kr.gyeol.vault;
 
+import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.BillingKeyId;
 import java.time.Instant;
 
 /**
@@ -9,6 +11,7 @@ import java.time.Instant;
  * @param maskedNumber e.g. {@code 4242-****-****-4242} or {@code 460-********-121}
  * @param institutionCode card company or bank code
  */
-public record BillingKey(String id, String partnerId, InstrumentType type, BillingKeyStatus status, String maskedNumber,
-        String institutionCode, String institutionName, HolderType holderType, Payer payer, Instant createdAt) {
+public record BillingKey(BillingKeyId id, PartnerId partnerId, InstrumentType type, BillingKeyStatus status,
+        String maskedNumber, String institutionCode, String institutionName, HolderType holderType, Payer payer,
+        Instant createdAt) {
 }

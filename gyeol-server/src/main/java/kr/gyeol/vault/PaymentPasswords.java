@@ -9,6 +9,8 @@ import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
+import kr.gyeol.shared.BillingKeyId;
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.vault.jdbc.BillingKeyRepository;
 
 import org.springframework.stereotype.Service;
@@ -59,7 +61,7 @@ public class PaymentPasswords {
     }
 
     /** Sets (or resets) a key's password and clears its failures. */
-    public void set(String partnerId, String keyId, String password) {
+    public void set(PartnerId partnerId, BillingKeyId keyId, String password) {
         if (!isValid(password)) {
             throw new IllegalArgumentException("A payment password is six digits");
         }
@@ -73,7 +75,7 @@ public class PaymentPasswords {
     }
 
     /** Whether the key has a password that is not locked. */
-    public Check state(String partnerId, String keyId) {
+    public Check state(PartnerId partnerId, BillingKeyId keyId) {
         return this.keys.password(keyId, partnerId, false)
             .map((stored) -> stored.hash() == null ? Check.NOT_SET
                     : stored.failures() >= MAX_FAILURES ? Check.LOCKED : Check.ACCEPTED)
@@ -85,7 +87,7 @@ public class PaymentPasswords {
      * the count on a right one.
      */
     @Transactional
-    public Result check(String partnerId, String keyId, String password) {
+    public Result check(PartnerId partnerId, BillingKeyId keyId, String password) {
         BillingKeyRepository.StoredPassword stored = this.keys.password(keyId, partnerId, true).orElse(null);
         if (stored == null || stored.hash() == null) {
             return new Result(Check.NOT_SET, 0);

@@ -12,18 +12,20 @@ import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.CardDetails;
 import kr.gyeol.network.DeclineReason;
 import kr.gyeol.network.Outcome;
+import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.EventType;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.Outbox;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.vault.RegistrationRejected.Reason;
 import kr.gyeol.vault.jdbc.BillingKeyRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Registers, finds, reveals for charging, and revokes billing keys. */
 @Service
@@ -59,7 +61,7 @@ public class Vault {
      * Validates a card (CDAUCK order), has the network verify it, and stores it
      * encrypted.
      */
-    public BillingKey registerCard(String partnerId, CardRegistration registration) {
+    public BillingKey registerCard(PartnerId partnerId, CardRegistration registration) {
         String birth = validBirthOrBusinessNumber(registration.birthOrBusinessNumber());
         String[] expiry = validCard(registration.number(), registration.expiryYear(), registration.expiryMonth());
         String pin = registration.pinPrefix();
@@ -74,7 +76,7 @@ public class Vault {
      * Registers a card of the overseas API: number and expiry only (its security code is
      * checked with each charge and never stored).
      */
-    public BillingKey registerForeignCard(String partnerId, String number, String expiryYear, String expiryMonth,
+    public BillingKey registerForeignCard(PartnerId partnerId, String number, String expiryYear, String expiryMonth,
             Payer payer) {
         String[] expiry = validCard(number, expiryYear, expiryMonth);
         return store(partnerId, new CardDetails(number, expiry[0], expiry[1], "", ""), HolderType.PERSONAL, payer);
@@ -102,18 +104,18 @@ public class Vault {
     }
 
     /** Has the network verify a card, then stores it encrypted with its event. */
-    private BillingKey store(String partnerId, CardDetails card, HolderType holder, Payer payer) {
+    private BillingKey store(PartnerId partnerId, CardDetails card, HolderType holder, Payer payer) {
         if (acquirer.verifyCard(card) instanceof Outcome.Declined declined) {
             throw new RegistrationRejected(Reason.CARD_NOT_VERIFIED, declined.institutionCode(),
                     declined.institutionMessage());
         }
         Institutions.Institution issuer = Institutions.cardIssuer(card.number());
-        String id = Tokens.base64(24);
+        BillingKeyId id = BillingKeyId.of(Tokens.base64(24));
         BillingKey key = new BillingKey(id, partnerId, InstrumentType.CARD, BillingKeyStatus.ACTIVE,
                 Masking.card(card.number()), issuer.code(), issuer.name(), holder, payer, clock.instant());
         transaction.executeWithoutResult((status) -> {
-            keys.insert(key, cipher.seal(serialize(card), id));
-            outbox.record(partnerId, EventType.BILLING_KEY_REGISTERED, id);
+            keys.insert(key, cipher.seal(serialize(card), id.value()));
+            outbox.record(partnerId, EventType.BILLING_KEY_REGISTERED, id.value());
         });
         return key;
     }
@@ -121,7 +123,7 @@ public class Vault {
     /**
      * Step one of an account registration: checks the account and places the ARS call.
      */
-    public PendingAccountRegistration startAccountRegistration(String partnerId, AccountRegistration registration) {
+    public PendingAccountRegistration startAccountRegistration(PartnerId partnerId, AccountRegistration registration) {
         Institutions.Institution bank = Institutions.bank(registration.bankCode())
             .orElseThrow(() -> new RegistrationRejected(Reason.INVALID_ACCOUNT));
         String number = registration.number();
@@ -150,7 +152,7 @@ public class Vault {
     }
 
     /** A pending account registration of this partner, to show its ARS step again. */
-    public java.util.Optional<PendingAccountRegistration> pendingAccount(String partnerId, String registrationId) {
+    public java.util.Optional<PendingAccountRegistration> pendingAccount(PartnerId partnerId, String registrationId) {
         return keys.findPendingAccount(partnerId, registrationId)
             .map(row -> new PendingAccountRegistration(registrationId, row.requestNumber(), row.maskedNumber(),
                     row.bankCode(), row.bankName(), row.expiresAt()));
@@ -162,7 +164,7 @@ public class Vault {
      * confirmed.
      */
     @Transactional
-    public BillingKey confirmAccountRegistration(String partnerId, String registrationId, String requestNumber,
+    public BillingKey confirmAccountRegistration(PartnerId partnerId, String registrationId, String requestNumber,
             String keyedNumber) {
         BillingKeyRepository.PendingRow pending = keys.findPendingAccount(partnerId, registrationId)
             .filter(row -> row.expiresAt().isAfter(clock.instant()))
@@ -173,12 +175,12 @@ public class Vault {
             throw new RegistrationRejected(Reason.CONFIRMATION_MISMATCH);
         }
         byte[] plaintext = cipher.open(pending.sealed(), registrationId);
-        String id = Tokens.base64(24);
+        BillingKeyId id = BillingKeyId.of(Tokens.base64(24));
         BillingKey key = new BillingKey(id, partnerId, InstrumentType.BANK_ACCOUNT, BillingKeyStatus.ACTIVE,
                 pending.maskedNumber(), pending.bankCode(), pending.bankName(), pending.holderType(), pending.payer(),
                 clock.instant());
-        keys.insert(key, cipher.seal(plaintext, id));
-        outbox.record(partnerId, EventType.BILLING_KEY_REGISTERED, id);
+        keys.insert(key, cipher.seal(plaintext, id.value()));
+        outbox.record(partnerId, EventType.BILLING_KEY_REGISTERED, id.value());
         if (!keys.claimPendingAccount(registrationId, id, clock.instant())) {
             throw new RegistrationRejected(Reason.REGISTRATION_NOT_FOUND);
         }
@@ -186,25 +188,25 @@ public class Vault {
     }
 
     /** A key whatever its partner and status. */
-    public java.util.Optional<BillingKey> findById(String id) {
+    public java.util.Optional<BillingKey> findById(BillingKeyId id) {
         return keys.find(id);
     }
 
     /** A key of this partner, whatever its status. */
-    public BillingKey find(String partnerId, String id) {
+    public BillingKey find(PartnerId partnerId, BillingKeyId id) {
         return keys.find(id)
             .filter(key -> key.partnerId().equals(partnerId))
             .orElseThrow(() -> new RegistrationRejected(Reason.KEY_NOT_FOUND));
     }
 
     /** Revokes a key for good. */
-    public BillingKey revoke(String partnerId, String id) {
+    public BillingKey revoke(PartnerId partnerId, BillingKeyId id) {
         BillingKey key = find(partnerId, id);
         boolean revoked = Boolean.TRUE.equals(transaction.execute((status) -> {
             if (!keys.revoke(id, partnerId, clock.instant())) {
                 return false;
             }
-            outbox.record(partnerId, EventType.BILLING_KEY_REVOKED, id);
+            outbox.record(partnerId, EventType.BILLING_KEY_REVOKED, id.value());
             return true;
         }));
         if (!revoked) {
@@ -219,7 +221,7 @@ public class Vault {
      * and the payment row.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public ChargeableKey lockForCharge(String partnerId, String id, InstrumentType expected) {
+    public ChargeableKey lockForCharge(PartnerId partnerId, BillingKeyId id, InstrumentType expected) {
         BillingKeyRepository.KeyWithSecret row = keys.findForShare(id)
             .filter(found -> found.key().partnerId().equals(partnerId))
             .orElseThrow(() -> new RegistrationRejected(Reason.KEY_NOT_FOUND));
@@ -236,12 +238,13 @@ public class Vault {
      * Reveals a key's instrument whatever its status, for asking the network about a
      * charge.
      */
-    public ChargeableKey reveal(String id) {
+    public ChargeableKey reveal(BillingKeyId id) {
         return reveal(keys.findWithSecret(id).orElseThrow(() -> new RegistrationRejected(Reason.KEY_NOT_FOUND)));
     }
 
     private ChargeableKey reveal(BillingKeyRepository.KeyWithSecret row) {
-        String[] parts = new String(cipher.open(row.sealed(), row.key().id()), StandardCharsets.UTF_8).split("\\|", -1);
+        String[] parts = new String(cipher.open(row.sealed(), row.key().id().value()), StandardCharsets.UTF_8)
+            .split("\\|", -1);
         if (parts[0].equals("C")) {
             return new ChargeableKey(row.key(), new CardDetails(parts[1], parts[2], parts[3], parts[4], parts[5]),
                     null);

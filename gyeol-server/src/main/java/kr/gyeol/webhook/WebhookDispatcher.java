@@ -26,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import kr.gyeol.shared.EventPayloads;
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.webhook.jdbc.WebhookRepository;
 import kr.gyeol.webhook.jdbc.WebhookRepository.AttemptRow;
@@ -85,7 +86,7 @@ public class WebhookDispatcher {
 
     private final int perReceiver;
 
-    private final Map<String, Semaphore> receivers = new ConcurrentHashMap<>();
+    private final Map<PartnerId, Semaphore> receivers = new ConcurrentHashMap<>();
 
     private final Duration roundBudget;
 
@@ -178,7 +179,7 @@ public class WebhookDispatcher {
             if (free == 0) {
                 break;
             }
-            Set<String> busy = this.receivers.entrySet()
+            Set<PartnerId> busy = this.receivers.entrySet()
                 .stream()
                 .filter((receiver) -> receiver.getValue().availablePermits() == 0)
                 .map(Map.Entry::getKey)

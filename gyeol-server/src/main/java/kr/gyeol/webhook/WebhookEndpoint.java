@@ -1,6 +1,7 @@
 package kr.gyeol.webhook;
 
 import kr.gyeol.shared.EventType;
+import kr.gyeol.shared.PartnerId;
 
 /**
  * A partner's webhook receivers and signing secret. {@link #toString()} hides the secret.
@@ -9,7 +10,7 @@ import kr.gyeol.shared.EventType;
  * @param revocationUrl where revocation events go, or null
  * @param secret the Standard Webhooks signing secret, {@code whsec_…}
  */
-public record WebhookEndpoint(String partnerId, String resultUrl, String revocationUrl, WebhookFormat format,
+public record WebhookEndpoint(PartnerId partnerId, String resultUrl, String revocationUrl, WebhookFormat format,
         String secret) {
 
     /** The URL that hears of {@code type}, or null. */

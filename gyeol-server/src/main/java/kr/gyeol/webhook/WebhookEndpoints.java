@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.vault.VaultCipher;
 import kr.gyeol.webhook.jdbc.WebhookRepository;
 
@@ -33,7 +34,7 @@ public class WebhookEndpoints {
      * a vault key this node does not have), and a new one is made at the next
      * configuration or rotation.
      */
-    public Optional<WebhookEndpoint> find(String partnerId) {
+    public Optional<WebhookEndpoint> find(PartnerId partnerId) {
         return this.repository.endpoint(partnerId)
             .map((row) -> new WebhookEndpoint(row.partnerId(), row.resultUrl(), row.revocationUrl(), row.format(),
                     secret(row)));
@@ -56,7 +57,7 @@ public class WebhookEndpoints {
      * @param secret a secret to use instead, or null
      * @throws IllegalArgumentException when a URL is not absolute http(s)
      */
-    public WebhookEndpoint configure(String partnerId, String resultUrl, String revocationUrl, WebhookFormat format,
+    public WebhookEndpoint configure(PartnerId partnerId, String resultUrl, String revocationUrl, WebhookFormat format,
             String secret) {
         String chosen = secret != null ? secret
                 : find(partnerId).map(WebhookEndpoint::secret).orElseGet(WebhookSignature::newSecret);
@@ -70,7 +71,7 @@ public class WebhookEndpoints {
     }
 
     /** A new secret; the old one signs nothing more. */
-    public WebhookEndpoint rotateSecret(String partnerId) {
+    public WebhookEndpoint rotateSecret(PartnerId partnerId) {
         WebhookEndpoint current = find(partnerId)
             .orElseGet(() -> new WebhookEndpoint(partnerId, null, null, WebhookFormat.JSON, null));
         WebhookEndpoint rotated = new WebhookEndpoint(partnerId, current.resultUrl(), current.revocationUrl(),
@@ -86,7 +87,7 @@ public class WebhookEndpoints {
                 endpoint.revocationUrl(), endpoint.format(), sealed.keyId(), sealed.bytes()), this.clock.instant());
     }
 
-    private static String aad(String partnerId) {
+    private static String aad(PartnerId partnerId) {
         return "webhook-secret:" + partnerId;
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.webhook.jdbc.WebhookRepository;
 import kr.gyeol.webhook.jdbc.WebhookRepository.AttemptRow;
 import kr.gyeol.webhook.jdbc.WebhookRepository.EventRow;
@@ -29,7 +30,7 @@ public class WebhookLog {
     }
 
     /** The partner's latest events, newest first. */
-    public List<Entry> latest(String partnerId, int limit) {
+    public List<Entry> latest(PartnerId partnerId, int limit) {
         List<EventRow> events = this.repository.events(partnerId, limit);
         Map<String, List<AttemptRow>> attempts = this.repository.attempts(events.stream().map(EventRow::id).toList())
             .stream()
@@ -41,7 +42,7 @@ public class WebhookLog {
      * Sends an event again, now, with the body it was first sent with; false when the
      * partner has no such event.
      */
-    public boolean replay(String partnerId, String eventId) {
+    public boolean replay(PartnerId partnerId, String eventId) {
         return this.repository.replay(partnerId, eventId, this.clock.instant());
     }
 

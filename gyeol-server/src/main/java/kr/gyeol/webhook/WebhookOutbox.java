@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import kr.gyeol.shared.EventType;
 import kr.gyeol.shared.Outbox;
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.webhook.jdbc.WebhookRepository;
 
@@ -30,7 +31,7 @@ class WebhookOutbox implements Outbox {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(String partnerId, EventType type, String subjectId) {
+    public void record(PartnerId partnerId, EventType type, String subjectId) {
         this.repository.insertEventIfReceived("evt_" + Tokens.urlSafe(18), partnerId, type, subjectId,
                 this.clock.instant());
     }

@@ -3,6 +3,7 @@ package kr.gyeol.webhook;
 import java.util.Locale;
 
 import kr.gyeol.partner.PartnerProperties;
+import kr.gyeol.shared.PartnerId;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.DependsOn;
@@ -32,7 +33,7 @@ class WebhookSeeder implements InitializingBean {
             if (webhook == null) {
                 continue;
             }
-            this.endpoints.configure(partner.id(), webhook.resultUrl(), webhook.revocationUrl(),
+            this.endpoints.configure(PartnerId.of(partner.id()), webhook.resultUrl(), webhook.revocationUrl(),
                     webhook.format() == null ? WebhookFormat.JSON
                             : WebhookFormat.valueOf(webhook.format().trim().toUpperCase(Locale.ROOT)),
                     webhook.secret());

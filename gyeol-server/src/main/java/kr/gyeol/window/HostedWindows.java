@@ -3,6 +3,7 @@ package kr.gyeol.window;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.window.jdbc.WindowRepository;
 import org.springframework.stereotype.Service;
@@ -31,7 +32,7 @@ public class HostedWindows {
     }
 
     /** Keeps {@code request} for a new window of the partner; returns the window's id. */
-    public String open(String partnerId, Object request) {
+    public String open(PartnerId partnerId, Object request) {
         String id = Tokens.urlSafe(18);
         this.windows.insert(id, partnerId, this.json.writeValueAsString(request), this.clock.instant(),
                 this.clock.instant().plus(LIFETIME));

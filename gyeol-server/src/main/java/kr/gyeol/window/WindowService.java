@@ -20,8 +20,11 @@ import kr.gyeol.payment.ChargeRejected;
 import kr.gyeol.payment.ChargeRequest;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentApi;
+import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.Money;
 import kr.gyeol.payment.PaymentService;
+import kr.gyeol.shared.OrderId;
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.vault.AccountRegistration;
 import kr.gyeol.vault.BillingKey;
@@ -158,7 +161,7 @@ public class WindowService {
     /**
      * Why a password re-payment window cannot be opened for a key, or empty when it can.
      */
-    public Optional<WindowOutcome.Reason> passwordPaymentRefusal(String partnerId, String keyId,
+    public Optional<WindowOutcome.Reason> passwordPaymentRefusal(PartnerId partnerId, BillingKeyId keyId,
             InstrumentType instrument) {
         BillingKey key;
         try {
@@ -188,7 +191,7 @@ public class WindowService {
 
     /** The key a password re-payment window charges. */
     public BillingKey passwordKey(WindowSession session) {
-        return this.vault.find(session.partnerId(), session.request().passwordKeyId());
+        return this.vault.find(session.partnerId(), BillingKeyId.of(session.request().passwordKeyId()));
     }
 
     /**
@@ -202,8 +205,8 @@ public class WindowService {
             return new WindowOutcome.Refused(this.windows.find(id).isPresent() ? WindowOutcome.Reason.ALREADY_PROCESSED
                     : WindowOutcome.Reason.SESSION_EXPIRED, null, null);
         }
-        PaymentPasswords.Result check = this.passwords.check(open.partnerId(), open.request().passwordKeyId(),
-                password);
+        PaymentPasswords.Result check = this.passwords.check(open.partnerId(),
+                BillingKeyId.of(open.request().passwordKeyId()), password);
         if (check.check() == PaymentPasswords.Check.WRONG) {
             return new WindowOutcome.WrongPassword(check.triesLeft());
         }
@@ -305,7 +308,7 @@ public class WindowService {
      * @throws ConfirmationRefused when the request key is unknown, used, expired, or of
      * another card, or the charge cannot be made
      */
-    public Payment confirm(AuthorizedCall call, String requestKey, String billingKeyId) {
+    public Payment confirm(AuthorizedCall call, String requestKey, BillingKeyId billingKeyId) {
         if (requestKey == null || !requestKey.equals(call.context())) {
             throw new ConfirmationRefused(ConfirmationRefused.Reason.REQUEST_NOT_FOUND);
         }
@@ -336,13 +339,13 @@ public class WindowService {
         return payment;
     }
 
-    private static ChargeRequest chargeRequest(WindowSession session, String billingKeyId, InstrumentType instrument,
-            AppCardCharge appCard) {
+    private static ChargeRequest chargeRequest(WindowSession session, BillingKeyId billingKeyId,
+            InstrumentType instrument, AppCardCharge appCard) {
         WindowRequest request = session.request();
-        return new ChargeRequest(session.partnerId(), PaymentApi.PAYPLE, billingKeyId, instrument, request.orderId(),
-                Money.won(request.amount() == null ? 0 : request.amount()), request.vat(), request.taxable(),
-                request.goods(), request.payer(), request.userDefine1(), request.userDefine2(), request.billingPeriod(),
-                request.cashReceipt(), null, null, appCard, null);
+        return new ChargeRequest(session.partnerId(), PaymentApi.PAYPLE, billingKeyId, instrument,
+                OrderId.ofNullable(request.orderId()), Money.won(request.amount() == null ? 0 : request.amount()),
+                request.vat(), request.taxable(), request.goods(), request.payer(), request.userDefine1(),
+                request.userDefine2(), request.billingPeriod(), request.cashReceipt(), null, null, appCard, null);
     }
 
     /** A card company's app or an easy-pay wallet the customer can pay with. */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Settlement;
 import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.FailingUpdates;
@@ -290,7 +291,7 @@ class GpayPaymentIT extends GatewayTest {
     @Test
     void paymentsAndCancelsAreReportedByWebhookWithTheirNestedInfo() throws Exception {
         try (kr.gyeol.support.WebhookReceiver receiver = new kr.gyeol.support.WebhookReceiver(0)) {
-            this.webhooks.configure(PaypleTestClient.PARTNER, receiver.url("/gpay-hook"), null,
+            this.webhooks.configure(PartnerId.of(PaypleTestClient.PARTNER), receiver.url("/gpay-hook"), null,
                     kr.gyeol.webhook.WebhookFormat.JSON, null);
             try {
                 String oid = PaypleTestClient.uniqueOrderId("gpayhook");
@@ -323,8 +324,8 @@ class GpayPaymentIT extends GatewayTest {
                 assertThat(info(cancel)).containsEntry("totalAmount", "0.04").containsEntry("currency", "USD");
             }
             finally {
-                this.webhooks.configure(PaypleTestClient.PARTNER, null, null, kr.gyeol.webhook.WebhookFormat.JSON,
-                        null);
+                this.webhooks.configure(PartnerId.of(PaypleTestClient.PARTNER), null, null,
+                        kr.gyeol.webhook.WebhookFormat.JSON, null);
             }
         }
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.PaypleTestClient;
 import kr.gyeol.support.WebhookReceiver;
@@ -69,12 +70,13 @@ class LinkIT extends GatewayTest {
     @BeforeEach
     void receiveWebhooks() throws Exception {
         this.receiver = new WebhookReceiver(0);
-        this.webhooks.configure(PaypleTestClient.PARTNER, this.receiver.url("/hook"), null, WebhookFormat.JSON, null);
+        this.webhooks.configure(PartnerId.of(PaypleTestClient.PARTNER), this.receiver.url("/hook"), null,
+                WebhookFormat.JSON, null);
     }
 
     @AfterEach
     void stopReceivingWebhooks() {
-        this.webhooks.configure(PaypleTestClient.PARTNER, null, null, WebhookFormat.JSON, null);
+        this.webhooks.configure(PartnerId.of(PaypleTestClient.PARTNER), null, null, WebhookFormat.JSON, null);
         this.receiver.close();
     }
 

@@ -59,7 +59,7 @@ final class GpayAnswers {
             }
         }
         answer.put("resultUrl", nullToEmpty(payment.overseas().resultUrl()));
-        answer.put("api_id", payment.id());
+        answer.put("api_id", payment.id().value());
         Instant at = payment.payTime();
         answer.put("api_date", KST.format(at));
         answer.put("info", info(payment, at));
@@ -85,7 +85,7 @@ final class GpayAnswers {
         Map<String, String> info = new LinkedHashMap<>();
         info.put("totalAmount", GpayAmount.format(cancel.amount()));
         info.put("currency", cancel.amount().currency().getCurrencyCode());
-        info.put("service_oid", payment.orderId());
+        info.put("service_oid", payment.orderId().value());
         info.put("submitTimeUtc", UTC.format(at));
         answer.put("info", info);
         answer.put("serviceDefine", nullToEmpty(payment.overseas().serviceDefine()));
@@ -108,10 +108,10 @@ final class GpayAnswers {
 
     private static Map<String, String> info(Payment payment, Instant at) {
         Map<String, String> info = new LinkedHashMap<>();
-        info.put("service_oid", payment.orderId());
+        info.put("service_oid", payment.orderId().value());
         info.put("comments", payment.goods());
         info.put("pay_type", "card");
-        info.put("billing_key", payment.billingKeyId());
+        info.put("billing_key", payment.billingKeyId().value());
         info.put("totalAmount", GpayAmount.format(payment.amount()));
         info.put("currency", payment.amount().currency().getCurrencyCode());
         info.put("firstName", nullToEmpty(payment.overseas().firstName()));

@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import kr.gyeol.gpay.GpayRefused;
 import kr.gyeol.gpay.GpayTokens;
 import kr.gyeol.protocol.GpayCode;
+import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.Money;
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.web.LenientBodyParser;
 import kr.gyeol.web.WireRequest;
 
@@ -46,7 +48,7 @@ class GpayApiController {
             if (order == null || billingKey == null) {
                 return GpayAnswers.error(GpayCode.A0201);
             }
-            return this.payments.charge(order, billingKey, request.get("securityCode"), false);
+            return this.payments.charge(order, BillingKeyId.of(billingKey), request.get("securityCode"), false);
         });
     }
 
@@ -82,7 +84,7 @@ class GpayApiController {
      * of the call, is answered with its code.
      */
     private Map<String, ?> authorized(HttpServletRequest servletRequest, WireRequest request,
-            Function<String, Map<String, ?>> call) {
+            Function<PartnerId, Map<String, ?>> call) {
         try {
             return call
                 .apply(this.tokens.authorize(servletRequest.getHeader("Authorization"), request.get("service_id")));
@@ -102,14 +104,14 @@ class GpayApiController {
     }
 
     /** The order fields shared by the window and the billing-key payment, or null. */
-    static GpayOrder order(String partnerId, WireRequest request) {
+    static GpayOrder order(PartnerId partnerId, WireRequest request) {
         String currency = request.get("currency") == null ? null : request.get("currency").trim().toUpperCase();
         Optional<Money> amount = GpayAmount.parse(request.get("totalAmount"), currency);
         String comments = request.get("comments");
         if (amount.isEmpty() || comments == null || comments.isBlank()) {
             return null;
         }
-        return new GpayOrder(partnerId, request.get("service_oid"), comments, amount.get().amount(), currency,
+        return new GpayOrder(partnerId.value(), request.get("service_oid"), comments, amount.get().amount(), currency,
                 request.get("firstName"), request.get("lastName"), request.get("email"), request.get("serviceDefine"),
                 request.get("resultUrl"));
     }

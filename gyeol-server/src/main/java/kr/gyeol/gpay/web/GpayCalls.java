@@ -12,7 +12,11 @@ import kr.gyeol.protocol.GpayCode;
 import kr.gyeol.refund.RefundRejected;
 import kr.gyeol.refund.RefundResult;
 import kr.gyeol.refund.RefundService;
+import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.Money;
+import kr.gyeol.shared.OrderId;
+import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.PaymentId;
 import kr.gyeol.vault.BillingKey;
 import kr.gyeol.vault.Payer;
 import kr.gyeol.vault.RegistrationRejected;
@@ -44,7 +48,7 @@ class GpayCalls {
             String securityCode) {
         BillingKey key;
         try {
-            key = this.vault.registerForeignCard(order.partnerId(), cardNumber, expiryYear, expiryMonth,
+            key = this.vault.registerForeignCard(PartnerId.of(order.partnerId()), cardNumber, expiryYear, expiryMonth,
                     new Payer(null, overseas(order).fullName(), null, order.email()));
         }
         catch (RegistrationRejected ex) {
@@ -57,9 +61,10 @@ class GpayCalls {
      * Charges a billing key the window registered; the payment as the API answers it,
      * flat for the window.
      */
-    Map<String, ?> charge(GpayOrder order, String billingKeyId, String securityCode, boolean flat) {
-        ChargeRequest request = ChargeRequest.overseas(order.partnerId(), billingKeyId, order.serviceOid(),
-                order.money(), order.comments(), order.email(), overseas(order));
+    Map<String, ?> charge(GpayOrder order, BillingKeyId billingKeyId, String securityCode, boolean flat) {
+        ChargeRequest request = ChargeRequest.overseas(PartnerId.of(order.partnerId()), billingKeyId,
+                OrderId.ofNullable(order.serviceOid()), order.money(), order.comments(), order.email(),
+                overseas(order));
         try {
             Payment payment = this.payments.chargeOverseas(request, securityCode);
             return flat ? GpayAnswers.flat(payment) : GpayAnswers.payment(payment);
@@ -77,19 +82,20 @@ class GpayCalls {
     /**
      * A partner's overseas payment by its {@code api_id}, else its {@code service_oid}.
      */
-    Optional<Payment> find(String partnerId, String payId, String serviceOid) {
+    Optional<Payment> find(PartnerId partnerId, String payId, String serviceOid) {
         if (payId != null) {
-            return this.payments.findById(payId)
+            return this.payments.findById(PaymentId.of(payId))
                 .filter((payment) -> payment.partnerId().equals(partnerId) && payment.api() == PaymentApi.GPAY);
         }
-        return this.payments.find(partnerId, PaymentApi.GPAY, serviceOid);
+        return this.payments.find(partnerId, PaymentApi.GPAY, OrderId.of(serviceOid));
     }
 
     /** Cancels all or part of an overseas payment; the cancel as the API answers it. */
-    Map<String, ?> cancel(String partnerId, String payId, String serviceOid, Money amount, String comments,
+    Map<String, ?> cancel(PartnerId partnerId, String payId, String serviceOid, Money amount, String comments,
             String resultUrl) {
         try {
-            RefundResult result = this.refunds.refundOverseas(partnerId, payId, serviceOid, amount, comments);
+            RefundResult result = this.refunds.refundOverseas(partnerId, PaymentId.ofNullable(payId),
+                    OrderId.ofNullable(serviceOid), amount, comments);
             return GpayAnswers.cancel(result.refund(), result.payment(), resultUrl);
         }
         catch (RefundRejected ex) {

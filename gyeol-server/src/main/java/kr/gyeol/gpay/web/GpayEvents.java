@@ -8,6 +8,7 @@ import kr.gyeol.payment.PaymentService;
 import kr.gyeol.refund.RefundService;
 import kr.gyeol.shared.EventPayloads;
 import kr.gyeol.shared.EventType;
+import kr.gyeol.shared.PaymentId;
 
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,7 @@ class GpayEvents implements EventPayloads {
     @Override
     public Optional<Map<String, ?>> render(EventType type, String subjectId, String baseUrl) {
         return switch (type) {
-            case GPAY_PAYMENT -> this.payments.findById(subjectId)
+            case GPAY_PAYMENT -> this.payments.findById(PaymentId.of(subjectId))
                 .filter((payment) -> payment.api() == PaymentApi.GPAY)
                 .map(GpayAnswers::payment);
             case GPAY_CANCEL -> this.refunds.find(subjectId)

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import kr.gyeol.gpay.GpayRefused;
 import kr.gyeol.gpay.GpayTokens;
 import kr.gyeol.protocol.GpayCode;
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.web.LenientBodyParser;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.window.HostedWindows;
@@ -75,7 +76,7 @@ class GpayWindowController {
     ModelAndView open(HttpServletRequest servletRequest) {
         WireRequest request = this.parser.parse(servletRequest);
         String resultUrl = absolute(request.get("resultUrl"));
-        String partner;
+        PartnerId partner;
         try {
             partner = this.tokens.authorize(request.get("Authorization"), request.get("service_id"));
         }

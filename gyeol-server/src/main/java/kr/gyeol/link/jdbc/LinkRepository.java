@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import kr.gyeol.link.PaymentLink;
+import kr.gyeol.shared.OrderId;
+import kr.gyeol.shared.PartnerId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,8 +33,8 @@ public class LinkRepository {
                         :year, :month, :expiresOn, :createdAt)
                 """)
             .param("key", link.key())
-            .param("partnerId", link.partnerId())
-            .param("orderId", link.orderId())
+            .param("partnerId", link.partnerId().value())
+            .param("orderId", link.orderId().value())
             .param("methods", link.methods().stream().map(Enum::name).collect(Collectors.joining(",")))
             .param("goods", link.goods())
             .param("amount", link.amount())
@@ -57,7 +59,8 @@ public class LinkRepository {
 
     private static PaymentLink map(ResultSet row, int rowNumber) throws SQLException {
         Integer year = (Integer) row.getObject("billing_year");
-        return new PaymentLink(row.getString("key"), row.getString("partner_id"), row.getString("order_id"),
+        return new PaymentLink(row.getString("key"), PartnerId.of(row.getString("partner_id")),
+                OrderId.of(row.getString("order_id")),
                 Arrays.stream(row.getString("pay_types").split(",")).map(PaymentLink.Method::valueOf).toList(),
                 row.getString("goods"), row.getLong("amount"), row.getBoolean("taxable"),
                 row.getObject("vat") == null ? null : row.getLong("vat"), row.getBoolean("cash_receipt"),

@@ -99,7 +99,7 @@ class LinkController {
         if (link.vat() != null) {
             add(fields, Fields.PAY_TAXTOTAL, Long.toString(link.vat()));
         }
-        add(fields, Fields.PAY_OID, link.orderId());
+        add(fields, Fields.PAY_OID, link.orderId().value());
         if (link.cashReceipt()) {
             add(fields, Fields.TAXSAVE_FLAG, "Y");
         }

@@ -1,5 +1,6 @@
 package kr.gyeol.partner.jdbc;
 
+import kr.gyeol.shared.PartnerId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Repository;
 public class AuthSessionRepository implements kr.gyeol.shared.ExpiringRows {
 
     /** A session row as the checks need it. */
-    public record SessionRow(String partnerId, PartnerMode mode, String operation, String partnerToken,
+    public record SessionRow(PartnerId partnerId, PartnerMode mode, String operation, String partnerToken,
             String secretToken, String secretHash, String context, boolean singleUse, Instant expiresAt, Instant usedAt,
             kr.gyeol.partner.RefererCheck refererCheck, java.util.List<String> domains) {
     }
@@ -24,7 +25,7 @@ public class AuthSessionRepository implements kr.gyeol.shared.ExpiringRows {
         this.jdbc = jdbc;
     }
 
-    public void insert(byte[] keyHash, String partnerId, String operation, String partnerToken, String secretToken,
+    public void insert(byte[] keyHash, PartnerId partnerId, String operation, String partnerToken, String secretToken,
             String refererHost, boolean singleUse, String context, Instant issuedAt, Instant expiresAt) {
         jdbc.sql("""
                 INSERT INTO auth_sessions (key_hash, partner_id, operation, partner_token, secret_token,
@@ -33,7 +34,7 @@ public class AuthSessionRepository implements kr.gyeol.shared.ExpiringRows {
                         :singleUse, :context, :issuedAt, :expiresAt)
                 """)
             .param("keyHash", keyHash)
-            .param("partnerId", partnerId)
+            .param("partnerId", partnerId.value())
             .param("operation", operation)
             .param("partnerToken", partnerToken)
             .param("secretToken", secretToken)
@@ -100,7 +101,7 @@ public class AuthSessionRepository implements kr.gyeol.shared.ExpiringRows {
 
     private static SessionRow map(java.sql.ResultSet row, int rowNumber) throws java.sql.SQLException {
         java.sql.Timestamp used = row.getTimestamp("used_at");
-        return new SessionRow(row.getString("partner_id"), PartnerMode.valueOf(row.getString("mode")),
+        return new SessionRow(PartnerId.of(row.getString("partner_id")), PartnerMode.valueOf(row.getString("mode")),
                 row.getString("operation"), row.getString("partner_token"), row.getString("secret_token"),
                 row.getString("secret_hash"), row.getString("context"), row.getBoolean("single_use"),
                 row.getTimestamp("expires_at").toInstant(), used == null ? null : used.toInstant(),

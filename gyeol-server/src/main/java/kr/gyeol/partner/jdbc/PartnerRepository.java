@@ -12,6 +12,7 @@ import java.util.Optional;
 import kr.gyeol.partner.Partner;
 import kr.gyeol.partner.PartnerMode;
 import kr.gyeol.partner.RefererCheck;
+import kr.gyeol.shared.PartnerId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,7 +45,7 @@ public class PartnerRepository {
                     domains = EXCLUDED.domains,
                     updated_at = EXCLUDED.updated_at
                 """)
-            .param("id", partner.id())
+            .param("id", partner.id().value())
             .param("secretHash", partner.secretHash())
             .param("refundKeyHash", partner.refundKeyHash())
             .param("clientKey", partner.clientKey())
@@ -72,9 +73,10 @@ public class PartnerRepository {
     static Partner map(ResultSet row, int rowNumber) throws SQLException {
         Array domains = row.getArray("domains");
         List<String> domainList = domains == null ? List.of() : Arrays.asList((String[]) domains.getArray());
-        return new Partner(row.getString("id"), row.getString("secret_hash"), row.getString("refund_key_hash"),
-                row.getString("client_key"), PartnerMode.valueOf(row.getString("mode")),
-                RefererCheck.valueOf(row.getString("referer_check")), domainList);
+        return new Partner(PartnerId.of(row.getString("id")), row.getString("secret_hash"),
+                row.getString("refund_key_hash"), row.getString("client_key"),
+                PartnerMode.valueOf(row.getString("mode")), RefererCheck.valueOf(row.getString("referer_check")),
+                domainList);
     }
 
 }

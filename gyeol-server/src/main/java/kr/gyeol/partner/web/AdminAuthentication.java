@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.web.JsonApiProblems;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -38,7 +39,7 @@ public class AdminAuthentication implements WebMvcConfigurer, HandlerInterceptor
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws IOException {
-        String partner = partner(request.getHeader("Authorization"));
+        PartnerId partner = partner(request.getHeader("Authorization"));
         if (partner != null) {
             request.setAttribute(PARTNER, partner);
             return true;
@@ -50,7 +51,7 @@ public class AdminAuthentication implements WebMvcConfigurer, HandlerInterceptor
     }
 
     /** The partner of a valid {@code Basic cst_id:custKey} header, or null. */
-    private String partner(String authorization) {
+    private PartnerId partner(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
         }
@@ -66,7 +67,8 @@ public class AdminAuthentication implements WebMvcConfigurer, HandlerInterceptor
             return null;
         }
         String partner = decoded.substring(0, colon);
-        return this.authentication.credentialsMatch(partner, decoded.substring(colon + 1)) ? partner : null;
+        return this.authentication.credentialsMatch(partner, decoded.substring(colon + 1)) ? PartnerId.of(partner)
+                : null;
     }
 
 }

@@ -16,7 +16,11 @@ import kr.gyeol.payment.Overseas;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentApi;
 import kr.gyeol.payment.PaymentStatus;
+import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.Money;
+import kr.gyeol.shared.OrderId;
+import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.PaymentId;
 import kr.gyeol.vault.InstrumentType;
 import kr.gyeol.vault.Payer;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,10 +67,10 @@ public class PaymentRepository {
                   NULL, :api, :currency, :firstName, :lastName, :serviceDefine, :resultUrl, :reconcileAfter)
                 ON CONFLICT DO NOTHING
                 """)
-            .param("id", payment.id())
-            .param("partnerId", payment.partnerId())
-            .param("orderId", payment.orderId())
-            .param("billingKeyId", payment.billingKeyId())
+            .param("id", payment.id().value())
+            .param("partnerId", payment.partnerId().value())
+            .param("orderId", payment.orderId().value())
+            .param("billingKeyId", BillingKeyId.valueOf(payment.billingKeyId()))
             .param("instrument", payment.instrument().name())
             .param("masked", payment.maskedNumber())
             .param("institutionCode", payment.institutionCode())
@@ -101,23 +105,23 @@ public class PaymentRepository {
             .update() == 1;
     }
 
-    public boolean orderIdTaken(String partnerId, PaymentApi api, String orderId) {
+    public boolean orderIdTaken(PartnerId partnerId, PaymentApi api, OrderId orderId) {
         return jdbc.sql("SELECT 1 FROM payments WHERE partner_id = :partnerId AND api = :api AND order_id = :orderId")
-            .param("partnerId", partnerId)
+            .param("partnerId", partnerId.value())
             .param("api", api.name())
-            .param("orderId", orderId)
+            .param("orderId", orderId.value())
             .query(Integer.class)
             .optional()
             .isPresent();
     }
 
-    public boolean monthTaken(String billingKeyId, YearMonth period) {
+    public boolean monthTaken(BillingKeyId billingKeyId, YearMonth period) {
         return jdbc.sql("""
                 SELECT 1 FROM payments
                 WHERE billing_key_id = :key AND billing_year = :year AND billing_month = :month
                   AND monthly AND status <> 'DECLINED'
                 """)
-            .param("key", billingKeyId)
+            .param("key", billingKeyId.value())
             .param("year", period.getYear())
             .param("month", period.getMonthValue())
             .query(Integer.class)
@@ -126,7 +130,7 @@ public class PaymentRepository {
     }
 
     /** {@code from} → APPROVED; false when the payment was no longer in {@code from}. */
-    public boolean approve(String id, PaymentStatus from, String approvalNumber, Instant at) {
+    public boolean approve(PaymentId id, PaymentStatus from, String approvalNumber, Instant at) {
         from.requireCanBecome(PaymentStatus.APPROVED);
         return jdbc.sql("""
                 UPDATE payments SET status = 'APPROVED', approval_number = :approvalNumber,
@@ -135,13 +139,13 @@ public class PaymentRepository {
                 """)
             .param("approvalNumber", approvalNumber)
             .param("at", utc(at))
-            .param("id", id)
+            .param("id", id.value())
             .param("from", from.name())
             .update() == 1;
     }
 
     /** {@code from} → DECLINED. */
-    public boolean decline(String id, PaymentStatus from, Payment.Decline decline, Instant at) {
+    public boolean decline(PaymentId id, PaymentStatus from, Payment.Decline decline, Instant at) {
         from.requireCanBecome(PaymentStatus.DECLINED);
         return jdbc.sql("""
                 UPDATE payments SET status = 'DECLINED', decline_reason = :reason,
@@ -153,18 +157,18 @@ public class PaymentRepository {
             .param("code", decline.institutionCode())
             .param("message", decline.institutionMessage())
             .param("at", utc(at))
-            .param("id", id)
+            .param("id", id.value())
             .param("from", from.name())
             .update() == 1;
     }
 
     /** PENDING → UNKNOWN, to be asked about after {@code reconcileAfter}. */
-    public boolean markUnknown(String id, Instant reconcileAfter) {
+    public boolean markUnknown(PaymentId id, Instant reconcileAfter) {
         PaymentStatus.PENDING.requireCanBecome(PaymentStatus.UNKNOWN);
         return jdbc.sql("""
                 UPDATE payments SET status = 'UNKNOWN', reconcile_after = :reconcileAfter
                 WHERE id = :id AND status = 'PENDING'
-                """).param("reconcileAfter", utc(reconcileAfter)).param("id", id).update() == 1;
+                """).param("reconcileAfter", utc(reconcileAfter)).param("id", id.value()).update() == 1;
     }
 
     /** An unsettled payment claimed for settlement, with how often it has been tried. */
@@ -195,60 +199,60 @@ public class PaymentRepository {
      * Puts an unsettled payment back in line for a later try, or with {@code null} out of
      * line until an operator looks at it.
      */
-    public void postpone(String id, Instant reconcileAfter) {
+    public void postpone(PaymentId id, Instant reconcileAfter) {
         jdbc.sql("""
                 UPDATE payments SET reconcile_after = :reconcileAfter
                 WHERE id = :id AND status IN ('PENDING', 'UNKNOWN')
-                """).param("reconcileAfter", utc(reconcileAfter)).param("id", id).update();
+                """).param("reconcileAfter", utc(reconcileAfter)).param("id", id.value()).update();
     }
 
     /**
      * The first overseas payment of a billing key: the window's, whose payer later
      * overseas payments default to.
      */
-    public Optional<Payment> firstOverseasOf(String billingKeyId) {
+    public Optional<Payment> firstOverseasOf(BillingKeyId billingKeyId) {
         return jdbc
             .sql("SELECT " + COLUMNS
                     + " FROM payments WHERE billing_key_id = :key AND api = 'GPAY' ORDER BY requested_at, id LIMIT 1")
-            .param("key", billingKeyId)
+            .param("key", billingKeyId.value())
             .query(PaymentRepository::map)
             .optional();
     }
 
     /** Reads and row-locks a payment by its id. */
-    public Optional<Payment> lock(String id) {
+    public Optional<Payment> lock(PaymentId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE id = :id FOR UPDATE")
-            .param("id", id)
+            .param("id", id.value())
             .query(PaymentRepository::map)
             .optional();
     }
 
-    public Optional<Payment> find(String id) {
+    public Optional<Payment> find(PaymentId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE id = :id")
-            .param("id", id)
+            .param("id", id.value())
             .query(PaymentRepository::map)
             .optional();
     }
 
-    public Optional<Payment> findByOrderId(String partnerId, PaymentApi api, String orderId) {
+    public Optional<Payment> findByOrderId(PartnerId partnerId, PaymentApi api, OrderId orderId) {
         return jdbc
             .sql("SELECT " + COLUMNS
                     + " FROM payments WHERE partner_id = :partnerId AND api = :api AND order_id = :orderId")
-            .param("partnerId", partnerId)
+            .param("partnerId", partnerId.value())
             .param("api", api.name())
-            .param("orderId", orderId)
+            .param("orderId", orderId.value())
             .query(PaymentRepository::map)
             .optional();
     }
 
     /** Reads and row-locks a payment, serializing refunds of it. */
-    public Optional<Payment> lockByOrderId(String partnerId, PaymentApi api, String orderId) {
+    public Optional<Payment> lockByOrderId(PartnerId partnerId, PaymentApi api, OrderId orderId) {
         return jdbc
             .sql("SELECT " + COLUMNS
                     + " FROM payments WHERE partner_id = :partnerId AND api = :api AND order_id = :orderId FOR UPDATE")
-            .param("partnerId", partnerId)
+            .param("partnerId", partnerId.value())
             .param("api", api.name())
-            .param("orderId", orderId)
+            .param("orderId", orderId.value())
             .query(PaymentRepository::map)
             .optional();
     }
@@ -265,9 +269,10 @@ public class PaymentRepository {
         String declineReason = row.getString("decline_reason");
         String appCardToken = row.getString("app_card_token");
         PaymentApi api = PaymentApi.valueOf(row.getString("api"));
-        return new Payment(row.getString("id"), row.getString("partner_id"), api, row.getString("order_id"),
-                row.getString("billing_key_id"), InstrumentType.valueOf(row.getString("instrument")),
-                row.getString("masked_number"), row.getString("institution_code"), row.getString("institution_name"),
+        return new Payment(PaymentId.of(row.getString("id")), PartnerId.of(row.getString("partner_id")), api,
+                OrderId.of(row.getString("order_id")), BillingKeyId.ofNullable(row.getString("billing_key_id")),
+                InstrumentType.valueOf(row.getString("instrument")), row.getString("masked_number"),
+                row.getString("institution_code"), row.getString("institution_name"),
                 PaymentStatus.valueOf(row.getString("status")),
                 new Money(row.getLong("amount"), Currency.getInstance(row.getString("currency"))), row.getLong("vat"),
                 row.getBoolean("taxable"), row.getString("goods"),
@@ -303,7 +308,7 @@ public class PaymentRepository {
     }
 
     /** Issues (or re-issues) a payment's cash receipt. */
-    public void issueReceipt(String paymentId, CashReceipt receipt) {
+    public void issueReceipt(PaymentId paymentId, CashReceipt receipt) {
         jdbc.sql("""
                 UPDATE payments SET receipt_status = 'ISSUED', receipt_number = :number, receipt_amount = :amount,
                     receipt_vat = :vat, receipt_use = :use, receipt_identity = :identity,
@@ -316,16 +321,16 @@ public class PaymentRepository {
             .param("use", receipt.use().name())
             .param("identity", receipt.maskedIdentity())
             .param("issuedAt", utc(receipt.issuedAt()))
-            .param("id", paymentId)
+            .param("id", paymentId.value())
             .update();
     }
 
     /** Cancels a payment's standing cash receipt; false when none stands. */
-    public boolean cancelReceipt(String paymentId, Instant at) {
+    public boolean cancelReceipt(PaymentId paymentId, Instant at) {
         return jdbc.sql("""
                 UPDATE payments SET receipt_status = 'CANCELLED', receipt_cancelled_at = :at
                 WHERE id = :id AND receipt_status = 'ISSUED'
-                """).param("at", utc(at)).param("id", paymentId).update() == 1;
+                """).param("at", utc(at)).param("id", paymentId.value()).update() == 1;
     }
 
     private static Instant instant(Timestamp timestamp) {

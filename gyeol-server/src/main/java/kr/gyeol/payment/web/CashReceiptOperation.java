@@ -5,6 +5,8 @@ import java.util.Set;
 
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.shared.BillingKeyId;
+import kr.gyeol.shared.OrderId;
 import kr.gyeol.web.PartnerCalls;
 import kr.gyeol.payment.CashReceiptRejected;
 import kr.gyeol.payment.CashReceipts;
@@ -70,12 +72,14 @@ class CashReceiptOperation implements PaypleOperation {
                 if (amount == null || vat == null) {
                     return WireResponse.error(ResponseCode.TSRG0006).echo(request, ECHOED).put(Fields.PAY_WORK, work);
                 }
-                payment = this.receipts.issue(checked.call().partnerId(), orderId, request.get(Fields.PAYER_ID),
+                payment = this.receipts.issue(checked.call().partnerId(), OrderId.of(orderId),
+                        BillingKeyId.ofNullable(request.get(Fields.PAYER_ID)),
                         amount.isPresent() ? amount.getAsLong() : null, vat.isPresent() ? vat.getAsLong() : null,
                         request.get(Fields.TAXSAVE_TRADEUSE), request.get(Fields.TAXSAVE_IDENTINUM));
             }
             else {
-                payment = this.receipts.cancel(checked.call().partnerId(), orderId, request.get(Fields.PAYER_ID));
+                payment = this.receipts.cancel(checked.call().partnerId(), OrderId.of(orderId),
+                        BillingKeyId.ofNullable(request.get(Fields.PAYER_ID)));
             }
         }
         catch (CashReceiptRejected ex) {

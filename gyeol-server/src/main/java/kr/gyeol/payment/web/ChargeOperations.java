@@ -1,5 +1,7 @@
 package kr.gyeol.payment.web;
 
+import kr.gyeol.shared.BillingKeyId;
+import kr.gyeol.shared.OrderId;
 import kr.gyeol.web.WireFields;
 import java.time.YearMonth;
 import java.util.OptionalInt;
@@ -129,9 +131,10 @@ class ChargeOperations implements PaypleOperation {
             }
             period = read.period();
         }
-        ChargeRequest charge = ChargeRequest.ofBillingKey(call.partnerId(), billingKey,
-                card ? InstrumentType.CARD : InstrumentType.BANK_ACCOUNT, request.get(Fields.PAY_OID),
-                amount.getAsLong(), vat, !WireValues.isNo(request.get(Fields.PAY_ISTAX)), request.get(Fields.PAY_GOODS),
+        ChargeRequest charge = ChargeRequest.ofBillingKey(call.partnerId(), BillingKeyId.of(billingKey),
+                card ? InstrumentType.CARD : InstrumentType.BANK_ACCOUNT,
+                OrderId.ofNullable(request.get(Fields.PAY_OID)), amount.getAsLong(), vat,
+                !WireValues.isNo(request.get(Fields.PAY_ISTAX)), request.get(Fields.PAY_GOODS),
                 WireFields.payer(request), request.get(Fields.USER_DEFINE1), request.get(Fields.USER_DEFINE2), period,
                 WireValues.isYes(request.get(Fields.TAXSAVE_FLAG)), request.get(Fields.TAXSAVE_TRADE),
                 request.get(Fields.TAXSAVE_IDNUM));

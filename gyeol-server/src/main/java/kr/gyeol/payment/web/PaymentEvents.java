@@ -3,6 +3,7 @@ package kr.gyeol.payment.web;
 import java.util.Map;
 import java.util.Optional;
 
+import kr.gyeol.shared.PaymentId;
 import kr.gyeol.web.PaymentAnswers;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentService;
@@ -34,7 +35,7 @@ class PaymentEvents implements EventPayloads {
         if (type != EventType.PAYMENT) {
             return Optional.empty();
         }
-        return this.payments.findById(subjectId).map((payment) -> fields(payment, baseUrl));
+        return this.payments.findById(PaymentId.of(subjectId)).map((payment) -> fields(payment, baseUrl));
     }
 
     static Map<String, String> fields(Payment payment, String baseUrl) {

@@ -1,6 +1,7 @@
 package kr.gyeol.payment.web;
 
 import java.util.Set;
+import kr.gyeol.shared.OrderId;
 import kr.gyeol.web.PaymentAnswers;
 import kr.gyeol.partner.AuthorizedCall;
 import kr.gyeol.partner.Operation;
@@ -57,7 +58,7 @@ class PaymentLookupOperation implements PaypleOperation {
         String orderId = request.get(Fields.PAY_OID);
         String date = request.get(Fields.PAY_DATE);
         Payment payment = orderId == null || date == null ? null
-                : payments.find(call.partnerId(), orderId)
+                : payments.find(call.partnerId(), OrderId.of(orderId))
                     .filter(found -> date.equals(KoreanTime.date(found.requestedAt()))
                             || date.equals(KoreanTime.date(found.payTime())))
                     .orElse(null);

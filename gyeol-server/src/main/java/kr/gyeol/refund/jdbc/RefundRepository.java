@@ -13,6 +13,8 @@ import kr.gyeol.payment.PaymentApi;
 import kr.gyeol.refund.Refund;
 import kr.gyeol.refund.RefundStatus;
 import kr.gyeol.shared.Money;
+import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.PaymentId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,7 +37,7 @@ public class RefundRepository {
      * An unsettled refund claimed for settlement, with the trade number of the payment it
      * cancels, the payment's partner and API, and how often it has been tried.
      */
-    public record Claimed(Refund refund, String originalReference, String partnerId, PaymentApi api, int attempts) {
+    public record Claimed(Refund refund, String originalReference, PartnerId partnerId, PaymentApi api, int attempts) {
     }
 
     private final JdbcClient jdbc;
@@ -45,12 +47,12 @@ public class RefundRepository {
     }
 
     /** What is refunded or on its way: every refund that is not DECLINED. */
-    public Totals counted(String paymentId) {
+    public Totals counted(PaymentId paymentId) {
         return jdbc.sql("""
                 SELECT COALESCE(SUM(amount), 0) AS amount, COALESCE(SUM(vat), 0) AS vat
                 FROM refunds WHERE payment_id = :paymentId AND status <> 'DECLINED'
                 """)
-            .param("paymentId", paymentId)
+            .param("paymentId", paymentId.value())
             .query((row, n) -> new Totals(row.getLong("amount"), row.getLong("vat")))
             .single();
     }
@@ -63,7 +65,7 @@ public class RefundRepository {
                         :comments, :api, :reconcileAfter)
                 """)
             .param("id", refund.id())
-            .param("paymentId", refund.paymentId())
+            .param("paymentId", refund.paymentId().value())
             .param("amount", refund.amount().amount())
             .param("currency", refund.amount().currency().getCurrencyCode())
             .param("vat", refund.vat())
@@ -122,7 +124,7 @@ public class RefundRepository {
             .param("now", utc(now))
             .param("limit", limit)
             .query((row, n) -> new Claimed(map(row, n), row.getString("original_reference"),
-                    row.getString("partner_id"), PaymentApi.valueOf(row.getString("api")),
+                    PartnerId.of(row.getString("partner_id")), PaymentApi.valueOf(row.getString("api")),
                     row.getInt("settle_attempts")))
             .list();
     }
@@ -139,7 +141,7 @@ public class RefundRepository {
     }
 
     private static Refund map(ResultSet row, int rowNumber) throws SQLException {
-        return new Refund(row.getString("id"), row.getString("payment_id"),
+        return new Refund(row.getString("id"), PaymentId.of(row.getString("payment_id")),
                 RefundStatus.valueOf(row.getString("status")),
                 new Money(row.getLong("amount"), Currency.getInstance(row.getString("currency"))), row.getLong("vat"),
                 row.getString("network_reference"), instant(row.getTimestamp("requested_at")),

@@ -5,6 +5,7 @@ import java.util.Set;
 import kr.gyeol.partner.AuthorizedCall;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.shared.OrderId;
 import kr.gyeol.web.PartnerCalls;
 import kr.gyeol.payment.CashReceipts;
 import kr.gyeol.payment.Payment;
@@ -75,7 +76,7 @@ class CancelOperation implements PaypleOperation {
         }
         RefundResult result;
         try {
-            result = refunds.refund(call.partnerId(), request.get(Fields.PAY_OID),
+            result = refunds.refund(call.partnerId(), OrderId.ofNullable(request.get(Fields.PAY_OID)),
                     WireValues.digits(request.get(Fields.PAY_DATE)), amount.getAsLong(),
                     vatText == null ? null : vat.getAsLong());
         }

@@ -1,5 +1,7 @@
 package kr.gyeol.vault.jdbc;
 
+import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.BillingKeyId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -26,7 +28,7 @@ public class BillingKeyRepository implements kr.gyeol.shared.ExpiringRows {
 
     /** A pending account registration with its sealed account. */
     public record PendingRow(String requestNumber, String maskedNumber, String bankCode, String bankName,
-            HolderType holderType, Payer payer, Sealed sealed, Instant expiresAt, String billingKeyId) {
+            HolderType holderType, Payer payer, Sealed sealed, Instant expiresAt, BillingKeyId billingKeyId) {
     }
 
     private static final String COLUMNS = """
@@ -46,8 +48,8 @@ public class BillingKeyRepository implements kr.gyeol.shared.ExpiringRows {
                           :institutionCode, :institutionName, :holderType, :payerNo, :payerName,
                           :payerPhone, :payerEmail, :createdAt)
                 """)
-            .param("id", key.id())
-            .param("partnerId", key.partnerId())
+            .param("id", key.id().value())
+            .param("partnerId", key.partnerId().value())
             .param("instrument", key.type().name())
             .param("status", key.status().name())
             .param("keyId", sealed.keyId())
@@ -64,21 +66,21 @@ public class BillingKeyRepository implements kr.gyeol.shared.ExpiringRows {
             .update();
     }
 
-    public Optional<BillingKey> find(String id) {
+    public Optional<BillingKey> find(BillingKeyId id) {
         return findWithSecret(id).map(KeyWithSecret::key);
     }
 
-    public Optional<KeyWithSecret> findWithSecret(String id) {
+    public Optional<KeyWithSecret> findWithSecret(BillingKeyId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM billing_keys WHERE id = :id")
-            .param("id", id)
+            .param("id", id.value())
             .query(BillingKeyRepository::map)
             .optional();
     }
 
     /** Reads a key under a share lock that a revocation has to wait for. */
-    public Optional<KeyWithSecret> findForShare(String id) {
+    public Optional<KeyWithSecret> findForShare(BillingKeyId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM billing_keys WHERE id = :id FOR SHARE")
-            .param("id", id)
+            .param("id", id.value())
             .query(BillingKeyRepository::map)
             .optional();
     }
@@ -101,28 +103,28 @@ public class BillingKeyRepository implements kr.gyeol.shared.ExpiringRows {
     }
 
     /** Sets an active key's password hash and clears its failures. */
-    public boolean setPassword(String id, String partnerId, String hash) {
+    public boolean setPassword(BillingKeyId id, PartnerId partnerId, String hash) {
         return jdbc.sql("""
                 UPDATE billing_keys SET password_hash = :hash, password_failures = 0
                 WHERE id = :id AND partner_id = :partnerId AND status = 'ACTIVE'
-                """).param("hash", hash).param("id", id).param("partnerId", partnerId).update() == 1;
+                """).param("hash", hash).param("id", id.value()).param("partnerId", partnerId.value()).update() == 1;
     }
 
     /** An active key's password, row-locked for the caller's transaction when asked. */
-    public Optional<StoredPassword> password(String id, String partnerId, boolean lock) {
+    public Optional<StoredPassword> password(BillingKeyId id, PartnerId partnerId, boolean lock) {
         return jdbc
             .sql("SELECT password_hash, password_failures FROM billing_keys"
                     + " WHERE id = :id AND partner_id = :partnerId AND status = 'ACTIVE'" + (lock ? " FOR UPDATE" : ""))
-            .param("id", id)
-            .param("partnerId", partnerId)
+            .param("id", id.value())
+            .param("partnerId", partnerId.value())
             .query((row, n) -> new StoredPassword(row.getString("password_hash"), row.getInt("password_failures")))
             .optional();
     }
 
-    public void recordPasswordFailures(String id, int failures) {
+    public void recordPasswordFailures(BillingKeyId id, int failures) {
         jdbc.sql("UPDATE billing_keys SET password_failures = :failures WHERE id = :id")
             .param("failures", failures)
-            .param("id", id)
+            .param("id", id.value())
             .update();
     }
 
@@ -130,14 +132,14 @@ public class BillingKeyRepository implements kr.gyeol.shared.ExpiringRows {
      * ACTIVE → REVOKED; false when the key was not active (already revoked, or
      * another's).
      */
-    public boolean revoke(String id, String partnerId, Instant now) {
+    public boolean revoke(BillingKeyId id, PartnerId partnerId, Instant now) {
         return jdbc.sql("""
                 UPDATE billing_keys SET status = 'REVOKED', revoked_at = :now
                 WHERE id = :id AND partner_id = :partnerId AND status = 'ACTIVE'
-                """).param("now", utc(now)).param("id", id).param("partnerId", partnerId).update() == 1;
+                """).param("now", utc(now)).param("id", id.value()).param("partnerId", partnerId.value()).update() == 1;
     }
 
-    public void insertPendingAccount(String partnerId, PendingAccountRegistration pending, HolderType holderType,
+    public void insertPendingAccount(PartnerId partnerId, PendingAccountRegistration pending, HolderType holderType,
             Payer payer, Sealed sealed, Instant now) {
         jdbc.sql("""
                 INSERT INTO account_registrations (id, partner_id, request_number, key_id, ciphertext,
@@ -148,7 +150,7 @@ public class BillingKeyRepository implements kr.gyeol.shared.ExpiringRows {
                         :expiresAt)
                 """)
             .param("id", pending.id())
-            .param("partnerId", partnerId)
+            .param("partnerId", partnerId.value())
             .param("requestNumber", pending.requestNumber())
             .param("keyId", sealed.keyId())
             .param("ciphertext", sealed.bytes())
@@ -165,7 +167,7 @@ public class BillingKeyRepository implements kr.gyeol.shared.ExpiringRows {
             .update();
     }
 
-    public Optional<PendingRow> findPendingAccount(String partnerId, String id) {
+    public Optional<PendingRow> findPendingAccount(PartnerId partnerId, String id) {
         return jdbc.sql("""
                 SELECT request_number, masked_number, institution_code, institution_name, holder_type,
                        payer_no, payer_name, payer_phone, payer_email, key_id, ciphertext, expires_at,
@@ -173,12 +175,13 @@ public class BillingKeyRepository implements kr.gyeol.shared.ExpiringRows {
                 FROM account_registrations WHERE id = :id AND partner_id = :partnerId
                 """)
             .param("id", id)
-            .param("partnerId", partnerId)
+            .param("partnerId", partnerId.value())
             .query((row, n) -> new PendingRow(row.getString("request_number"), row.getString("masked_number"),
                     row.getString("institution_code"), row.getString("institution_name"),
                     HolderType.valueOf(row.getString("holder_type")), payer(row),
                     new Sealed(row.getString("key_id"), row.getBytes("ciphertext")),
-                    row.getTimestamp("expires_at").toInstant(), row.getString("billing_key_id")))
+                    row.getTimestamp("expires_at").toInstant(),
+                    BillingKeyId.ofNullable(row.getString("billing_key_id"))))
             .optional();
     }
 
@@ -186,15 +189,15 @@ public class BillingKeyRepository implements kr.gyeol.shared.ExpiringRows {
      * Binds a pending registration to its billing key once; false if already bound or
      * expired.
      */
-    public boolean claimPendingAccount(String id, String billingKeyId, Instant now) {
+    public boolean claimPendingAccount(String id, BillingKeyId billingKeyId, Instant now) {
         return jdbc.sql("""
                 UPDATE account_registrations SET billing_key_id = :billingKeyId
                 WHERE id = :id AND billing_key_id IS NULL AND expires_at > :now
-                """).param("billingKeyId", billingKeyId).param("id", id).param("now", utc(now)).update() == 1;
+                """).param("billingKeyId", billingKeyId.value()).param("id", id).param("now", utc(now)).update() == 1;
     }
 
     private static KeyWithSecret map(ResultSet row, int rowNumber) throws SQLException {
-        BillingKey key = new BillingKey(row.getString("id"), row.getString("partner_id"),
+        BillingKey key = new BillingKey(BillingKeyId.of(row.getString("id")), PartnerId.of(row.getString("partner_id")),
                 InstrumentType.valueOf(row.getString("instrument")), BillingKeyStatus.valueOf(row.getString("status")),
                 row.getString("masked_number"), row.getString("institution_code"), row.getString("institution_name"),
                 HolderType.valueOf(row.getString("holder_type")), payer(row),

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
+import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.EventPayloads;
 import kr.gyeol.shared.EventType;
 import kr.gyeol.vault.Vault;
@@ -32,7 +33,7 @@ class BillingKeyEvents implements EventPayloads {
             return Optional.empty();
         }
         boolean revoked = type == EventType.BILLING_KEY_REVOKED;
-        return this.vault.findById(subjectId)
+        return this.vault.findById(BillingKeyId.of(subjectId))
             .map((key) -> BillingKeyOperations
                 .keyAnswer(WireResponse.success(revoked ? ResponseCode.PUSER0000 : ResponseCode.CDAU0000), key)
                 .put(Fields.CST_ID, key.partnerId())

@@ -1,5 +1,6 @@
 package kr.gyeol.vault.web;
 
+import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.web.WireFields;
 import java.util.Set;
 import kr.gyeol.partner.AuthorizedCall;
@@ -170,7 +171,7 @@ class BillingKeyOperations implements PaypleOperation {
         if (id == null) {
             throw new RegistrationRejected(RegistrationRejected.Reason.KEY_NOT_FOUND);
         }
-        BillingKey key = vault.find(call.partnerId(), id);
+        BillingKey key = vault.find(call.partnerId(), BillingKeyId.of(id));
         String payerNumber = request.get(Fields.PAYER_NO);
         if (payerNumber != null && key.payer().number() != null && !payerNumber.equals(key.payer().number())) {
             throw new RegistrationRejected(RegistrationRejected.Reason.KEY_NOT_FOUND);

@@ -1,5 +1,6 @@
 package kr.gyeol.webhook.jdbc;
 
+import kr.gyeol.shared.PartnerId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -23,12 +24,12 @@ import org.springframework.stereotype.Repository;
 public class WebhookRepository {
 
     /** An endpoint row; the secret still sealed. */
-    public record EndpointRow(String partnerId, String resultUrl, String revocationUrl, WebhookFormat format,
+    public record EndpointRow(PartnerId partnerId, String resultUrl, String revocationUrl, WebhookFormat format,
             String secretKeyId, byte[] secretCiphertext) {
     }
 
     /** An event row. */
-    public record EventRow(String id, String partnerId, EventType type, String subjectId, WebhookStatus status,
+    public record EventRow(String id, PartnerId partnerId, EventType type, String subjectId, WebhookStatus status,
             String body, String contentType, int attempts, Instant nextAttemptAt, Instant createdAt,
             Instant deliveredAt) {
     }
@@ -48,13 +49,13 @@ public class WebhookRepository {
         this.jdbc = jdbc;
     }
 
-    public Optional<EndpointRow> endpoint(String partnerId) {
+    public Optional<EndpointRow> endpoint(PartnerId partnerId) {
         return this.jdbc.sql("""
                 SELECT partner_id, result_url, revocation_url, format, secret_key_id, secret_ciphertext
                 FROM webhook_endpoints WHERE partner_id = :partnerId
                 """)
-            .param("partnerId", partnerId)
-            .query((row, n) -> new EndpointRow(row.getString("partner_id"), row.getString("result_url"),
+            .param("partnerId", partnerId.value())
+            .query((row, n) -> new EndpointRow(PartnerId.of(row.getString("partner_id")), row.getString("result_url"),
                     row.getString("revocation_url"), WebhookFormat.valueOf(row.getString("format")),
                     row.getString("secret_key_id"), row.getBytes("secret_ciphertext")))
             .optional();
@@ -70,7 +71,7 @@ public class WebhookRepository {
                     secret_key_id = EXCLUDED.secret_key_id, secret_ciphertext = EXCLUDED.secret_ciphertext,
                     updated_at = EXCLUDED.updated_at
                 """)
-            .param("partnerId", endpoint.partnerId())
+            .param("partnerId", endpoint.partnerId().value())
             .param("resultUrl", endpoint.resultUrl())
             .param("revocationUrl", endpoint.revocationUrl())
             .param("format", endpoint.format().name())
@@ -84,7 +85,7 @@ public class WebhookRepository {
      * Writes an event if the partner has a receiver for its kind; one statement, so it
      * joins the caller's transaction and sees the endpoint as that transaction does.
      */
-    public void insertEventIfReceived(String id, String partnerId, EventType type, String subjectId, Instant now) {
+    public void insertEventIfReceived(String id, PartnerId partnerId, EventType type, String subjectId, Instant now) {
         String urlColumn = type.receiver() == EventType.Receiver.RESULT ? "result_url" : "revocation_url";
         this.jdbc.sql("INSERT INTO webhook_events (id, partner_id, type, subject_id, status, attempts,"
                 + " next_attempt_at, created_at) SELECT :id, partner_id, :type, :subjectId, 'PENDING', 0, :now, :now"
@@ -93,7 +94,7 @@ public class WebhookRepository {
             .param("type", type.name())
             .param("subjectId", subjectId)
             .param("now", utc(now))
-            .param("partnerId", partnerId)
+            .param("partnerId", partnerId.value())
             .update();
     }
 
@@ -102,9 +103,10 @@ public class WebhookRepository {
      * {@code leaseUntil} under {@code token}, so no other node attempts them meanwhile.
      */
     public List<EventRow> claimDue(Instant now, Instant leaseUntil, int limit, String token,
-            java.util.Collection<String> busyPartners) {
+            java.util.Collection<PartnerId> busyPartners) {
         // An empty list would make "NOT IN ()" invalid SQL; no partner id is empty.
-        java.util.Collection<String> excluded = busyPartners.isEmpty() ? List.of("") : busyPartners;
+        List<String> excluded = busyPartners.isEmpty() ? List.of("")
+                : busyPartners.stream().map(PartnerId::value).toList();
         return this.jdbc
             .sql("UPDATE webhook_events SET next_attempt_at = :leaseUntil, lease_token = :token" + " WHERE id IN ("
                     + """
@@ -192,29 +194,29 @@ public class WebhookRepository {
     }
 
     /** Puts an event back in line for delivery now, whatever became of it. */
-    public boolean replay(String partnerId, String id, Instant now) {
+    public boolean replay(PartnerId partnerId, String id, Instant now) {
         return this.jdbc.sql("""
                 UPDATE webhook_events SET status = 'PENDING', next_attempt_at = :now, delivered_at = NULL
                 WHERE id = :id AND partner_id = :partnerId
-                """).param("now", utc(now)).param("id", id).param("partnerId", partnerId).update() == 1;
+                """).param("now", utc(now)).param("id", id).param("partnerId", partnerId.value()).update() == 1;
     }
 
     /** A partner's latest events, newest first. */
-    public List<EventRow> events(String partnerId, int limit) {
+    public List<EventRow> events(PartnerId partnerId, int limit) {
         return this.jdbc
             .sql("SELECT " + EVENT_COLUMNS
                     + " FROM webhook_events WHERE partner_id = :partnerId ORDER BY created_at DESC, id LIMIT :limit")
-            .param("partnerId", partnerId)
+            .param("partnerId", partnerId.value())
             .param("limit", limit)
             .query(WebhookRepository::event)
             .list();
     }
 
-    public Optional<EventRow> event(String partnerId, String id) {
+    public Optional<EventRow> event(PartnerId partnerId, String id) {
         return this.jdbc
             .sql("SELECT " + EVENT_COLUMNS + " FROM webhook_events WHERE id = :id AND partner_id = :partnerId")
             .param("id", id)
-            .param("partnerId", partnerId)
+            .param("partnerId", partnerId.value())
             .query(WebhookRepository::event)
             .optional();
     }
@@ -236,9 +238,10 @@ public class WebhookRepository {
     }
 
     private static EventRow event(ResultSet row, int rowNumber) throws SQLException {
-        return new EventRow(row.getString("id"), row.getString("partner_id"), EventType.valueOf(row.getString("type")),
-                row.getString("subject_id"), WebhookStatus.valueOf(row.getString("status")), row.getString("body"),
-                row.getString("content_type"), row.getInt("attempts"), instant(row.getTimestamp("next_attempt_at")),
+        return new EventRow(row.getString("id"), PartnerId.of(row.getString("partner_id")),
+                EventType.valueOf(row.getString("type")), row.getString("subject_id"),
+                WebhookStatus.valueOf(row.getString("status")), row.getString("body"), row.getString("content_type"),
+                row.getInt("attempts"), instant(row.getTimestamp("next_attempt_at")),
                 instant(row.getTimestamp("created_at")), instant(row.getTimestamp("delivered_at")));
     }
 

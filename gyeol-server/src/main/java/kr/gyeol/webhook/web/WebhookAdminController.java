@@ -1,5 +1,6 @@
 package kr.gyeol.webhook.web;
 
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.webhook.WebhookStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,14 +51,14 @@ class WebhookAdminController {
     }
 
     @GetMapping
-    ResponseEntity<Map<String, Object>> settings(@RequestAttribute(AdminAuthentication.PARTNER) String partner) {
+    ResponseEntity<Map<String, Object>> settings(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner) {
         return ResponseEntity.ok(this.endpoints.find(partner)
             .map(WebhookAdminController::view)
             .orElseGet(() -> view(new WebhookEndpoint(partner, null, null, WebhookFormat.JSON, null))));
     }
 
     @PutMapping
-    ResponseEntity<?> configure(@RequestAttribute(AdminAuthentication.PARTNER) String partner,
+    ResponseEntity<?> configure(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner,
             @RequestBody Settings settings) {
         WebhookFormat format;
         try {
@@ -77,12 +78,12 @@ class WebhookAdminController {
     }
 
     @PostMapping("/secret")
-    ResponseEntity<Map<String, Object>> rotate(@RequestAttribute(AdminAuthentication.PARTNER) String partner) {
+    ResponseEntity<Map<String, Object>> rotate(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner) {
         return ResponseEntity.ok(view(this.endpoints.rotateSecret(partner)));
     }
 
     @GetMapping("/events")
-    ResponseEntity<Map<String, Object>> events(@RequestAttribute(AdminAuthentication.PARTNER) String partner,
+    ResponseEntity<Map<String, Object>> events(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner,
             @RequestParam(defaultValue = "50") int limit) {
         List<Map<String, Object>> events = this.log.latest(partner, Math.max(1, Math.min(limit, 500)))
             .stream()
@@ -92,7 +93,8 @@ class WebhookAdminController {
     }
 
     @PostMapping("/events/{id}/replay")
-    ResponseEntity<?> replay(@RequestAttribute(AdminAuthentication.PARTNER) String partner, @PathVariable String id) {
+    ResponseEntity<?> replay(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner,
+            @PathVariable String id) {
         if (!this.log.replay(partner, id)) {
             return JsonApiProblems.problem(HttpStatus.NOT_FOUND, "no-such-event",
                     "No event " + id + " of this partner.");

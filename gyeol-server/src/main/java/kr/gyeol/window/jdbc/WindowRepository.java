@@ -1,10 +1,13 @@
 package kr.gyeol.window.jdbc;
 
+import kr.gyeol.shared.BillingKeyId;
+import kr.gyeol.shared.PartnerId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import kr.gyeol.shared.PaymentId;
 import kr.gyeol.window.WindowStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,13 +17,13 @@ import org.springframework.stereotype.Repository;
 public class WindowRepository implements kr.gyeol.shared.ExpiringRows {
 
     /** A window row: its partner and the request as stored JSON. */
-    public record WindowRow(String id, String partnerId, String request, Instant expiresAt) {
+    public record WindowRow(String id, PartnerId partnerId, String request, Instant expiresAt) {
     }
 
     /**
      * A claimed confirmation: of a billing key, or of an app card (as stored JSON).
      */
-    public record ConfirmationRow(String windowId, String billingKeyId, String appCard) {
+    public record ConfirmationRow(String windowId, BillingKeyId billingKeyId, String appCard) {
     }
 
     private final JdbcClient jdbc;
@@ -29,13 +32,13 @@ public class WindowRepository implements kr.gyeol.shared.ExpiringRows {
         this.jdbc = jdbc;
     }
 
-    public void insert(String id, String partnerId, String request, Instant now, Instant expiresAt) {
+    public void insert(String id, PartnerId partnerId, String request, Instant now, Instant expiresAt) {
         this.jdbc.sql("""
                 INSERT INTO window_sessions (id, partner_id, status, request, created_at, expires_at)
                 VALUES (:id, :partnerId, 'OPEN', :request, :now, :expiresAt)
                 """)
             .param("id", id)
-            .param("partnerId", partnerId)
+            .param("partnerId", partnerId.value())
             .param("request", request)
             .param("now", utc(now))
             .param("expiresAt", utc(expiresAt))
@@ -110,7 +113,7 @@ public class WindowRepository implements kr.gyeol.shared.ExpiringRows {
             .optional();
     }
 
-    public void insertConfirmation(String requestKey, String partnerId, String windowId, String billingKeyId,
+    public void insertConfirmation(String requestKey, PartnerId partnerId, String windowId, BillingKeyId billingKeyId,
             String appCard, Instant now, Instant expiresAt) {
         this.jdbc.sql("""
                 INSERT INTO payment_confirmations (request_key, partner_id, window_id, billing_key_id, app_card,
@@ -119,16 +122,16 @@ public class WindowRepository implements kr.gyeol.shared.ExpiringRows {
                 """)
             .param("appCard", appCard)
             .param("requestKey", requestKey)
-            .param("partnerId", partnerId)
+            .param("partnerId", partnerId.value())
             .param("windowId", windowId)
-            .param("billingKeyId", billingKeyId)
+            .param("billingKeyId", BillingKeyId.valueOf(billingKeyId))
             .param("now", utc(now))
             .param("expiresAt", utc(expiresAt))
             .update();
     }
 
     /** Claims a live confirmation once; a second confirmation finds nothing. */
-    public Optional<ConfirmationRow> claimConfirmation(String requestKey, String partnerId, Instant now) {
+    public Optional<ConfirmationRow> claimConfirmation(String requestKey, PartnerId partnerId, Instant now) {
         return this.jdbc.sql("""
                 UPDATE payment_confirmations SET claimed_at = :now
                 WHERE request_key = :requestKey AND partner_id = :partnerId
@@ -137,15 +140,15 @@ public class WindowRepository implements kr.gyeol.shared.ExpiringRows {
                 """)
             .param("now", utc(now))
             .param("requestKey", requestKey)
-            .param("partnerId", partnerId)
-            .query((row, n) -> new ConfirmationRow(row.getString("window_id"), row.getString("billing_key_id"),
-                    row.getString("app_card")))
+            .param("partnerId", partnerId.value())
+            .query((row, n) -> new ConfirmationRow(row.getString("window_id"),
+                    BillingKeyId.ofNullable(row.getString("billing_key_id")), row.getString("app_card")))
             .optional();
     }
 
-    public void recordConfirmedPayment(String requestKey, String paymentId) {
+    public void recordConfirmedPayment(String requestKey, PaymentId paymentId) {
         this.jdbc.sql("UPDATE payment_confirmations SET payment_id = :paymentId WHERE request_key = :requestKey")
-            .param("paymentId", paymentId)
+            .param("paymentId", paymentId.value())
             .param("requestKey", requestKey)
             .update();
     }
@@ -162,7 +165,7 @@ public class WindowRepository implements kr.gyeol.shared.ExpiringRows {
     }
 
     private static WindowRow map(java.sql.ResultSet row, int rowNumber) throws java.sql.SQLException {
-        return new WindowRow(row.getString("id"), row.getString("partner_id"), row.getString("request"),
+        return new WindowRow(row.getString("id"), PartnerId.of(row.getString("partner_id")), row.getString("request"),
                 row.getTimestamp("expires_at").toInstant());
     }
 

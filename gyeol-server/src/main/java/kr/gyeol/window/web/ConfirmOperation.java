@@ -4,6 +4,7 @@ import java.util.Set;
 
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.web.PartnerCalls;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.web.PaymentAnswers;
@@ -60,7 +61,7 @@ class ConfirmOperation implements PaypleOperation {
         Payment payment;
         try {
             payment = this.windows.confirm(checked.call(), request.get(Fields.PAY_REQKEY),
-                    request.get(Fields.PAYER_ID));
+                    BillingKeyId.ofNullable(request.get(Fields.PAYER_ID)));
         }
         catch (ConfirmationRefused ex) {
             return WireResponse.error(switch (ex.reason()) {

@@ -1,6 +1,7 @@
 package kr.gyeol.window.web;
 
 import kr.gyeol.payment.ChargeRules;
+import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.web.WireFields;
 import java.net.URI;
 import java.text.NumberFormat;
@@ -151,7 +152,7 @@ class WindowController {
         InstrumentType instrument = card || appCard ? InstrumentType.CARD : InstrumentType.BANK_ACCOUNT;
         if (passwordKeyId != null) {
             WindowOutcome.Reason refusal = this.windows
-                .passwordPaymentRefusal(checked.call().partnerId(), passwordKeyId, instrument)
+                .passwordPaymentRefusal(checked.call().partnerId(), BillingKeyId.of(passwordKeyId), instrument)
                 .orElse(null);
             if (refusal != null) {
                 return result(WindowResults.refusal(refusal, checked.call().testMode()), request, resultUrl,
