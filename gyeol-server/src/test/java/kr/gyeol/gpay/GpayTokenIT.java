@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.support.GatewayTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,13 +57,13 @@ class GpayTokenIT extends GatewayTest {
         String token = answer.get("access_token");
         assertThat(token).hasSizeGreaterThan(40);
 
-        assertThat(this.tokens.authorize("Bearer " + token, "demo")).isEqualTo("test");
+        assertThat(this.tokens.authorize("Bearer " + token, "demo")).isEqualTo(PartnerId.of("test"));
         // Samples pass the bare token too.
-        assertThat(this.tokens.authorize(token, "demo")).isEqualTo("test");
+        assertThat(this.tokens.authorize(token, "demo")).isEqualTo(PartnerId.of("test"));
         assertThatThrownBy(() -> this.tokens.authorize("Bearer " + token, "other"))
             .isInstanceOfSatisfying(GpayRefused.class, (refused) -> assertThat(refused.code()).isEqualTo("T0320"));
         this.clock.advance(Duration.ofSeconds(599));
-        assertThat(this.tokens.authorize("Bearer " + token, "demo")).isEqualTo("test");
+        assertThat(this.tokens.authorize("Bearer " + token, "demo")).isEqualTo(PartnerId.of("test"));
         this.clock.advance(Duration.ofSeconds(2));
         assertThatThrownBy(() -> this.tokens.authorize("Bearer " + token, "demo"))
             .isInstanceOfSatisfying(GpayRefused.class, (refused) -> assertThat(refused.code()).isEqualTo("T0330"));
