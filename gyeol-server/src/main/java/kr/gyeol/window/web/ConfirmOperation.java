@@ -16,7 +16,7 @@ import kr.gyeol.web.PaypleOperation;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.web.WireResponse;
 import kr.gyeol.window.ConfirmationRefused;
-import kr.gyeol.window.WindowService;
+import kr.gyeol.window.WindowConfirmations;
 
 import org.springframework.stereotype.Component;
 
@@ -36,9 +36,9 @@ class ConfirmOperation implements PaypleOperation {
 
     private final PartnerAuthentication authentication;
 
-    private final WindowService windows;
+    private final WindowConfirmations windows;
 
-    ConfirmOperation(PartnerAuthentication authentication, WindowService windows) {
+    ConfirmOperation(PartnerAuthentication authentication, WindowConfirmations windows) {
         this.authentication = authentication;
         this.windows = windows;
     }

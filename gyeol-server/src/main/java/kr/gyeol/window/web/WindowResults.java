@@ -17,23 +17,33 @@ import kr.gyeol.window.WindowRequest;
 import kr.gyeol.window.WindowSession;
 import kr.gyeol.web.WireResponse;
 
-/** The result fields of a window run (spec §3.4), mapped once from its outcome. */
-final class WindowResults {
+import org.springframework.stereotype.Component;
 
-    private WindowResults() {
+/**
+ * The result fields of a window run (spec §3.4), mapped once from its outcome; their
+ * texts are in {@code messages/window.properties}.
+ */
+@Component
+class WindowResults {
+
+    private final WindowMessages messages;
+
+    WindowResults(WindowMessages messages) {
+        this.messages = messages;
     }
 
-    static WireResponse of(WindowOutcome outcome, WindowSession session, String baseUrl, Instant now) {
+    WireResponse of(WindowOutcome outcome, WindowSession session, String baseUrl, Instant now) {
         WindowRequest request = session.request();
         return switch (outcome) {
-            case WindowOutcome.Registered registered -> request(
-                    key(success(registered.key().type() == InstrumentType.CARD ? "카드등록완료" : "계좌등록완료"), registered.key())
-                        .put(Fields.PAY_TIME, KoreanTime.seconds(now)),
-                    session, baseUrl);
+            case WindowOutcome.Registered registered ->
+                request(key(success(registered.key().type() == InstrumentType.CARD ? "window.result.registered.card"
+                        : "window.result.registered.account"), registered.key())
+                    .put(Fields.PAY_TIME, KoreanTime.seconds(now)), session, baseUrl);
             case WindowOutcome.Charged charged -> charged(charged.payment(), session, baseUrl);
             case WindowOutcome.AwaitingConfirmation awaiting -> request(awaiting.key() != null
-                    ? key(success(awaiting.key().type() == InstrumentType.CARD ? "카드인증완료" : "계좌인증완료"), awaiting.key())
-                    : appCard(success("카드인증완료"), awaiting.appCard()), session, baseUrl)
+                    ? key(success(awaiting.key().type() == InstrumentType.CARD ? "window.result.authenticated.card"
+                            : "window.result.authenticated.account"), awaiting.key())
+                    : appCard(success("window.result.authenticated.card"), awaiting.appCard()), session, baseUrl)
                 .put(Fields.AUTH_KEY_FIELD, awaiting.confirmation().authKey())
                 .put(Fields.PAY_REQKEY, awaiting.requestKey())
                 .put(Fields.PAY_COFURL,
@@ -42,24 +52,24 @@ final class WindowResults {
                 .put(Fields.PAY_TIME, KoreanTime.seconds(now));
             // Never delivered: the controller asks again while tries are left.
             case WindowOutcome.WrongPassword wrong ->
-                request(WireResponse.error(ResponseCode.CPCA0004, "간편결제 비밀번호가 일치하지 않습니다."), session, baseUrl);
+                request(error(ResponseCode.CPCA0004, "window.result.wrong-password"), session, baseUrl);
             case WindowOutcome.Refused refused ->
                 request(refusal(refused, session.request().testMode()), session, baseUrl);
         };
     }
 
     /** The customer closed the window. */
-    static WireResponse closed(WindowSession session) {
+    WireResponse closed(WindowSession session) {
         return new WireResponse().put(Fields.PAY_RST, "close")
-            .put(Fields.PAY_MSG, "사용자가 결제창을 닫았습니다.")
+            .put(Fields.PAY_MSG, this.messages.get("window.result.closed"))
             .put(Fields.PAY_TYPE, payType(session.request()))
             .put(Fields.PAY_WORK, session.request().work().name())
             .put(Fields.PAY_OID, session.request().orderId());
     }
 
-    private static WireResponse charged(Payment payment, WindowSession session, String baseUrl) {
+    private WireResponse charged(Payment payment, WindowSession session, String baseUrl) {
         WireResponse answer = switch (payment.status()) {
-            case APPROVED -> success("카드승인완료");
+            case APPROVED -> success("window.result.approved");
             case DECLINED -> WireResponse.institutionError(ResponseCode.CPCA9999, session.request().testMode(),
                     payment.decline().institutionCode(), payment.decline().institutionMessage());
             case UNKNOWN, PENDING -> WireResponse.error(ResponseCode.CPCA0010);
@@ -76,8 +86,13 @@ final class WindowResults {
             .put(Fields.PAY_HOST, baseUrl);
     }
 
-    private static WireResponse success(String message) {
-        return WireResponse.success(ResponseCode.WINDOW_SUCCESS).put(Fields.PAY_MSG, message);
+    private WireResponse success(String message) {
+        return WireResponse.success(ResponseCode.WINDOW_SUCCESS).put(Fields.PAY_MSG, this.messages.get(message));
+    }
+
+    /** An error answer with one of the window's own texts. */
+    WireResponse error(ResponseCode code, String message) {
+        return WireResponse.error(code, this.messages.get(message));
     }
 
     private static WireResponse key(WireResponse answer, BillingKey key) {
@@ -141,16 +156,16 @@ final class WindowResults {
         return request.instrument() == InstrumentType.CARD ? "card" : "transfer";
     }
 
-    private static WireResponse refusal(WindowOutcome.Refused refused, boolean testMode) {
+    private WireResponse refusal(WindowOutcome.Refused refused, boolean testMode) {
         return refusal(refused.reason(), testMode, refused.institutionCode(), refused.institutionMessage());
     }
 
     /** The error answer for a window refused before it opened. */
-    static WireResponse refusal(WindowOutcome.Reason reason, boolean testMode) {
+    WireResponse refusal(WindowOutcome.Reason reason, boolean testMode) {
         return refusal(reason, testMode, null, null);
     }
 
-    private static WireResponse refusal(WindowOutcome.Reason reason, boolean testMode, String institutionCode,
+    private WireResponse refusal(WindowOutcome.Reason reason, boolean testMode, String institutionCode,
             String institutionMessage) {
         return switch (reason) {
             case SESSION_EXPIRED -> WireResponse.error(ResponseCode.CPCA0001);
@@ -171,14 +186,10 @@ final class WindowResults {
             case INVALID_APP_CARD -> WireResponse.error(ResponseCode.CPCA0004);
             case KEY_NOT_FOUND -> WireResponse.error(ResponseCode.CPCA0003);
             case KEY_REVOKED -> WireResponse.error(ResponseCode.CPCA0002);
-            case KEY_OF_OTHER_TYPE ->
-                WireResponse.error(ResponseCode.CPCA9997, "결제방식 오류: PCD_PAYER_ID의 결제수단이 PCD_PAY_TYPE과 다릅니다.");
-            case PASSWORD_NOT_SET ->
-                WireResponse.error(ResponseCode.CPCA0003, "간편결제 비밀번호가 등록되지 않은 결제수단입니다. PCD_SIMPLE_FLAG=Y로 다시 등록해 주세요.");
-            case PASSWORD_LOCKED ->
-                WireResponse.error(ResponseCode.CPCA0004, "간편결제 비밀번호를 5회 잘못 입력하여 사용이 제한되었습니다. 결제수단을 다시 등록해 주세요.");
-            case INVALID_INSTALLMENTS ->
-                WireResponse.error(ResponseCode.CPCA9999, "할부는 50,000원 이상 결제에서 2~12개월만 선택할 수 있습니다.");
+            case KEY_OF_OTHER_TYPE -> error(ResponseCode.CPCA9997, "window.result.key-of-other-type");
+            case PASSWORD_NOT_SET -> error(ResponseCode.CPCA0003, "window.result.password-not-set");
+            case PASSWORD_LOCKED -> error(ResponseCode.CPCA0004, "window.result.password-locked");
+            case INVALID_INSTALLMENTS -> error(ResponseCode.CPCA9999, "window.result.invalid-installments");
         };
     }
 

@@ -1,0 +1,184 @@
+package kr.gyeol.window.web;
+
+import java.net.URI;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import kr.gyeol.protocol.Fields;
+import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.vault.Institutions;
+import kr.gyeol.vault.PaymentPasswords;
+import kr.gyeol.vault.PendingAccountRegistration;
+import kr.gyeol.web.WireRequest;
+import kr.gyeol.web.WireResponse;
+import kr.gyeol.window.AppCardWindows;
+import kr.gyeol.window.PasswordWindows;
+import kr.gyeol.window.WindowRequest;
+import kr.gyeol.window.WindowSession;
+import kr.gyeol.window.WindowWork;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The pages every window kind renders: its first form, the ARS step, and the result page
+ * that hands Payple's result fields back to the partner's page.
+ */
+@Component
+class WindowPages {
+
+    private final WindowMessages messages;
+
+    private final PasswordWindows passwords;
+
+    private final AppCardWindows appCards;
+
+    WindowPages(WindowMessages messages, PasswordWindows passwords, AppCardWindows appCards) {
+        this.messages = messages;
+        this.passwords = passwords;
+        this.appCards = appCards;
+    }
+
+    /** The window's first page for its kind, with an error to show or null. */
+    ModelAndView form(WindowSession session, String error) {
+        WindowRequest request = session.request();
+        boolean card = request.instrument() == InstrumentType.CARD;
+        boolean auth = request.work() == WindowWork.AUTH;
+        Map<String, Object> model = new HashMap<>();
+        model.put("id", session.id());
+        model.put("title",
+                this.messages.get("window.title." + (card ? "card" : "account") + (auth ? ".auth" : ".pay")));
+        model.put("action", this.messages
+            .get(auth ? "window.action." + (card ? "card" : "account") + ".auth" : "window.action.pay"));
+        model.put("test", request.testMode());
+        model.put("setsPassword", request.setsPassword());
+        model.put("error", error);
+        if (request.amount() != null) {
+            model.put("amount", won(request.amount()));
+            model.put("goods", request.goods());
+        }
+        if (request.passwordPayment()) {
+            model.put("key", this.passwords.key(session));
+            return new ModelAndView("window/password", model);
+        }
+        if (request.appCard()) {
+            model.put("providers", this.appCards.providers(request));
+            model.put("installments",
+                    AppCardWindows.installmentChoices(request)
+                        .stream()
+                        .map((months) -> Map.<String, Object>of("value", months, "label", installmentLabel(months)))
+                        .toList());
+            model.put("email", request.payer().email() == null ? "" : request.payer().email());
+            return new ModelAndView("window/app-card", model);
+        }
+        if (!card) {
+            model.put("banks", Institutions.banks());
+            return new ModelAndView("window/account", model);
+        }
+        return new ModelAndView("window/card", model);
+    }
+
+    /** The ARS step of an account window, with an error to show or null. */
+    ModelAndView ars(WindowSession session, PendingAccountRegistration pending, String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("id", session.id());
+        model.put("bankName", pending.bankName());
+        model.put("maskedNumber", pending.maskedNumber());
+        model.put("requestNumber", pending.requestNumber());
+        model.put("test", session.request().testMode());
+        model.put("setsPassword", session.request().setsPassword());
+        model.put("error", error);
+        return new ModelAndView("window/ars", model);
+    }
+
+    /**
+     * The password a registering window asks for, when it asks: null when it does not,
+     * else the password, or an error message to show.
+     */
+    String passwordError(WindowSession session, WireRequest form) {
+        if (!session.request().setsPassword()) {
+            return null;
+        }
+        String password = form.get("password");
+        if (!PaymentPasswords.isValid(password)) {
+            return this.messages.get("window.password.format");
+        }
+        if (!password.equals(form.get("passwordConfirm"))) {
+            return this.messages.get("window.password.confirmation");
+        }
+        return null;
+    }
+
+    String wrongPassword(int triesLeft) {
+        return this.messages.get("window.password.wrong", triesLeft);
+    }
+
+    String installmentLabel(int months) {
+        return months == 0 ? this.messages.get("window.installments.none")
+                : this.messages.get("window.installments.months", months);
+    }
+
+    static String won(long amount) {
+        return NumberFormat.getIntegerInstance(Locale.KOREA).format(amount);
+    }
+
+    /** The result page of a window, which posts its answer to the window's result URL. */
+    ModelAndView result(WireResponse answer, WindowSession session) {
+        return result(answer, null, session.request().resultUrl(), session.request().shopOrigin());
+    }
+
+    /**
+     * Renders the page that delivers {@code answer}, echoing the request where there is
+     * one.
+     */
+    ModelAndView result(WireResponse answer, WireRequest request, String resultUrl, String shopOrigin) {
+        if (request != null && !"success".equals(answer.get(Fields.PAY_RST))) {
+            answer.echo(request, Fields.PAY_TYPE, Fields.PAY_WORK, Fields.PAY_OID, Fields.PAYER_NO, Fields.PAY_GOODS,
+                    Fields.PAY_TOTAL, Fields.USER_DEFINE1, Fields.USER_DEFINE2);
+        }
+        if (resultUrl != null) {
+            answer.put(Fields.RST_URL, resultUrl);
+        }
+        List<Map<String, String>> fields = new ArrayList<>();
+        answer.fields().forEach((name, value) -> fields.add(Map.of("name", name, "value", value)));
+        Map<String, Object> model = new HashMap<>();
+        model.put("fields", fields);
+        String result = answer.get(Fields.PAY_RST);
+        model.put("heading", this.messages.get(switch (result) {
+            case "success" -> "window.heading.success";
+            case "close" -> "window.heading.close";
+            default -> "window.heading.failure";
+        }));
+        model.put("message", answer.get(Fields.PAY_MSG));
+        if (resultUrl != null) {
+            model.put("action", resultUrl);
+        }
+        String origin = resultUrl != null ? origin(resultUrl) : shopOrigin;
+        model.put("origin", origin == null ? "" : origin);
+        return new ModelAndView("window/result", model);
+    }
+
+    /** {@code scheme://host[:port]} of an http(s) URL, or null. */
+    static String origin(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url.trim());
+            return uri.isAbsolute() && isHttp(uri) && uri.getRawAuthority() != null
+                    ? uri.getScheme() + "://" + uri.getRawAuthority() : null;
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
+    }
+
+    static boolean isHttp(URI uri) {
+        return "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+    }
+
+}
