@@ -43,8 +43,8 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "partner", "vault", "network", "payment", "refund", "window", "link", "gpay", "webhook",
-            "demo", "database", "shared" })
+    @ValueSource(strings = { "partner", "vault", "network", "payment", "refund", "receipt", "window", "link", "gpay",
+            "webhook", "demo", "database", "shared" })
     void nobodyReachesIntoAnotherCapabilitysEdgeOrStorage(String capability) {
         noClasses().that()
             .resideOutsideOfPackage("kr.gyeol." + capability + "..")

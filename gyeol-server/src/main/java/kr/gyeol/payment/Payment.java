@@ -1,5 +1,6 @@
 package kr.gyeol.payment;
 
+import kr.gyeol.receipt.CashReceipt;
 import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.PartnerId;
@@ -24,8 +25,8 @@ import kr.gyeol.vault.Payer;
  * @param billingKeyId the billing key charged, or null for an app-card payment
  * @param appCard the card approved in an app for an app-card payment, else null
  * @param overseas the overseas payment's extra fields, else null
- * @param receipt the payment's cash receipt, issued or cancelled, or null when none was
- * issued
+ * @param receipt the payment's latest cash receipt, issued or cancelled, when the payment
+ * was read for an answer that reports it ({@link PaymentReceipts}); else null
  */
 public record Payment(PaymentId id, PartnerId partnerId, PaymentApi api, OrderId orderId, BillingKeyId billingKeyId,
         InstrumentType instrument, String maskedNumber, String institutionCode, String institutionName,
@@ -65,6 +66,14 @@ public record Payment(PaymentId id, PartnerId partnerId, PaymentApi api, OrderId
     public Payment markUnknown() {
         status.requireCanBecome(PaymentStatus.UNKNOWN);
         return with(PaymentStatus.UNKNOWN, null, null, null);
+    }
+
+    /** This payment with its latest cash receipt (the receipt capability's ledger). */
+    public Payment withReceipt(CashReceipt latest) {
+        return new Payment(id, partnerId, api, orderId, billingKeyId, instrument, maskedNumber, institutionCode,
+                institutionName, status, amount, vat, taxable, goods, payer, userDefine1, userDefine2, billingPeriod,
+                cashReceipt, cashReceiptUse, networkReference, approvalNumber, decline, requestedAt, completedAt,
+                appCard, overseas, latest);
     }
 
     private Payment with(PaymentStatus next, String approval, Decline why, Instant completed) {

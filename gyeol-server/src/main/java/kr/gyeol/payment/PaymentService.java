@@ -51,7 +51,7 @@ public class PaymentService {
 
     private final Outbox outbox;
 
-    private final CashReceipts cashReceipts;
+    private final PaymentReceipts cashReceipts;
 
     private final TransactionTemplate transaction;
 
@@ -60,7 +60,7 @@ public class PaymentService {
     private final Duration stuckAfter;
 
     PaymentService(PaymentRepository payments, Vault vault, Acquirer acquirer, Clock clock, Outbox outbox,
-            CashReceipts cashReceipts, PlatformTransactionManager transactionManager,
+            PaymentReceipts cashReceipts, PlatformTransactionManager transactionManager,
             @Value("${gyeol.reconciler.delay:30s}") Duration unknownDelay,
             @Value("${gyeol.reconciler.stuck-after:5m}") Duration stuckAfter) {
         this.payments = payments;
@@ -155,12 +155,12 @@ public class PaymentService {
             if (recorded) {
                 // A cash receipt issued with the approval is read back with the payment.
                 return settled.cashReceipt() && settled.status() == PaymentStatus.APPROVED
-                        ? payments.find(settled.id()).orElseThrow() : settled;
+                        ? cashReceipts.withReceipt(settled) : settled;
             }
             // The reconciler took the payment over (it looked stuck); report what it
             // decided.
             log.warn("Payment {} was settled elsewhere while its network call was running", settled.id());
-            return payments.find(settled.id()).orElseThrow();
+            return cashReceipts.withReceipt(payments.find(settled.id()).orElseThrow());
         }
         catch (RuntimeException e) {
             log.warn("Could not read payment {} back after recording it: {}", settled.id(),
@@ -292,22 +292,22 @@ public class PaymentService {
 
     /** A partner's domestic payment by its order id. */
     public Optional<Payment> find(PartnerId partnerId, OrderId orderId) {
-        return payments.findByOrderId(partnerId, PaymentApi.PAYPLE, orderId);
+        return payments.findByOrderId(partnerId, PaymentApi.PAYPLE, orderId).map(cashReceipts::withReceipt);
     }
 
     /** A partner's payment through {@code api} by its order id. */
     public Optional<Payment> find(PartnerId partnerId, PaymentApi api, OrderId orderId) {
-        return payments.findByOrderId(partnerId, api, orderId);
+        return payments.findByOrderId(partnerId, api, orderId).map(cashReceipts::withReceipt);
     }
 
     /** A payment by its id, whatever its partner. */
     public Optional<Payment> findById(PaymentId id) {
-        return payments.find(id);
+        return payments.find(id).map(cashReceipts::withReceipt);
     }
 
     /** A payment by the trade number printed on its receipt. */
     public Optional<Payment> findByTradeNumber(String tradeNumber) {
-        return payments.findByNetworkReference(tradeNumber);
+        return payments.findByNetworkReference(tradeNumber).map(cashReceipts::withReceipt);
     }
 
     /**
@@ -319,13 +319,15 @@ public class PaymentService {
         return payments.lockByOrderId(partnerId, PaymentApi.PAYPLE, orderId);
     }
 
-    /** As {@link #lockForRefund(String, String)}, for a payment of any API by its id. */
+    /**
+     * As {@link #lockForRefund(PartnerId, OrderId)}, for a payment of any API by its id.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Payment> lockForRefundById(PartnerId partnerId, PaymentId id) {
         return payments.lock(id).filter(found -> found.partnerId().equals(partnerId));
     }
 
-    /** As {@link #lockForRefund(String, String)}, for a payment of {@code api}. */
+    /** As {@link #lockForRefund(PartnerId, OrderId)}, for a payment of {@code api}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Payment> lockForRefund(PartnerId partnerId, PaymentApi api, OrderId orderId) {
         return payments.lockByOrderId(partnerId, api, orderId);

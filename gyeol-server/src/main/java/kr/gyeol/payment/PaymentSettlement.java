@@ -42,12 +42,12 @@ class PaymentSettlement implements Settlement.Work {
 
     private final Outbox outbox;
 
-    private final CashReceipts cashReceipts;
+    private final PaymentReceipts cashReceipts;
 
     private final TransactionTemplate transaction;
 
     PaymentSettlement(PaymentRepository payments, Vault vault, Acquirer acquirer, Clock clock, Outbox outbox,
-            CashReceipts cashReceipts, PlatformTransactionManager transactionManager, SettlementBackoff backoff) {
+            PaymentReceipts cashReceipts, PlatformTransactionManager transactionManager, SettlementBackoff backoff) {
         this.payments = payments;
         this.vault = vault;
         this.acquirer = acquirer;

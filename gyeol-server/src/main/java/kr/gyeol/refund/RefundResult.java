@@ -1,7 +1,7 @@
 package kr.gyeol.refund;
 
-import kr.gyeol.payment.CashReceipts;
 import kr.gyeol.payment.Payment;
+import kr.gyeol.receipt.AfterRefund;
 
 /**
  * A refund with the payment it belongs to and what remains refundable after it.
@@ -9,5 +9,5 @@ import kr.gyeol.payment.Payment;
  * @param remaining amount still refundable
  * @param receipt what the refund did to the payment's cash receipt
  */
-public record RefundResult(Refund refund, Payment payment, long remaining, CashReceipts.AfterRefund receipt) {
+public record RefundResult(Refund refund, Payment payment, long remaining, AfterRefund receipt) {
 }

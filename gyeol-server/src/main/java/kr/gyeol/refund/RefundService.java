@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.Outcome;
-import kr.gyeol.payment.CashReceipts;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentApi;
+import kr.gyeol.payment.PaymentReceipts;
 import kr.gyeol.payment.PaymentService;
+import kr.gyeol.receipt.AfterRefund;
 import kr.gyeol.refund.jdbc.RefundRepository;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.OrderId;
@@ -47,7 +48,7 @@ public class RefundService {
 
     private final Outbox outbox;
 
-    private final CashReceipts cashReceipts;
+    private final PaymentReceipts cashReceipts;
 
     private final TransactionTemplate transaction;
 
@@ -56,7 +57,7 @@ public class RefundService {
     private final Duration stuckAfter;
 
     RefundService(PaymentService payments, RefundRepository refunds, Acquirer acquirer, Clock clock, Outbox outbox,
-            CashReceipts cashReceipts, PlatformTransactionManager transactionManager,
+            PaymentReceipts cashReceipts, PlatformTransactionManager transactionManager,
             @Value("${gyeol.reconciler.delay:30s}") Duration unknownDelay,
             @Value("${gyeol.reconciler.stuck-after:5m}") Duration stuckAfter) {
         this.unknownDelay = unknownDelay;
@@ -127,7 +128,7 @@ public class RefundService {
             case Outcome.Unknown unknown -> RefundStatus.UNKNOWN;
         };
         Instant answeredAt = this.clock.instant();
-        CashReceipts.AfterRefund receipt;
+        AfterRefund receipt;
         try {
             receipt = transaction.execute((status) -> {
                 if (this.refunds.transition(refund.id(), RefundStatus.PENDING, next, answeredAt,
@@ -135,7 +136,7 @@ public class RefundService {
                     this.outbox.record(payment.partnerId(), payment.api().refundEvent(), refund.id());
                     return adjustReceipt(payment);
                 }
-                return CashReceipts.AfterRefund.NONE;
+                return AfterRefund.NONE;
             });
         }
         catch (RuntimeException e) {
@@ -145,7 +146,7 @@ public class RefundService {
             log.error("Could not record the network's answer ({}) for refund {}; its outcome is unknown until the"
                     + " settlement loop settles it: {}", next, refund.id(), e.getClass().getSimpleName());
             return new RefundResult(refund.with(RefundStatus.UNKNOWN, null), payment, reservation.remainingAfter(),
-                    CashReceipts.AfterRefund.NONE);
+                    AfterRefund.NONE);
         }
         Refund recorded = refund.with(next, next == RefundStatus.UNKNOWN ? null : answeredAt);
         return new RefundResult(recorded, payment, reservation.remainingAfter(), receipt);
@@ -169,9 +170,9 @@ public class RefundService {
      * Cancels, or re-issues for what remains, the cash receipt of a payment that was just
      * refunded; under the payment's row lock, in the refund's transaction.
      */
-    CashReceipts.AfterRefund adjustReceipt(Payment refunded) {
+    AfterRefund adjustReceipt(Payment refunded) {
         if (refunded.api() != PaymentApi.PAYPLE) {
-            return CashReceipts.AfterRefund.NONE;
+            return AfterRefund.NONE;
         }
         Payment payment = this.payments.lockForRefund(refunded.partnerId(), refunded.orderId()).orElseThrow();
         RefundRepository.Totals counted = this.refunds.counted(payment.id());

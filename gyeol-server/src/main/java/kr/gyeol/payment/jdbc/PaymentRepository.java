@@ -11,7 +11,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import kr.gyeol.payment.AppCardCharge;
-import kr.gyeol.payment.CashReceipt;
 import kr.gyeol.payment.Overseas;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentApi;
@@ -39,9 +38,7 @@ public class PaymentRepository {
             payer_email, user_define1, user_define2, monthly, billing_year, billing_month, cash_receipt,
             cash_receipt_use, network_reference, approval_number, decline_reason, decline_code,
             decline_message, requested_at, completed_at, app_card_token, installment_months, easy_pay,
-            receipt_status, receipt_number, receipt_amount, receipt_vat, receipt_use, receipt_identity,
-            receipt_issued_at, receipt_cancelled_at, api, currency, payer_first_name, payer_last_name,
-            service_define, result_url
+            api, currency, payer_first_name, payer_last_name, service_define, result_url
             """;
 
     private final JdbcClient jdbc;
@@ -57,16 +54,17 @@ public class PaymentRepository {
      * @return false when a unique constraint refused the row
      */
     public boolean insertPending(Payment payment, Instant reconcileAfter) {
-        return jdbc.sql("INSERT INTO payments (" + COLUMNS + """
-                , reconcile_after) VALUES (:id, :partnerId, :orderId, :billingKeyId,
-                  :instrument, :masked, :institutionCode, :institutionName, 'PENDING', :amount,
-                  :vat, :taxable, :goods, :payerNo, :payerName, :payerPhone, :payerEmail,
-                  :userDefine1, :userDefine2, :monthly, :year, :month, :cashReceipt,
-                  :cashReceiptUse, :networkReference, NULL, NULL, NULL, NULL, :requestedAt,
-                  NULL, :appCardToken, :installmentMonths, :easyPay, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                  NULL, :api, :currency, :firstName, :lastName, :serviceDefine, :resultUrl, :reconcileAfter)
-                ON CONFLICT DO NOTHING
-                """)
+        return jdbc
+            .sql("INSERT INTO payments (" + COLUMNS
+                    + """
+                            , reconcile_after) VALUES (:id, :partnerId, :orderId, :billingKeyId,
+                              :instrument, :masked, :institutionCode, :institutionName, 'PENDING', :amount,
+                              :vat, :taxable, :goods, :payerNo, :payerName, :payerPhone, :payerEmail,
+                              :userDefine1, :userDefine2, :monthly, :year, :month, :cashReceipt,
+                              :cashReceiptUse, :networkReference, NULL, NULL, NULL, NULL, :requestedAt,
+                              NULL, :appCardToken, :installmentMonths, :easyPay, :api, :currency, :firstName, :lastName, :serviceDefine, :resultUrl, :reconcileAfter)
+                            ON CONFLICT DO NOTHING
+                            """)
             .param("id", payment.id().value())
             .param("partnerId", payment.partnerId().value())
             .param("orderId", payment.orderId().value())
@@ -293,44 +291,8 @@ public class PaymentRepository {
                 api == PaymentApi.GPAY ? new Overseas(row.getString("payer_first_name"),
                         row.getString("payer_last_name"), row.getString("service_define"), row.getString("result_url"))
                         : null,
-                receipt(row));
-    }
-
-    private static CashReceipt receipt(ResultSet row) throws SQLException {
-        String status = row.getString("receipt_status");
-        if (status == null) {
-            return null;
-        }
-        return new CashReceipt(CashReceipt.Status.valueOf(status), row.getString("receipt_number"),
-                row.getLong("receipt_amount"), row.getLong("receipt_vat"),
-                CashReceipt.Use.valueOf(row.getString("receipt_use")), row.getString("receipt_identity"),
-                instant(row.getTimestamp("receipt_issued_at")), instant(row.getTimestamp("receipt_cancelled_at")));
-    }
-
-    /** Issues (or re-issues) a payment's cash receipt. */
-    public void issueReceipt(PaymentId paymentId, CashReceipt receipt) {
-        jdbc.sql("""
-                UPDATE payments SET receipt_status = 'ISSUED', receipt_number = :number, receipt_amount = :amount,
-                    receipt_vat = :vat, receipt_use = :use, receipt_identity = :identity,
-                    receipt_issued_at = :issuedAt, receipt_cancelled_at = NULL
-                WHERE id = :id
-                """)
-            .param("number", receipt.number())
-            .param("amount", receipt.amount())
-            .param("vat", receipt.vat())
-            .param("use", receipt.use().name())
-            .param("identity", receipt.maskedIdentity())
-            .param("issuedAt", utc(receipt.issuedAt()))
-            .param("id", paymentId.value())
-            .update();
-    }
-
-    /** Cancels a payment's standing cash receipt; false when none stands. */
-    public boolean cancelReceipt(PaymentId paymentId, Instant at) {
-        return jdbc.sql("""
-                UPDATE payments SET receipt_status = 'CANCELLED', receipt_cancelled_at = :at
-                WHERE id = :id AND receipt_status = 'ISSUED'
-                """).param("at", utc(at)).param("id", paymentId.value()).update() == 1;
+                // The receipt is the receipt capability's; PaymentReceipts adds it.
+                null);
     }
 
     private static Instant instant(Timestamp timestamp) {

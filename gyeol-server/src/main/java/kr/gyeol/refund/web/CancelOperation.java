@@ -5,9 +5,9 @@ import java.util.Set;
 import kr.gyeol.partner.AuthorizedCall;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.receipt.AfterRefund;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.web.PartnerCalls;
-import kr.gyeol.payment.CashReceipts;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
@@ -113,12 +113,12 @@ class CancelOperation implements PaypleOperation {
             .put(Fields.PAYER_EMAIL, request.get(Fields.PAYER_EMAIL))
             .put(Fields.USER_DEFINE1, request.get(Fields.USER_DEFINE1))
             .put(Fields.USER_DEFINE2, request.get(Fields.USER_DEFINE2));
-        if (result.receipt() != CashReceipts.AfterRefund.NONE) {
+        if (result.receipt() != AfterRefund.NONE) {
             // Spec §4.8: an account refund cancels the payment's cash receipt and says
             // so.
             answer.put(Fields.TAXSAVE_RST, "0000")
-                .put(Fields.TAXSAVE_MSG, result.receipt() == CashReceipts.AfterRefund.CANCELLED ? "현금영수증 발행취소 완료"
-                        : "현금영수증 발행취소 완료, 남은 금액으로 재발행 완료");
+                .put(Fields.TAXSAVE_MSG,
+                        result.receipt() == AfterRefund.CANCELLED ? "현금영수증 발행취소 완료" : "현금영수증 발행취소 완료, 남은 금액으로 재발행 완료");
         }
         if (payment.instrument() == InstrumentType.CARD) {
             answer.put(Fields.PAY_CARDTRADENUM, result.refund().networkReference())

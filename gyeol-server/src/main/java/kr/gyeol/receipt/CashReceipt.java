@@ -1,17 +1,19 @@
-package kr.gyeol.payment;
+package kr.gyeol.receipt;
 
 import java.time.Instant;
+import kr.gyeol.shared.PaymentId;
 
 /**
  * A payment's cash receipt (현금영수증), as issued to the National Tax Service.
  *
+ * @param paymentId the account payment it was issued for
  * @param number the NTS approval number ({@code test…} in test mode)
  * @param amount the amount it covers, VAT included
  * @param maskedIdentity the phone or business number it was issued to, masked
  * @param cancelledAt when it was cancelled, or null while it stands
  */
-public record CashReceipt(Status status, String number, long amount, long vat, Use use, String maskedIdentity,
-        Instant issuedAt, Instant cancelledAt) {
+public record CashReceipt(PaymentId paymentId, Status status, String number, long amount, long vat, Use use,
+        String maskedIdentity, Instant issuedAt, Instant cancelledAt) {
 
     /** Whether the receipt stands. */
     public enum Status {
@@ -25,6 +27,11 @@ public record CashReceipt(Status status, String number, long amount, long vat, U
 
         PERSONAL, COMPANY
 
+    }
+
+    /** {@code company} (지출증빙) or anything else, a person's income deduction. */
+    public static Use use(String value) {
+        return value != null && value.trim().equalsIgnoreCase("company") ? Use.COMPANY : Use.PERSONAL;
     }
 
     public boolean issued() {

@@ -1,4 +1,4 @@
-package kr.gyeol.payment;
+package kr.gyeol.receipt;
 
 /** A cash receipt request that cannot be carried out. */
 public final class CashReceiptRejected extends RuntimeException {

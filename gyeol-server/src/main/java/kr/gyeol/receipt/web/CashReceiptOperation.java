@@ -1,15 +1,15 @@
-package kr.gyeol.payment.web;
+package kr.gyeol.receipt.web;
 
 import java.util.OptionalLong;
 import java.util.Set;
 
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.payment.PaymentReceipts;
+import kr.gyeol.receipt.CashReceiptRejected;
 import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.web.PartnerCalls;
-import kr.gyeol.payment.CashReceiptRejected;
-import kr.gyeol.payment.CashReceipts;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
@@ -36,9 +36,9 @@ class CashReceiptOperation implements PaypleOperation {
 
     private final PartnerAuthentication authentication;
 
-    private final CashReceipts receipts;
+    private final PaymentReceipts receipts;
 
-    CashReceiptOperation(PartnerAuthentication authentication, CashReceipts receipts) {
+    CashReceiptOperation(PartnerAuthentication authentication, PaymentReceipts receipts) {
         this.authentication = authentication;
         this.receipts = receipts;
     }

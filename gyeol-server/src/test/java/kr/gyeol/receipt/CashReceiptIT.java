@@ -1,14 +1,20 @@
-package kr.gyeol.payment;
+package kr.gyeol.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import kr.gyeol.payment.PaymentService;
 import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.shared.OrderId;
+import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.PaymentId;
 import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.PaypleTestClient;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Cash receipts (spec §1.12, §4.8): issued with an account payment that asks for one,
@@ -18,6 +24,12 @@ import org.junit.jupiter.api.Test;
 class CashReceiptIT extends GatewayTest {
 
     private static final Map<String, String> SIMPLE = Map.of("PCD_SIMPLE_FLAG", "Y");
+
+    @Autowired
+    private CashReceipts receipts;
+
+    @Autowired
+    private PaymentService payments;
 
     private Map<String, String> chargeAccount(String key, String orderId, long amount, String taxsave) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -72,6 +84,15 @@ class CashReceiptIT extends GatewayTest {
         Map<String, String> rest = this.payple.refund(orderId, today(), 6_000);
         assertThat(rest).containsEntry("PCD_TAXSAVE_RST", "0000").containsEntry("PCD_TAXSAVE_MSG", "현금영수증 발행취소 완료");
         assertThat(lookup(orderId)).containsEntry("PCD_TAXSAVE_RST", "N").containsEntry("PCD_TAXSAVE_MGTNUM", "");
+
+        // The ledger keeps both receipts: the first, and the one re-issued for the rest.
+        PaymentId paymentId = this.payments.find(PartnerId.of(PaypleTestClient.PARTNER), OrderId.of(orderId))
+            .orElseThrow()
+            .id();
+        assertThat(this.receipts.history(paymentId))
+            .extracting(CashReceipt::number, CashReceipt::amount, CashReceipt::status)
+            .containsExactly(tuple(number, 11_000L, CashReceipt.Status.CANCELLED),
+                    tuple(afterPartial.get("PCD_TAXSAVE_MGTNUM"), 6_000L, CashReceipt.Status.CANCELLED));
     }
 
     @Test
