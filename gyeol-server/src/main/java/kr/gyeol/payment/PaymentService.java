@@ -10,7 +10,6 @@ import kr.gyeol.payment.jdbc.PaymentRepository;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.Outbox;
-import kr.gyeol.shared.Money;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.PaymentId;
 import kr.gyeol.shared.Tokens;

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,19 +63,6 @@ public class CashReceiptRepository {
             .param("paymentId", paymentId.value())
             .query(CashReceiptRepository::map)
             .optional();
-    }
-
-    /** The latest receipt of each of these payments that has one. */
-    public List<CashReceipt> latest(Collection<PaymentId> paymentIds) {
-        if (paymentIds.isEmpty()) {
-            return List.of();
-        }
-        return this.jdbc
-            .sql("SELECT DISTINCT ON (payment_id) " + COLUMNS + " FROM cash_receipts"
-                    + " WHERE payment_id IN (:paymentIds) ORDER BY payment_id, issued_at DESC, status DESC")
-            .param("paymentIds", paymentIds.stream().map(PaymentId::value).toList())
-            .query(CashReceiptRepository::map)
-            .list();
     }
 
     /** Every receipt of the payment, oldest first. */

@@ -56,7 +56,7 @@ class AccountWindowController {
         WireRequest form = this.parser.parse(servletRequest);
         WindowSession session = this.windows.findOpen(id).orElse(null);
         if (session == null) {
-            return this.pages.result(WireResponse.error(ResponseCode.CPCA0005), form, null, null);
+            return this.pages.notOpen(form);
         }
         PendingAccountRegistration pending;
         try {
@@ -86,7 +86,7 @@ class AccountWindowController {
         WireRequest form = this.parser.parse(servletRequest);
         WindowSession session = this.windows.find(id).orElse(null);
         if (session == null) {
-            return this.pages.result(WireResponse.error(ResponseCode.CPCA0005), form, null, null);
+            return this.pages.notOpen(form);
         }
         String passwordError = this.pages.passwordError(session, form);
         if (passwordError != null) {

@@ -6,11 +6,9 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 import jakarta.servlet.http.HttpServletRequest;
-import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.protocol.WireValues;
 import kr.gyeol.web.LenientBodyParser;
 import kr.gyeol.web.WireRequest;
-import kr.gyeol.web.WireResponse;
 import kr.gyeol.window.AppCardWindows;
 import kr.gyeol.window.WindowOutcome;
 import kr.gyeol.window.WindowService;
@@ -59,7 +57,7 @@ class AppCardWindowController {
         WireRequest form = this.parser.parse(servletRequest);
         WindowSession session = this.windows.findOpen(id).orElse(null);
         if (session == null || !session.request().appCard()) {
-            return this.pages.result(WireResponse.error(ResponseCode.CPCA0005), form, null, null);
+            return this.pages.notOpen(form);
         }
         AppCardWindows.AppProvider provider = this.appCards.provider(session.request(), form.get("provider"))
             .orElse(null);
@@ -88,7 +86,7 @@ class AppCardWindowController {
         WireRequest form = this.parser.parse(servletRequest);
         WindowSession session = this.windows.find(id).orElse(null);
         if (session == null) {
-            return this.pages.result(WireResponse.error(ResponseCode.CPCA0005), form, null, null);
+            return this.pages.notOpen(form);
         }
         OptionalInt installments = WireValues.integer(form.get("installments"), 0, 36);
         WindowOutcome outcome = this.appCards.approve(id, form.get("provider"), form.get("card"),

@@ -3,12 +3,10 @@ package kr.gyeol.window.web;
 import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
-import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.protocol.WireValues;
 import kr.gyeol.vault.CardRegistration;
 import kr.gyeol.web.LenientBodyParser;
 import kr.gyeol.web.WireRequest;
-import kr.gyeol.web.WireResponse;
 import kr.gyeol.window.CardWindows;
 import kr.gyeol.window.WindowOutcome;
 import kr.gyeol.window.WindowService;
@@ -50,7 +48,7 @@ class CardWindowController {
         WireRequest form = this.parser.parse(servletRequest);
         WindowSession session = this.windows.find(id).orElse(null);
         if (session == null) {
-            return this.pages.result(WireResponse.error(ResponseCode.CPCA0005), form, null, null);
+            return this.pages.notOpen(form);
         }
         String passwordError = this.pages.passwordError(session, form);
         if (passwordError != null && this.windows.findOpen(id).isPresent()) {

@@ -3,10 +3,8 @@ package kr.gyeol.window.web;
 import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
-import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.web.LenientBodyParser;
 import kr.gyeol.web.WireRequest;
-import kr.gyeol.web.WireResponse;
 import kr.gyeol.window.PasswordWindows;
 import kr.gyeol.window.WindowOutcome;
 import kr.gyeol.window.WindowService;
@@ -48,7 +46,7 @@ class PasswordWindowController {
         WireRequest form = this.parser.parse(servletRequest);
         WindowSession session = this.windows.find(id).orElse(null);
         if (session == null) {
-            return this.pages.result(WireResponse.error(ResponseCode.CPCA0005), form, null, null);
+            return this.pages.notOpen(form);
         }
         WindowOutcome outcome = this.passwords.pay(id, form.get("password"), form.refererHost());
         if (outcome instanceof WindowOutcome.WrongPassword wrong) {

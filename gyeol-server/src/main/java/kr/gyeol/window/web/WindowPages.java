@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import kr.gyeol.protocol.Fields;
+import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.vault.InstrumentType;
 import kr.gyeol.vault.Institutions;
 import kr.gyeol.vault.PaymentPasswords;
@@ -124,6 +125,11 @@ class WindowPages {
 
     static String won(long amount) {
         return NumberFormat.getIntegerInstance(Locale.KOREA).format(amount);
+    }
+
+    /** The answer to a page of a window that is unknown or expired (CPCA0005). */
+    ModelAndView notOpen(WireRequest form) {
+        return result(WireResponse.error(ResponseCode.CPCA0005), form, null, null);
     }
 
     /** The result page of a window, which posts its answer to the window's result URL. */
