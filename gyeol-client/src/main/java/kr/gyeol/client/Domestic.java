@@ -73,6 +73,20 @@ final class Domestic {
      * gateway, so it is retried like a read.
      */
     Session authenticate(Map<String, String> flags) {
+        Map<String, String> answer = authAnswer(flags);
+        String returnUrl = answer.get(Fields.RETURN_URL);
+        if (returnUrl == null) {
+            throw new OutcomeUnknownException(null, null, null, "auth.php answered without a return_url", null);
+        }
+        return new Session(answer.get(Fields.AUTH_CST_ID), answer.get(Fields.AUTH_CUST_KEY),
+                answer.get(Fields.AUTH_KEY), URI.create(returnUrl), this.clock.instant());
+    }
+
+    /**
+     * The {@code auth.php} answer as it came, once it says success.
+     * @throws AuthenticationException when it does not
+     */
+    Map<String, String> authAnswer(Map<String, String> flags) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(Fields.AUTH_CST_ID, this.settings.partnerId());
         body.put(Fields.AUTH_CUST_KEY, this.settings.partnerKey());
@@ -88,12 +102,7 @@ final class Domestic {
             }
             throw new AuthenticationException(code, message);
         }
-        String returnUrl = answer.get(Fields.RETURN_URL);
-        if (returnUrl == null) {
-            throw new OutcomeUnknownException(null, null, null, "auth.php answered without a return_url", null);
-        }
-        return new Session(answer.get(Fields.AUTH_CST_ID), answer.get(Fields.AUTH_CUST_KEY),
-                answer.get(Fields.AUTH_KEY), URI.create(returnUrl), this.clock.instant());
+        return answer;
     }
 
     /**

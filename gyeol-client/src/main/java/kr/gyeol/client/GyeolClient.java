@@ -39,6 +39,8 @@ public final class GyeolClient {
 
     private final Overseas overseas;
 
+    private final Windows windows;
+
     private GyeolClient(Builder builder) {
         this.settings = new Settings(builder.hosts, builder.partnerId, builder.partnerKey, builder.referer,
                 builder.refundKey, builder.overseasServiceId, builder.overseasServiceKey);
@@ -51,6 +53,7 @@ public final class GyeolClient {
         this.payments = new Payments(domestic, orderIds);
         this.links = new Links(domestic);
         this.cashReceipts = new CashReceipts(domestic);
+        this.windows = new Windows(domestic);
         this.overseas = new Overseas(wire, this.settings, builder.clock, orderIds);
     }
 
@@ -62,6 +65,11 @@ public final class GyeolClient {
     /** Billing keys: register, look up, revoke. */
     public BillingKeys billingKeys() {
         return this.billingKeys;
+    }
+
+    /** The payment window's server side: the SDK's auth file and the posted result. */
+    public Windows windows() {
+        return this.windows;
     }
 
     /** Domestic payments: charge, confirm, look up, refund. */
