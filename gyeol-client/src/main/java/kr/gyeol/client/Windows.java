@@ -32,6 +32,24 @@ public final class Windows {
     }
 
     /**
+     * The same, for what the SDK posted to the auth file: authenticates for the pay type
+     * the order names ({@code PCD_PAY_TYPE}; card when it names none or one the client
+     * does not know).
+     * @param sdkPost the form fields the SDK posted
+     * @throws AuthenticationException when the gateway refuses the partner
+     */
+    public Map<String, String> authenticate(Map<String, String> sdkPost) {
+        PayType payType;
+        try {
+            payType = PayType.fromWire(sdkPost.get(Fields.PAY_TYPE));
+        }
+        catch (IllegalArgumentException unknown) {
+            payType = null;
+        }
+        return authenticate(payType != null ? payType : PayType.CARD);
+    }
+
+    /**
      * Reads what the window posted to the partner's result URL.
      * @param posted the posted form fields
      */

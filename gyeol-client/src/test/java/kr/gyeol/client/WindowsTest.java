@@ -39,6 +39,17 @@ class WindowsTest {
     }
 
     @Test
+    void theSdksPostNamesThePayType() {
+        this.gateway.on(AUTH, session("/index.php?ACT_=PAYM"), session("/index.php?ACT_=PAYM"));
+
+        this.client.windows().authenticate(Map.of("PCD_PAY_TYPE", "transfer", "PCD_PAY_WORK", "AUTH"));
+        this.client.windows().authenticate(Map.of("PCD_PAY_TYPE", "bitcoin"));
+
+        assertThat(this.gateway.seen().get(0).body()).containsEntry("PCD_PAY_TYPE", "transfer");
+        assertThat(this.gateway.seen().get(1).body()).containsEntry("PCD_PAY_TYPE", "card");
+    }
+
+    @Test
     void aRefusedPartnerIsAnAuthenticationException() {
         this.gateway.on(AUTH, json("result", "error", "result_msg", "[AUTH0001] 가맹점 인증 실패"));
 

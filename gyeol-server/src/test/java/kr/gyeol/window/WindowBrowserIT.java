@@ -220,15 +220,16 @@ class WindowBrowserIT extends GatewayTest {
         this.browser.switchTo().defaultContent();
         waiting().until(ExpectedConditions.urlContains("/demo/result"));
         assertThat(demoStatus()).isEqualTo("success");
+        // The shop's server side is gyeol-client: its pages show the client's records.
         click("action-refund");
         assertThat(demoStatus()).isEqualTo("success");
-        assertThat(this.browser.findElement(By.id("PCD_PAY_CODE")).getText()).isEqualTo("PAYC0000");
+        assertThat(this.browser.findElement(By.id("amount")).getText()).isEqualTo("3000");
         click("action-lookup");
-        assertThat(this.browser.findElement(By.id("PCD_PAY_CODE")).getText()).isEqualTo("PCHK000");
+        assertThat(this.browser.findElement(By.id("code")).getText()).isEqualTo("PCHK000");
         click("action-charge");
-        assertThat(this.browser.findElement(By.id("PCD_PAY_CODE")).getText()).isEqualTo("SPCD0000");
+        assertThat(this.browser.findElement(By.id("code")).getText()).isEqualTo("SPCD0000");
         click("action-revoke");
-        assertThat(this.browser.findElement(By.id("PCD_PAY_CODE")).getText()).isEqualTo("PUSER0000");
+        assertThat(this.browser.findElement(By.id("revoked")).getText()).isEqualTo("true");
 
         // Card CERT: authenticated in the window, charged when the shop's server
         // confirms.
@@ -237,7 +238,7 @@ class WindowBrowserIT extends GatewayTest {
         this.browser.switchTo().defaultContent();
         waiting().until(ExpectedConditions.urlContains("/demo/result"));
         click("action-confirm");
-        assertThat(this.browser.findElement(By.id("PCD_PAY_CODE")).getText()).isEqualTo("PCCF0000");
+        assertThat(this.browser.findElement(By.id("code")).getText()).isEqualTo("PCCF0000");
 
         // Bank account: registered with the ARS step, then charged over REST.
         openDemo("button[data-type=transfer][data-work=AUTH]");
@@ -246,7 +247,7 @@ class WindowBrowserIT extends GatewayTest {
         waiting().until(ExpectedConditions.urlContains("/demo/result"));
         assertThat(this.browser.findElement(By.id("PCD_PAY_BANKNUM")).getText()).isEqualTo("460-********-121");
         click("action-charge");
-        assertThat(this.browser.findElement(By.id("PCD_PAY_CODE")).getText()).isEqualTo("SPAY0000");
+        assertThat(this.browser.findElement(By.id("code")).getText()).isEqualTo("SPAY0000");
 
         // App card: approved in the simulated card-company app, no billing key; refunded
         // over REST.
@@ -258,7 +259,7 @@ class WindowBrowserIT extends GatewayTest {
         assertThat(this.browser.findElement(By.id("PCD_PAY_CARDNAME")).getText()).isEqualTo("현대카드");
         assertThat(this.browser.findElements(By.id("action-charge"))).isEmpty();
         click("action-refund");
-        assertThat(this.browser.findElement(By.id("PCD_PAY_CODE")).getText()).isEqualTo("PAYC0000");
+        assertThat(this.browser.findElement(By.id("amount")).getText()).isEqualTo("3000");
 
         // A card registered with a payment password, then paid with the password alone.
         openDemo("button[data-simple][data-type=card]");

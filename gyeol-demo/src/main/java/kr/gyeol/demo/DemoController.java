@@ -1,0 +1,286 @@
+package kr.gyeol.demo;
+
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import kr.gyeol.client.CertApproval;
+import kr.gyeol.client.Charge;
+import kr.gyeol.client.ChargeResult;
+import kr.gyeol.client.GyeolClient;
+import kr.gyeol.client.GyeolException;
+import kr.gyeol.client.Hosts;
+import kr.gyeol.client.PayType;
+import kr.gyeol.client.RefundRequest;
+import kr.gyeol.client.WindowResult;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The demo shop. Its "server side" is this controller calling the gateway through
+ * {@code gyeol-client} with the public test partner's credentials, exactly as a partner's
+ * server would; it keeps no state of its own, every next step carries what it needs in
+ * its form.
+ */
+@Controller
+class DemoController {
+
+    private static final String PARTNER = "test";
+
+    private static final String SECRET = "abcd1234567890";
+
+    private static final String REFUND_KEY = "a41ce010ede9fcbfb3be86b24858806596a9db68b79d138b147c3e563e1829a0";
+
+    private static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
+
+    /** What the shop's forms carry from one step to the next. */
+    private static final List<String> CARRIED = List.of("billingKey", "payType", "orderId", "paidOn", "authKey",
+            "requestKey");
+
+    private final Map<String, GyeolClient> clients = new ConcurrentHashMap<>();
+
+    private final boolean enabled;
+
+    DemoController(@Value("${gyeol.demo.enabled:true}") boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    @GetMapping("/demo")
+    ModelAndView index() {
+        requireEnabled();
+        return new ModelAndView("demo/index", Map.of());
+    }
+
+    /**
+     * The shop's auth file: the SDK posts the order here, the shop's server authenticates
+     * the window and hands the answer back.
+     */
+    @PostMapping(path = "/demo/auth", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, String> auth(HttpServletRequest request) {
+        requireEnabled();
+        try {
+            return client(request).windows().authenticate(posted(request));
+        }
+        catch (GyeolException ex) {
+            return Map.of("result", "error", "result_msg", String.valueOf(ex.getMessage()));
+        }
+    }
+
+    /** Where the window's result arrives (its result URL). */
+    @PostMapping("/demo/result")
+    ModelAndView result(HttpServletRequest request) {
+        requireEnabled();
+        WindowResult result = client(request).windows().result(posted(request));
+        Map<String, String> carried = new HashMap<>();
+        put(carried, "billingKey", result.billingKey());
+        put(carried, "payType", result.payType() == null ? null : result.payType().wire());
+        put(carried, "orderId", result.orderId());
+        put(carried, "paidOn", result.paidAt() == null ? null : result.paidAt().toLocalDate().toString());
+        result.certApproval().ifPresent((approval) -> {
+            put(carried, "authKey", approval.authKey());
+            put(carried, "requestKey", approval.requestKey());
+        });
+        ModelAndView page = page("결제창 결과", String.valueOf(result.result()), rows(result.fields()), carried);
+        // A key registered with a password can pay through the window with the password
+        // alone.
+        if (result.success() && result.passwordRegistered() && result.billingKey() != null) {
+            page.addObject("passwordPayment", Map.of("key", result.billingKey(), "type",
+                    result.payType() == null ? PayType.CARD.wire() : result.payType().wire()));
+        }
+        return page;
+    }
+
+    /**
+     * One operation of the partner's server, chosen by the button that was pressed.
+     */
+    @PostMapping("/demo/action/{action}")
+    ModelAndView action(@PathVariable String action, HttpServletRequest request) {
+        requireEnabled();
+        GyeolClient client = client(request);
+        Map<String, String> carried = new HashMap<>();
+        for (String name : CARRIED) {
+            put(carried, name, request.getParameter(name));
+        }
+        String billingKey = carried.get("billingKey");
+        PayType payType = payType(carried.get("payType"));
+        String orderId = carried.get("orderId");
+        LocalDate paidOn = carried.containsKey("paidOn") ? LocalDate.parse(carried.get("paidOn"))
+                : LocalDate.now(KOREA);
+        Object answer;
+        try {
+            answer = switch (action) {
+                case "charge" -> paid(client.payments()
+                    .charge(Charge.builder(payType, billingKey, "데모 정기결제", 10_000)
+                        .orderId("demo-rest-" + System.currentTimeMillis())
+                        .build()), carried);
+                case "confirm" -> paid(client.payments()
+                    .confirm(new CertApproval(payType, orderId, carried.get("authKey"), carried.get("requestKey"),
+                            billingKey)),
+                        carried);
+                case "refund" -> client.payments().refund(RefundRequest.of(orderId, paidOn, 3_000));
+                case "lookup" -> client.payments()
+                    .lookup(payType, orderId, paidOn)
+                    .map(DemoController::outcome)
+                    .orElse(Map.of("found", false));
+                case "info" -> client.billingKeys().find(billingKey);
+                case "revoke" -> {
+                    client.billingKeys().revoke(billingKey);
+                    carried.remove("billingKey");
+                    yield Map.of("billingKey", billingKey, "revoked", true);
+                }
+                default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            };
+        }
+        catch (GyeolException ex) {
+            return page(title(action), "error", rows(Map.of("error", ex.getClass().getSimpleName(), "code",
+                    String.valueOf(ex.code()), "message", String.valueOf(ex.getMessage()))), carried);
+        }
+        boolean declined = answer instanceof ChargeResult.Declined;
+        carried.remove("authKey");
+        carried.remove("requestKey");
+        return page(title(action), declined ? "error" : "success", rows(answer), carried);
+    }
+
+    /** The payment of an approved charge, whose order id and day the next steps need. */
+    private static Object paid(ChargeResult result, Map<String, String> carried) {
+        if (result instanceof ChargeResult.Approved approved) {
+            put(carried, "orderId", approved.payment().orderId());
+            put(carried, "paidOn",
+                    approved.payment().paidAt() == null ? null : approved.payment().paidAt().toLocalDate().toString());
+        }
+        return outcome(result);
+    }
+
+    private static Object outcome(ChargeResult result) {
+        return result instanceof ChargeResult.Approved approved ? approved.payment() : result;
+    }
+
+    private static ModelAndView page(String title, String result, List<Map<String, String>> rows,
+            Map<String, String> carried) {
+        List<Map<String, Object>> actions = new ArrayList<>();
+        if (carried.get("requestKey") != null && "success".equals(result)) {
+            actions.add(action("confirm", "CERT 최종 승인", carried));
+        }
+        if (carried.get("billingKey") != null) {
+            actions.add(action("charge", "등록된 결제수단으로 10,000원 결제 (REST)", carried));
+            actions.add(action("info", "결제수단 조회 (PUSERINFO)", carried));
+            actions.add(action("revoke", "결제수단 해지 (PUSERDEL)", carried));
+        }
+        if (carried.get("orderId") != null && carried.get("paidOn") != null) {
+            actions.add(action("lookup", "결제 결과 조회 (PayChkAct)", carried));
+            actions.add(action("refund", "3,000원 부분취소 (cPayCAct)", carried));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", title);
+        model.put("result", result);
+        model.put("rows", rows);
+        model.put("actions", actions);
+        model.put("hasActions", !actions.isEmpty());
+        return new ModelAndView("demo/result", model);
+    }
+
+    /** A record's components (a payment, a refund, a billing key) or a map's entries. */
+    private static List<Map<String, String>> rows(Object answer) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (answer instanceof Map<?, ?> map) {
+            map.forEach((name, value) -> values.put(String.valueOf(name), value));
+        }
+        else if (answer instanceof Record record) {
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                try {
+                    values.put(component.getName(), component.getAccessor().invoke(record));
+                }
+                catch (ReflectiveOperationException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        values.forEach((name, value) -> rows.add(Map.of("name", name, "value", value == null ? "" : value.toString())));
+        return rows;
+    }
+
+    private static Map<String, Object> action(String name, String label, Map<String, String> carried) {
+        List<Map<String, String>> hidden = new ArrayList<>();
+        for (String field : CARRIED) {
+            String value = carried.get(field);
+            if (value != null) {
+                hidden.add(Map.of("name", field, "value", value));
+            }
+        }
+        return Map.of("name", name, "label", label, "hidden", hidden);
+    }
+
+    private static String title(String action) {
+        return switch (action) {
+            case "charge" -> "REST 결제 결과";
+            case "confirm" -> "CERT 승인 결과";
+            case "refund" -> "부분취소 결과";
+            case "lookup" -> "결제 조회 결과";
+            case "info" -> "결제수단 조회 결과";
+            default -> "결제수단 해지 결과";
+        };
+    }
+
+    private static Map<String, String> posted(HttpServletRequest request) {
+        Map<String, String> posted = new TreeMap<>();
+        request.getParameterMap().forEach((name, values) -> posted.put(name, values[0]));
+        return posted;
+    }
+
+    private static void put(Map<String, String> carried, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            carried.put(name, value);
+        }
+    }
+
+    private static PayType payType(String value) {
+        try {
+            return Optional.ofNullable(PayType.fromWire(value)).orElse(PayType.CARD);
+        }
+        catch (IllegalArgumentException unknown) {
+            return PayType.CARD;
+        }
+    }
+
+    /**
+     * The shop's server reaches the gateway on the port the request came in on, with one
+     * client per port.
+     */
+    private GyeolClient client(HttpServletRequest request) {
+        String gateway = "http://127.0.0.1:" + request.getLocalPort();
+        return this.clients.computeIfAbsent(gateway,
+                (base) -> GyeolClient.builder()
+                    .hosts(Hosts.gyeol(base))
+                    .partner(PARTNER, SECRET)
+                    .refundKey(REFUND_KEY)
+                    .referer("http://localhost/demo")
+                    .build());
+    }
+
+    private void requireEnabled() {
+        if (!this.enabled) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+}
