@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Measures full billing-key charges per second over HTTP (gyeol-client's charge: auth.php +
-# SimplePayCardAct, CLIENTS concurrent clients) against the raw PostgreSQL ceiling for the same database work (pgbench running
+# Measures full billing-key charges per second over HTTP (auth.php + SimplePayCardAct through Apache
+# HttpClient, CLIENTS concurrent clients; keys registered through gyeol-client) against the raw PostgreSQL ceiling for the same database work (pgbench running
 # bench/payment-transaction.sql with as many clients), side by side in one run, on the machine's
 # PostgreSQL server and on the embedded default. Prints the figures and their ratios.
 #
@@ -19,7 +19,7 @@ PG_USER="${PGUSER:-postgres}"
 WORK="$(mktemp -d /tmp/gyeol-bench.XXXXXX)"
 JAR=gyeol-server/target/gyeol-server.jar
 BENCH=gyeol-bench/target/gyeol-bench.jar
-# The load generator (gyeol-bench: gyeol-client's charges) and the gateway, built if missing.
+# The load generator (gyeol-bench) and the gateway, built if missing.
 [ -f "$JAR" ] && [ -f "$BENCH" ] || ./mvnw -B -q -DskipTests package
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }

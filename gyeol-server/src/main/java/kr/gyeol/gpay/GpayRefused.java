@@ -1,19 +1,44 @@
 package kr.gyeol.gpay;
 
 /**
- * A gpay request refused with one of the API's result codes (a {@code GpayCode} name).
+ * A gpay token request, or a call's token, refused; the edge answers each reason with the
+ * API's result code.
  */
 public final class GpayRefused extends RuntimeException {
 
-    private final String code;
+    /** Why, in the order the API checks a token request. */
+    public enum Reason {
 
-    public GpayRefused(String code) {
-        super(code, null, false, false);
-        this.code = code;
+        /** No {@code service_id}. */
+        SERVICE_ID_MISSING,
+        /** No {@code service_key}. */
+        SERVICE_KEY_MISSING,
+        /** No {@code code}. */
+        CODE_MISSING,
+        /** A {@code code} that is not 10 letters and digits. */
+        CODE_MALFORMED,
+        /** An unknown service id, or a key that is not the service's. */
+        WRONG_CREDENTIALS,
+        /** A domestic partner that is not enrolled for overseas payments. */
+        NOT_ENROLLED,
+        /** A live partner calling from an address it did not register. */
+        ADDRESS_NOT_ALLOWED,
+        /** A call's token of another service id. */
+        OTHER_SERVICE,
+        /** A call without a token, or with an unknown or expired one. */
+        TOKEN_INVALID
+
     }
 
-    public String code() {
-        return this.code;
+    private final Reason reason;
+
+    public GpayRefused(Reason reason) {
+        super(reason.name(), null, false, false);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return this.reason;
     }
 
 }

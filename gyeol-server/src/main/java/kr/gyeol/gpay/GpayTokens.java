@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import kr.gyeol.gpay.GpayRefused.Reason;
 import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.partner.PartnerProperties;
 import kr.gyeol.shared.ExpiringRows;
@@ -71,21 +72,20 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
 
     /**
      * Issues a token, checking the fields in the order of the API's codes.
-     * @throws GpayRefused with {@code T0200}, {@code T0201}, {@code T0210},
-     * {@code T0211}, {@code T0300} or {@code T0322}
+     * @throws GpayRefused for the first field that does not hold
      */
     public Issued issue(String serviceId, String serviceKey, String code, String callerIp) {
         if (serviceId == null || serviceId.isBlank()) {
-            throw new GpayRefused("T0200");
+            throw new GpayRefused(Reason.SERVICE_ID_MISSING);
         }
         if (serviceKey == null || serviceKey.isBlank()) {
-            throw new GpayRefused("T0201");
+            throw new GpayRefused(Reason.SERVICE_KEY_MISSING);
         }
         if (code == null || code.isBlank()) {
-            throw new GpayRefused("T0210");
+            throw new GpayRefused(Reason.CODE_MISSING);
         }
         if (!code.matches("[A-Za-z0-9]{10}")) {
-            throw new GpayRefused("T0211");
+            throw new GpayRefused(Reason.CODE_MALFORMED);
         }
         List<String> partner = this.jdbc.sql("SELECT partner_id FROM gpay_services WHERE service_id = :serviceId")
             .param("serviceId", serviceId)
@@ -94,16 +94,16 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
         if (partner.isEmpty()) {
             // A domestic partner that is not enrolled for overseas payments.
             boolean domestic = this.authentication.credentialsMatch(serviceId, serviceKey);
-            throw new GpayRefused(domestic ? "T0322" : "T0300");
+            throw new GpayRefused(domestic ? Reason.NOT_ENROLLED : Reason.WRONG_CREDENTIALS);
         }
         String partnerId = partner.get(0);
         if (!this.authentication.credentialsMatch(partnerId, serviceKey)) {
-            throw new GpayRefused("T0300");
+            throw new GpayRefused(Reason.WRONG_CREDENTIALS);
         }
         boolean testMode = this.authentication.isTestMode(partnerId);
         // Live partners call from the addresses they registered (spec §5, White-IP list).
         if (!testMode && !allowedIps(partnerId).contains(callerIp)) {
-            throw new GpayRefused("T0310");
+            throw new GpayRefused(Reason.ADDRESS_NOT_ALLOWED);
         }
         String token = Tokens.base64(48);
         Instant now = this.clock.instant();
@@ -124,12 +124,12 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
      * The partner a bearer token speaks for, when it was issued for {@code serviceId}.
      * @param authorization the {@code Authorization} header, with or without
      * {@code Bearer }
-     * @throws GpayRefused {@code T0330} for a missing, unknown or expired token,
-     * {@code T0320} for a token of another service id
+     * @throws GpayRefused for a missing, unknown or expired token, or a token of another
+     * service id
      */
     public PartnerId authorize(String authorization, String serviceId) {
         if (authorization == null || authorization.isBlank()) {
-            throw new GpayRefused("T0330");
+            throw new GpayRefused(Reason.TOKEN_INVALID);
         }
         String token = authorization.trim().regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.trim().substring(7).trim() : authorization.trim();
@@ -141,7 +141,7 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
             .query(String.class)
             .list();
         if (partner.isEmpty()) {
-            throw new GpayRefused("T0330");
+            throw new GpayRefused(Reason.TOKEN_INVALID);
         }
         boolean sameService = !this.jdbc.sql("""
                 SELECT 1 FROM gpay_services WHERE service_id = :serviceId AND partner_id = :partnerId
@@ -152,7 +152,7 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
             .list()
             .isEmpty();
         if (!sameService) {
-            throw new GpayRefused("T0320");
+            throw new GpayRefused(Reason.OTHER_SERVICE);
         }
         return PartnerId.of(partner.get(0));
     }

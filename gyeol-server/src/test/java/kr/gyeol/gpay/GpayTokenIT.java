@@ -60,15 +60,17 @@ class GpayTokenIT extends GatewayTest {
         assertThat(this.tokens.authorize("Bearer " + token, "demo")).isEqualTo(PartnerId.of("test"));
         // Samples pass the bare token too.
         assertThat(this.tokens.authorize(token, "demo")).isEqualTo(PartnerId.of("test"));
-        assertThatThrownBy(() -> this.tokens.authorize("Bearer " + token, "other"))
-            .isInstanceOfSatisfying(GpayRefused.class, (refused) -> assertThat(refused.code()).isEqualTo("T0320"));
+        assertThatThrownBy(() -> this.tokens.authorize("Bearer " + token, "other")).isInstanceOfSatisfying(
+                GpayRefused.class,
+                (refused) -> assertThat(refused.reason()).isEqualTo(GpayRefused.Reason.OTHER_SERVICE));
         this.clock.advance(Duration.ofSeconds(599));
         assertThat(this.tokens.authorize("Bearer " + token, "demo")).isEqualTo(PartnerId.of("test"));
         this.clock.advance(Duration.ofSeconds(2));
-        assertThatThrownBy(() -> this.tokens.authorize("Bearer " + token, "demo"))
-            .isInstanceOfSatisfying(GpayRefused.class, (refused) -> assertThat(refused.code()).isEqualTo("T0330"));
+        assertThatThrownBy(() -> this.tokens.authorize("Bearer " + token, "demo")).isInstanceOfSatisfying(
+                GpayRefused.class,
+                (refused) -> assertThat(refused.reason()).isEqualTo(GpayRefused.Reason.TOKEN_INVALID));
         assertThatThrownBy(() -> this.tokens.authorize(null, "demo")).isInstanceOfSatisfying(GpayRefused.class,
-                (refused) -> assertThat(refused.code()).isEqualTo("T0330"));
+                (refused) -> assertThat(refused.reason()).isEqualTo(GpayRefused.Reason.TOKEN_INVALID));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import kr.gyeol.gpay.GpayRefused;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.refund.Refund;
 import kr.gyeol.protocol.GpayCode;
@@ -23,6 +24,21 @@ final class GpayAnswers {
         .withZone(ZoneOffset.UTC);
 
     private GpayAnswers() {
+    }
+
+    /** The API's result code for a refused token request or token. */
+    static GpayCode code(GpayRefused.Reason reason) {
+        return switch (reason) {
+            case SERVICE_ID_MISSING -> GpayCode.T0200;
+            case SERVICE_KEY_MISSING -> GpayCode.T0201;
+            case CODE_MISSING -> GpayCode.T0210;
+            case CODE_MALFORMED -> GpayCode.T0211;
+            case WRONG_CREDENTIALS -> GpayCode.T0300;
+            case NOT_ENROLLED -> GpayCode.T0322;
+            case ADDRESS_NOT_ALLOWED -> GpayCode.T0310;
+            case OTHER_SERVICE -> GpayCode.T0320;
+            case TOKEN_INVALID -> GpayCode.T0330;
+        };
     }
 
     static Map<String, Object> error(GpayCode code) {

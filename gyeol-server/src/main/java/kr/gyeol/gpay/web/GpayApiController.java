@@ -90,7 +90,7 @@ class GpayApiController {
                 .apply(this.tokens.authorize(servletRequest.getHeader("Authorization"), request.get("service_id")));
         }
         catch (GpayRefused ex) {
-            return GpayAnswers.error(GpayCode.valueOf(ex.code()));
+            return GpayAnswers.error(GpayAnswers.code(ex.reason()));
         }
         catch (RuntimeException ex) {
             // Failures after the network was asked are answered A0303 by the payment

@@ -40,7 +40,7 @@ class GpayTokenController {
                     servletRequest.getRemoteAddr());
         }
         catch (GpayRefused ex) {
-            GpayCode code = GpayCode.valueOf(ex.code());
+            GpayCode code = GpayAnswers.code(ex.reason());
             answer.put("result", code.name());
             answer.put("message", code.message());
             return answer;

@@ -81,7 +81,7 @@ class GpayWindowController {
             partner = this.tokens.authorize(request.get("Authorization"), request.get("service_id"));
         }
         catch (GpayRefused ex) {
-            return result(GpayAnswers.error(GpayCode.valueOf(ex.code())), resultUrl);
+            return result(GpayAnswers.error(GpayAnswers.code(ex.reason())), resultUrl);
         }
         GpayOrder order = GpayApiController.order(partner, request);
         if (order == null || resultUrl == null) {
