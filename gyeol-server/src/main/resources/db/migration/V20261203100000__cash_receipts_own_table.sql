@@ -3,6 +3,8 @@
 -- of a payment stands (ISSUED) at a time. The identity number is kept masked only.
 CREATE TABLE cash_receipts (
     number       TEXT PRIMARY KEY,
+    -- The order receipts were issued in, whatever the clock said.
+    seq          BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
     payment_id   TEXT        NOT NULL REFERENCES payments (id),
     status       TEXT        NOT NULL CHECK (status IN ('ISSUED', 'CANCELLED')),
     amount       BIGINT      NOT NULL CHECK (amount > 0),
@@ -15,7 +17,7 @@ CREATE TABLE cash_receipts (
 );
 
 CREATE UNIQUE INDEX cash_receipts_one_standing ON cash_receipts (payment_id) WHERE status = 'ISSUED';
-CREATE INDEX cash_receipts_of_payment ON cash_receipts (payment_id, issued_at DESC);
+CREATE INDEX cash_receipts_of_payment ON cash_receipts (payment_id, seq DESC);
 
 -- The receipt each payment carried so far (the latest one; earlier re-issued ones were overwritten).
 INSERT INTO cash_receipts (number, payment_id, status, amount, vat, use, identity, issued_at, cancelled_at)

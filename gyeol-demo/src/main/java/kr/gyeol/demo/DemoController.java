@@ -3,6 +3,7 @@ package kr.gyeol.demo;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -120,11 +121,14 @@ class DemoController {
         for (String name : CARRIED) {
             put(carried, name, request.getParameter(name));
         }
+        String missing = missing(action, carried);
+        if (missing != null) {
+            return page(title(action), "error", rows(Map.of("error", "missing " + missing)), carried);
+        }
         String billingKey = carried.get("billingKey");
         PayType payType = payType(carried.get("payType"));
         String orderId = carried.get("orderId");
-        LocalDate paidOn = carried.containsKey("paidOn") ? LocalDate.parse(carried.get("paidOn"))
-                : LocalDate.now(KOREA);
+        LocalDate paidOn = day(carried.get("paidOn"));
         Object answer;
         try {
             answer = switch (action) {
@@ -158,6 +162,26 @@ class DemoController {
         carried.remove("authKey");
         carried.remove("requestKey");
         return page(title(action), declined ? "error" : "success", rows(answer), carried);
+    }
+
+    /** What the action needs that the form did not carry, or null. */
+    private static String missing(String action, Map<String, String> carried) {
+        List<String> needed = switch (action) {
+            case "charge", "info", "revoke" -> List.of("billingKey");
+            case "confirm" -> List.of("authKey", "requestKey");
+            case "refund", "lookup" -> List.of("orderId");
+            default -> List.of();
+        };
+        return needed.stream().filter((name) -> !carried.containsKey(name)).findFirst().orElse(null);
+    }
+
+    private static LocalDate day(String value) {
+        try {
+            return value == null ? LocalDate.now(KOREA) : LocalDate.parse(value);
+        }
+        catch (DateTimeParseException ex) {
+            return LocalDate.now(KOREA);
+        }
     }
 
     /** The payment of an approved charge, whose order id and day the next steps need. */

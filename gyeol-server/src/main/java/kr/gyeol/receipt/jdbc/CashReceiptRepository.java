@@ -59,7 +59,7 @@ public class CashReceiptRepository {
     public Optional<CashReceipt> latest(PaymentId paymentId) {
         return this.jdbc
             .sql("SELECT " + COLUMNS + " FROM cash_receipts WHERE payment_id = :paymentId"
-                    + " ORDER BY issued_at DESC, status DESC LIMIT 1")
+                    + " ORDER BY seq DESC LIMIT 1")
             .param("paymentId", paymentId.value())
             .query(CashReceiptRepository::map)
             .optional();
@@ -67,8 +67,7 @@ public class CashReceiptRepository {
 
     /** Every receipt of the payment, oldest first. */
     public List<CashReceipt> all(PaymentId paymentId) {
-        return this.jdbc
-            .sql("SELECT " + COLUMNS + " FROM cash_receipts WHERE payment_id = :paymentId ORDER BY issued_at, number")
+        return this.jdbc.sql("SELECT " + COLUMNS + " FROM cash_receipts WHERE payment_id = :paymentId ORDER BY seq")
             .param("paymentId", paymentId.value())
             .query(CashReceiptRepository::map)
             .list();
