@@ -136,13 +136,17 @@ public class PartnerAuthentication {
             throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_OPERATION);
         }
         String partnerId = credentials.partnerId();
-        if (partnerId == null
-                || !(partnerId.equals(session.partnerToken()) || partnerId.equals(session.partnerId().value()))) {
+        String secret = credentials.secret();
+        // Payple's 1.0.1 samples of 2021-2023 open the window with PCD_AUTH_KEY and
+        // PCD_PAY_URL only: the AuthKey, a secret auth.php handed the partner's server,
+        // names the partner by itself. Given credentials must still be right.
+        boolean keyAlone = operation == Operation.PAYMENT_WINDOW && partnerId == null && secret == null;
+        if (!keyAlone && (partnerId == null
+                || !(partnerId.equals(session.partnerToken()) || partnerId.equals(session.partnerId().value())))) {
             throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_PARTNER_ID);
         }
-        String secret = credentials.secret();
-        if (secret == null
-                || !(secret.equals(session.secretToken()) || Tokens.matchesSecret(session.secretHash(), secret))) {
+        if (!keyAlone && (secret == null
+                || !(secret.equals(session.secretToken()) || Tokens.matchesSecret(session.secretHash(), secret)))) {
             throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_SECRET);
         }
         if (session.singleUse() && !sessions.markUsed(keyHash, now)) {

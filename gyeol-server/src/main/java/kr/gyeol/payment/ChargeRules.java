@@ -32,4 +32,26 @@ public final class ChargeRules {
         return amount.amount() < minimum;
     }
 
+    /**
+     * The VAT of a charge (spec §9, {@code PCD_PAY_TAXTOTAL}): none when tax-free; the
+     * partner's figure for a mixed basket; else 10 % included, round(total / 11). A
+     * taxable charge that gives 0 is read as giving none: a basket with no VAT at all is
+     * tax-free ({@code PCD_PAY_ISTAX=N}), and pages send 0 as a placeholder. Window, REST
+     * and links all charge through this rule.
+     * @param given the partner's VAT, or null when it gave none
+     * @throws ChargeRejected when the given VAT is above the amount
+     */
+    public static long vat(boolean taxable, Long given, Money amount) {
+        if (!taxable) {
+            return 0;
+        }
+        if (given != null && given != 0) {
+            if (given > amount.amount()) {
+                throw new ChargeRejected(ChargeRejected.Reason.VAT_ABOVE_AMOUNT);
+            }
+            return given;
+        }
+        return amount.includedVat().amount();
+    }
+
 }

@@ -273,16 +273,15 @@ public class PaymentService {
     }
 
     private static long vat(ChargeRequest request) {
-        if (!request.taxable()) {
-            return 0;
-        }
-        if (request.vat() != null) {
-            if (request.vat() > request.amount().amount()) {
-                throw new ChargeRejected(ChargeRejected.Reason.VAT_ABOVE_AMOUNT);
-            }
-            return request.vat();
-        }
-        return request.amount().includedVat().amount();
+        return ChargeRules.vat(request.taxable(), request.vat(), request.amount());
+    }
+
+    /**
+     * A new order id for a charge of {@code api} whose partner gave none, e.g. for the
+     * window to report it from its first result (a CERT result) on.
+     */
+    public OrderId newOrderId(PaymentApi api) {
+        return generatedOrderId(api, this.clock.instant());
     }
 
     private static OrderId generatedOrderId(PaymentApi api, Instant now) {

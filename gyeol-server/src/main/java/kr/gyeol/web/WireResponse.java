@@ -66,6 +66,12 @@ public final class WireResponse {
         return put(field, amount == null ? null : (Object) Long.toString(amount.amount()));
     }
 
+    /** Leaves a field out of the answer. */
+    public WireResponse remove(String field) {
+        fields.remove(field);
+        return this;
+    }
+
     /** Copies the named request fields back, as Payple echoes them in answers. */
     public WireResponse echo(WireRequest request, String... names) {
         for (String name : names) {

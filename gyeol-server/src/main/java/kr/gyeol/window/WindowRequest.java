@@ -29,6 +29,14 @@ public record WindowRequest(boolean testMode, InstrumentType instrument, WindowW
         YearMonth billingPeriod, String resultUrl, String shopOrigin, java.util.List<AppMethod> appMethods,
         String passwordKeyId, boolean setsPassword, boolean cashReceipt) {
 
+    /** The same request with the order id Gyeol made for a page that gave none. */
+    public WindowRequest withOrderId(String madeOrderId) {
+        return new WindowRequest(this.testMode, this.instrument, this.work, madeOrderId, this.amount, this.vat,
+                this.taxable, this.goods, this.payer, this.userDefine1, this.userDefine2, this.billingPeriod,
+                this.resultUrl, this.shopOrigin, this.appMethods, this.passwordKeyId, this.setsPassword,
+                this.cashReceipt);
+    }
+
     public boolean appCard() {
         return this.appMethods != null;
     }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 import kr.gyeol.partner.AuthorizedCall;
+import kr.gyeol.payment.PaymentApi;
+import kr.gyeol.payment.PaymentService;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.window.jdbc.WindowRepository;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,15 +30,24 @@ public class WindowService {
 
     private final JsonMapper json;
 
-    WindowService(WindowRepository windows, WindowRuns runs, Clock clock, JsonMapper json) {
+    private final PaymentService payments;
+
+    WindowService(WindowRepository windows, WindowRuns runs, Clock clock, JsonMapper json, PaymentService payments) {
         this.windows = windows;
         this.runs = runs;
         this.clock = clock;
         this.json = json;
+        this.payments = payments;
     }
 
-    /** Opens a window for a request whose AuthKey was just consumed. */
-    public WindowSession open(AuthorizedCall call, WindowRequest request) {
+    /**
+     * Opens a window for a request whose AuthKey was just consumed. A request that
+     * charges without an order id gets one now, so every result of the window reports the
+     * order id the payment will have.
+     */
+    public WindowSession open(AuthorizedCall call, WindowRequest given) {
+        WindowRequest request = given.orderId() != null || given.work() == WindowWork.AUTH ? given
+                : given.withOrderId(this.payments.newOrderId(PaymentApi.PAYPLE).value());
         Instant now = this.clock.instant();
         String id = Tokens.urlSafe(18);
         Instant expiresAt = now.plus(this.runs.lifetime());

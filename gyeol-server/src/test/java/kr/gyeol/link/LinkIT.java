@@ -148,21 +148,6 @@ class LinkIT extends GatewayTest {
     }
 
     @Test
-    void aWindowKeyNotIssuedForALinkCannotChargeAnAccountAtOnce() throws Exception {
-        Map<String, String> session = this.payple.auth(Map.of());
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("PCD_CST_ID", session.get("cst_id"));
-        form.put("PCD_CUST_KEY", session.get("custKey"));
-        form.put("PCD_AUTH_KEY", session.get("AuthKey"));
-        form.put("PCD_PAY_TYPE", "transfer");
-        form.put("PCD_PAY_WORK", "PAY");
-        form.put("PCD_PAY_GOODS", "관리비");
-        form.put("PCD_PAY_TOTAL", "5000");
-        assertThat(result(post(this.payple.baseUrl() + "/index.php?ACT_=PAYM", form, null)))
-            .containsEntry("PCD_PAY_CODE", "CPCA9997");
-    }
-
-    @Test
     void expiredAndUnknownLinks() throws Exception {
         Map<String, String> link = register(Map.of("PCD_PAY_TYPE", "card", "PCD_PAY_GOODS", "쿠폰", "PCD_PAY_TOTAL",
                 "1000", "PCD_LINK_EXPIREDATE", KoreanTime.date(this.clock.instant())));

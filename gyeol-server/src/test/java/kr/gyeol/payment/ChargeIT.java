@@ -211,6 +211,29 @@ class ChargeIT extends GatewayTest {
     }
 
     @Test
+    void simplePayWithTheMonthlyFlagIsDeduplicatedByMonth() {
+        // Pages that authenticated with PCD_SIMPLE_FLAG send the month to
+        // SimplePayCardAct.
+        String key = payple.registerCard(PaypleTestClient.CARD);
+        Map<String, Object> first = charge(key, 1000);
+        first.put("PCD_REGULER_FLAG", "Y");
+        first.put("PCD_PAY_YEAR", "2032");
+        first.put("PCD_PAY_MONTH", "7");
+        assertThat(payple.call(SIMPLE_CARD, first)).containsEntry("PCD_PAY_CODE", "SPCD0000")
+            .containsEntry("PCD_REGULER_FLAG", "Y")
+            .containsEntry("PCD_PAY_YEAR", "2032")
+            .containsEntry("PCD_PAY_MONTH", "07");
+        Map<String, Object> again = new LinkedHashMap<>(first);
+        again.put("PCD_PAY_OID", PaypleTestClient.uniqueOrderId("month"));
+        assertThat(payple.call(SIMPLE_CARD, again)).containsEntry("PCD_PAY_CODE", "RPCD0015");
+        again.put("PCD_PAY_MONTH", "13");
+        assertThat(payple.call(SIMPLE_CARD, again)).containsEntry("PCD_PAY_CODE", "RPCD0005");
+        again.remove("PCD_REGULER_FLAG");
+        assertThat(payple.call(SIMPLE_CARD, again)).as("without the flag the month is not asked for")
+            .containsEntry("PCD_PAY_CODE", "SPCD0000");
+    }
+
+    @Test
     void monthlyChargeValidatesYearAndMonth() {
         String key = payple.registerCard(PaypleTestClient.CARD);
         Map<String, Object> body = charge(key, 1000);

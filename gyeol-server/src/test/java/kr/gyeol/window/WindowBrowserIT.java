@@ -187,7 +187,17 @@ class WindowBrowserIT extends GatewayTest {
         loaded();
         org.openqa.selenium.WebElement page = this.browser.findElement(By.tagName("html"));
         this.browser.findElement(By.id(id)).click();
-        waiting().until(ExpectedConditions.stalenessOf(page));
+        waiting().until((driver) -> {
+            try {
+                page.isEnabled();
+                return false;
+            }
+            catch (org.openqa.selenium.WebDriverException gone) {
+                // Stale, or (when the check races the navigation) "does not belong to the
+                // document": either way the old page is gone.
+                return true;
+            }
+        });
         loaded();
     }
 

@@ -92,7 +92,9 @@ class WindowIT extends GatewayTest {
             .containsEntry("PCD_PAY_CARDNUM", "4242-****-****-4242")
             .containsEntry("PCD_PAY_GOODS", "<b>구독</b>")
             .containsEntry("PCD_RST_URL", "http://localhost:8080/order_result")
-            .containsEntry("(action)", "http://localhost:8080/order_result");
+            .containsEntry("(action)", "http://localhost:8080/order_result")
+            .containsEntry("PCD_REGULER_FLAG", "")
+            .doesNotContainKey("PCD_SIMPLE_FLAG");
         assertThat(result.get("PCD_PAY_TIME")).matches("[0-9]{14}");
         assertThat(result.get("PCD_PAYER_ID")).hasSize(32);
         assertThat(result.values()).noneMatch((value) -> value.contains(PaypleTestClient.CARD));
@@ -134,6 +136,34 @@ class WindowIT extends GatewayTest {
             .containsEntry("PCD_PAY_REQKEY", result.get("PCD_PAY_REQKEY"));
         assertThat(this.payple.post(result.get("PCD_PAY_COFURL"), confirm)).containsEntry("PCD_PAY_CODE", "CPCA0005");
         assertThat(this.payple.call(Map.of("PCD_PAYCHK_FLAG", "Y"), lookup)).containsEntry("PCD_PAY_CODE", "PCHK000");
+    }
+
+    @Test
+    void aCertWindowWithoutAnOrderIdReportsTheOneItCharges() throws Exception {
+        Map<String, String> form = windowForm(this.payple.auth(Map.of()), "CERT", "3000");
+        form.remove("PCD_PAY_OID");
+        Map<String, String> result = submitCard(open(form), PaypleTestClient.CARD);
+        String orderId = result.get("PCD_PAY_OID");
+        assertThat(orderId).as("made when the window opened").startsWith("gyeol");
+        Map<String, String> confirm = Map.of("PCD_CST_ID", "test", "PCD_CUST_KEY", "abcd1234567890", "PCD_AUTH_KEY",
+                result.get("PCD_AUTH_KEY"), "PCD_PAY_REQKEY", result.get("PCD_PAY_REQKEY"));
+        assertThat(this.payple.post(result.get("PCD_PAY_COFURL"), confirm)).containsEntry("PCD_PAY_CODE", "PCCF0000")
+            .containsEntry("PCD_PAY_OID", orderId);
+    }
+
+    @Test
+    void windowAndRestGiveTheSameVatForAZeroPlaceholder() throws Exception {
+        // PCD_PAY_TAXTOTAL=0 with PCD_PAY_ISTAX=Y is read as no VAT given: 10 % included.
+        Map<String, String> form = windowForm(this.payple.auth(Map.of()), "PAY", "15000");
+        form.put("PCD_PAY_ISTAX", "Y");
+        form.put("PCD_PAY_TAXTOTAL", "0");
+        Map<String, String> windowResult = submitCard(open(form), PaypleTestClient.CARD);
+        assertThat(windowResult).containsEntry("PCD_PAY_TAXTOTAL", "1364");
+        assertThat(this.payple.call(Map.of("PCD_PAY_TYPE", "card", "PCD_SIMPLE_FLAG", "Y"),
+                Map.of("PCD_PAY_TYPE", "card", "PCD_PAYER_ID", windowResult.get("PCD_PAYER_ID"), "PCD_PAY_GOODS", "구독",
+                        "PCD_PAY_TOTAL", "15000", "PCD_PAY_ISTAX", "Y", "PCD_PAY_TAXTOTAL", "0")))
+            .containsEntry("PCD_PAY_CODE", "SPCD0000")
+            .containsEntry("PCD_PAY_TAXTOTAL", "1364");
     }
 
     @Test
@@ -204,6 +234,29 @@ class WindowIT extends GatewayTest {
                 "1000");
         assertThat(result(post(this.payple.baseUrl() + "/index.php?ACT_=PAYM", wrongOperation, null)))
             .containsEntry("PCD_PAY_CODE", "CBIL0001");
+    }
+
+    @Test
+    void theAuthKeyAloneOpensTheWindow() throws Exception {
+        // Payple's 1.0.1 samples of 2021-2023 pass PCD_AUTH_KEY and PCD_PAY_URL only.
+        Map<String, String> form = windowForm(this.payple.auth(Map.of()), "PAY", "1000");
+        form.remove("PCD_CST_ID");
+        form.remove("PCD_CUST_KEY");
+        assertThat(submitCard(open(form), PaypleTestClient.CARD)).containsEntry("PCD_PAY_RST", "success");
+
+        // Credentials that are given must still be right, and the key is still
+        // single-use.
+        Map<String, String> wrong = windowForm(this.payple.auth(Map.of()), "PAY", "1000");
+        wrong.put("PCD_CST_ID", "someone-else");
+        assertThat(result(openPage(wrong))).containsEntry("PCD_PAY_CODE", "AUTH0001");
+        assertThat(result(openPage(form))).containsEntry("PCD_PAY_CODE", "CPCA0005");
+        // Other operations still want the whole envelope.
+        Map<String, String> session = this.payple.auth(Map.of("PCD_PAY_TYPE", "card", "PCD_SIMPLE_FLAG", "Y"));
+        assertThat(this.payple.post(session.get("return_url"),
+                Map.of("PCD_AUTH_KEY", session.get("AuthKey"), "PCD_PAY_TYPE", "card", "PCD_PAYER_ID", "x",
+                        "PCD_PAY_GOODS", "g", "PCD_PAY_TOTAL", "1000")))
+            .containsEntry("PCD_PAY_RST", "error")
+            .doesNotContainEntry("PCD_PAY_CODE", "SPCD0000");
     }
 
     @Test
@@ -295,10 +348,25 @@ class WindowIT extends GatewayTest {
     }
 
     @Test
-    void accountWindowDoesNotChargeAtOnce() throws Exception {
-        Map<String, String> form = windowForm(this.payple.auth(Map.of()), "PAY", "5000");
-        form.put("PCD_PAY_TYPE", "transfer");
-        assertThat(result(openPage(form))).containsEntry("PCD_PAY_CODE", "CPCA9997");
+    void accountPayRegistersAfterTheArsCallAndWithdrawsAtOnce() throws Exception {
+        String windowId = openAccount("PAY");
+        Map<String, String> result = keyArs(windowId, submitAccount(windowId, "46012345678121"), true);
+        assertThat(result).containsEntry("PCD_PAY_RST", "success")
+            .containsEntry("PCD_PAY_TYPE", "transfer")
+            .containsEntry("PCD_PAY_WORK", "PAY")
+            .containsEntry("PCD_PAY_TOTAL", "5000")
+            .containsEntry("PCD_PAY_BANK", "011")
+            .containsEntry("PCD_PAY_BANKNUM", "460-********-121")
+            .containsEntry("PCD_TAXSAVE_FLAG", "N")
+            .containsEntry("PCD_REGULER_FLAG", "")
+            .containsEntry("PCD_PAY_YEAR", "")
+            .containsEntry("PCD_PAY_MONTH", "")
+            .doesNotContainKey("PCD_SIMPLE_FLAG");
+        assertThat(result.get("PCD_PAYER_ID")).isNotBlank();
+        assertThat(this.payple.call(Map.of("PCD_PAYCHK_FLAG", "Y"),
+                Map.of("PCD_PAY_TYPE", "transfer", "PCD_PAY_OID", result.get("PCD_PAY_OID"), "PCD_PAY_DATE", today())))
+            .containsEntry("PCD_PAY_RST", "success")
+            .containsEntry("PCD_PAY_TOTAL", "5000");
     }
 
     @Autowired

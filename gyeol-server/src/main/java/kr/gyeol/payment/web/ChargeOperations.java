@@ -98,7 +98,14 @@ class ChargeOperations implements PaypleOperation {
         }
         AuthorizedCall call = checked.call();
         boolean card = endpoint == Endpoint.SIMPLE_PAY_CARD || endpoint == Endpoint.MONTHLY_PAY_CARD;
-        boolean monthly = endpoint == Endpoint.MONTHLY_PAY_CARD || endpoint == Endpoint.MONTHLY_PAY_ACCOUNT;
+        // A SimplePay body may ask for the monthly rule too (pages that authenticated
+        // with
+        // PCD_SIMPLE_FLAG and send PCD_REGULER_FLAG=Y with the month): it is applied,
+        // with
+        // RePay's codes for the month.
+        boolean monthly = endpoint == Endpoint.MONTHLY_PAY_CARD || endpoint == Endpoint.MONTHLY_PAY_ACCOUNT
+                || WireValues.isYes(request.first(Fields.REGULER_FLAG, Fields.REGULAR_FLAG_TYPO));
+        Codes monthCodes = card ? MONTHLY_CARD : MONTHLY_ACCOUNT;
         String payType = WireValues.lower(request.get(Fields.PAY_TYPE));
         if (!payType.isEmpty() && !payType.equals(card ? "card" : "transfer")) {
             return WireResponse.error(codes.wrongAccess()).echo(request, ECHOED);
@@ -123,8 +130,8 @@ class ChargeOperations implements PaypleOperation {
         if (monthly) {
             WireFields.BillingPeriod read = WireFields.billingPeriod(request);
             if (!read.valid()) {
-                return WireResponse
-                    .error(read.invalid() == WireFields.BillingPeriod.Invalid.YEAR ? codes.year() : codes.month())
+                return WireResponse.error(read.invalid() == WireFields.BillingPeriod.Invalid.YEAR ? monthCodes.year()
+                        : monthCodes.month())
                     .echo(request, ECHOED);
             }
             period = read.period();
@@ -147,7 +154,8 @@ class ChargeOperations implements PaypleOperation {
                 case AMOUNT_BELOW_MINIMUM -> codes.amount();
                 case GOODS_MISSING -> codes.goods();
                 case VAT_ABOVE_AMOUNT -> codes.generic();
-                case DUPLICATE_ORDER_ID, ALREADY_CHARGED_THIS_MONTH -> codes.duplicate();
+                case DUPLICATE_ORDER_ID -> codes.duplicate();
+                case ALREADY_CHARGED_THIS_MONTH -> monthCodes.duplicate();
             }).echo(request, ECHOED);
         }
         return PaymentAnswers.describe(answer(payment, codes, call), payment, request.baseUrl(), false);

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 import jakarta.servlet.http.HttpServletRequest;
-import kr.gyeol.link.LinkService;
 import kr.gyeol.partner.AuthorizedCall;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
@@ -76,7 +75,7 @@ class WindowEntryController {
     private record Kind(WindowWork work, boolean card, boolean appCard, boolean account, boolean simple,
             String passwordKeyId) {
 
-        static Kind of(WireRequest request, AuthorizedCall call) {
+        static Kind of(WireRequest request) {
             String payType = WireValues.lower(request.get(Fields.PAY_TYPE));
             String cardVersion = request.get(Fields.CARD_VER) == null ? "01" : request.get(Fields.CARD_VER).trim();
             WindowWork work = workOf(request.get(Fields.PAY_WORK));
@@ -88,12 +87,10 @@ class WindowEntryController {
             boolean simple = WireValues.isYes(request.get(Fields.SIMPLE_FLAG))
                     || "pwd".equalsIgnoreCase(String.valueOf(request.get(Fields.PAYER_AUTHTYPE)).trim());
             String passwordKeyId = simple && !appCard ? request.get(Fields.PAYER_ID) : null;
-            // Bank-account billing registers (AUTH) or authenticates for confirmation
-            // (CERT); a password re-payment, and a link's own page, may also charge an
-            // account at once.
-            boolean fromLink = call.context() != null && call.context().startsWith(LinkService.CONTEXT_PREFIX);
-            boolean account = payType.equals("transfer")
-                    && (work != WindowWork.PAY || passwordKeyId != null || fromLink);
+            // A bank account registers (AUTH), authenticates for the partner's
+            // confirmation (CERT) or, after its ARS step, is withdrawn at once (PAY: the
+            // default of Payple's sample pages).
+            boolean account = payType.equals("transfer");
             return new Kind(work, card, appCard, account, simple, passwordKeyId);
         }
 
@@ -123,7 +120,7 @@ class WindowEntryController {
         if (checked.refused()) {
             return this.pages.result(checked.refusal(), request, resultUrl, shopOrigin);
         }
-        Kind kind = Kind.of(request, checked.call());
+        Kind kind = Kind.of(request);
         if (!kind.supported()) {
             return this.pages.result(this.results.error(ResponseCode.CPCA9997, "window.result.unsupported"), request,
                     resultUrl, shopOrigin);

@@ -79,11 +79,11 @@ class WindowResults {
         }
         // An app-card payment overwrites the card version and installments with its own.
         PaymentAnswers.describe(answer, payment, baseUrl, true);
-        return answer.put(Fields.PAY_WORK, session.request().work().name())
+        return flags(answer.put(Fields.PAY_WORK, session.request().work().name())
             .put(Fields.PAY_AMOUNT, payment.amount())
             .put(Fields.PAY_DISCOUNT, 0)
             .put(Fields.PAY_AMOUNT_REAL, payment.amount())
-            .put(Fields.PAY_HOST, baseUrl);
+            .put(Fields.PAY_HOST, baseUrl), session.request());
     }
 
     private WireResponse success(String message) {
@@ -141,15 +141,28 @@ class WindowResults {
                 .put(Fields.PAY_AMOUNT, request.amount())
                 .put(Fields.PAY_ISTAX, request.taxable() ? "Y" : "N");
         }
-        if (request.setsPassword() || request.passwordPayment()) {
-            answer.put(Fields.SIMPLE_FLAG, "Y");
-        }
+        return flags(answer, request);
+    }
+
+    /**
+     * The flags every window result carries (spec §3.4): the monthly fields, blank when
+     * unused, and {@code PCD_SIMPLE_FLAG=Y} only when the page asked for it.
+     */
+    private static WireResponse flags(WireResponse answer, WindowRequest request) {
         if (request.billingPeriod() != null) {
             answer.put(Fields.REGULER_FLAG, "Y")
                 .put(Fields.PAY_YEAR, request.billingPeriod().getYear())
                 .put(Fields.PAY_MONTH, String.format("%02d", request.billingPeriod().getMonthValue()));
         }
-        return answer;
+        else {
+            answer.put(Fields.REGULER_FLAG, "").put(Fields.PAY_YEAR, "").put(Fields.PAY_MONTH, "");
+        }
+        if (request.setsPassword() || request.passwordPayment()) {
+            return answer.put(Fields.SIMPLE_FLAG, "Y");
+        }
+        // A payment's own description says Y for any billing-key payment; the window says
+        // it only when asked (an app card's N stays).
+        return "Y".equals(answer.get(Fields.SIMPLE_FLAG)) ? answer.remove(Fields.SIMPLE_FLAG) : answer;
     }
 
     private static String payType(WindowRequest request) {
