@@ -4,7 +4,9 @@
  * PCD_CST_ID + PCD_CUST_KEY + PCD_AUTH_URL), the layer / popup / direct opening modes, and result
  * delivery by form POST to PCD_RST_URL or to callbackFunction. Served as
  * /js/cpay.payple.1.0.1.js, /js/v1/payment.js and /js/cpay.payple.1.0.0.js; the 1.0.0 form
- * contract (PaypleCpayAuthCheck(orderForm) with a #CpayForm of hidden inputs) is accepted too.
+ * contract (PaypleCpayAuthCheck(orderForm) with a #CpayForm of hidden inputs, authenticated by
+ * the partner's /cPayPayple/payple_payAuth.html, the result handed to PaypleCpayPayResult by the
+ * partner's cPayPayple/payple_iframe.html relay) is accepted too.
  */
 (function (window, document) {
   'use strict';
@@ -13,6 +15,8 @@
   var HOST = script && script.src ? new URL(script.src, window.location.href).origin : window.location.origin;
   var current = null;
   var windowOrigin = null;
+  // One result per opened window, however it arrives (message or a 1.0.0 relay).
+  var delivered = false;
 
   function isMobile() {
     return /(iphone|ipod|ipad|android)/i.test(window.navigator.userAgent);
@@ -61,6 +65,19 @@
     return window.fetch(url, options).then(function (response) { return response.json(); });
   }
 
+  /**
+   * The partner's auth file: a URL (absolute, or relative to the page), or, as the 2018
+   * manual for 1.0.1 has it, a bare file name in the partner's cPayPayple folder under
+   * payple_dir_path.
+   */
+  function authFile(obj) {
+    var file = String(obj.payple_auth_file);
+    if (obj.payple_dir_path && !isAbsolute(file) && file.indexOf('/') === -1) {
+      return String(obj.payple_dir_path).replace(/\/+$/, '') + '/cPayPayple/' + file;
+    }
+    return file;
+  }
+
   /** Obtains { cst_id, custKey, AuthKey, return_url } in whichever style the page uses. */
   function authenticate(obj) {
     if (obj.clientKey) {
@@ -73,10 +90,14 @@
       });
     }
     if (obj.payple_auth_file) {
-      return requestJson(obj.payple_auth_file, obj, true);
+      return requestJson(authFile(obj), obj, true);
     }
     if (obj.PCD_CST_ID && obj.PCD_CUST_KEY && obj.PCD_AUTH_URL) {
       return requestJson(obj.PCD_AUTH_URL, { cst_id: obj.PCD_CST_ID, custKey: obj.PCD_CUST_KEY, PCD_PAY_TYPE: obj.PCD_PAY_TYPE }, false);
+    }
+    if (obj.fromCpayForm) {
+      // The 1.0.0 contract: the order form goes to the partner's own auth file.
+      return requestJson('/cPayPayple/payple_payAuth.html', obj, true);
     }
     return Promise.reject(new Error('clientKey, PCD_AUTH_KEY + PCD_PAY_URL, payple_auth_file or PCD_AUTH_URL is required'));
   }
@@ -111,6 +132,7 @@
     var url = obj.return_url || obj.PCD_PAY_URL;
     if (!isAbsolute(url)) { url = (obj.PCD_PAY_HOST || HOST) + url; }
     current = obj;
+    delivered = false;
     // Results are trusted only from the origin of the window this page opened.
     windowOrigin = new URL(url).origin;
     if (isAbsolute(obj.PCD_RST_URL)) {
@@ -136,12 +158,14 @@
       var element = form.elements[i];
       if (element.name) { obj[element.name] = element.value; }
     }
+    Object.defineProperty(obj, 'fromCpayForm', { value: true });
     return obj;
   }
 
   function PaypleCpayAuthCheck(obj) {
     if (!obj) { obj = document.getElementById('CpayForm'); }
     if (obj && obj.tagName === 'FORM') { obj = fromForm(obj); }
+    delivered = false;
     authenticate(obj).then(function (auth) {
       if (!auth || auth.result !== 'success') {
         deliver(obj, { PCD_PAY_RST: 'error', PCD_PAY_CODE: (auth && auth.code) || '', PCD_PAY_MSG: (auth && auth.result_msg) || '가맹점 인증 실패' });
@@ -170,6 +194,8 @@
   }
 
   function deliver(obj, data) {
+    if (delivered) { return; }
+    delivered = true;
     MainBodyAction('close');
     if (obj && typeof obj.callbackFunction === 'function') {
       obj.callbackFunction(data);
@@ -189,7 +215,22 @@
     deliver(current, message.data);
   });
 
+  /**
+   * 1.0.0's result entry, called by the partner's cPayPayple/payple_iframe.html relay:
+   * with the result (and an optional callback), or with none once the relay has written
+   * the result into CpayForm.
+   */
+  function PaypleCpayPayResult(data, callback) {
+    if (!data) {
+      var form = document.getElementById('CpayForm') || document.getElementsByName('CpayForm')[0];
+      data = form ? fromForm(form) : {};
+    }
+    var target = current || {};
+    deliver({ callbackFunction: callback || target.callbackFunction, PCD_RST_URL: data.PCD_RST_URL || target.PCD_RST_URL }, data);
+  }
+
   window.PaypleCpayAuthCheck = PaypleCpayAuthCheck;
+  window.PaypleCpayPayResult = PaypleCpayPayResult;
   window.PaypleCpayPopup = PaypleCpayPopup;
   window.MainBodyAction = MainBodyAction;
 })(window, document);

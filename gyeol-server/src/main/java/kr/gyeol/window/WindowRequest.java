@@ -23,18 +23,20 @@ import kr.gyeol.vault.Payer;
  * for later re-payments ({@code PCD_SIMPLE_FLAG=Y})
  * @param cashReceipt whether an account payment issues a cash receipt
  * ({@code PCD_TAXSAVE_FLAG=Y})
+ * @param legacyRelay whether the page is a 1.0.0 page ({@code PCD_CPAY_VER=1.0.0}), whose
+ * own script takes the result from its {@code cPayPayple/payple_iframe.html} relay
  */
 public record WindowRequest(boolean testMode, InstrumentType instrument, WindowWork work, String orderId, Long amount,
         Long vat, boolean taxable, String goods, Payer payer, String userDefine1, String userDefine2,
         YearMonth billingPeriod, String resultUrl, String shopOrigin, java.util.List<AppMethod> appMethods,
-        String passwordKeyId, boolean setsPassword, boolean cashReceipt) {
+        String passwordKeyId, boolean setsPassword, boolean cashReceipt, boolean legacyRelay) {
 
     /** The same request with the order id Gyeol made for a page that gave none. */
     public WindowRequest withOrderId(String madeOrderId) {
         return new WindowRequest(this.testMode, this.instrument, this.work, madeOrderId, this.amount, this.vat,
                 this.taxable, this.goods, this.payer, this.userDefine1, this.userDefine2, this.billingPeriod,
                 this.resultUrl, this.shopOrigin, this.appMethods, this.passwordKeyId, this.setsPassword,
-                this.cashReceipt);
+                this.cashReceipt, this.legacyRelay);
     }
 
     public boolean appCard() {

@@ -1,5 +1,6 @@
 package kr.gyeol.window;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,6 +75,15 @@ class TestShopController {
                 obj.append("obj.PCD_AUTH_KEY = '").append(auth.get("AuthKey")).append("';\n");
                 obj.append("obj.PCD_PAY_URL = '").append(auth.get("return_url")).append("';\n");
             }
+            case "authkeyonly" -> {
+                // Payple's 1.0.1 samples of 2021-2023: the AuthKey and the window's URL
+                // only.
+                Map<String, Object> auth = auth(gateway, "{\"cst_id\":\"test\",\"custKey\":\"abcd1234567890\"}");
+                obj.append("obj.PCD_AUTH_KEY = '").append(auth.get("AuthKey")).append("';\n");
+                obj.append("obj.PCD_PAY_URL = '").append(auth.get("return_url")).append("';\n");
+            }
+            case "dirpath" -> obj.append("obj.payple_dir_path = '/test-shop/';\n")
+                .append("obj.payple_auth_file = 'payple_payAuth.php';\n");
             case "clientKey" -> obj.append("obj.clientKey = 'test_DF55F29DA654A8CBC0F0A9DD4B556486';\n");
             case "authfile" -> obj.append("obj.payple_auth_file = '/test-shop/auth';\n");
             case "authurl" -> obj.append("obj.PCD_CST_ID = 'test'; obj.PCD_CUST_KEY = 'abcd1234567890';\n")
@@ -132,7 +142,8 @@ class TestShopController {
      * The partner's auth file: the 1.0.1 SDK posts the order here and gets auth.php's
      * answer.
      */
-    @PostMapping(path = "/test-shop/auth", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = { "/test-shop/auth", "/test-shop/cPayPayple/payple_payAuth.php" },
+            produces = MediaType.APPLICATION_JSON_VALUE)
     String authFile(HttpServletRequest request) throws Exception {
         return JSON.writeValueAsString(auth("http://127.0.0.1:" + request.getLocalPort(),
                 "{\"cst_id\":\"test\",\"custKey\":\"abcd1234567890\",\"PCD_PAY_TYPE\":\"card\"}"));
@@ -160,6 +171,40 @@ class TestShopController {
             throw new IllegalArgumentException("Not a test value: " + value);
         }
         return value;
+    }
+
+    /**
+     * A 2018-style shop page kept as it was (test resources {@code test-shop/}): its own
+     * 1.0.0-style script, its CpayForm, and its relay page.
+     */
+    @GetMapping(path = "/test-shop/vendored-1.0.0", produces = MediaType.TEXT_HTML_VALUE)
+    String vendoredPage() throws IOException {
+        return resource("test-shop/vendored-1.0.0.html");
+    }
+
+    @GetMapping(path = "/test-shop/vendored/cpay.payple.1.0.0.js", produces = "text/javascript")
+    String vendoredScript() throws IOException {
+        return resource("test-shop/vendored/cpay.payple.1.0.0.js");
+    }
+
+    @GetMapping(path = "/cPayPayple/payple_iframe.html", produces = MediaType.TEXT_HTML_VALUE)
+    String relay() throws IOException {
+        return resource("test-shop/cPayPayple/payple_iframe.html");
+    }
+
+    /**
+     * The 1.0.0 page's auth file: the order form comes in, auth.php's answer goes back.
+     */
+    @PostMapping(path = "/cPayPayple/payple_payAuth.html", produces = MediaType.APPLICATION_JSON_VALUE)
+    String vendoredAuthFile(HttpServletRequest request) throws Exception {
+        return JSON.writeValueAsString(auth("http://127.0.0.1:" + request.getLocalPort(),
+                "{\"cst_id\":\"test\",\"custKey\":\"abcd1234567890\"}"));
+    }
+
+    private static String resource(String path) throws IOException {
+        try (var in = new org.springframework.core.io.ClassPathResource(path).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static Map<String, Object> auth(String gateway, String body) throws Exception {

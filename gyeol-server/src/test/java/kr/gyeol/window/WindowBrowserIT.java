@@ -108,6 +108,47 @@ class WindowBrowserIT extends GatewayTest {
     }
 
     @Test
+    void aPageWithTheAuthKeyAlonePays() throws Exception {
+        start(null, 1280);
+        openShop("style=authkeyonly&work=PAY");
+        inLayer();
+        fillCard(PaypleTestClient.CARD);
+        this.browser.switchTo().defaultContent();
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_WORK")).getText()).isEqualTo("PAY");
+    }
+
+    @Test
+    void aBareAuthFileIsLookedUpUnderPaypleDirPathAndAnAccountPays() throws Exception {
+        start(null, 1280);
+        openShop("style=dirpath&work=PAY&type=transfer&total=5000");
+        inLayer();
+        fillAccount(null);
+        this.browser.switchTo().defaultContent();
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_TYPE")).getText()).isEqualTo("transfer");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_TOTAL")).getText()).isEqualTo("5000");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_BANKNUM")).getText()).isEqualTo("460-********-121");
+    }
+
+    @Test
+    void aVendored100PageCompletesThroughItsRelay() throws Exception {
+        // Its own 1.0.0-style script and cPayPayple relay, only the hosts changed: the
+        // result page hands the result to the relay, which calls PaypleCpayPayResult().
+        start(null, 1280);
+        this.browser.get("http://localhost:" + this.port + "/test-shop/vendored-1.0.0");
+        this.browser.findElement(By.id("pay")).click();
+        inLayer();
+        fillCard(PaypleTestClient.CARD);
+        this.browser.switchTo().defaultContent();
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_CODE")).getText()).isEqualTo("0000");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_TOTAL")).getText()).isEqualTo("1000");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_OID")).getText()).startsWith("vendored-");
+        assertThat(this.browser.getCurrentUrl()).startsWith("http://localhost:" + this.port + "/test-shop/result");
+    }
+
+    @Test
     void callbackReceivesTheResultInThePage() throws Exception {
         start(null, 1280);
         openShop("style=authkey&work=AUTH&result=callback");

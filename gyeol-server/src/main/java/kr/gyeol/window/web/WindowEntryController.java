@@ -193,7 +193,8 @@ class WindowEntryController {
                 WireFields.payer(request), request.get(Fields.USER_DEFINE1), request.get(Fields.USER_DEFINE2), period,
                 resultUrl, shopOrigin, appMethods, kind.passwordKeyId(),
                 kind.simple() && kind.passwordKeyId() == null && !kind.appCard(),
-                WireValues.isYes(request.get(Fields.TAXSAVE_FLAG)));
+                WireValues.isYes(request.get(Fields.TAXSAVE_FLAG)),
+                String.valueOf(request.get(Fields.CPAY_VER)).trim().startsWith("1.0.0"));
     }
 
     @PostMapping("/window/{id}/close")

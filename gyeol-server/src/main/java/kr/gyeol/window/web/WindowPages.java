@@ -134,7 +134,15 @@ class WindowPages {
 
     /** The result page of a window, which posts its answer to the window's result URL. */
     ModelAndView result(WireResponse answer, WindowSession session) {
-        return result(answer, null, session.request().resultUrl(), session.request().shopOrigin());
+        ModelAndView page = result(answer, null, session.request().resultUrl(), session.request().shopOrigin());
+        String shop = session.request().shopOrigin();
+        if (session.request().legacyRelay() && shop != null) {
+            // Payple's 1.0.0 flow: the partner's own relay page, on the shop's origin,
+            // hands
+            // the result to parent.parent.PaypleCpayPayResult().
+            page.addObject("relay", shop + "/cPayPayple/payple_iframe.html");
+        }
+        return page;
     }
 
     /**
