@@ -24,7 +24,11 @@ import kr.gyeol.client.PayType;
 import kr.gyeol.client.RefundRequest;
 import kr.gyeol.client.WindowResult;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -44,11 +48,7 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class DemoController {
 
-    private static final String PARTNER = "test";
-
-    private static final String SECRET = "abcd1234567890";
-
-    private static final String REFUND_KEY = "a41ce010ede9fcbfb3be86b24858806596a9db68b79d138b147c3e563e1829a0";
+    private static final Logger log = LoggerFactory.getLogger(DemoController.class);
 
     private static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
 
@@ -58,10 +58,21 @@ class DemoController {
 
     private final Map<String, GyeolClient> clients = new ConcurrentHashMap<>();
 
-    private final boolean enabled;
+    private final DemoPartner partner;
 
-    DemoController(@Value("${gyeol.demo.enabled:true}") boolean enabled) {
-        this.enabled = enabled;
+    DemoController(@Value("${gyeol.demo.enabled:true}") boolean enabled, @Value("${gyeol.demo.partner:}") String chosen,
+            Environment environment) {
+        this.partner = enabled ? DemoPartner.choose(environment, chosen).orElse(null) : null;
+        if (!enabled) {
+            log.info("Demo shop off (gyeol.demo.enabled=false)");
+        }
+        else if (this.partner == null) {
+            log.info("Demo shop off: no test-mode partner with a secret is configured{}",
+                    chosen.isBlank() ? "" : " under the id gyeol.demo.partner names");
+        }
+        else {
+            log.info("Demo shop at /demo, as the test-mode partner '{}'", this.partner.id());
+        }
     }
 
     @GetMapping("/demo")
@@ -94,8 +105,13 @@ class DemoController {
         Map<String, String> carried = new HashMap<>();
         put(carried, "billingKey", result.billingKey());
         put(carried, "payType", result.payType() == null ? null : result.payType().wire());
-        put(carried, "orderId", result.orderId());
-        put(carried, "paidOn", result.paidAt() == null ? null : result.paidAt().toLocalDate().toString());
+        // Only a window that paid leaves a payment to look up or cancel: not a
+        // registration,
+        // a decline, or a CERT still waiting for its approval.
+        if (result.success() && "PAY".equals(result.work())) {
+            put(carried, "orderId", result.orderId());
+            put(carried, "paidOn", result.paidAt() == null ? null : result.paidAt().toLocalDate().toString());
+        }
         result.certApproval().ifPresent((approval) -> {
             put(carried, "authKey", approval.authKey());
             put(carried, "requestKey", approval.requestKey());
@@ -121,7 +137,8 @@ class DemoController {
         for (String name : CARRIED) {
             put(carried, name, request.getParameter(name));
         }
-        String missing = missing(action, carried);
+        String missing = "refund".equals(action) && this.partner.refundKey() == null
+                ? "the partner's refund-key in its configuration" : missing(action, carried);
         if (missing != null) {
             return page(title(action), "error", rows(Map.of("error", "missing " + missing)), carried);
         }
@@ -295,14 +312,14 @@ class DemoController {
         return this.clients.computeIfAbsent(gateway,
                 (base) -> GyeolClient.builder()
                     .hosts(Hosts.gyeol(base))
-                    .partner(PARTNER, SECRET)
-                    .refundKey(REFUND_KEY)
-                    .referer("http://localhost/demo")
+                    .partner(this.partner.id(), this.partner.secret())
+                    .refundKey(this.partner.refundKey())
+                    .referer(this.partner.referer())
                     .build());
     }
 
     private void requireEnabled() {
-        if (!this.enabled) {
+        if (this.partner == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
     }

@@ -152,6 +152,8 @@ public class PaymentService {
         }
         try {
             if (recorded) {
+                log.info("Payment {} of partner {} (order {}, {} {}): {}", settled.id(), settled.partnerId(),
+                        settled.orderId(), settled.instrument(), settled.amount(), settled.status());
                 // A cash receipt issued with the approval is read back with the payment.
                 return settled.cashReceipt() && settled.status() == PaymentStatus.APPROVED
                         ? cashReceipts.withReceipt(settled) : settled;

@@ -3,6 +3,7 @@ package kr.gyeol.refund;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import kr.gyeol.network.Acquirer;
@@ -149,6 +150,7 @@ public class RefundService {
                     AfterRefund.NONE);
         }
         Refund recorded = refund.with(next, next == RefundStatus.UNKNOWN ? null : answeredAt);
+        log.info("Refund {} of payment {} ({}): {}", recorded.id(), payment.id(), recorded.amount(), next);
         return new RefundResult(recorded, payment, reservation.remainingAfter(), receipt);
     }
 
@@ -161,6 +163,11 @@ public class RefundService {
         return this.refunds.find(refundId)
             .flatMap((refund) -> this.payments.findById(refund.paymentId())
                 .map((payment) -> new OfPayment(refund, payment)));
+    }
+
+    /** The approved refunds of a payment, oldest first, e.g. for its receipt. */
+    public List<Refund> approvedOf(PaymentId paymentId) {
+        return this.refunds.approvedOf(paymentId);
     }
 
     private record Reservation(Refund refund, Payment payment, long remainingAfter) {

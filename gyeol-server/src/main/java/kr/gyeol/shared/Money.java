@@ -50,4 +50,11 @@ public record Money(long amount, Currency currency) {
             throw new IllegalArgumentException(currency + " and " + other.currency + " do not mix");
         }
     }
+
+    /** {@code 15000 KRW}: how logs and messages read an amount. */
+    @Override
+    public String toString() {
+        return this.amount + " " + this.currency.getCurrencyCode();
+    }
+
 }

@@ -20,6 +20,8 @@ import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.vault.RegistrationRejected.Reason;
 import kr.gyeol.vault.jdbc.BillingKeyRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Registers, finds, reveals for charging, and revokes billing keys. */
 @Service
 public class Vault {
+
+    private static final Logger log = LoggerFactory.getLogger(Vault.class);
 
     private final BillingKeyRepository keys;
 
@@ -117,6 +121,8 @@ public class Vault {
             keys.insert(key, cipher.seal(serialize(card), id.value()));
             outbox.record(partnerId, EventType.BILLING_KEY_REGISTERED, id.value());
         });
+        log.info("{} registered for partner {} ({} {})", key.type(), partnerId, key.institutionName(),
+                key.maskedNumber());
         return key;
     }
 
@@ -184,6 +190,8 @@ public class Vault {
         if (!keys.claimPendingAccount(registrationId, id, clock.instant())) {
             throw new RegistrationRejected(Reason.REGISTRATION_NOT_FOUND);
         }
+        log.info("{} registered for partner {} ({} {})", key.type(), partnerId, key.institutionName(),
+                key.maskedNumber());
         return key;
     }
 
@@ -212,6 +220,7 @@ public class Vault {
         if (!revoked) {
             throw new RegistrationRejected(Reason.KEY_REVOKED);
         }
+        log.info("{} of partner {} ({}) revoked", key.type(), partnerId, key.maskedNumber());
         return key;
     }
 

@@ -28,7 +28,8 @@ public final class PaymentAnswers {
             .put(Fields.PAY_ISTAX, payment.taxable() ? "Y" : "N")
             .put(Fields.PAY_TIME, KoreanTime.seconds(payment.payTime()));
         if (payment.instrument() == InstrumentType.CARD) {
-            String receipt = baseUrl + "/receipt/" + payment.networkReference();
+            // Only an approved payment has a receipt to show; a link to none would 404.
+            String receipt = payment.approved() ? baseUrl + "/receipt/" + payment.networkReference() : "";
             answer.put(Fields.PAY_CARDNAME, payment.institutionName())
                 .put(Fields.PAY_CARDNUM, payment.maskedNumber())
                 .put(Fields.PAY_CARDTRADENUM, payment.networkReference())

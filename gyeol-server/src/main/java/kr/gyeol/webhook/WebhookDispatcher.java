@@ -307,6 +307,10 @@ public class WebhookDispatcher {
         else if (next == WebhookStatus.FAILED) {
             log.warn("Webhook {} given up after {} attempts", event.id(), number);
         }
+        else {
+            log.info("Webhook {} ({}) attempt {}: {}", event.id(), event.type(), number,
+                    delivered ? "delivered" : failure + ", next try in " + wait);
+        }
         return delivered && recorded;
     }
 

@@ -138,7 +138,25 @@ class CancelIT extends GatewayTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("4242-****-****-4242")
             .contains("4,500원")
+            .containsPattern("<dd>20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}</dd>")
+            .doesNotContain("취소 내역")
             .doesNotContain(PaypleTestClient.CARD);
+
+        // The refunds show on it, with what is left.
+        assertThat(payple.refund(paid.get("PCD_PAY_OID"), paid.get("PCD_PAY_TIME").substring(0, 8), 1500))
+            .containsEntry("PCD_PAY_CODE", "PAYC0000");
+        String refunded = java.net.http.HttpClient.newHttpClient()
+            .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(paid.get("PCD_PAY_CARDRECEIPT"))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body();
+        assertThat(refunded).contains("취소 내역").contains("1,500원").contains("남은 금액 3,000원");
+    }
+
+    @Test
+    void aDeclinedCardPaymentHasNoReceiptLink() {
+        String key = payple.registerCard("4000000000000002");
+        assertThat(payple.chargeCard(key, null, 4500)).containsEntry("PCD_PAY_RST", "error")
+            .containsEntry("PCD_PAY_CARDRECEIPT", "");
     }
 
 }

@@ -330,6 +330,68 @@ class WindowBrowserIT extends GatewayTest {
         assertThat(this.browser.findElement(By.id("PCD_PAY_TOTAL")).getText()).isEqualTo("12000");
     }
 
+    /** The demo's other buttons, each pressed once, with the steps each offers next. */
+    @Test
+    void demoShopsOtherButtons() throws Exception {
+        start(null, 1280);
+        // A card registration offers the key's steps, not a cancel of a payment it did
+        // not make.
+        openDemo("button[data-type=card][data-work=AUTH]:not([data-simple])");
+        fillCard(PaypleTestClient.CARD);
+        this.browser.switchTo().defaultContent();
+        waiting().until(ExpectedConditions.urlContains("/demo/result"));
+        assertThat(demoStatus()).isEqualTo("success");
+        assertThat(this.browser.findElements(By.id("action-refund"))).isEmpty();
+        click("action-info");
+        assertThat(this.browser.findElement(By.id("maskedCardNumber")).getText()).isEqualTo("4242-****-****-4242");
+
+        // An account paid at once in the window, then partly refunded.
+        openDemo("button[data-type=transfer][data-work=PAY]");
+        fillAccount(null);
+        this.browser.switchTo().defaultContent();
+        waiting().until(ExpectedConditions.urlContains("/demo/result"));
+        assertThat(demoStatus()).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_TOTAL")).getText()).isEqualTo("15000");
+        click("action-refund");
+        assertThat(this.browser.findElement(By.id("amount")).getText()).isEqualTo("3000");
+
+        // Account CERT: approved once; the approval is not offered again.
+        openDemo("button[data-type=transfer][data-work=CERT]");
+        fillAccount(null);
+        this.browser.switchTo().defaultContent();
+        waiting().until(ExpectedConditions.urlContains("/demo/result"));
+        assertThat(this.browser.findElements(By.id("action-refund"))).as("not paid before its approval").isEmpty();
+        click("action-confirm");
+        assertThat(demoStatus()).isEqualTo("success");
+        assertThat(this.browser.findElements(By.id("action-confirm"))).isEmpty();
+        assertThat(this.browser.findElements(By.id("action-refund"))).hasSize(1);
+
+        // App-card CERT: no billing key, approved by the shop's server.
+        openDemo("button[data-card-ver='02'][data-work=CERT]");
+        approveInApp("0500", "0", "sim-app-approve");
+        this.browser.switchTo().defaultContent();
+        waiting().until(ExpectedConditions.urlContains("/demo/result"));
+        click("action-confirm");
+        assertThat(demoStatus()).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("code")).getText()).isEqualTo("PCCF0000");
+
+        // Kakao Pay with installments.
+        openDemo("button[data-method=kakaoPay]");
+        approveInApp("kakaoPay", "3", "sim-app-approve");
+        this.browser.switchTo().defaultContent();
+        waiting().until(ExpectedConditions.urlContains("/demo/result"));
+        assertThat(demoStatus()).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_TOTAL")).getText()).isEqualTo("60000");
+
+        // An account registered with a payment password offers the password payment.
+        openDemo("button[data-simple][data-type=transfer]");
+        fillAccount("246802");
+        this.browser.switchTo().defaultContent();
+        waiting().until(ExpectedConditions.urlContains("/demo/result"));
+        assertThat(demoStatus()).isEqualTo("success");
+        assertThat(this.browser.findElements(By.id("password-pay"))).hasSize(1);
+    }
+
     private void switchToPopup(String shop) {
         waiting().until((driver) -> driver.getWindowHandles().size() == 2);
         for (String handle : this.browser.getWindowHandles()) {

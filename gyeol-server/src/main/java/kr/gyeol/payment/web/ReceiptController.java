@@ -1,9 +1,13 @@
 package kr.gyeol.payment.web;
 
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentApi;
 import kr.gyeol.payment.PaymentStatus;
 import kr.gyeol.payment.PaymentService;
+import kr.gyeol.refund.Refund;
+import kr.gyeol.refund.RefundService;
 import kr.gyeol.shared.KoreanTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,10 +24,38 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 class ReceiptController {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+        .withZone(KoreanTime.ZONE);
+
     private final PaymentService payments;
 
-    ReceiptController(PaymentService payments) {
+    private final RefundService refunds;
+
+    ReceiptController(PaymentService payments, RefundService refunds) {
         this.payments = payments;
+        this.refunds = refunds;
+    }
+
+    /** The payment's approved cancels, with what is left, or nothing when none. */
+    private String refunds(Payment payment) {
+        List<Refund> approved = this.refunds.approvedOf(payment.id());
+        if (approved.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<h2>취소 내역</h2><table><tr><th>취소일시</th><th>취소금액</th></tr>");
+        long refunded = 0;
+        for (Refund refund : approved) {
+            refunded += refund.amount().amount();
+            html.append("<tr><td>")
+                .append(TIME.format(refund.completedAt() != null ? refund.completedAt() : refund.requestedAt()))
+                .append("</td><td>")
+                .append(String.format("%,d원", refund.amount().amount()))
+                .append("</td></tr>");
+        }
+        return html.append("</table><p>남은 금액 ")
+            .append(String.format("%,d원", payment.amount().amount() - refunded))
+            .append("</p>")
+            .toString();
     }
 
     @GetMapping(path = "/receipt/{tradeNumber}", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
@@ -50,11 +82,12 @@ class ReceiptController {
                 <dt>결제금액</dt><dd>%,d원 (부가세 %,d원)</dd>
                 <dt>결제일시</dt><dd>%s</dd>
                 </dl>
+                %s
                 </body></html>
                 """.formatted(HtmlUtils.htmlEscape(payment.goods()), HtmlUtils.htmlEscape(payment.institutionName()),
                 HtmlUtils.htmlEscape(payment.maskedNumber()), HtmlUtils.htmlEscape(payment.approvalNumber()),
                 HtmlUtils.htmlEscape(payment.networkReference()), payment.amount().amount(), payment.vat(),
-                KoreanTime.seconds(payment.payTime()));
+                TIME.format(payment.payTime()), refunds(payment));
         return ResponseEntity.ok()
             .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
             .body(html);

@@ -105,6 +105,16 @@ public class RefundRepository {
             .optional();
     }
 
+    /** The approved refunds of a payment, oldest first. */
+    public List<Refund> approvedOf(PaymentId paymentId) {
+        return this.jdbc
+            .sql("SELECT " + COLUMNS + " FROM refunds r WHERE r.payment_id = :paymentId AND r.status = 'APPROVED'"
+                    + " ORDER BY r.completed_at, r.id")
+            .param("paymentId", paymentId.value())
+            .query(RefundRepository::map)
+            .list();
+    }
+
     /**
      * Claims up to {@code limit} unsettled refunds that are due, pushing their next turn
      * to {@code leaseUntil} and counting the try; {@code SKIP LOCKED} keeps nodes from
