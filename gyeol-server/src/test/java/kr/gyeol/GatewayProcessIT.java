@@ -26,12 +26,24 @@ class GatewayProcessIT {
 
     private Process gateway;
 
+    /** Data directories this test made, deleted once their gateways stopped. */
+    private final List<Path> directories = new java.util.ArrayList<>();
+
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() throws InterruptedException, IOException {
         if (gateway != null && gateway.isAlive()) {
             gateway.destroy();
             gateway.waitFor();
         }
+        for (Path directory : this.directories) {
+            org.springframework.util.FileSystemUtils.deleteRecursively(directory);
+        }
+    }
+
+    private Path dataDirectory() throws IOException {
+        Path directory = Files.createTempDirectory("gyeol-process");
+        this.directories.add(directory);
+        return directory;
     }
 
     private Process start(Path dataDirectory, int port, int run, String... extra) throws IOException {
@@ -59,7 +71,7 @@ class GatewayProcessIT {
     @Test
     void billingKeyAndUndeliveredWebhooksSurviveAKilledGateway() throws Exception {
         WebhookReceiver receiver = new WebhookReceiver(0);
-        Path dataDirectory = Files.createTempDirectory("gyeol-process");
+        Path dataDirectory = dataDirectory();
         int port = freePort();
         // The first run writes webhook events but never gets to deliver them.
         List<String> first = new java.util.ArrayList<>(List.of(partnerWithReceiver(receiver.url("/hook"))));
@@ -95,6 +107,28 @@ class GatewayProcessIT {
             .containsEntry("PCD_PAY_RST", "success")
             .containsEntry("PCD_PAY_CODE", "SPCD0000");
         assertThat(client.chargeCard(key, firstOrder, 1000)).containsEntry("PCD_PAY_CODE", "SPCD0014");
+    }
+
+    @Test
+    void aSecondGatewayOnTheSameDataFolderSaysSoInALineAndTheFirstSaysWhereItIs() throws Exception {
+        Path dataDirectory = dataDirectory();
+        int port = freePort();
+        gateway = start(dataDirectory, port, 3);
+        awaitReady(gateway, port);
+        String firstLog = Files.readString(GatewayProcesses.log("gateway-process-3"));
+        assertThat(firstLog).contains("Gyeol is up at http://localhost:" + port)
+            .contains("demo shop: http://localhost:" + port + "/demo")
+            .contains("Database: the embedded PostgreSQL on 127.0.0.1:");
+
+        Process second = start(dataDirectory, freePort(), 4);
+        assertThat(second.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("the second gateway exits").isTrue();
+        assertThat(second.exitValue()).isNotZero();
+        String secondLog = Files.readString(GatewayProcesses.log("gateway-process-4"));
+        assertThat(secondLog).contains("Another running gateway uses the data directory").contains("--gyeol.data-dir=");
+        assertThat(secondLog.lines().filter((line) -> line.startsWith("\tat "))).as("no stack trace").isEmpty();
+        // The first is untouched.
+        assertThat(gateway.isAlive()).isTrue();
+        assertThat(awaitReady(gateway, port).auth(java.util.Map.of())).containsEntry("result", "success");
     }
 
 }

@@ -136,9 +136,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             lockChannel = FileChannel.open(directory.resolve("epg-lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
             if (lockChannel.tryLock() == null) {
-                throw new IllegalStateException("The data directory " + directory
-                        + " is in use by another running gateway. Stop it, or start this one with another"
-                        + " gyeol.data-dir.");
+                throw new DataDirectoryInUse(directory);
             }
             stopOrphanedServer(directory);
             discardInterruptedInitialisation(directory);

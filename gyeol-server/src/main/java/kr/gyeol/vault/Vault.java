@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Optional;
 import kr.gyeol.network.AccountDetails;
 import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.CardDetails;
@@ -66,14 +67,35 @@ public class Vault {
      * encrypted.
      */
     public BillingKey registerCard(PartnerId partnerId, CardRegistration registration) {
+        CardDetails card = validCard(registration);
+        return store(partnerId, card,
+                card.birthOrBusinessNumber().length() == 10 ? HolderType.CORPORATE : HolderType.PERSONAL,
+                registration.payer());
+    }
+
+    /**
+     * What is wrong with a card as typed (birth date, number, expiry, PIN digits, in the
+     * CDAUCK order), before any network is asked; empty when nothing is. A window shows
+     * it and stays open for the customer to correct it.
+     */
+    public Optional<Reason> typingMistake(CardRegistration registration) {
+        try {
+            validCard(registration);
+            return Optional.empty();
+        }
+        catch (RegistrationRejected rejected) {
+            return Optional.of(rejected.reason());
+        }
+    }
+
+    private CardDetails validCard(CardRegistration registration) {
         String birth = validBirthOrBusinessNumber(registration.birthOrBusinessNumber());
         String[] expiry = validCard(registration.number(), registration.expiryYear(), registration.expiryMonth());
         String pin = registration.pinPrefix();
         if (pin == null || !pin.matches("[0-9]{2}")) {
             throw new RegistrationRejected(Reason.INVALID_PIN);
         }
-        return store(partnerId, new CardDetails(registration.number(), expiry[0], expiry[1], birth, pin),
-                birth.length() == 10 ? HolderType.CORPORATE : HolderType.PERSONAL, registration.payer());
+        return new CardDetails(registration.number(), expiry[0], expiry[1], birth, pin);
     }
 
     /**
@@ -162,6 +184,24 @@ public class Vault {
         return keys.findPendingAccount(partnerId, registrationId)
             .map(row -> new PendingAccountRegistration(registrationId, row.requestNumber(), row.maskedNumber(),
                     row.bankCode(), row.bankName(), row.expiresAt()));
+    }
+
+    /** Wrong ARS numbers allowed before a registration is refused for good. */
+    public static final int ARS_TRIES = 5;
+
+    /**
+     * Checks a keyed ARS number without confirming: the wrong tries left when it is wrong
+     * (0 when none are), or empty when it is right or there is nothing to check.
+     */
+    public Optional<Integer> wrongArsNumber(PartnerId partnerId, String registrationId, String keyedNumber) {
+        BillingKeyRepository.PendingRow pending = keys.findPendingAccount(partnerId, registrationId)
+            .filter(row -> row.billingKeyId() == null)
+            .orElse(null);
+        if (pending == null || pending.requestNumber().equals(keyedNumber)) {
+            return Optional.empty();
+        }
+        int failures = keys.recordArsFailure(partnerId, registrationId);
+        return Optional.of(Math.max(0, ARS_TRIES - failures));
     }
 
     /**

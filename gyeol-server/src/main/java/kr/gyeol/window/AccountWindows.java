@@ -67,6 +67,15 @@ public class AccountWindows {
         if (registration.isEmpty()) {
             return this.runs.notOpen(id);
         }
+        // A wrong number may be keyed again while tries are left, as with a password.
+        Optional<WindowSession> open = this.runs.findOpen(id);
+        if (open.isPresent()) {
+            int triesLeft = this.vault.wrongArsNumber(open.get().partnerId(), registration.get(), keyedNumber)
+                .orElse(-1);
+            if (triesLeft > 0) {
+                return new WindowOutcome.WrongArsNumber(triesLeft);
+            }
+        }
         return this.runs.once(id, (session) -> {
             BillingKey key;
             try {

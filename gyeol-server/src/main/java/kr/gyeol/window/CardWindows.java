@@ -1,5 +1,7 @@
 package kr.gyeol.window;
 
+import java.util.Optional;
+
 import kr.gyeol.vault.BillingKey;
 import kr.gyeol.vault.CardRegistration;
 import kr.gyeol.vault.RegistrationRejected;
@@ -18,6 +20,14 @@ public class CardWindows {
     CardWindows(WindowRuns runs, Vault vault) {
         this.runs = runs;
         this.vault = vault;
+    }
+
+    /**
+     * What the customer mistyped, before anything is claimed or asked; empty when
+     * nothing.
+     */
+    public Optional<RegistrationRejected.Reason> typingMistake(CardRegistration card) {
+        return this.vault.typingMistake(card);
     }
 
     /**

@@ -40,6 +40,14 @@ public sealed interface WindowOutcome {
     record WrongPassword(int triesLeft) implements WindowOutcome {
     }
 
+    /**
+     * The number keyed into the ARS call was wrong; the window stays open.
+     *
+     * @param triesLeft wrong tries left before the registration is refused
+     */
+    record WrongArsNumber(int triesLeft) implements WindowOutcome {
+    }
+
     /** The card could not be registered or the request could not be charged. */
     record Refused(Reason reason, String institutionCode, String institutionMessage) implements WindowOutcome {
     }

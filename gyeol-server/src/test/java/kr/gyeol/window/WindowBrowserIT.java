@@ -2,9 +2,11 @@ package kr.gyeol.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.PaypleTestClient;
@@ -46,7 +48,11 @@ class WindowBrowserIT extends GatewayTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-popup-blocking", "--window-size=" + width + ",900",
-                "--user-data-dir=" + Files.createTempDirectory("gyeol-chromium"));
+                "--user-data-dir=" + (this.profile = Files.createTempDirectory("gyeol-chromium")));
+        // The console of every page is read when the test ends (see quit()).
+        org.openqa.selenium.logging.LoggingPreferences logging = new org.openqa.selenium.logging.LoggingPreferences();
+        logging.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
         if (userAgent != null) {
             options.addArguments("--user-agent=" + userAgent);
         }
@@ -57,10 +63,35 @@ class WindowBrowserIT extends GatewayTest {
         return this.browser;
     }
 
+    private Path profile;
+
+    /**
+     * No page of the gateway (the {@code 127.0.0.1} origin) wrote an error to the
+     * console; the browser and its profile are gone afterwards.
+     */
     @AfterEach
-    void quit() {
-        if (this.browser != null) {
-            this.browser.quit();
+    void quit() throws IOException {
+        try {
+            if (this.browser != null) {
+                List<String> errors = this.browser.manage()
+                    .logs()
+                    .get(org.openqa.selenium.logging.LogType.BROWSER)
+                    .getAll()
+                    .stream()
+                    .filter((entry) -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                    .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                    .filter((message) -> message.contains("127.0.0.1"))
+                    .toList();
+                assertThat(errors).as("console errors on the gateway's pages").isEmpty();
+            }
+        }
+        finally {
+            if (this.browser != null) {
+                this.browser.quit();
+            }
+            if (this.profile != null) {
+                org.springframework.util.FileSystemUtils.deleteRecursively(this.profile);
+            }
         }
     }
 
@@ -105,6 +136,33 @@ class WindowBrowserIT extends GatewayTest {
         assertThat(this.browser.findElement(By.id("PCD_PAY_CARDNUM")).getText()).isEqualTo("4242-****-****-4242");
         assertThat(this.browser.findElement(By.id("PCD_PAY_TIME")).getText()).matches("[0-9]{14}");
         assertThat(this.browser.getCurrentUrl()).startsWith("http://localhost:" + this.port + "/test-shop/result");
+    }
+
+    @Test
+    void theCardFormCatchesTyposAsTheCustomerTypes() throws Exception {
+        start(null, 1280);
+        openShop("style=authkey&work=PAY");
+        inLayer();
+        org.openqa.selenium.WebElement number = waiting()
+            .until(ExpectedConditions.presenceOfElementLocated(By.id("cardNumber")));
+        number.sendKeys("4242424242424241");
+        assertThat(number.getAttribute("value")).as("grouped by four").isEqualTo("4242 4242 4242 4241");
+        this.browser.findElement(By.id("expiryMonth")).click();
+        assertThat(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("cardNumber-error"))).getText())
+            .isEqualTo("카드번호를 다시 확인해 주세요.");
+        number.sendKeys(org.openqa.selenium.Keys.BACK_SPACE, "2");
+        this.browser.findElement(By.id("expiryMonth")).click();
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("cardNumber-error")));
+        // A past expiry is refused in the page; the window stays open.
+        this.browser.findElement(By.id("expiryMonth")).sendKeys("01");
+        this.browser.findElement(By.id("expiryYear")).sendKeys("20");
+        this.browser.findElement(By.id("birth")).sendKeys(PaypleTestClient.BIRTH);
+        this.browser.findElement(By.id("pin")).sendKeys("12");
+        this.browser.findElement(By.name("agree")).click();
+        this.browser.findElement(By.cssSelector("button.submit")).click();
+        assertThat(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("expiryYear-error"))).getText())
+            .contains("유효기간");
+        assertThat(this.browser.findElements(By.id("cardNumber"))).hasSize(1);
     }
 
     @Test
@@ -404,6 +462,8 @@ class WindowBrowserIT extends GatewayTest {
     /** Registers the account in the window: bank form, then the simulated ARS call. */
     private void fillAccount(String password) {
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("accountNumber"))).sendKeys("46012345678121");
+        // No bank is chosen for the customer.
+        new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.id("bank"))).selectByValue("011");
         this.browser.findElement(By.id("birth")).sendKeys("851231");
         this.browser.findElement(By.name("agree")).click();
         this.browser.findElement(By.cssSelector("button.submit")).click();
@@ -470,6 +530,8 @@ class WindowBrowserIT extends GatewayTest {
         start(null, 1280);
         openShop("style=authkey&work=PAY&cardVer=02&method=kakaoPay&total=60000");
         inLayer();
+        assertThat(waiting().until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1"))).getText())
+            .isEqualTo("카카오페이 결제");
         approveInApp("kakaoPay", "3", "sim-app-approve");
         this.browser.switchTo().defaultContent();
         assertThat(shopResult("PCD_PAY_RST")).isEqualTo("success");

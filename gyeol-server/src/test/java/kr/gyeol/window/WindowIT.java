@@ -199,10 +199,26 @@ class WindowIT extends GatewayTest {
     }
 
     @Test
-    void invalidCardIsAnErrorResult() throws Exception {
-        Map<String, String> result = submitCard(open(windowForm(this.payple.auth(Map.of()), "PAY", "1000")),
-                "4242424242424241");
-        assertThat(result).containsEntry("PCD_PAY_RST", "error").containsEntry("PCD_PAY_CODE", "CDAUCK04");
+    void aMistypedCardKeepsTheWindowOpenWithTheMistakeBesideItsField() throws Exception {
+        String windowId = open(windowForm(this.payple.auth(Map.of()), "PAY", "1000"));
+        String url = this.payple.baseUrl() + "/window/" + windowId + "/card";
+        Map<String, String> typed = new java.util.HashMap<>(Map.of("cardNumber", "4242 4242 4242 4241", "expiryMonth",
+                "12", "expiryYear", "30", "birth", PaypleTestClient.BIRTH, "pin", "12", "agree", "Y"));
+        String page = post(url, typed, null);
+        assertThat(page).contains("id=\"cardNumber-error\"").contains("카드번호를 다시 확인해 주세요.");
+        assertThat(CARD_FORM.matcher(page).find()).as("still the card form").isTrue();
+        typed.put("cardNumber", "4242 4242 4242 4242");
+        typed.put("expiryYear", "20");
+        assertThat(post(url, typed, null)).contains("id=\"expiryYear-error\"");
+        typed.put("expiryYear", "30");
+        typed.put("birth", "9001");
+        assertThat(post(url, typed, null)).contains("id=\"birth-error\"");
+        typed.put("birth", PaypleTestClient.BIRTH);
+        typed.put("pin", "x");
+        assertThat(post(url, typed, null)).contains("id=\"pin-error\"");
+        typed.put("pin", "12");
+        // Corrected, the same window pays.
+        assertThat(result(post(url, typed, null))).containsEntry("PCD_PAY_RST", "success");
     }
 
     @Test
@@ -336,11 +352,34 @@ class WindowIT extends GatewayTest {
     }
 
     @Test
-    void wrongArsNumberAndBankMaintenanceAreErrorResults() throws Exception {
+    void aWrongArsNumberMayBeKeyedAgainFourTimesThenEndsTheWindow() throws Exception {
         String windowId = openAccount("AUTH");
-        assertThat(keyArs(windowId, submitAccount(windowId, "46012345678121"), false))
-            .containsEntry("PCD_PAY_RST", "error")
+        String arsPage = submitAccount(windowId, "46012345678121");
+        Matcher number = REQUEST_NUMBER.matcher(arsPage);
+        assertThat(number.find()).isTrue();
+        String wrong = number.group(1).equals("0000") ? "1111" : "0000";
+        String url = this.payple.baseUrl() + "/window/" + windowId + "/ars";
+        for (int triesLeft = 4; triesLeft >= 1; triesLeft--) {
+            assertThat(post(url, Map.of("code", wrong), null)).as("the ARS step again")
+                .contains("id=\"requestNumber\"")
+                .contains(triesLeft + "번 더 틀리면");
+        }
+        assertThat(result(post(url, Map.of("code", wrong), null))).containsEntry("PCD_PAY_RST", "error")
             .containsEntry("PCD_PAY_CODE", "ARSA0011");
+
+        // Right after a wrong try, the window registers.
+        String another = openAccount("AUTH");
+        String page = submitAccount(another, "46012345678121");
+        Matcher again = REQUEST_NUMBER.matcher(page);
+        assertThat(again.find()).isTrue();
+        String anotherUrl = this.payple.baseUrl() + "/window/" + another + "/ars";
+        post(anotherUrl, Map.of("code", again.group(1).equals("0000") ? "1111" : "0000"), null);
+        assertThat(result(post(anotherUrl, Map.of("code", again.group(1)), null))).containsEntry("PCD_PAY_RST",
+                "success");
+    }
+
+    @Test
+    void bankMaintenanceAndInvalidAccountsAreErrorResults() throws Exception {
         String maintenance = openAccount("AUTH");
         assertThat(result(submitAccount(maintenance, "1000000009997"))).containsEntry("PCD_PAY_CODE", "ARSA9998");
         String invalid = openAccount("AUTH");

@@ -167,6 +167,18 @@ public class BillingKeyRepository implements kr.gyeol.shared.ExpiringRows {
             .update();
     }
 
+    /**
+     * Counts a wrong ARS number keyed for a registration that no key came from yet;
+     * returns the wrong tries so far, or -1 when there is no such registration.
+     */
+    public int recordArsFailure(PartnerId partnerId, String id) {
+        return jdbc.sql("""
+                UPDATE account_registrations SET ars_failures = ars_failures + 1
+                WHERE id = :id AND partner_id = :partnerId AND billing_key_id IS NULL
+                RETURNING ars_failures
+                """).param("id", id).param("partnerId", partnerId.value()).query(Integer.class).optional().orElse(-1);
+    }
+
     public Optional<PendingRow> findPendingAccount(PartnerId partnerId, String id) {
         return jdbc.sql("""
                 SELECT request_number, masked_number, institution_code, institution_name, holder_type,

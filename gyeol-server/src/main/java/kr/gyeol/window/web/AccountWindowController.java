@@ -96,6 +96,12 @@ class AccountWindowController {
             }
         }
         WindowOutcome outcome = this.accounts.confirm(id, form.get("code"), form.get("password"), form.refererHost());
+        if (outcome instanceof WindowOutcome.WrongArsNumber wrong) {
+            PendingAccountRegistration pending = this.accounts.pending(session).orElse(null);
+            if (pending != null) {
+                return this.pages.ars(session, pending, this.pages.wrongArsNumber(wrong.triesLeft()));
+            }
+        }
         return this.pages.result(this.results.of(outcome, session, form.baseUrl(), this.clock.instant()), session);
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import jakarta.servlet.http.HttpServletRequest;
 import kr.gyeol.protocol.WireValues;
 import kr.gyeol.vault.CardRegistration;
+import kr.gyeol.vault.RegistrationRejected;
 import kr.gyeol.web.LenientBodyParser;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.window.CardWindows;
@@ -54,11 +55,16 @@ class CardWindowController {
         if (passwordError != null && this.windows.findOpen(id).isPresent()) {
             return this.pages.form(session, passwordError);
         }
-        WindowOutcome outcome = this.cards.submit(id,
-                new CardRegistration(WireValues.digits(form.get("cardNumber")), form.get("expiryYear"),
-                        form.get("expiryMonth"), WireValues.digits(form.get("birth")), form.get("pin"),
-                        session.request().payer()),
-                form.get("password"), form.refererHost());
+        CardRegistration card = new CardRegistration(WireValues.digits(form.get("cardNumber")), form.get("expiryYear"),
+                form.get("expiryMonth"), WireValues.digits(form.get("birth")), form.get("pin"),
+                session.request().payer());
+        // A typing mistake is the customer's to correct: the window stays open. Only what
+        // the card company answers ends it.
+        RegistrationRejected.Reason mistake = this.cards.typingMistake(card).orElse(null);
+        if (mistake != null && this.windows.findOpen(id).isPresent()) {
+            return this.pages.cardForm(session, mistake);
+        }
+        WindowOutcome outcome = this.cards.submit(id, card, form.get("password"), form.refererHost());
         return this.pages.result(this.results.of(outcome, session, form.baseUrl(), this.clock.instant()), session);
     }
 

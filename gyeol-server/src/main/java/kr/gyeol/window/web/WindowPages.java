@@ -14,9 +14,11 @@ import kr.gyeol.vault.InstrumentType;
 import kr.gyeol.vault.Institutions;
 import kr.gyeol.vault.PaymentPasswords;
 import kr.gyeol.vault.PendingAccountRegistration;
+import kr.gyeol.vault.RegistrationRejected;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.web.WireResponse;
 import kr.gyeol.window.AppCardWindows;
+import kr.gyeol.window.AppMethod;
 import kr.gyeol.window.PasswordWindows;
 import kr.gyeol.window.WindowRequest;
 import kr.gyeol.window.WindowSession;
@@ -67,6 +69,10 @@ class WindowPages {
             return new ModelAndView("window/password", model);
         }
         if (request.appCard()) {
+            if (request.appMethods().size() == 1 && request.appMethods().get(0) != AppMethod.APP_CARD) {
+                // A page that asked for one wallet gets that wallet's window.
+                model.put("title", this.messages.get("window.title.easy-pay", request.appMethods().get(0).label()));
+            }
             model.put("providers", this.appCards.providers(request));
             model.put("installments",
                     AppCardWindows.installmentChoices(request)
@@ -80,7 +86,29 @@ class WindowPages {
             model.put("banks", Institutions.banks());
             return new ModelAndView("window/account", model);
         }
+        // The same texts the server shows, for the checks the page makes as the customer
+        // types.
+        model.put("cardMessages",
+                Map.of("number", this.messages.get("window.card.number"), "expiry",
+                        this.messages.get("window.card.expiry"), "birth", this.messages.get("window.card.birth"), "pin",
+                        this.messages.get("window.card.pin")));
         return new ModelAndView("window/card", model);
+    }
+
+    /**
+     * The card form again, with a typing mistake shown beside its field; the window stays
+     * open for the customer to correct it.
+     */
+    ModelAndView cardForm(WindowSession session, RegistrationRejected.Reason mistake) {
+        String field = switch (mistake) {
+            case INVALID_BIRTH_DATE -> "birth";
+            case INVALID_EXPIRY -> "expiry";
+            case INVALID_PIN -> "pin";
+            default -> "number";
+        };
+        ModelAndView page = form(session, null);
+        page.addObject(field + "Error", this.messages.get("window.card." + field));
+        return page;
     }
 
     /** The ARS step of an account window, with an error to show or null. */
@@ -116,6 +144,10 @@ class WindowPages {
 
     String wrongPassword(int triesLeft) {
         return this.messages.get("window.password.wrong", triesLeft);
+    }
+
+    String wrongArsNumber(int triesLeft) {
+        return this.messages.get("window.ars.wrong", triesLeft);
     }
 
     String installmentLabel(int months) {

@@ -53,6 +53,8 @@ class WindowResults {
             // Never delivered: the controller asks again while tries are left.
             case WindowOutcome.WrongPassword wrong ->
                 request(error(ResponseCode.CPCA0004, "window.result.wrong-password"), session, baseUrl);
+            case WindowOutcome.WrongArsNumber wrong ->
+                request(error(ResponseCode.ARSA0011, "window.result.wrong-ars"), session, baseUrl);
             case WindowOutcome.Refused refused ->
                 request(refusal(refused, session.request().testMode()), session, baseUrl);
         };
