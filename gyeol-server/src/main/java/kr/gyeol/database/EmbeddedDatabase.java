@@ -1,7 +1,6 @@
 package kr.gyeol.database;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;

@@ -2,18 +2,14 @@ package kr.gyeol.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import kr.gyeol.shared.ExpiredRowsJanitor;
 import kr.gyeol.shared.KoreanTime;
@@ -384,6 +380,23 @@ class WindowIT extends GatewayTest {
         assertThat(result(submitAccount(maintenance, "1000000009997"))).containsEntry("PCD_PAY_CODE", "ARSA9998");
         String invalid = openAccount("AUTH");
         assertThat(result(submitAccount(invalid, "12"))).containsEntry("PCD_PAY_CODE", "ARSA0006");
+    }
+
+    @Test
+    void accountPayIssuesTheCashReceiptItAsksFor() throws Exception {
+        Map<String, String> form = windowForm(this.payple.auth(Map.of()), "PAY", "11000");
+        form.put("PCD_PAY_TYPE", "transfer");
+        form.remove("PCD_CARD_VER");
+        form.put("PCD_TAXSAVE_FLAG", "Y");
+        form.put("PCD_PAYER_HP", "01012345678");
+        Matcher matcher = ACCOUNT_FORM.matcher(openPage(form));
+        assertThat(matcher.find()).isTrue();
+        String windowId = matcher.group(1);
+        Map<String, String> result = keyArs(windowId, submitAccount(windowId, "46012345678121"), true);
+        assertThat(result).containsEntry("PCD_PAY_RST", "success")
+            .containsEntry("PCD_TAXSAVE_FLAG", "Y")
+            .containsEntry("PCD_TAXSAVE_RST", "Y");
+        assertThat(result.get("PCD_TAXSAVE_MGTNUM")).matches("test[0-9]{14}");
     }
 
     @Test
