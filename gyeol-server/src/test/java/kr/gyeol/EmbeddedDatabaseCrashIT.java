@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kr.gyeol.support.GatewayProcesses;
 import kr.gyeol.support.PaypleTestClient;
+import kr.gyeol.support.TempDirectories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class EmbeddedDatabaseCrashIT {
 
     @Test
     void noApprovedChargeIsLostWhenPostgresProcessesAreKilledMidBurst() throws Exception {
-        Path dataDirectory = Files.createTempDirectory("gyeol-crash");
+        Path dataDirectory = TempDirectories.create("gyeol-crash");
         int port = GatewayProcesses.freePort();
         gateway = GatewayProcesses.start("embedded-crash", port,
                 List.of("--gyeol.data-dir=" + dataDirectory, "--gyeol.embedded-database.pool-size=12"));
@@ -132,7 +133,7 @@ class EmbeddedDatabaseCrashIT {
 
     @Test
     void aGatewayWhoseDatabaseCannotComeBackReportsNotReadyThenExitsNonZero() throws Exception {
-        Path dataDirectory = Files.createTempDirectory("gyeol-lost");
+        Path dataDirectory = TempDirectories.create("gyeol-lost");
         int port = GatewayProcesses.freePort();
         gateway = GatewayProcesses.start("embedded-lost", port,
                 List.of("--gyeol.data-dir=" + dataDirectory, "--gyeol.embedded-database.restart-budget=3s"));

@@ -3,10 +3,6 @@ package kr.gyeol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.support.GatewayProcesses;
 import kr.gyeol.support.PaypleTestClient;
+import kr.gyeol.support.TempDirectories;
 import kr.gyeol.support.WebhookReceiver;
 import kr.gyeol.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +49,7 @@ class MultiNodeIT {
                 List.of("--spring.datasource.url=" + database.url(),
                         "--spring.datasource.username=" + database.username(),
                         "--spring.datasource.password=" + database.password(),
-                        "--gyeol.data-dir=" + Files.createTempDirectory("gyeol-node-" + name),
+                        "--gyeol.data-dir=" + TempDirectories.create("gyeol-node-" + name),
                         // Several nodes must share their vault keys; each would otherwise
                         // make
                         // its own.

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import kr.gyeol.support.TempDirectories;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +46,7 @@ class EmbeddedDatabaseIT {
 
     @Test
     void startsDurableWithPasswordsAndANonSuperuserOwner() throws Exception {
-        Path directory = Files.createTempDirectory("gyeol-embedded").resolve("postgres");
+        Path directory = TempDirectories.create("gyeol-embedded").resolve("postgres");
         try (EmbeddedDatabase database = EmbeddedDatabase.start(directory, 0)) {
             assertThat(database.effectiveSettings()).containsEntry("fsync", "on")
                 .containsEntry("synchronous_commit", "on")
@@ -75,7 +76,7 @@ class EmbeddedDatabaseIT {
 
     @Test
     void convertsADirectoryOfAnEarlierReleaseThatTrustedEveryLocalUser() throws Exception {
-        Path directory = Files.createTempDirectory("gyeol-legacy").resolve("postgres");
+        Path directory = TempDirectories.create("gyeol-legacy").resolve("postgres");
         // What the earlier release did: the zonky launcher with trust authentication,
         // the gateway's tables owned by the superuser.
         try (EmbeddedPostgres legacy = EmbeddedPostgres.builder()
@@ -112,7 +113,7 @@ class EmbeddedDatabaseIT {
 
     @Test
     void restartsAKilledServerWithItsCommittedData() throws Exception {
-        Path directory = Files.createTempDirectory("gyeol-supervised").resolve("postgres");
+        Path directory = TempDirectories.create("gyeol-supervised").resolve("postgres");
         try (EmbeddedDatabase database = EmbeddedDatabase.start(directory, 0)) {
             try (Connection connection = connect(database, database.username(), database.password());
                     Statement statement = connection.createStatement()) {
@@ -131,7 +132,7 @@ class EmbeddedDatabaseIT {
 
     @Test
     void givesUpAndSaysSoWhenTheServerCannotComeBack() throws Exception {
-        Path directory = Files.createTempDirectory("gyeol-lost").resolve("postgres");
+        Path directory = TempDirectories.create("gyeol-lost").resolve("postgres");
         CountDownLatch fatal = new CountDownLatch(1);
         try (EmbeddedDatabase database = EmbeddedDatabase.start(directory, 0, Duration.ofSeconds(2),
                 fatal::countDown)) {

@@ -1,7 +1,6 @@
 package kr.gyeol.support;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +41,7 @@ public abstract class GatewayTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws IOException {
         TestDatabase.Connection database = TestDatabase.get();
-        Path dataDirectory = Files.createTempDirectory("gyeol-test-data");
+        Path dataDirectory = TempDirectories.create("gyeol-test-data");
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);

@@ -1,6 +1,5 @@
 package kr.gyeol.support;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -53,7 +52,7 @@ public final class TestDatabase {
                     + "); starting an embedded one");
         }
         try {
-            Path directory = Files.createTempDirectory("gyeol-test-pg");
+            Path directory = TempDirectories.create("gyeol-test-pg");
             EmbeddedDatabase embedded = EmbeddedDatabase.start(directory.resolve("postgres"), 0);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.support.PaypleTestClient;
+import kr.gyeol.support.TempDirectories;
 import kr.gyeol.support.TestDatabase;
 import kr.gyeol.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +53,7 @@ class BackgroundIsolationIT {
         registry.add("spring.datasource.password", database::password);
         registry.add("gyeol.data-dir", () -> {
             try {
-                return Files.createTempDirectory("gyeol-isolation").toString();
+                return TempDirectories.create("gyeol-isolation").toString();
             }
             catch (IOException e) {
                 throw new IllegalStateException(e);
