@@ -21,6 +21,19 @@ public enum PayType {
         return this.wire;
     }
 
+    /**
+     * The type a value from a browser names, or null when it names none or one the client
+     * does not know (a posted form is not to be trusted to be well formed).
+     */
+    public static PayType fromWireOrNull(String value) {
+        try {
+            return fromWire(value);
+        }
+        catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
     /** The type named by a {@code PCD_PAY_TYPE} value, or null for none. */
     public static PayType fromWire(String value) {
         if (value == null || value.isBlank()) {

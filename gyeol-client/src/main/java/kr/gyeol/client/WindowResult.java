@@ -40,8 +40,9 @@ public record WindowResult(String result, String code, String message, PayType p
         String work = WireText.blankToNull(fields.get(Fields.PAY_WORK));
         return new WindowResult(WireText.blankToNull(fields.get(Fields.PAY_RST)),
                 WireText.blankToNull(fields.get(Fields.PAY_CODE)), WireText.blankToNull(fields.get(Fields.PAY_MSG)),
-                payType(fields.get(Fields.PAY_TYPE)), work, WireText.blankToNull(fields.get(Fields.PAY_OID)),
-                WireText.blankToNull(fields.get(Fields.PAYER_ID)), WireText.time(fields.get(Fields.PAY_TIME)),
+                PayType.fromWireOrNull(fields.get(Fields.PAY_TYPE)), work,
+                WireText.blankToNull(fields.get(Fields.PAY_OID)), WireText.blankToNull(fields.get(Fields.PAYER_ID)),
+                WireText.time(fields.get(Fields.PAY_TIME)),
                 "Y".equalsIgnoreCase(fields.get(Fields.SIMPLE_FLAG)) && "AUTH".equalsIgnoreCase(work), fields);
     }
 
@@ -60,15 +61,6 @@ public record WindowResult(String result, String code, String message, PayType p
             return Optional.empty();
         }
         return Optional.of(CertApproval.fromWindowResult(this.fields));
-    }
-
-    private static PayType payType(String value) {
-        try {
-            return PayType.fromWire(value);
-        }
-        catch (IllegalArgumentException unknown) {
-            return null;
-        }
     }
 
     @Override

@@ -39,13 +39,7 @@ public final class Windows {
      * @throws AuthenticationException when the gateway refuses the partner
      */
     public Map<String, String> authenticate(Map<String, String> sdkPost) {
-        PayType payType;
-        try {
-            payType = PayType.fromWire(sdkPost.get(Fields.PAY_TYPE));
-        }
-        catch (IllegalArgumentException unknown) {
-            payType = null;
-        }
+        PayType payType = PayType.fromWireOrNull(sdkPost.get(Fields.PAY_TYPE));
         return authenticate(payType != null ? payType : PayType.CARD);
     }
 

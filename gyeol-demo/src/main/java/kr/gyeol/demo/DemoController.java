@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -295,12 +294,8 @@ class DemoController {
     }
 
     private static PayType payType(String value) {
-        try {
-            return Optional.ofNullable(PayType.fromWire(value)).orElse(PayType.CARD);
-        }
-        catch (IllegalArgumentException unknown) {
-            return PayType.CARD;
-        }
+        PayType payType = PayType.fromWireOrNull(value);
+        return payType != null ? payType : PayType.CARD;
     }
 
     /**

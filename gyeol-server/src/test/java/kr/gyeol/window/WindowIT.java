@@ -292,9 +292,15 @@ class WindowIT extends GatewayTest {
     }
 
     private String openAccount(String work) throws Exception {
-        Map<String, String> form = windowForm(this.payple.auth(Map.of()), work, work.equals("AUTH") ? null : "5000");
+        return openAccount(work, work.equals("AUTH") ? null : "5000", Map.of());
+    }
+
+    /** Opens an account window with {@code extra} fields and returns its id. */
+    private String openAccount(String work, String total, Map<String, String> extra) throws Exception {
+        Map<String, String> form = windowForm(this.payple.auth(Map.of()), work, total);
         form.put("PCD_PAY_TYPE", "transfer");
         form.remove("PCD_CARD_VER");
+        form.putAll(extra);
         Matcher matcher = ACCOUNT_FORM.matcher(openPage(form));
         assertThat(matcher.find()).isTrue();
         return matcher.group(1);
@@ -307,10 +313,18 @@ class WindowIT extends GatewayTest {
     }
 
     private Map<String, String> keyArs(String windowId, String arsPage, boolean right) throws Exception {
+        return result(post(arsUrl(windowId), Map.of("code", arsCode(arsPage, right)), null));
+    }
+
+    /** The number the ARS page asks for, or one that is not it. */
+    private static String arsCode(String arsPage, boolean right) {
         Matcher number = REQUEST_NUMBER.matcher(arsPage);
         assertThat(number.find()).as("ARS number in %s", arsPage).isTrue();
-        String code = right ? number.group(1) : (number.group(1).equals("0000") ? "1111" : "0000");
-        return result(post(this.payple.baseUrl() + "/window/" + windowId + "/ars", Map.of("code", code), null));
+        return right ? number.group(1) : (number.group(1).equals("0000") ? "1111" : "0000");
+    }
+
+    private String arsUrl(String windowId) {
+        return this.payple.baseUrl() + "/window/" + windowId + "/ars";
     }
 
     @Test
@@ -350,11 +364,8 @@ class WindowIT extends GatewayTest {
     @Test
     void aWrongArsNumberMayBeKeyedAgainFourTimesThenEndsTheWindow() throws Exception {
         String windowId = openAccount("AUTH");
-        String arsPage = submitAccount(windowId, "46012345678121");
-        Matcher number = REQUEST_NUMBER.matcher(arsPage);
-        assertThat(number.find()).isTrue();
-        String wrong = number.group(1).equals("0000") ? "1111" : "0000";
-        String url = this.payple.baseUrl() + "/window/" + windowId + "/ars";
+        String wrong = arsCode(submitAccount(windowId, "46012345678121"), false);
+        String url = arsUrl(windowId);
         for (int triesLeft = 4; triesLeft >= 1; triesLeft--) {
             assertThat(post(url, Map.of("code", wrong), null)).as("the ARS step again")
                 .contains("id=\"requestNumber\"")
@@ -366,12 +377,8 @@ class WindowIT extends GatewayTest {
         // Right after a wrong try, the window registers.
         String another = openAccount("AUTH");
         String page = submitAccount(another, "46012345678121");
-        Matcher again = REQUEST_NUMBER.matcher(page);
-        assertThat(again.find()).isTrue();
-        String anotherUrl = this.payple.baseUrl() + "/window/" + another + "/ars";
-        post(anotherUrl, Map.of("code", again.group(1).equals("0000") ? "1111" : "0000"), null);
-        assertThat(result(post(anotherUrl, Map.of("code", again.group(1)), null))).containsEntry("PCD_PAY_RST",
-                "success");
+        post(arsUrl(another), Map.of("code", arsCode(page, false)), null);
+        assertThat(keyArs(another, page, true)).containsEntry("PCD_PAY_RST", "success");
     }
 
     @Test
@@ -384,14 +391,7 @@ class WindowIT extends GatewayTest {
 
     @Test
     void accountPayIssuesTheCashReceiptItAsksFor() throws Exception {
-        Map<String, String> form = windowForm(this.payple.auth(Map.of()), "PAY", "11000");
-        form.put("PCD_PAY_TYPE", "transfer");
-        form.remove("PCD_CARD_VER");
-        form.put("PCD_TAXSAVE_FLAG", "Y");
-        form.put("PCD_PAYER_HP", "01012345678");
-        Matcher matcher = ACCOUNT_FORM.matcher(openPage(form));
-        assertThat(matcher.find()).isTrue();
-        String windowId = matcher.group(1);
+        String windowId = openAccount("PAY", "11000", Map.of("PCD_TAXSAVE_FLAG", "Y", "PCD_PAYER_HP", "01012345678"));
         Map<String, String> result = keyArs(windowId, submitAccount(windowId, "46012345678121"), true);
         assertThat(result).containsEntry("PCD_PAY_RST", "success")
             .containsEntry("PCD_TAXSAVE_FLAG", "Y")
