@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import kr.gyeol.shared.Refused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -72,6 +73,17 @@ public class JsonApiProblems {
                 problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
                         "The value of " + name + " is not a valid " + simpleName(exception.getRequiredType()) + "."),
                 request);
+    }
+
+    @ExceptionHandler(Refused.class)
+    ResponseEntity<ProblemDetail> refused(Refused refused, HttpServletRequest request) {
+        HttpStatus status = switch (refused.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
+        return withInstance(problem(status, refused.code(), refused.getMessage()), request);
     }
 
     @ExceptionHandler(DataAccessException.class)

@@ -14,16 +14,19 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Authenticates every {@code /admin/**} call by HTTP Basic ({@code cst_id:custKey})
- * before its handler runs, so no body is read, parsed or size-checked for a caller who
- * has not proved who it is. The partner is handed to the handler as the request attribute
- * {@link #PARTNER}.
+ * Authenticates every {@code /admin/**} and {@code /v1/**} call by HTTP Basic
+ * ({@code cst_id:custKey}) before its handler runs, so no body is read, parsed or
+ * size-checked for a caller who has not proved who it is. The partner is handed to the
+ * handler as the request attribute {@link #PARTNER}.
  */
 @Configuration(proxyBeanMethods = false)
 public class AdminAuthentication implements WebMvcConfigurer, HandlerInterceptor {
 
     /** The request attribute holding the authenticated partner's id. */
     public static final String PARTNER = "gyeol.admin.partner";
+
+    /** The JSON APIs' OpenAPI document, served to anyone (springdoc.api-docs.path). */
+    public static final String OPENAPI_DOCUMENT = "/v1/openapi.json";
 
     private final PartnerAuthentication authentication;
 
@@ -33,7 +36,9 @@ public class AdminAuthentication implements WebMvcConfigurer, HandlerInterceptor
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/admin", "/admin/**");
+        registry.addInterceptor(this)
+            .addPathPatterns("/admin", "/admin/**", "/v1/**")
+            .excludePathPatterns(OPENAPI_DOCUMENT);
     }
 
     @Override
