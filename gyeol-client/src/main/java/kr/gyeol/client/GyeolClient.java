@@ -41,6 +41,8 @@ public final class GyeolClient {
 
     private final Windows windows;
 
+    private final Billing billing;
+
     private GyeolClient(Builder builder) {
         this.settings = new Settings(builder.hosts, builder.partnerId, builder.partnerKey, builder.referer,
                 builder.refundKey, builder.overseasServiceId, builder.overseasServiceKey);
@@ -55,11 +57,20 @@ public final class GyeolClient {
         this.cashReceipts = new CashReceipts(domestic);
         this.windows = new Windows(domestic);
         this.overseas = new Overseas(wire, this.settings, builder.clock, orderIds);
+        this.billing = new Billing(new JsonApi(wire, this.settings));
     }
 
     /** A builder; {@link Builder#hosts} and {@link Builder#partner} are required. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Recurring billing on Gyeol ({@code /v1}, not part of Payple's API): plans,
+     * subscriptions, invoices, dunning and test clocks.
+     */
+    public Billing billing() {
+        return this.billing;
     }
 
     /** Billing keys: register, look up, revoke. */

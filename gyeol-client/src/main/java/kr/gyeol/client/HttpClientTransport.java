@@ -35,9 +35,12 @@ public final class HttpClientTransport implements Transport {
     public Response send(Request request) throws IOException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
             .timeout(this.requestTimeout)
-            .header("Content-Type", "application/json; charset=UTF-8")
             .header("Cache-Control", "no-cache")
-            .POST(HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+            .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+        if (request.body() != null) {
+            builder.header("Content-Type", "application/json; charset=UTF-8");
+        }
         request.headers().forEach(builder::header);
         try {
             HttpResponse<String> response = this.http.send(builder.build(),

@@ -16,17 +16,24 @@ public interface Transport {
     Response send(Request request) throws IOException;
 
     /**
-     * One POST with a JSON body.
+     * One request with a JSON body (or none).
      *
+     * @param method the HTTP method: POST for every Payple call; GET, POST and PUT for
+     * Gyeol's {@code /v1} API
      * @param uri where to send it
      * @param headers request headers besides {@code Content-Type}
-     * @param body the JSON body
+     * @param body the JSON body, or null for none
      */
-    record Request(URI uri, Map<String, String> headers, String body) {
+    record Request(String method, URI uri, Map<String, String> headers, String body) {
 
         /** Copies the headers. */
         public Request {
             headers = Map.copyOf(headers);
+        }
+
+        /** A POST with a JSON body, as every Payple call is. */
+        public Request(URI uri, Map<String, String> headers, String body) {
+            this("POST", uri, headers, body);
         }
 
     }

@@ -44,8 +44,30 @@ final class Wire {
      */
     Map<String, Object> post(URI uri, Map<String, ?> body, Map<String, String> headers, boolean idempotent,
             String orderId) {
-        String json = JSON.writeValueAsString(body);
-        Transport.Request request = new Transport.Request(uri, headers, json);
+        Transport.Response response = send(new Transport.Request(uri, headers, JSON.writeValueAsString(body)),
+                idempotent, orderId);
+        if (response.status() != 200) {
+            // Payple answers every business error with 200; anything else is a wrong
+            // URL or a proxy in the way, and sending it again will not change it.
+            throw new InvalidRequestException("HTTP" + response.status(), "HTTP " + response.status() + " from " + uri);
+        }
+        try {
+            return JSON.readValue(response.body(), new TypeReference<LinkedHashMap<String, Object>>() {
+            });
+        }
+        catch (JacksonException ex) {
+            throw new OutcomeUnknownException(null, null, orderId,
+                    "The answer from " + uri.getHost() + " is not a JSON object", ex);
+        }
+    }
+
+    /**
+     * Sends a request and returns the first answer below HTTP 500; an idempotent one is
+     * tried again after a connection error or a 5xx, as the retry policy says.
+     * @throws OutcomeUnknownException when no such answer arrived
+     */
+    Transport.Response send(Transport.Request request, boolean idempotent, String orderId) {
+        URI uri = request.uri();
         int attempts = idempotent ? 1 + this.retries.maxRetries() : 1;
         Exception last = null;
         String lastProblem = null;
@@ -67,20 +89,7 @@ final class Wire {
                 lastProblem = "HTTP " + response.status() + " from " + uri.getHost();
                 continue;
             }
-            if (response.status() != 200) {
-                // Payple answers every business error with 200; anything else is a wrong
-                // URL or a proxy in the way, and sending it again will not change it.
-                throw new InvalidRequestException("HTTP" + response.status(),
-                        "HTTP " + response.status() + " from " + uri);
-            }
-            try {
-                return JSON.readValue(response.body(), new TypeReference<LinkedHashMap<String, Object>>() {
-                });
-            }
-            catch (JacksonException ex) {
-                throw new OutcomeUnknownException(null, null, orderId,
-                        "The answer from " + uri.getHost() + " is not a JSON object", ex);
-            }
+            return response;
         }
         throw new OutcomeUnknownException(null, null, orderId,
                 lastProblem + (attempts > 1 ? " after " + attempts + " attempts" : ""), last);

@@ -122,10 +122,20 @@ public class Renewals {
      */
     public int runDue(String clockId) {
         String token = UUID.randomUUID().toString();
-        return ClaimedWork.drain(BATCH, (n) -> {
-            Instant now = this.clock.instant();
-            return this.subscriptions.claimDue(now, now.plus(this.lease), token, n, clockId);
-        }, (id) -> stepClaimed(id, token));
+        long deadline = System.nanoTime() + ClaimedWork.ROUND_BUDGET.toNanos();
+        int steps = 0;
+        int taken;
+        do {
+            // A step can make the next one due at once (a period paid late, a trial
+            // ended long ago): claim again until a pass finds nothing.
+            taken = ClaimedWork.drain(BATCH, (n) -> {
+                Instant now = this.clock.instant();
+                return this.subscriptions.claimDue(now, now.plus(this.lease), token, n, clockId);
+            }, (id) -> stepClaimed(id, token));
+            steps += taken;
+        }
+        while (taken > 0 && System.nanoTime() < deadline);
+        return steps;
     }
 
     /**

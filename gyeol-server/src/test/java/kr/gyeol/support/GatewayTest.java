@@ -65,8 +65,9 @@ public abstract class GatewayTest {
         registry.add("gyeol.partners[1].gpay-allowed-ips[0]", () -> "10.9.9.9");
         // The tests run the reconciler themselves, after moving the clock.
         registry.add("gyeol.reconciler.interval", () -> "1h");
-        // And the webhook dispatcher.
+        // And the webhook dispatcher, and the renewal job.
         registry.add("gyeol.webhooks.interval", () -> "1h");
+        registry.add("gyeol.subscriptions.interval", () -> "1h");
     }
 
     @org.junit.jupiter.api.BeforeEach

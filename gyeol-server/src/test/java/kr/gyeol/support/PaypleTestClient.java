@@ -144,6 +144,14 @@ public final class PaypleTestClient {
         return answer.get("PCD_PAYER_ID");
     }
 
+    /** Revokes a billing key through PUSERDEL. */
+    public void revoke(String billingKey) {
+        Map<String, String> answer = call(Map.of("PCD_PAY_WORK", "PUSERDEL"), Map.of("PCD_PAYER_ID", billingKey));
+        if (!"success".equals(answer.get("PCD_PAY_RST"))) {
+            throw new AssertionError("Revocation failed: " + answer.get("PCD_PAY_CODE"));
+        }
+    }
+
     public static Map<String, Object> card(String cardNumber) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("PCD_PAY_TYPE", "card");

@@ -1,0 +1,91 @@
+package kr.gyeol.client;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Gyeol's own JSON API ({@code /v1}) on the domestic host: HTTP Basic with the partner's
+ * id and key, JSON bodies, RFC 9457 problems for errors. Reads (GET) are retried as the
+ * retry policy says; changes are sent once.
+ */
+final class JsonApi {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build();
+
+    private final Wire wire;
+
+    private final Settings settings;
+
+    JsonApi(Wire wire, Settings settings) {
+        this.wire = wire;
+        this.settings = settings;
+    }
+
+    <T> T get(String path, Class<T> type) {
+        return call("GET", path, null, JSON.constructType(type));
+    }
+
+    <T> T get(String path, JavaType type) {
+        return call("GET", path, null, type);
+    }
+
+    <T> T send(String method, String path, Object body, Class<T> type) {
+        return call(method, path, body, JSON.constructType(type));
+    }
+
+    static JavaType listOf(Class<?> element) {
+        return JSON.getTypeFactory().constructParametricType(Listing.class, element);
+    }
+
+    /** A list answer: {@code {"data": [...]}}. */
+    record Listing<T>(java.util.List<T> data) {
+    }
+
+    private <T> T call(String method, String path, Object body, JavaType type) {
+        URI uri = URI.create(this.settings.hosts().domestic().toString().replaceAll("/+$", "") + path);
+        String credentials = Base64.getEncoder()
+            .encodeToString(
+                    (this.settings.partnerId() + ":" + this.settings.partnerKey()).getBytes(StandardCharsets.UTF_8));
+        Transport.Request request = new Transport.Request(method, uri,
+                Map.of("Authorization", "Basic " + credentials, "Accept", "application/json"),
+                body == null ? null : JSON.writeValueAsString(body));
+        Transport.Response response = this.wire.send(request, method.equals("GET"), null);
+        if (response.status() >= 200 && response.status() < 300) {
+            try {
+                return JSON.readValue(response.body(), type);
+            }
+            catch (JacksonException ex) {
+                throw new OutcomeUnknownException(null, null, null,
+                        "The answer from " + uri.getHost() + " is not the expected JSON", ex);
+            }
+        }
+        String code = "HTTP" + response.status();
+        String detail = "HTTP " + response.status() + " from " + uri;
+        try {
+            Map<?, ?> problem = JSON.readValue(response.body(), Map.class);
+            if (problem.get("code") instanceof String given) {
+                code = given;
+            }
+            if (problem.get("detail") instanceof String given) {
+                detail = given;
+            }
+        }
+        catch (JacksonException ex) {
+            // Not a problem document: the status says what there is to say.
+        }
+        if (response.status() == 401) {
+            throw new AuthenticationException(code, detail);
+        }
+        throw new InvalidRequestException(code, detail);
+    }
+
+}
