@@ -3,7 +3,6 @@ package kr.gyeol.subscription;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 
 import kr.gyeol.shared.KoreanTime;
@@ -20,25 +19,6 @@ public final class BillingCalendar {
     /** Where period {@code n} of a subscription anchored at {@code anchor} starts. */
     public static Instant periodStart(Instant anchor, BillingInterval interval, long n) {
         return interval.after(anchor.atZone(KoreanTime.ZONE), n).toInstant();
-    }
-
-    /** The first period that has not ended at {@code at} (0 before the anchor). */
-    public static long periodAt(Instant anchor, BillingInterval interval, Instant at) {
-        if (!at.isAfter(anchor)) {
-            return 0;
-        }
-        ZonedDateTime start = anchor.atZone(KoreanTime.ZONE);
-        long approximate = switch (interval.unit()) {
-            case DAY -> ChronoUnit.DAYS.between(start, at.atZone(KoreanTime.ZONE)) / interval.count();
-            case WEEK -> ChronoUnit.WEEKS.between(start, at.atZone(KoreanTime.ZONE)) / interval.count();
-            case MONTH -> ChronoUnit.MONTHS.between(start, at.atZone(KoreanTime.ZONE)) / interval.count();
-            case YEAR -> ChronoUnit.YEARS.between(start, at.atZone(KoreanTime.ZONE)) / interval.count();
-        };
-        long n = Math.max(0, approximate - 1);
-        while (!periodStart(anchor, interval, n + 1).isAfter(at)) {
-            n++;
-        }
-        return n;
     }
 
     /**
