@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +26,7 @@ import kr.gyeol.client.Hosts;
 import kr.gyeol.client.OutcomeUnknownException;
 import kr.gyeol.client.PayType;
 import kr.gyeol.client.Payer;
-import kr.gyeol.e2e.support.ExternalPostgres;
+import kr.gyeol.e2e.support.GatewayCluster;
 import kr.gyeol.e2e.support.GatewayProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,39 +41,20 @@ class MultiNodeClientE2EIT {
 
     private static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
 
-    private final List<GatewayProcess> nodes = new ArrayList<>();
-
-    private final List<Path> dataDirectories = new ArrayList<>();
-
-    private ExternalPostgres database;
+    private GatewayCluster cluster;
 
     @AfterEach
     void stop() throws Exception {
-        for (GatewayProcess node : this.nodes) {
-            node.close();
-        }
-        for (Path directory : this.dataDirectories) {
-            GatewayProcess.delete(directory);
-        }
-        if (this.database != null) {
-            this.database.close();
-        }
-        for (GatewayProcess node : this.nodes) {
-            ClientE2ECases.assertNoSecretsIn(node.log());
+        if (this.cluster != null) {
+            this.cluster.close();
+            for (GatewayProcess node : this.cluster.nodes()) {
+                ClientE2ECases.assertNoSecretsIn(node.log());
+            }
         }
     }
 
-    private GyeolClient node(String name, String vaultKey) throws Exception {
-        Files.createDirectories(GatewayProcess.work());
-        Path data = Files.createTempDirectory(GatewayProcess.work(), "node-" + name + "-");
-        this.dataDirectories.add(data);
-        List<String> arguments = new ArrayList<>(ClientE2ECases.SETTINGS);
-        arguments.addAll(this.database.gatewayArguments());
-        arguments.add("--gyeol.data-dir=" + data);
-        // Nodes share their vault key; each would otherwise make its own.
-        arguments.add("--gyeol.vault.keys.shared=" + vaultKey);
-        GatewayProcess node = GatewayProcess.start("node-" + name, arguments);
-        this.nodes.add(node);
+    private GyeolClient node(String name) throws Exception {
+        GatewayProcess node = this.cluster.start(name);
         return GyeolClient.builder()
             .hosts(Hosts.gyeol(node.baseUrl()))
             .partner("test", ClientE2ECases.PARTNER_KEY)
@@ -120,12 +97,9 @@ class MultiNodeClientE2EIT {
 
     @Test
     void nodesShareKeysOrderIdsMonthsAndUnknownOutcomes() throws Exception {
-        this.database = ExternalPostgres.start();
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        String vaultKey = Base64.getEncoder().encodeToString(key);
-        GyeolClient a = node("a", vaultKey);
-        GyeolClient b = node("b", vaultKey);
+        this.cluster = new GatewayCluster(ClientE2ECases.SETTINGS);
+        GyeolClient a = node("a");
+        GyeolClient b = node("b");
 
         BillingKey card = a.billingKeys()
             .registerCard(new CardRegistration(new Payer("1", "홍길동", null, null), "900101", ClientE2ECases.CARD, "30",

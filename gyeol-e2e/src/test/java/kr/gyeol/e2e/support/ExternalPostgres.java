@@ -69,6 +69,11 @@ public final class ExternalPostgres implements AutoCloseable {
         });
     }
 
+    /** A connection to the database, for tests that check what the gateways wrote. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(this.url, this.user, this.password);
+    }
+
     /** The gateway's arguments that point it at this database. */
     public List<String> gatewayArguments() {
         return List.of("--spring.datasource.url=" + this.url, "--spring.datasource.username=" + this.user,

@@ -116,6 +116,14 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the process with SIGKILL, as a crash or the OOM killer would: no shutdown
+     * hook, no graceful drain, whatever it was doing is cut off.
+     */
+    public void kill() throws InterruptedException {
+        this.process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (this.process.isAlive()) {
