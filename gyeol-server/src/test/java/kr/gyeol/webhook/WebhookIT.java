@@ -19,6 +19,14 @@ import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.PaypleTestClient;
 import kr.gyeol.support.WebhookReceiver;
+import Billing;
+import GyeolClient;
+import Hosts;
+import TestClock;
+import PlanRequest;
+import Subscription;
+import SubscriptionRequest;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -229,6 +237,44 @@ class WebhookIT extends GatewayTest {
                 });
         assertThat(rotated.get("secret")).isNotEqualTo(first.get("secret"));
         assertThat(rotated).containsEntry("resultUrl", "http://localhost:2/hook");
+    }
+
+    @Test
+    void subscriptionEventsReachTheReceiverSignedWithTheSnapshotOfWhenTheyHappened() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(0)) {
+            Map<String, Object> settings = configure(receiver.url("/hook"), receiver.url("/revoked"), "JSON");
+            Billing billing = GyeolClient.builder()
+                .hosts(Hosts.gyeol(this.payple.baseUrl()))
+                .partner(PaypleTestClient.PARTNER, PaypleTestClient.SECRET)
+                .build()
+                .billing();
+            TestClock clock = billing.createTestClock("hooks", Instant.parse("2025-01-01T00:00:00Z"));
+            String plan = billing.createPlan(PlanRequest.monthly("웹훅 구독", 1000)).id();
+            Subscription subscription = billing
+                .subscribe(SubscriptionRequest.of(plan, this.payple.registerCard(PaypleTestClient.CARD))
+                    .onTestClock(clock.id()));
+            billing.advance(clock.id(), Instant.parse("2025-02-01T00:00:00Z"));
+
+            this.dispatcher.deliverDue();
+            List<WebhookReceiver.Received> received = receiver.containing("\"subscriptionId\":\"" + subscription.id());
+            assertThat(received).extracting((request) -> json(request.body()).get("type"))
+                .containsExactlyInAnyOrder("SUBSCRIPTION_CREATED", "SUBSCRIPTION_RENEWED", "SUBSCRIPTION_RENEWED");
+            for (WebhookReceiver.Received request : received) {
+                assertThat(verifies((String) settings.get("secret"), request)).isTrue();
+                Map<String, String> body = json(request.body());
+                // The webhook-id receivers de-duplicate by is the event's id in the body.
+                assertThat(body.get("id")).startsWith("sev_");
+            }
+            Map<String, String> renewal = received.stream()
+                .map((request) -> json(request.body()))
+                .filter((body) -> "1".equals(body.get("invoicePeriod")))
+                .findFirst()
+                .orElseThrow();
+            assertThat(renewal).containsEntry("status", "ACTIVE")
+                .containsEntry("amount", "1000")
+                .containsEntry("orderId", subscription.id() + "-P1-A1")
+                .containsKey("paymentId");
+        }
     }
 
 }
