@@ -3,6 +3,7 @@ package kr.gyeol.demo;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,16 +12,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import kr.gyeol.client.Billing;
 import kr.gyeol.client.CertApproval;
 import kr.gyeol.client.Charge;
 import kr.gyeol.client.ChargeResult;
 import kr.gyeol.client.GyeolClient;
 import kr.gyeol.client.GyeolException;
 import kr.gyeol.client.Hosts;
+import kr.gyeol.client.Invoice;
 import kr.gyeol.client.PayType;
+import kr.gyeol.client.Plan;
+import kr.gyeol.client.PlanRequest;
 import kr.gyeol.client.RefundRequest;
+import kr.gyeol.client.Subscription;
+import kr.gyeol.client.SubscriptionEvent;
+import kr.gyeol.client.SubscriptionRequest;
+import kr.gyeol.client.SubscriptionStatus;
+import kr.gyeol.client.TestClock;
 import kr.gyeol.client.WindowResult;
 
 import org.slf4j.Logger;
@@ -53,7 +64,13 @@ class DemoController {
 
     /** What the shop's forms carry from one step to the next. */
     private static final List<String> CARRIED = List.of("billingKey", "payType", "orderId", "paidOn", "authKey",
-            "requestKey");
+            "requestKey", "subscriptionId", "clockId");
+
+    /** The demo's one plan, found by its name (or made) on first use. */
+    private static final String PLAN_NAME = "데모 월간 구독";
+
+    private static final DateTimeFormatter KOREAN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+        .withZone(KOREA);
 
     private final Map<String, GyeolClient> clients = new ConcurrentHashMap<>();
 
@@ -141,6 +158,9 @@ class DemoController {
         if (missing != null) {
             return page(title(action), "error", rows(Map.of("error", "missing " + missing)), carried);
         }
+        if (SUBSCRIPTION_ACTIONS.contains(action)) {
+            return subscription(action, client, carried);
+        }
         String billingKey = carried.get("billingKey");
         PayType payType = payType(carried.get("payType"));
         String orderId = carried.get("orderId");
@@ -180,9 +200,90 @@ class DemoController {
         return page(title(action), declined ? "error" : "success", rows(answer), carried);
     }
 
+    private static final List<String> SUBSCRIPTION_ACTIONS = List.of("subscribe", "advance", "unsubscribe");
+
+    /**
+     * The subscription steps: subscribe the registered key to the demo's monthly plan on
+     * a test clock of its own, move the clock a month on (renewals, failures and dunning
+     * run as they fall due), cancel.
+     */
+    private ModelAndView subscription(String action, GyeolClient client, Map<String, String> carried) {
+        Billing billing = client.billing();
+        Subscription subscription;
+        try {
+            subscription = switch (action) {
+                case "subscribe" -> {
+                    String plan = billing.plans()
+                        .stream()
+                        .filter((candidate) -> candidate.name().equals(PLAN_NAME))
+                        .map(Plan::id)
+                        .findFirst()
+                        .orElseGet(() -> billing.createPlan(PlanRequest.monthly(PLAN_NAME, 9_900)).id());
+                    TestClock clock = billing.createTestClock("demo", null);
+                    put(carried, "clockId", clock.id());
+                    yield billing
+                        .subscribe(SubscriptionRequest.of(plan, carried.get("billingKey")).onTestClock(clock.id()));
+                }
+                case "advance" -> {
+                    TestClock clock = billing.testClock(carried.get("clockId"));
+                    billing.advance(clock.id(), clock.frozenTime().atZone(KOREA).plusMonths(1).toInstant());
+                    yield billing.subscription(carried.get("subscriptionId"));
+                }
+                default -> billing.cancel(carried.get("subscriptionId"));
+            };
+        }
+        catch (GyeolException ex) {
+            return page(title(action), "error", rows(Map.of("error", ex.getClass().getSimpleName(), "code",
+                    String.valueOf(ex.code()), "message", String.valueOf(ex.getMessage()))), carried);
+        }
+        put(carried, "subscriptionId", subscription.id());
+        if (subscription.status() == SubscriptionStatus.CANCELED) {
+            carried.remove("clockId");
+        }
+        TestClock clock = carried.containsKey("clockId") ? billing.testClock(carried.get("clockId")) : null;
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("subscription", subscription.id());
+        shown.put("subscriptionStatus", subscription.status());
+        shown.put("clock", clock == null ? "" : KOREAN_TIME.format(clock.frozenTime()));
+        shown.put("periodNumber", subscription.periodNumber());
+        shown.put("currentPeriod", KOREAN_TIME.format(subscription.currentPeriodStart()) + " – "
+                + KOREAN_TIME.format(subscription.currentPeriodEnd()));
+        shown.put("nextActionAt",
+                subscription.nextActionAt() == null ? "" : KOREAN_TIME.format(subscription.nextActionAt()));
+        boolean failing = subscription.status() == SubscriptionStatus.PAST_DUE
+                || subscription.status() == SubscriptionStatus.UNPAID;
+        ModelAndView page = page(title(action), failing ? "error" : "success", rows(shown), carried);
+        List<Invoice> invoices = billing.invoices(subscription.id());
+        page.addObject("hasInvoices", !invoices.isEmpty());
+        page.addObject("invoices", invoices.stream().map((invoice) -> {
+            Map<String, String> row = new HashMap<>();
+            row.put("period", String.valueOf(invoice.periodNumber()));
+            row.put("start", KOREAN_TIME.format(invoice.periodStart()));
+            row.put("amount", String.format("%,d원", invoice.amount()));
+            row.put("status", invoice.status());
+            row.put("attempts",
+                    invoice.history()
+                        .stream()
+                        .map((attempt) -> KOREAN_TIME.format(attempt.attemptedAt()) + " " + attempt.status()
+                                + (attempt.declineReason() == null ? "" : " (" + attempt.declineReason() + ")"))
+                        .collect(Collectors.joining(" · ")));
+            return row;
+        }).toList());
+        List<SubscriptionEvent> events = billing.events(subscription.id());
+        page.addObject("hasEvents", !events.isEmpty());
+        page.addObject("events",
+                events.stream()
+                    .map((event) -> Map.of("at", KOREAN_TIME.format(event.occurredAt()), "type", event.type()))
+                    .toList());
+        return page;
+    }
+
     /** What the action needs that the form did not carry, or null. */
     private static String missing(String action, Map<String, String> carried) {
         List<String> needed = switch (action) {
+            case "subscribe" -> List.of("billingKey");
+            case "advance" -> List.of("subscriptionId", "clockId");
+            case "unsubscribe" -> List.of("subscriptionId");
             case "charge", "info", "revoke" -> List.of("billingKey");
             case "confirm" -> List.of("authKey", "requestKey");
             case "refund", "lookup" -> List.of("orderId");
@@ -219,6 +320,13 @@ class DemoController {
         List<Map<String, Object>> actions = new ArrayList<>();
         if (carried.get("requestKey") != null && "success".equals(result)) {
             actions.add(action("confirm", "CERT 최종 승인", carried));
+        }
+        if (carried.get("subscriptionId") != null && carried.get("clockId") != null) {
+            actions.add(action("advance", "테스트 시계 1개월 앞으로", carried));
+            actions.add(action("unsubscribe", "구독 즉시 해지", carried));
+        }
+        if (carried.get("billingKey") != null && carried.get("subscriptionId") == null) {
+            actions.add(action("subscribe", "이 결제수단으로 월 9,900원 구독 (테스트 시계)", carried));
         }
         if (carried.get("billingKey") != null) {
             actions.add(action("charge", "등록된 결제수단으로 10,000원 결제 (REST)", carried));
@@ -277,6 +385,9 @@ class DemoController {
             case "refund" -> "부분취소 결과";
             case "lookup" -> "결제 조회 결과";
             case "info" -> "결제수단 조회 결과";
+            case "subscribe" -> "구독 결과";
+            case "advance" -> "테스트 시계 이동 결과";
+            case "unsubscribe" -> "구독 해지 결과";
             default -> "결제수단 해지 결과";
         };
     }

@@ -450,6 +450,47 @@ class WindowBrowserIT extends GatewayTest {
         assertThat(this.browser.findElements(By.id("password-pay"))).hasSize(1);
     }
 
+    /**
+     * The demo's subscription flow: a card registered in the window is subscribed on a
+     * test clock, the clock moved a month shows the renewal; a card without funds shows
+     * the failed renewal, its retries and the end of dunning.
+     */
+    @Test
+    void demoShopSubscribesACardAndShowsRenewalsAndDunningOnItsTestClock() throws Exception {
+        start(null, 1280);
+        openDemo("#subscribe-card");
+        fillCard(PaypleTestClient.CARD);
+        this.browser.switchTo().defaultContent();
+        waiting().until(ExpectedConditions.urlContains("/demo/result"));
+        click("action-subscribe");
+        assertThat(demoStatus()).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("subscriptionStatus")).getText()).isEqualTo("ACTIVE");
+        assertThat(this.browser.findElements(By.cssSelector("tr.invoice-PAID"))).hasSize(1);
+        click("action-advance");
+        assertThat(this.browser.findElement(By.id("subscriptionStatus")).getText()).isEqualTo("ACTIVE");
+        assertThat(this.browser.findElement(By.id("periodNumber")).getText()).isEqualTo("1");
+        assertThat(this.browser.findElements(By.cssSelector("tr.invoice-PAID"))).hasSize(2);
+        assertThat(this.browser.findElement(By.id("events")).getText()).contains("SUBSCRIPTION_CREATED",
+                "SUBSCRIPTION_RENEWED");
+        click("action-unsubscribe");
+        assertThat(this.browser.findElement(By.id("subscriptionStatus")).getText()).isEqualTo("CANCELED");
+        assertThat(this.browser.findElements(By.id("action-advance"))).isEmpty();
+
+        openDemo("#subscribe-card");
+        fillCard("4000000000009995");
+        this.browser.switchTo().defaultContent();
+        waiting().until(ExpectedConditions.urlContains("/demo/result"));
+        click("action-subscribe");
+        assertThat(demoStatus()).isEqualTo("error");
+        assertThat(this.browser.findElement(By.id("subscriptionStatus")).getText()).isEqualTo("PAST_DUE");
+        click("action-advance");
+        assertThat(this.browser.findElement(By.id("subscriptionStatus")).getText()).isEqualTo("UNPAID");
+        String attempts = this.browser.findElement(By.cssSelector("tr.invoice-UNCOLLECTIBLE")).getText();
+        assertThat(attempts.split("INSUFFICIENT_FUNDS", -1)).hasSize(6);
+        assertThat(this.browser.findElement(By.id("events")).getText()).contains("SUBSCRIPTION_PAST_DUE",
+                "SUBSCRIPTION_UNPAID");
+    }
+
     private void switchToPopup(String shop) {
         waiting().until((driver) -> driver.getWindowHandles().size() == 2);
         for (String handle : this.browser.getWindowHandles()) {
