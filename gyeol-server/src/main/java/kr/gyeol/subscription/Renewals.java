@@ -3,7 +3,13 @@ package kr.gyeol.subscription;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.UUID;
 
 import kr.gyeol.network.DeclineReason;
@@ -24,6 +30,7 @@ import kr.gyeol.subscription.jdbc.SubscriptionRepository;
 import kr.gyeol.vault.BillingKey;
 import kr.gyeol.vault.Vault;
 
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,8 +54,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Renewals {
 
     private static final Logger log = LoggerFactory.getLogger(Renewals.class);
-
-    private static final int BATCH = 50;
 
     private final SubscriptionRepository subscriptions;
 
@@ -74,7 +79,9 @@ public class Renewals {
 
     private final Duration unknownRecheck;
 
-    private final Duration trialEndingNotice;
+    private final ExecutorService workers;
+
+    private final int batch;
 
     Renewals(SubscriptionRepository subscriptions, InvoiceRepository invoices, PlanRepository plans,
             ClockRepository clocks, SubscriptionHistory history, PaymentService payments, Vault vault, Clock clock,
@@ -83,7 +90,7 @@ public class Renewals {
             @Value("${gyeol.subscriptions.after-retries:UNPAID}") SubscriptionStatus afterRetries,
             @Value("${gyeol.subscriptions.lease:2m}") Duration lease,
             @Value("${gyeol.subscriptions.unknown-recheck:30s}") Duration unknownRecheck,
-            @Value("${gyeol.subscriptions.trial-ending-notice:3d}") Duration trialEndingNotice) {
+            @Value("${gyeol.subscriptions.concurrency:8}") int concurrency) {
         this.subscriptions = subscriptions;
         this.invoices = invoices;
         this.plans = plans;
@@ -96,14 +103,20 @@ public class Renewals {
         this.defaultDunning = new DunningPolicy(retryDays, afterRetries);
         this.lease = lease;
         this.unknownRecheck = unknownRecheck;
-        this.trialEndingNotice = trialEndingNotice;
+        int threads = Math.max(1, concurrency);
+        this.workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("gyeol-renewal-", 1).factory());
+        this.batch = threads * 8;
     }
 
     @Scheduled(fixedDelayString = "${gyeol.subscriptions.interval:10s}",
             initialDelayString = "${gyeol.subscriptions.interval:10s}")
     void run() {
         try {
-            runDue(null);
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (runDue(null) > 0 && System.nanoTime() < deadline) {
+                // A backlog larger than one round's budget is worked off before the
+                // pause.
+            }
         }
         catch (RuntimeException e) {
             log.error("The renewal round failed; the next round tries again: {}", e.toString());
@@ -124,18 +137,51 @@ public class Renewals {
         String token = UUID.randomUUID().toString();
         long deadline = System.nanoTime() + ClaimedWork.ROUND_BUDGET.toNanos();
         int steps = 0;
-        int taken;
-        do {
+        while (true) {
             // A step can make the next one due at once (a period paid late, a trial
-            // ended long ago): claim again until a pass finds nothing.
-            taken = ClaimedWork.drain(BATCH, (n) -> {
-                Instant now = this.clock.instant();
-                return this.subscriptions.claimDue(now, now.plus(this.lease), token, n, clockId);
-            }, (id) -> stepClaimed(id, token));
-            steps += taken;
+            // ended long ago): claim again until a claim finds nothing.
+            Instant now = this.clock.instant();
+            List<String> due = this.subscriptions.claimDue(now, now.plus(this.lease), token, this.batch, clockId);
+            if (due.isEmpty()) {
+                return steps;
+            }
+            steps += stepAll(due, token);
+            if (System.nanoTime() > deadline) {
+                return steps;
+            }
         }
-        while (taken > 0 && System.nanoTime() < deadline);
-        return steps;
+    }
+
+    /**
+     * Takes the claimed steps, {@code gyeol.subscriptions.concurrency} at a time; each
+     * subscription is claimed once, so no two of them touch the same one.
+     */
+    private int stepAll(List<String> due, String token) {
+        List<Future<Boolean>> steps = new ArrayList<>(due.size());
+        for (String id : due) {
+            steps.add(this.workers.submit(() -> stepClaimed(id, token)));
+        }
+        int taken = 0;
+        for (Future<Boolean> step : steps) {
+            try {
+                if (step.get()) {
+                    taken++;
+                }
+            }
+            catch (ExecutionException e) {
+                log.error("Renewal step failed: {}", e.getCause().toString());
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return taken;
+            }
+        }
+        return taken;
+    }
+
+    @PreDestroy
+    void stopWorkers() {
+        this.workers.shutdown();
     }
 
     /**
@@ -229,7 +275,7 @@ public class Renewals {
         Invoice invoice = new Invoice("inv_" + Tokens.urlSafe(16), s.id(), n, start, end,
                 new kr.gyeol.shared.Money(charged, plan.amount().currency()),
                 chargeable ? Invoice.Status.OPEN : Invoice.Status.PAID, 0, null, null, at, chargeable ? null : at,
-                java.util.List.of());
+                List.of());
         inTransaction(() -> {
             requireLease(this.subscriptions.update(renewed, token), s.id());
             if (!this.invoices.insert(invoice, s.partnerId().value())) {
@@ -348,7 +394,7 @@ public class Renewals {
         if (charged.status() == Invoice.AttemptStatus.APPROVED) {
             Invoice paid = new Invoice(invoice.id(), invoice.subscriptionId(), invoice.periodNumber(),
                     invoice.periodStart(), invoice.periodEnd(), invoice.amount(), Invoice.Status.PAID, attempt.number(),
-                    invoice.firstFailedAt(), null, invoice.createdAt(), at, java.util.List.of());
+                    invoice.firstFailedAt(), null, invoice.createdAt(), at, List.of());
             Subscription active = s.with(SubscriptionStatus.ACTIVE, s.periodEnd());
             inTransaction(() -> {
                 if (!this.invoices.settleAttempt(invoice.id(), attempt.number(), settled.status(), settled.paymentId(),
@@ -372,7 +418,7 @@ public class Renewals {
         Invoice failed = new Invoice(invoice.id(), invoice.subscriptionId(), invoice.periodNumber(),
                 invoice.periodStart(), invoice.periodEnd(), invoice.amount(),
                 retry ? Invoice.Status.OPEN : Invoice.Status.UNCOLLECTIBLE, attempt.number(), firstFailedAt,
-                nextRetryAt, invoice.createdAt(), null, java.util.List.of());
+                nextRetryAt, invoice.createdAt(), null, List.of());
         SubscriptionStatus target = retry ? SubscriptionStatus.PAST_DUE : policy.afterRetries();
         Subscription after = target == SubscriptionStatus.CANCELED ? s.canceled(at) : s.with(target, nextRetryAt);
         inTransaction(() -> {

@@ -1,0 +1,22 @@
+package kr.gyeol.bench;
+
+import java.util.Arrays;
+
+/**
+ * {@code java -jar gyeol-bench.jar [renewals] --name value ...}: the charge benchmark, or
+ * with {@code renewals} first the renewal benchmark.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("renewals")) {
+            RenewalBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        ChargeBenchmark.main(args);
+    }
+
+}
