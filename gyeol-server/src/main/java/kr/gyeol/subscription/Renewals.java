@@ -34,6 +34,7 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -119,7 +120,8 @@ public class Renewals {
             }
         }
         catch (RuntimeException e) {
-            log.error("The renewal round failed; the next round tries again: {}", e.toString());
+            log.error("The renewal round failed; the next round tries again: {}",
+                    e instanceof DataAccessException ? e.getClass().getSimpleName() : e.toString());
         }
     }
 
@@ -169,7 +171,7 @@ public class Renewals {
                 }
             }
             catch (ExecutionException e) {
-                log.error("Renewal step failed: {}", e.getCause().toString());
+                log.error("Renewal step failed: {}", e.getCause().getClass().getSimpleName());
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -206,8 +208,9 @@ public class Renewals {
             // The lease runs out and another round (here or on another node) resumes
             // from what was recorded: an attempt written CHARGING is rerun under its own
             // order id, never as a new charge.
+            // A database error's message can quote row values; its type is enough here.
             log.error("Renewal step of subscription {} failed; it is resumed when its lease ends: {}", id,
-                    e.toString());
+                    e instanceof DataAccessException ? e.getClass().getSimpleName() : e.toString());
             return false;
         }
     }

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps the bodies of Gyeol's JSON APIs ({@code /admin/**}) and the overseas API
- * ({@code /gpay/**}) at {@code gyeol.http.max-body} (64 KB by default): a declared larger
- * body is refused with 413 before it is read, and a chunked one stops being read at the
- * cap, which its parser then reports as a malformed body. The Payple paths have their own
- * cap of the same size in {@link LenientBodyParser}.
+ * Caps the bodies of Gyeol's JSON APIs ({@code /admin/**}, {@code /v1/**}) and the
+ * overseas API ({@code /gpay/**}) at {@code gyeol.http.max-body} (64 KB by default): a
+ * declared larger body is refused with 413 before it is read, and a chunked one stops
+ * being read at the cap, which its parser then reports as a malformed body. The Payple
+ * paths have their own cap of the same size in {@link LenientBodyParser}.
  */
 @Component
 class RequestBodyLimit extends OncePerRequestFilter {
@@ -31,7 +31,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/admin/") || path.equals("/admin") || path.startsWith("/gpay/"));
+        return !(path.startsWith("/admin/") || path.equals("/admin") || path.startsWith("/v1/")
+                || path.startsWith("/gpay/"));
     }
 
     @Override

@@ -106,6 +106,46 @@ class BadInputOutsidePaypleIT extends GatewayTest {
     }
 
     @Test
+    void theRecurringBillingApiAnswersProblemsForBadInputAndStoresNothing() throws Exception {
+        String json = "application/json";
+        String before = send("GET", "/v1/plans?limit=500", null, BASIC, null).body();
+        assertProblem(send("POST", "/v1/plans", bytes("{bad"), BASIC, json), 400, "malformed-body");
+        assertProblem(send("POST", "/v1/plans", bytes("[]"), BASIC, json), 400, "malformed-body");
+        assertProblem(send("POST", "/v1/plans", bytes("{\"name\":\"x\",\"amount\":\"many\"}"), BASIC, json), 400,
+                "malformed-body");
+        assertProblem(send("POST", "/v1/plans", bytes("{\"name\":{\"a\":1},\"amount\":1000}"), BASIC, json), 400,
+                "malformed-body");
+        assertProblem(send("POST", "/v1/plans",
+                bytes("{\"name\":\"x\",\"amount\":99999999999999999999999,\"interval\":\"MONTH\"}"), BASIC, json), 400,
+                "malformed-body");
+        assertProblem(
+                send("POST", "/v1/plans", bytes("{\"name\":\"x\",\"amount\":-5,\"interval\":\"MONTH\"}"), BASIC, json),
+                400, "invalid-plan");
+        assertProblem(
+                send("POST", "/v1/plans", bytes("{\"name\":\"x\",\"amount\":1000,\"interval\":\"HOUR\"}"), BASIC, json),
+                400, "invalid-plan");
+        assertProblem(send("POST", "/v1/plans",
+                bytes("{\"name\":\"x\",\"amount\":1000,\"interval\":\"MONTH\",\"currency\":\"JPY\"}"), BASIC, json),
+                400, "invalid-plan");
+        assertProblem(send("POST", "/v1/plans", bytes("{\"name\":\"" + "a".repeat(70_000) + "\"}"), BASIC, json), 413,
+                "body-too-large");
+        assertProblem(send("POST", "/v1/subscriptions", bytes("{}"), BASIC, json), 400, "invalid-subscription");
+        assertProblem(send("GET", "/v1/subscriptions?status=SLEEPING", null, BASIC, null), 400, "invalid-parameter");
+        assertProblem(send("GET", "/v1/subscriptions/nope", null, BASIC, null), 404, "no-such-subscription");
+        assertProblem(send("POST", "/v1/subscriptions/nope/cancel", null, BASIC, null), 404, "no-such-subscription");
+        assertProblem(
+                send("POST", "/v1/test-clocks/nope/advance", bytes("{\"frozenTime\":\"yesterday\"}"), BASIC, json), 400,
+                "malformed-body");
+        assertProblem(send("PUT", "/v1/billing-settings", bytes("{\"retryDays\":[3,1],\"afterRetries\":\"UNPAID\"}"),
+                BASIC, json), 400, "invalid-settings");
+        assertProblem(send("PUT", "/v1/billing-settings", bytes("{\"retryDays\":[1],\"afterRetries\":\"ACTIVE\"}"),
+                BASIC, json), 400, "invalid-settings");
+        assertProblem(send("POST", "/v1/plans", bytes("{\"name\":\"x\"}"), null, json), 401, "unauthenticated");
+        assertThat(send("GET", "/v1/plans?limit=500", null, BASIC, null).body()).as("nothing was stored by any of it")
+            .isEqualTo(before);
+    }
+
+    @Test
     void theAdminApiAuthenticatesBeforeReadingTheBody() throws Exception {
         assertProblem(send("PUT", "/admin/webhooks", bytes("{bad"), null, "application/json"), 401, "unauthenticated");
         String wrong = "Basic " + Base64.getEncoder().encodeToString(bytes("test:wrong"));

@@ -131,10 +131,13 @@ public class SubscriptionRepository {
 
     /** Claims one subscription if it is due and free, as {@link #claimDue} does. */
     public boolean claim(String id, Instant now, Instant leaseUntil, String token) {
-        return this.jdbc.sql("""
-                UPDATE subscriptions SET lease_until = :leaseUntil, lease_token = :token
-                WHERE id = :id AND next_action_at IS NOT NULL AND (lease_until IS NULL OR lease_until <= :now)
-                """)
+        return this.jdbc
+            .sql("""
+                    UPDATE subscriptions s SET lease_until = :leaseUntil, lease_token = :token
+                    WHERE s.id = :id AND s.next_action_at IS NOT NULL
+                      AND s.next_action_at <= COALESCE((SELECT c.frozen_at FROM test_clocks c WHERE c.id = s.clock_id), :now)
+                      AND (s.lease_until IS NULL OR s.lease_until <= :now)
+                    """)
             .param("id", id)
             .param("now", Rows.utc(now))
             .param("leaseUntil", Rows.utc(leaseUntil))
