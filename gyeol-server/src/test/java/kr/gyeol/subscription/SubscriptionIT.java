@@ -328,4 +328,65 @@ class SubscriptionIT extends GatewayTest {
     @Autowired
     Renewals renewals;
 
+    @Autowired
+    kr.gyeol.shared.Settlement settlement;
+
+    @Test
+    void aRenewalWhoseOutcomeIsUnknownWaitsForTheReconcilerAndIsNeverChargedAgain() {
+        TestClock clock = clockAt("2025-11-03T14:00");
+        Subscription created = subscribe(PlanRequest.monthly("응답 없음", 6000), "4000000000000119", clock);
+        // The network did not answer: the period is neither paid nor retried.
+        Invoice open = this.billing.invoices(created.id()).get(0);
+        assertThat(open.status()).isEqualTo("OPEN");
+        assertThat(open.history()).singleElement()
+            .satisfies((attempt) -> assertThat(attempt.status()).isEqualTo("UNKNOWN"));
+        assertThat(this.billing.advance(clock.id(), korean("2025-11-20T00:00")).stillDue()).isEqualTo(1);
+        assertThat(this.billing.invoices(created.id()).get(0).history()).hasSize(1);
+
+        // The reconciler asks the network (it had approved); the renewal then reads that.
+        this.clock.advance(Duration.ofSeconds(31));
+        this.settlement.settleDue();
+        assertThat(this.billing.advance(clock.id(), korean("2025-11-20T00:00")).stillDue()).isZero();
+        Invoice paid = this.billing.invoices(created.id()).get(0);
+        assertThat(paid.status()).isEqualTo("PAID");
+        assertThat(paid.history()).singleElement().satisfies((attempt) -> {
+            assertThat(attempt.status()).isEqualTo("APPROVED");
+            assertThat(attempt.orderId()).isEqualTo(created.id() + "-P0-A1");
+        });
+        assertThat(this.billing.subscription(created.id()).status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(approvedPayments(created.id())).isEqualTo(1);
+        assertThat(this.jdbc.sql("SELECT count(*) FROM payments WHERE user_define1 = :id")
+            .param("id", created.id())
+            .query(Long.class)
+            .single()).isEqualTo(1);
+    }
+
+    @Test
+    void anotherPartnerSeesNoneOfThisPartnersPlansSubscriptionsOrKeys() {
+        Billing other = GyeolClient.builder()
+            .hosts(Hosts.gyeol(this.payple.baseUrl()))
+            .partner("strict", "strict-secret-0123456789")
+            .referer("https://shop.example.com")
+            .build()
+            .billing();
+        TestClock clock = clockAt("2025-06-01T00:00");
+        Subscription mine = subscribe(PlanRequest.monthly("내 구독", 2000), PaypleTestClient.CARD, clock);
+        String myKey = this.payple.registerCard(PaypleTestClient.CARD);
+        String theirPlan = other.createPlan(PlanRequest.monthly("남의 요금제", 2000)).id();
+        assertThatThrownBy(() -> other.subscription(mine.id())).isInstanceOfSatisfying(InvalidRequestException.class,
+                (e) -> assertThat(e.code()).isEqualTo("no-such-subscription"));
+        assertThatThrownBy(() -> other.cancel(mine.id())).isInstanceOfSatisfying(InvalidRequestException.class,
+                (e) -> assertThat(e.code()).isEqualTo("no-such-subscription"));
+        assertThatThrownBy(() -> other.invoices(mine.id())).isInstanceOfSatisfying(InvalidRequestException.class,
+                (e) -> assertThat(e.code()).isEqualTo("no-such-subscription"));
+        assertThatThrownBy(() -> other.plan(mine.planId())).isInstanceOfSatisfying(InvalidRequestException.class,
+                (e) -> assertThat(e.code()).isEqualTo("no-such-plan"));
+        assertThatThrownBy(() -> other.subscribe(SubscriptionRequest.of(theirPlan, myKey))).isInstanceOfSatisfying(
+                InvalidRequestException.class, (e) -> assertThat(e.code()).isEqualTo("no-such-billing-key"));
+        assertThatThrownBy(() -> this.billing.changePlan(mine.id(), theirPlan)).isInstanceOfSatisfying(
+                InvalidRequestException.class, (e) -> assertThat(e.code()).isEqualTo("no-such-plan"));
+        assertThat(other.subscriptions(null, null)).extracting(Subscription::id).doesNotContain(mine.id());
+        assertThat(this.billing.subscription(mine.id()).status()).isEqualTo(SubscriptionStatus.ACTIVE);
+    }
+
 }

@@ -68,6 +68,9 @@ public abstract class GatewayTest {
         // And the webhook dispatcher, and the renewal job.
         registry.add("gyeol.webhooks.interval", () -> "1h");
         registry.add("gyeol.subscriptions.interval", () -> "1h");
+        // A clock advance waits this long for steps held elsewhere (a payment being
+        // settled).
+        registry.add("gyeol.subscriptions.advance-wait", () -> "2s");
     }
 
     @org.junit.jupiter.api.BeforeEach
