@@ -32,7 +32,7 @@ final class FakeGateway implements Transport {
     }
 
     /** A request as the gateway saw it. */
-    record Seen(String path, Map<String, String> headers, Map<String, Object> body) {
+    record Seen(String path, Map<String, String> headers, Map<String, Object> body, String method) {
     }
 
     private final Map<String, Deque<Reply>> replies = new HashMap<>();
@@ -69,9 +69,9 @@ final class FakeGateway implements Transport {
     public synchronized Response send(Request request) throws IOException {
         String path = request.uri().getRawPath()
                 + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
-        this.seen.add(new Seen(path, request.headers(),
-                JSON.readValue(request.body(), new TypeReference<Map<String, Object>>() {
-                })));
+        this.seen.add(new Seen(path, request.headers(), request.body() == null ? Map.of()
+                : JSON.readValue(request.body(), new TypeReference<Map<String, Object>>() {
+                }), request.method()));
         Deque<Reply> queue = this.replies.get(path);
         if (queue == null || queue.isEmpty()) {
             throw new AssertionError("Nothing scripted for " + path);
