@@ -126,6 +126,27 @@ abstract class ClientE2ECases {
         }
     }
 
+    /** Stops a cluster's nodes and checks that none of their logs holds a secret. */
+    static void stop(kr.gyeol.e2e.support.GatewayCluster cluster) throws Exception {
+        if (cluster == null) {
+            return;
+        }
+        cluster.close();
+        for (GatewayProcess node : cluster.nodes()) {
+            assertNoSecretsIn(node.log());
+        }
+    }
+
+    /** A client of the test partner on one node. */
+    static GyeolClient clientOf(GatewayProcess node) {
+        return GyeolClient.builder()
+            .hosts(Hosts.gyeol(node.baseUrl()))
+            .partner("test", PARTNER_KEY)
+            .referer("http://localhost:8080")
+            .refundKey(REFUND_KEY)
+            .build();
+    }
+
     /**
      * Card numbers, account numbers, birth dates and keys never reach a gateway's log;
      * the log must show the gateway started, so an empty file does not pass.

@@ -22,7 +22,6 @@ import kr.gyeol.client.Charge;
 import kr.gyeol.client.ChargeResult;
 import kr.gyeol.client.DuplicateOrderException;
 import kr.gyeol.client.GyeolClient;
-import kr.gyeol.client.Hosts;
 import kr.gyeol.client.OutcomeUnknownException;
 import kr.gyeol.client.PayType;
 import kr.gyeol.client.Payer;
@@ -45,22 +44,11 @@ class MultiNodeClientE2EIT {
 
     @AfterEach
     void stop() throws Exception {
-        if (this.cluster != null) {
-            this.cluster.close();
-            for (GatewayProcess node : this.cluster.nodes()) {
-                ClientE2ECases.assertNoSecretsIn(node.log());
-            }
-        }
+        ClientE2ECases.stop(this.cluster);
     }
 
     private GyeolClient node(String name) throws Exception {
-        GatewayProcess node = this.cluster.start(name);
-        return GyeolClient.builder()
-            .hosts(Hosts.gyeol(node.baseUrl()))
-            .partner("test", ClientE2ECases.PARTNER_KEY)
-            .referer("http://localhost:8080")
-            .refundKey(ClientE2ECases.REFUND_KEY)
-            .build();
+        return ClientE2ECases.clientOf(this.cluster.start(name));
     }
 
     /** Charges from 20 threads, alternating nodes; how many were approved. */

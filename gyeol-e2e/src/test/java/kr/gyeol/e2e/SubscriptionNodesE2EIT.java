@@ -19,7 +19,6 @@ import kr.gyeol.client.Billing;
 import kr.gyeol.client.CardRegistration;
 import kr.gyeol.client.ClockAdvance;
 import kr.gyeol.client.GyeolClient;
-import kr.gyeol.client.Hosts;
 import kr.gyeol.client.Payer;
 import kr.gyeol.client.PlanRequest;
 import kr.gyeol.client.SubscriptionRequest;
@@ -58,20 +57,11 @@ class SubscriptionNodesE2EIT {
 
     @AfterEach
     void stop() throws Exception {
-        if (this.cluster != null) {
-            this.cluster.close();
-            for (GatewayProcess node : this.cluster.nodes()) {
-                ClientE2ECases.assertNoSecretsIn(node.log());
-            }
-        }
+        ClientE2ECases.stop(this.cluster);
     }
 
     private static GyeolClient client(GatewayProcess node) {
-        return GyeolClient.builder()
-            .hosts(Hosts.gyeol(node.baseUrl()))
-            .partner("test", ClientE2ECases.PARTNER_KEY)
-            .referer("http://localhost:8080")
-            .build();
+        return ClientE2ECases.clientOf(node);
     }
 
     private static Instant korean(String localDateTime) {
