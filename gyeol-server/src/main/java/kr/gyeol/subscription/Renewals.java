@@ -230,10 +230,12 @@ public class Renewals {
             return collect(s, plan, open.get(), token, at);
         }
         if (s.status() != SubscriptionStatus.TRIALING && s.status() != SubscriptionStatus.ACTIVE) {
-            // Nothing to collect and nothing to renew: a schedule left from a state that
-            // has none (never written so; kept safe).
-            log.warn("Subscription {} is {} with nothing open; its schedule is cleared", id, s.status());
-            return true;
+            // A PAST_DUE subscription always has its open invoice (the other states
+            // schedule nothing). Should one ever not, it is parked, not spun on, and
+            // logged once a lease for an operator.
+            log.error("Subscription {} is {} with no open invoice; parked until its lease ends", id, s.status());
+            this.subscriptions.holdUntil(id, token, this.clock.instant().plus(this.lease));
+            return false;
         }
         if (s.status() == SubscriptionStatus.TRIALING && !s.trialEndingSent() && at.isBefore(s.periodEnd())) {
             Subscription told = s.trialEndingTold(s.periodEnd());
