@@ -46,6 +46,13 @@ public interface Acquirer {
      */
     Outcome approveForeign(String reference, CardDetails card, String securityCode, Money amount);
 
+    /**
+     * Approves a merchant-initiated charge of a stored foreign card (a subscription's
+     * renewal): no cardholder is present to give the security code, so none is sent; the
+     * network relies on the stored credential and its first, cardholder-present charge.
+     */
+    Outcome approveForeignRecurring(String reference, CardDetails card, Money amount);
+
     /** Withdraws from a bank account. */
     Outcome withdraw(String reference, AccountDetails account, Money amount);
 

@@ -99,7 +99,22 @@ public class PaymentService {
         return charge(request, securityCode);
     }
 
+    /**
+     * Charges a foreign card's billing key through the overseas API without its holder: a
+     * merchant-initiated renewal, which has no security code to send.
+     */
+    public Payment chargeOverseasRecurring(ChargeRequest request) {
+        if (request.api() != PaymentApi.GPAY) {
+            throw new IllegalArgumentException("Only overseas charges are merchant-initiated here");
+        }
+        return charge(request, null, true);
+    }
+
     private Payment charge(ChargeRequest request, String securityCode) {
+        return charge(request, securityCode, false);
+    }
+
+    private Payment charge(ChargeRequest request, String securityCode, boolean merchantInitiated) {
         if (ChargeRules.belowMinimum(request.api(), request.instrument(), request.amount())) {
             throw new ChargeRejected(ChargeRejected.Reason.AMOUNT_BELOW_MINIMUM);
         }
@@ -111,7 +126,7 @@ public class PaymentService {
         OrderId orderId = request.orderId() != null ? request.orderId() : generatedOrderId(request.api(), now);
 
         Pending pending = transaction.execute(status -> writePending(request, orderId, vat, now));
-        Outcome outcome = callNetwork(pending, securityCode);
+        Outcome outcome = callNetwork(pending, securityCode, merchantInitiated);
         Instant answeredAt = clock.instant();
         Payment pendingPayment = pending.payment();
         Payment settled = switch (outcome) {
@@ -251,12 +266,16 @@ public class PaymentService {
         }
     }
 
-    private Outcome callNetwork(Pending pending, String securityCode) {
+    private Outcome callNetwork(Pending pending, String securityCode, boolean merchantInitiated) {
         Payment payment = pending.payment();
         try {
             if (payment.appCard() != null) {
                 return acquirer.approveInApp(payment.networkReference(), payment.appCard().token(),
                         payment.appCard().installmentMonths(), payment.amount());
+            }
+            if (payment.api() == PaymentApi.GPAY && merchantInitiated) {
+                return acquirer.approveForeignRecurring(payment.networkReference(), pending.key().card(),
+                        payment.amount());
             }
             if (payment.api() == PaymentApi.GPAY) {
                 return acquirer.approveForeign(payment.networkReference(), pending.key().card(), securityCode,

@@ -15,12 +15,14 @@ import java.util.UUID;
 import kr.gyeol.network.DeclineReason;
 import kr.gyeol.payment.ChargeRejected;
 import kr.gyeol.payment.ChargeRequest;
+import kr.gyeol.payment.Overseas;
 import kr.gyeol.payment.ChargeRules;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentApi;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.shared.ClaimedWork;
 import kr.gyeol.shared.EventType;
+import kr.gyeol.shared.Money;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.subscription.jdbc.ClockRepository;
@@ -273,14 +275,13 @@ public class Renewals {
         BillingKey key = this.vault.findById(s.billingKeyId()).orElseThrow();
         // What cannot be charged (a credit, or less than the network's minimum) is
         // carried.
-        boolean chargeable = total > 0 && !ChargeRules.belowMinimum(PaymentApi.PAYPLE, key.type(),
-                new kr.gyeol.shared.Money(total, plan.amount().currency()));
+        boolean chargeable = total > 0 && !ChargeRules.belowMinimum(api(plan.amount()), key.type(),
+                new Money(total, plan.amount().currency()));
         long charged = chargeable ? total : 0;
         Subscription renewed = s.inPeriod(n, start, end, chargeable ? 0 : total).nextAt(at);
         Invoice invoice = new Invoice("inv_" + Tokens.urlSafe(16), s.id(), n, start, end,
-                new kr.gyeol.shared.Money(charged, plan.amount().currency()),
-                chargeable ? Invoice.Status.OPEN : Invoice.Status.PAID, 0, null, null, at, chargeable ? null : at,
-                List.of());
+                new Money(charged, plan.amount().currency()), chargeable ? Invoice.Status.OPEN : Invoice.Status.PAID, 0,
+                null, null, at, chargeable ? null : at, List.of());
         inTransaction(() -> {
             requireLease(this.subscriptions.update(renewed, token), s.id());
             if (!this.invoices.insert(invoice, s.partnerId().value())) {
@@ -340,28 +341,43 @@ public class Renewals {
 
     private Charged charge(Subscription s, Plan plan, Invoice invoice, Invoice.Attempt attempt, boolean resumed) {
         OrderId orderId = OrderId.of(attempt.orderId());
+        PaymentApi api = api(invoice.amount());
         if (resumed) {
             // An unknown outcome is the reconciler's to settle; a payment a node wrote
             // before it died is read, not charged again.
-            Optional<Payment> earlier = this.payments.find(s.partnerId(), PaymentApi.PAYPLE, orderId);
+            Optional<Payment> earlier = this.payments.find(s.partnerId(), api, orderId);
             if (earlier.isPresent()) {
                 return outcome(earlier.get());
             }
         }
         BillingKey key = this.vault.findById(s.billingKeyId()).orElseThrow();
-        ChargeRequest request = ChargeRequest.ofBillingKey(s.partnerId(), s.billingKeyId(), key.type(), orderId,
-                invoice.amount().amount(), null, true, s.goods(), key.payer(), s.id(),
-                "period " + invoice.periodNumber(),
-                plan.monthly() ? BillingCalendar.chargedMonth(invoice.periodStart()) : null, false, null, null);
         try {
-            return outcome(this.payments.charge(request));
+            if (api == PaymentApi.GPAY) {
+                // A foreign card renews through the overseas API, merchant-initiated;
+                // names default to the key's first payment's.
+                return outcome(this.payments
+                    .chargeOverseasRecurring(ChargeRequest.overseas(s.partnerId(), s.billingKeyId(), orderId,
+                            invoice.amount(), s.goods(), key.payer().email(), new Overseas(null, null, null, null))));
+            }
+            return outcome(this.payments.charge(ChargeRequest.ofBillingKey(s.partnerId(), s.billingKeyId(), key.type(),
+                    orderId, invoice.amount().amount(), null, true, s.goods(), key.payer(), s.id(),
+                    "period " + invoice.periodNumber(),
+                    plan.monthly() ? BillingCalendar.chargedMonth(invoice.periodStart()) : null, false, null, null)));
         }
         catch (ChargeRejected e) {
             if (e.reason() == ChargeRejected.Reason.DUPLICATE_ORDER_ID) {
-                return outcome(this.payments.find(s.partnerId(), PaymentApi.PAYPLE, orderId).orElseThrow());
+                return outcome(this.payments.find(s.partnerId(), api, orderId).orElseThrow());
             }
             return new Charged(Invoice.AttemptStatus.REFUSED, null, e.reason().name(), true);
         }
+    }
+
+    /**
+     * Won is charged through the domestic API; any other currency through the overseas
+     * one.
+     */
+    static PaymentApi api(Money amount) {
+        return Money.KRW.equals(amount.currency()) ? PaymentApi.PAYPLE : PaymentApi.GPAY;
     }
 
     private static Charged outcome(Payment payment) {

@@ -15,6 +15,7 @@ import kr.gyeol.subscription.jdbc.InvoiceRepository;
 import kr.gyeol.subscription.jdbc.SubscriptionRepository;
 import kr.gyeol.vault.BillingKey;
 import kr.gyeol.vault.BillingKeyStatus;
+import kr.gyeol.vault.InstrumentType;
 import kr.gyeol.vault.RegistrationRejected;
 import kr.gyeol.vault.Vault;
 
@@ -332,9 +333,11 @@ public class Subscriptions {
         if (key.status() != BillingKeyStatus.ACTIVE) {
             throw SubscriptionRefused.conflict("billing-key-revoked", "Billing key " + billingKey + " is revoked.");
         }
-        if (!Money.KRW.equals(plan.amount().currency())) {
-            throw SubscriptionRefused.invalid("currency-mismatch", "Domestic billing keys are charged in KRW; plan "
-                    + plan.id() + " charges " + plan.amount().currency() + ".");
+        if (!Money.KRW.equals(plan.amount().currency()) && key.type() != InstrumentType.CARD) {
+            throw SubscriptionRefused.invalid("currency-mismatch",
+                    "Plan " + plan.id() + " charges " + plan.amount().currency()
+                            + " through the overseas API, which charges cards; billing key " + billingKey
+                            + " is an account.");
         }
         return key;
     }

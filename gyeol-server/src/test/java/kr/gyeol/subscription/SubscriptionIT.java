@@ -21,6 +21,9 @@ import kr.gyeol.client.TestClock;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.PaypleTestClient;
+import kr.gyeol.shared.PartnerId;
+import kr.gyeol.vault.Payer;
+import kr.gyeol.vault.Vault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -359,6 +362,41 @@ class SubscriptionIT extends GatewayTest {
             .param("id", created.id())
             .query(Long.class)
             .single()).isEqualTo(1);
+    }
+
+    @Autowired
+    Vault vault;
+
+    @Test
+    void aUsdPlanRenewsAForeignCardThroughTheOverseasApiWithoutItsSecurityCode() {
+        String foreign = this.vault
+            .registerForeignCard(PartnerId.of(PaypleTestClient.PARTNER), PaypleTestClient.CARD, "30", "12",
+                    new Payer(null, "Hong Gildong", null, "payer@example.com"))
+            .id()
+            .value();
+        TestClock clock = clockAt("2025-08-31T21:00");
+        String plan = this.billing.createPlan(new PlanRequest("Global", 999, "USD", BillingInterval.MONTH, 1, 0)).id();
+        Subscription created = this.billing.subscribe(SubscriptionRequest.of(plan, foreign).onTestClock(clock.id()));
+        assertThat(created.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+
+        this.billing.advance(clock.id(), korean("2025-11-01T00:00"));
+        assertThat(this.billing.invoices(created.id())).hasSize(3).allSatisfy((invoice) -> {
+            assertThat(invoice.status()).isEqualTo("PAID");
+            assertThat(invoice.currency()).isEqualTo("USD");
+        })
+            .extracting(Invoice::periodStart)
+            .containsExactly(korean("2025-10-31T21:00"), korean("2025-09-30T21:00"), korean("2025-08-31T21:00"));
+        assertThat(this.jdbc
+            .sql("SELECT api || ' ' || currency || ' ' || amount || ' ' || status FROM payments"
+                    + " WHERE order_id LIKE :prefix ORDER BY order_id")
+            .param("prefix", created.id() + "-%")
+            .query(String.class)
+            .list()).hasSize(3).containsOnly("GPAY USD 999 APPROVED");
+        // A dollar plan charges cards through the overseas API: an account cannot back
+        // it.
+        String account = this.payple.registerAccount("100012345678");
+        assertThatThrownBy(() -> this.billing.subscribe(SubscriptionRequest.of(plan, account))).isInstanceOfSatisfying(
+                InvalidRequestException.class, (e) -> assertThat(e.code()).isEqualTo("currency-mismatch"));
     }
 
     @Test

@@ -178,6 +178,12 @@ class SimulatedAcquirer implements Acquirer {
         return approve(reference, card, amount);
     }
 
+    /** As a domestic approval: the security code is not asked for again. */
+    @Override
+    public Outcome approveForeignRecurring(String reference, CardDetails card, Money amount) {
+        return approve(reference, card, amount);
+    }
+
     @Override
     public Outcome withdraw(String reference, AccountDetails account, Money amount) {
         return switch (account.number()) {
