@@ -49,7 +49,7 @@ class ArchitectureTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "partner", "vault", "network", "payment", "refund", "receipt", "window", "link", "gpay",
-            "webhook", "subscription", "database", "shared" })
+            "webhook", "subscription", "idempotency", "database", "shared" })
     void nobodyReachesIntoAnotherCapabilitysEdgeOrStorage(String capability) {
         noClasses().that()
             .resideOutsideOfPackage("kr.gyeol." + capability + "..")

@@ -105,7 +105,12 @@ public enum ResponseCode {
     LINK0003("LINK0003", "결제금액(PCD_PAY_TOTAL)을 확인하세요.", false),
     LINK0004("LINK0004", "결제수단(PCD_PAY_TYPE, PCD_CARD_VER)을 확인하세요.", false),
     LINK0005("LINK0005", "링크 만료일(PCD_LINK_EXPIREDATE)을 확인하세요.", false),
-    LINK0006("LINK0006", "정기결제(PCD_REGULER_FLAG)를 확인하세요.", false);
+    LINK0006("LINK0006", "정기결제(PCD_REGULER_FLAG)를 확인하세요.", false),
+
+    // Idempotency-Key, Gyeol's extension beside the order id (no Payple counterpart).
+    IDEM0001("IDEM0001", "Idempotency-Key는 255자 이하의 인쇄 가능한 ASCII 문자여야 합니다.", false),
+    IDEM0002("IDEM0002", "같은 Idempotency-Key로 다른 요청이 이미 처리되었습니다.", false),
+    IDEM0003("IDEM0003", "같은 Idempotency-Key의 요청이 아직 처리 중입니다. 결과를 조회하거나 잠시 후 다시 시도하세요.", false);
 
     private final String code;
 

@@ -69,6 +69,48 @@ public class PartnerAuthentication {
     }
 
     /**
+     * The partner of a valid {@code Basic cst_id:custKey} header (Gyeol's JSON APIs), or
+     * empty.
+     */
+    public Optional<PartnerId> partnerOfBasic(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+        catch (IllegalArgumentException ex) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0 || decoded.indexOf('\0') >= 0) {
+            return Optional.empty();
+        }
+        String partner = decoded.substring(0, colon);
+        return credentialsMatch(partner, decoded.substring(colon + 1)) ? Optional.of(PartnerId.of(partner))
+                : Optional.empty();
+    }
+
+    /**
+     * The partner an operation call's envelope speaks for, read without using its AuthKey
+     * up (used or not): for scoping what the call is, before it is authorized. Empty when
+     * the envelope does not hold.
+     */
+    public Optional<PartnerId> partnerOfCall(CallCredentials credentials) {
+        if (credentials.authKey() == null || credentials.partnerId() == null || credentials.secret() == null) {
+            return Optional.empty();
+        }
+        return sessions.find(Tokens.sha256(credentials.authKey()))
+            .filter(session -> credentials.partnerId().equals(session.partnerToken())
+                    || credentials.partnerId().equals(session.partnerId().value()))
+            .filter(session -> Tokens.equalSecrets(credentials.secret(), session.secretToken())
+                    || Tokens.matchesSecret(session.secretHash(), credentials.secret()))
+            .map(SessionRow::partnerId);
+    }
+
+    /**
      * The v1 SDK's browser-side authentication by public client key: only a page on one
      * of the partner's registered domains may use it, except for a lenient test partner.
      */

@@ -93,6 +93,14 @@ public final class Tokens {
     }
 
     /**
+     * Whether two secrets are equal, in time that does not depend on where they differ.
+     */
+    public static boolean equalSecrets(String a, String b) {
+        return a != null && b != null
+                && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
      * Compares a presented secret to a stored {@link #hashSecret} value in constant time.
      */
     public static boolean matchesSecret(String stored, String presented) {

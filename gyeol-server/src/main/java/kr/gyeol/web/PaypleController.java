@@ -12,6 +12,11 @@ import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.protocol.WireValues;
+import kr.gyeol.idempotency.IdempotencyKeys;
+import kr.gyeol.partner.CallCredentials;
+import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.shared.PartnerId;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -37,7 +42,14 @@ class PaypleController {
 
     private final JsonMapper json;
 
-    PaypleController(List<PaypleOperation> operations, LenientBodyParser parser, JsonMapper json) {
+    private final IdempotencyKeys idempotency;
+
+    private final PartnerAuthentication authentication;
+
+    PaypleController(List<PaypleOperation> operations, LenientBodyParser parser, JsonMapper json,
+            IdempotencyKeys idempotency, PartnerAuthentication authentication) {
+        this.idempotency = idempotency;
+        this.authentication = authentication;
         for (PaypleOperation operation : operations) {
             for (Endpoint endpoint : operation.endpoints()) {
                 if (this.operations.put(endpoint, operation) != null) {
@@ -68,6 +80,11 @@ class PaypleController {
                 endpoint = Endpoint.CANCEL;
                 operation = operations.get(Endpoint.CANCEL);
             }
+            String key = request.getHeader(Idempotency.HEADER);
+            if (key != null && Idempotency.STATE_CHANGING.contains(endpoint)) {
+                handleOnce(key, wire, endpoint, operation, servletResponse);
+                return;
+            }
             response = operation.handle(wire, endpoint);
         }
         catch (RuntimeException e) {
@@ -80,13 +97,62 @@ class PaypleController {
     }
 
     /**
+     * A state-changing call with an {@code Idempotency-Key}: run once per partner and
+     * key, the first answer sent again to a retry (which brings its own AuthKey from its
+     * own auth.php), another request under the same key refused ({@code IDEM0002}), a
+     * duplicate of a call still running told so ({@code IDEM0003}) after waiting for it.
+     * A call whose envelope names no partner is answered as without a key (its refusal).
+     */
+    private void handleOnce(String key, WireRequest wire, Endpoint endpoint, PaypleOperation operation,
+            HttpServletResponse servletResponse) throws IOException {
+        if (!IdempotencyKeys.valid(key)) {
+            write(servletResponse, WireResponse.error(ResponseCode.IDEM0001));
+            return;
+        }
+        Optional<PartnerId> partner = this.authentication
+            .partnerOfCall(new CallCredentials(wire.partnerId(), wire.secret(), wire.authKey(), null));
+        if (partner.isEmpty()) {
+            write(servletResponse, operation.handle(wire, endpoint));
+            return;
+        }
+        switch (this.idempotency.claim(partner.get(), key, Idempotency.hash(endpoint, wire.fields()))) {
+            case IdempotencyKeys.Claim.Run run -> {
+                WireResponse response;
+                try {
+                    response = operation.handle(wire, endpoint);
+                }
+                catch (RuntimeException e) {
+                    this.idempotency.release(partner.get(), key);
+                    log.error("Unexpected failure answering {}", endpoint, e);
+                    write(servletResponse, operation.failure(endpoint));
+                    return;
+                }
+                byte[] body = this.json.writeValueAsBytes(response.fields());
+                this.idempotency.complete(partner.get(), key, HttpServletResponse.SC_OK, JSON_UTF8.toString(), body);
+                write(servletResponse, body);
+            }
+            case IdempotencyKeys.Claim.Replay replay -> {
+                servletResponse.setHeader(Idempotency.REPLAYED, "true");
+                write(servletResponse, replay.body());
+            }
+            case IdempotencyKeys.Claim.Mismatch mismatch ->
+                write(servletResponse, WireResponse.error(ResponseCode.IDEM0002));
+            case IdempotencyKeys.Claim.InProgress inProgress ->
+                write(servletResponse, WireResponse.error(ResponseCode.IDEM0003));
+        }
+    }
+
+    /**
      * Writes the answer to the servlet response itself. Through Spring's message
      * converters a path ending in ".php" would gain a
      * {@code Content-Disposition: inline;filename=f.txt} header (reflected-file-download
      * protection) that Payple does not send.
      */
     void write(HttpServletResponse servletResponse, WireResponse response) throws IOException {
-        byte[] body = this.json.writeValueAsBytes(response.fields());
+        write(servletResponse, this.json.writeValueAsBytes(response.fields()));
+    }
+
+    private static void write(HttpServletResponse servletResponse, byte[] body) throws IOException {
         servletResponse.setStatus(HttpServletResponse.SC_OK);
         servletResponse.setContentType(JSON_UTF8.toString());
         servletResponse.setContentLength(body.length);

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -20,6 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * paths have their own cap of the same size in {@link LenientBodyParser}.
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE - 100)
 class RequestBodyLimit extends OncePerRequestFilter {
 
     private final long maxBytes;

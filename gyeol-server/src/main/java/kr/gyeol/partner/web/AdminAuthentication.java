@@ -3,8 +3,6 @@ package kr.gyeol.partner.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.web.JsonApiProblems;
@@ -57,23 +55,7 @@ public class AdminAuthentication implements WebMvcConfigurer, HandlerInterceptor
 
     /** The partner of a valid {@code Basic cst_id:custKey} header, or null. */
     private PartnerId partner(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-        }
-        catch (IllegalArgumentException ex) {
-            return null;
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0 || decoded.indexOf('\0') >= 0) {
-            return null;
-        }
-        String partner = decoded.substring(0, colon);
-        return this.authentication.credentialsMatch(partner, decoded.substring(colon + 1)) ? PartnerId.of(partner)
-                : null;
+        return this.authentication.partnerOfBasic(authorization).orElse(null);
     }
 
 }
