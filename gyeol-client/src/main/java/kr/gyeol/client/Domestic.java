@@ -141,14 +141,36 @@ final class Domestic {
         return call(session.returnUrl(), session.envelope(body), idempotent, orderId);
     }
 
+    /**
+     * Posts a state-changing operation under {@code session} with an
+     * {@code Idempotency-Key}: a partner that sends the same request again under the same
+     * key (after an unknown outcome) gets the first answer, never a second change.
+     */
+    Map<String, String> change(Session session, Map<String, ?> body, String orderId, String idempotencyKey) {
+        Map<String, String> headers = new java.util.HashMap<>(headers());
+        headers.put(IDEMPOTENCY_KEY, idempotencyKey);
+        return Wire.strings(this.wire.post(session.returnUrl(), session.envelope(body), headers, false, orderId));
+    }
+
+    /** The header Gyeol keeps a state-changing call's first answer by. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /** A new key for one call (and the partner's retries of it). */
+    static String newIdempotencyKey() {
+        return "gyeol-" + java.util.UUID.randomUUID();
+    }
+
     /** Posts a body that already carries its envelope. */
     Map<String, String> call(URI uri, Map<String, ?> body, boolean idempotent, String orderId) {
         return Wire.strings(this.wire.post(uri, body, headers(), idempotent, orderId));
     }
 
-    /** Authenticates for {@code flags} and posts {@code body} once. */
+    /**
+     * Authenticates for {@code flags} and posts {@code body} once, under a new
+     * Idempotency-Key.
+     */
     Map<String, String> once(Map<String, String> flags, Map<String, ?> body, String orderId) {
-        return call(authenticate(flags), body, false, orderId);
+        return change(authenticate(flags), body, orderId, newIdempotencyKey());
     }
 
     /**

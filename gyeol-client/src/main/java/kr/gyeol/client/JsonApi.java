@@ -55,8 +55,12 @@ final class JsonApi {
         String credentials = Base64.getEncoder()
             .encodeToString(
                     (this.settings.partnerId() + ":" + this.settings.partnerKey()).getBytes(StandardCharsets.UTF_8));
-        Transport.Request request = new Transport.Request(method, uri,
-                Map.of("Authorization", "Basic " + credentials, "Accept", "application/json"),
+        Map<String, String> headers = new java.util.HashMap<>(
+                Map.of("Authorization", "Basic " + credentials, "Accept", "application/json"));
+        if (!method.equals("GET")) {
+            headers.put(Domestic.IDEMPOTENCY_KEY, Domestic.newIdempotencyKey());
+        }
+        Transport.Request request = new Transport.Request(method, uri, headers,
                 body == null ? null : JSON.writeValueAsString(body));
         Transport.Response response = this.wire.send(request, method.equals("GET"), null);
         if (response.status() >= 200 && response.status() < 300) {

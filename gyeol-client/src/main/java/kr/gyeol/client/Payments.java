@@ -42,6 +42,17 @@ public final class Payments {
      * it ended
      */
     public ChargeResult charge(Charge charge) {
+        return charge(charge, Domestic.newIdempotencyKey());
+    }
+
+    /**
+     * Charges as {@link #charge(Charge)} does, under the caller's
+     * {@code Idempotency-Key}: calling it again with the same charge and key (say after
+     * an {@link OutcomeUnknownException}, from another process) answers the first
+     * charge's result and never charges twice. Give the charge an order id too, so a
+     * retry is the same request.
+     */
+    public ChargeResult charge(Charge charge, String idempotencyKey) {
         String orderId = charge.orderId() != null ? charge.orderId() : this.orderIds.next();
         LocalDate startedOn = today();
         Map<String, String> flags = new LinkedHashMap<>();
@@ -73,7 +84,7 @@ public final class Payments {
         Domestic.Session session = this.domestic.authenticate(flags);
         Map<String, String> answer;
         try {
-            answer = this.domestic.call(session, body, false, orderId);
+            answer = this.domestic.change(session, body, orderId, idempotencyKey);
         }
         catch (OutcomeUnknownException noAnswer) {
             return settle(charge.payType(), orderId, startedOn, noAnswer);

@@ -89,6 +89,8 @@ class BillingTest {
             .satisfies((invoice) -> assertThat(invoice.history()).extracting(Invoice.Attempt::declineReason)
                 .containsExactly("INSUFFICIENT_FUNDS"));
         assertThat(this.gateway.seen()).extracting(FakeGateway.Seen::method).containsExactly("GET", "GET");
+        assertThat(this.gateway.seen())
+            .allSatisfy((seen) -> assertThat(seen.headers()).doesNotContainKey("Idempotency-Key"));
 
         this.gateway.on("/v1/subscriptions/sub_1/cancel", answer(503, "{}"));
         assertThatThrownBy(() -> this.billing.cancel("sub_1")).isInstanceOf(OutcomeUnknownException.class);

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 
 /**
  * The domestic payment calls against a scripted gateway: what is sent, how answers become
@@ -342,6 +343,24 @@ class PaymentsTest {
         assertThat(new OverseasCharge("bk", "c", java.math.BigDecimal.ONE, "USD", null, "987", null, null, null))
             .asString()
             .doesNotContain("987");
+    }
+
+    @Test
+    void aChargeCarriesAnIdempotencyKeyTheCallerMayChooseForItsRetries() {
+        this.gateway.on(AUTH, session(CHARGE)).on(CHARGE, approved("o9"));
+
+        this.client.payments().charge(charge("o9"));
+        this.client.payments().charge(charge("o9"), "order-o9-key");
+
+        List<FakeGateway.Seen> charges = this.gateway.seen()
+            .stream()
+            .filter((seen) -> seen.path().equals(CHARGE))
+            .toList();
+        assertThat(charges.get(0).headers().get("Idempotency-Key")).startsWith("gyeol-");
+        assertThat(charges.get(1).headers()).containsEntry("Idempotency-Key", "order-o9-key");
+        // Authentication changes nothing and carries no key.
+        assertThat(this.gateway.seen().stream().filter((seen) -> seen.path().equals(AUTH)))
+            .allSatisfy((seen) -> assertThat(seen.headers()).doesNotContainKey("Idempotency-Key"));
     }
 
 }
