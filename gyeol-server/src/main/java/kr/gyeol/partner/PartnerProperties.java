@@ -18,13 +18,22 @@ public record PartnerProperties(List<PartnerEntry> partners) {
     /** One configured partner. */
     public record PartnerEntry(String id, String secret, String secretHash, String refundKey, String refundKeyHash,
             String clientKey, PartnerMode mode, RefererCheck refererCheck, List<String> domains, WebhookEntry webhook,
-            String gpayServiceId, List<String> gpayAllowedIps) {
+            String gpayServiceId, List<String> gpayAllowedIps, Boolean webhooksToPrivateNetworks) {
 
         public PartnerEntry {
             mode = mode == null ? PartnerMode.TEST : mode;
             refererCheck = refererCheck == null ? RefererCheck.LENIENT : refererCheck;
             domains = domains == null ? List.of() : List.copyOf(domains);
             gpayAllowedIps = gpayAllowedIps == null ? List.of() : List.copyOf(gpayAllowedIps);
+        }
+
+        /**
+         * Whether this partner's webhooks may go to loopback, private and link-local
+         * addresses: never in live mode; in test mode unless switched off (a sandbox
+         * delivers to localhost).
+         */
+        public boolean deliversToPrivateNetworks() {
+            return mode == PartnerMode.TEST && !Boolean.FALSE.equals(webhooksToPrivateNetworks);
         }
     }
 

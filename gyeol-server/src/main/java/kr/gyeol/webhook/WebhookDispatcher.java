@@ -64,6 +64,8 @@ public class WebhookDispatcher {
 
     private final List<EventPayloads> payloads;
 
+    private final ReceiverAddresses addresses;
+
     private final RetrySchedule schedule;
 
     private final Clock clock;
@@ -91,7 +93,7 @@ public class WebhookDispatcher {
     private final Duration roundBudget;
 
     WebhookDispatcher(WebhookRepository repository, WebhookEndpoints endpoints, List<EventPayloads> payloads,
-            Clock clock, JsonMapper json, Environment environment,
+            ReceiverAddresses addresses, Clock clock, JsonMapper json, Environment environment,
             @Value("${gyeol.webhooks.retry-schedule:1m,4m,16m,64m,256m,1024m,4096m}") List<Duration> waits,
             @Value("${gyeol.webhooks.jitter:0.1}") double jitter,
             @Value("${gyeol.webhooks.timeout:10s}") Duration timeout,
@@ -102,6 +104,7 @@ public class WebhookDispatcher {
         this.repository = repository;
         this.endpoints = endpoints;
         this.payloads = payloads;
+        this.addresses = addresses;
         this.schedule = new RetrySchedule(waits, jitter);
         this.clock = clock;
         this.json = json;
@@ -233,6 +236,10 @@ public class WebhookDispatcher {
         if (endpoint.get().secret() == null) {
             return record(event, number, url, attemptedAt, null, 0,
                     "the signing secret cannot be opened with this node's vault keys; rotate it");
+        }
+        Optional<String> refused = this.addresses.refusal(event.partnerId(), url);
+        if (refused.isPresent()) {
+            return record(event, number, url, attemptedAt, null, 0, refused.get());
         }
         String body = event.body();
         String contentType = event.contentType();

@@ -239,6 +239,50 @@ class WebhookIT extends GatewayTest {
         assertThat(rotated).containsEntry("resultUrl", "http://localhost:2/hook");
     }
 
+    @Autowired
+    WebhookEndpoints endpoints;
+
+    @Autowired
+    kr.gyeol.shared.Outbox outbox;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionOperations transactions;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aLivePartnersReceiverOnALoopbackOrPrivateAddressIsRefusedWhenSetAndBeforeEveryDelivery() throws Exception {
+        String strict = "Basic " + Base64.getEncoder()
+            .encodeToString("strict:strict-secret-0123456789".getBytes(StandardCharsets.UTF_8));
+        try (WebhookReceiver receiver = new WebhookReceiver(0)) {
+            for (String url : List.of(receiver.url("/hook"), "http://169.254.169.254/latest/meta-data",
+                    "http://10.0.0.7/hook", "http://localhost:1/hook")) {
+                HttpResponse<String> refused = admin("PUT", "", JSON.writeValueAsString(Map.of("resultUrl", url)),
+                        strict);
+                assertThat(refused.statusCode()).as(url).isEqualTo(400);
+                assertThat(refused.body()).contains("invalid-settings");
+            }
+            // Set behind the API's back (a name that resolved elsewhere when it was set):
+            // the delivery resolves it anew and does not go.
+            this.endpoints.configure(kr.gyeol.shared.PartnerId.of("strict"), receiver.url("/hook"), null,
+                    WebhookFormat.JSON, null);
+            String subject = "pay_" + java.util.UUID.randomUUID();
+            this.transactions.executeWithoutResult((status) -> this.outbox
+                .record(kr.gyeol.shared.PartnerId.of("strict"), kr.gyeol.shared.EventType.PAYMENT, subject));
+            this.dispatcher.deliverDue();
+            assertThat(receiver.all()).isEmpty();
+            assertThat(this.jdbc.sql("""
+                    SELECT a.error FROM webhook_attempts a JOIN webhook_events e ON e.id = a.event_id
+                    WHERE e.subject_id = :subject
+                    """).param("subject", subject).query(String.class).list()).singleElement()
+                .satisfies((error) -> assertThat(error).contains("loopback, private or link-local"));
+        }
+        finally {
+            assertThat(admin("PUT", "", "{}", strict).statusCode()).isEqualTo(200);
+        }
+    }
+
     @Test
     void subscriptionEventsReachTheReceiverSignedWithTheSnapshotOfWhenTheyHappened() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(0)) {

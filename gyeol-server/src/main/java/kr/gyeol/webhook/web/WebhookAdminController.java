@@ -1,6 +1,7 @@
 package kr.gyeol.webhook.web;
 
 import kr.gyeol.shared.PartnerId;
+import kr.gyeol.webhook.ReceiverAddresses;
 import kr.gyeol.webhook.WebhookStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,10 @@ class WebhookAdminController {
 
     private final WebhookLog log;
 
-    WebhookAdminController(WebhookEndpoints endpoints, WebhookLog log) {
+    private final ReceiverAddresses addresses;
+
+    WebhookAdminController(WebhookEndpoints endpoints, WebhookLog log, ReceiverAddresses addresses) {
+        this.addresses = addresses;
         this.endpoints = endpoints;
         this.log = log;
     }
@@ -67,6 +71,13 @@ class WebhookAdminController {
         }
         catch (IllegalArgumentException ex) {
             return badRequest("format is JSON or FORM");
+        }
+        for (String url : new String[] { settings.resultUrl(), settings.revocationUrl() }) {
+            java.util.Optional<String> refused = url == null || url.isBlank() ? java.util.Optional.empty()
+                    : this.addresses.refusal(partner, url.trim());
+            if (refused.isPresent()) {
+                return badRequest(refused.get() + ": " + url.trim());
+            }
         }
         try {
             return ResponseEntity.ok(view(
