@@ -107,6 +107,9 @@ public enum ResponseCode {
     LINK0005("LINK0005", "링크 만료일(PCD_LINK_EXPIREDATE)을 확인하세요.", false),
     LINK0006("LINK0006", "정기결제(PCD_REGULER_FLAG)를 확인하세요.", false),
 
+    // Gyeol's lockout after repeated wrong credentials (no Payple counterpart).
+    AUTH9999("AUTH9999", "인증 실패가 반복되어 잠시 차단되었습니다. 잠시 후 다시 시도하세요.", false),
+
     // Idempotency-Key, Gyeol's extension beside the order id (no Payple counterpart).
     IDEM0001("IDEM0001", "Idempotency-Key는 255자 이하의 인쇄 가능한 ASCII 문자여야 합니다.", false),
     IDEM0002("IDEM0002", "같은 Idempotency-Key로 다른 요청이 이미 처리되었습니다.", false),

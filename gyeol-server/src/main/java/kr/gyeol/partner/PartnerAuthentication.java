@@ -73,8 +73,20 @@ public class PartnerAuthentication {
      * empty.
      */
     public Optional<PartnerId> partnerOfBasic(String authorization) {
+        String[] pair = basicPair(authorization);
+        return pair != null && credentialsMatch(pair[0], pair[1]) ? Optional.of(PartnerId.of(pair[0]))
+                : Optional.empty();
+    }
+
+    /** The partner id a {@code Basic} header claims, right or wrong, or null. */
+    public static String claimedPartnerOfBasic(String authorization) {
+        String[] pair = basicPair(authorization);
+        return pair == null ? null : pair[0];
+    }
+
+    private static String[] basicPair(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
+            return null;
         }
         String decoded;
         try {
@@ -82,15 +94,13 @@ public class PartnerAuthentication {
                     java.nio.charset.StandardCharsets.UTF_8);
         }
         catch (IllegalArgumentException ex) {
-            return Optional.empty();
+            return null;
         }
         int colon = decoded.indexOf(':');
         if (colon < 0 || decoded.indexOf('\0') >= 0) {
-            return Optional.empty();
+            return null;
         }
-        String partner = decoded.substring(0, colon);
-        return credentialsMatch(partner, decoded.substring(colon + 1)) ? Optional.of(PartnerId.of(partner))
-                : Optional.empty();
+        return new String[] { decoded.substring(0, colon), decoded.substring(colon + 1) };
     }
 
     /**

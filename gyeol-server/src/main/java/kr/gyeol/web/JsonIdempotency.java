@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import kr.gyeol.idempotency.IdempotencyKeys;
+import kr.gyeol.partner.CredentialFailures;
 import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.shared.PartnerId;
 
@@ -41,7 +42,10 @@ class JsonIdempotency extends OncePerRequestFilter {
 
     private final PartnerAuthentication authentication;
 
-    JsonIdempotency(IdempotencyKeys keys, PartnerAuthentication authentication) {
+    private final CredentialFailures failures;
+
+    JsonIdempotency(IdempotencyKeys keys, PartnerAuthentication authentication, CredentialFailures failures) {
+        this.failures = failures;
         this.keys = keys;
         this.authentication = authentication;
     }
@@ -60,7 +64,10 @@ class JsonIdempotency extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(Idempotency.HEADER);
-        Optional<PartnerId> partner = this.authentication.partnerOfBasic(request.getHeader("Authorization"));
+        String authorization = request.getHeader("Authorization");
+        String claimed = PartnerAuthentication.claimedPartnerOfBasic(authorization);
+        Optional<PartnerId> partner = claimed == null || this.failures.lockedOut(claimed, request.getRemoteAddr())
+                ? Optional.empty() : this.authentication.partnerOfBasic(authorization);
         if (partner.isEmpty()) {
             chain.doFilter(request, response);
             return;

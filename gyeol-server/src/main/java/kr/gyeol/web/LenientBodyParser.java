@@ -89,7 +89,7 @@ public class LenientBodyParser {
             unreadable = true;
         }
         return new WireRequest(Map.copyOf(fields), Set.copyOf(malformed), unreadable, baseUrl(request),
-                refererHost(request));
+                refererHost(request), request.getRemoteAddr());
     }
 
     private boolean parseJson(String text, Map<String, String> fields, Set<String> malformed) {

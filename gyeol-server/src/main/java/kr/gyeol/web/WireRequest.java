@@ -18,7 +18,7 @@ import java.util.Set;
  * @param refererHost host of the Referer header, or null
  */
 public record WireRequest(Map<String, String> fields, Set<String> malformedFields, boolean unreadableBody,
-        String baseUrl, String refererHost) {
+        String baseUrl, String refererHost, String clientAddress) {
 
     /** A field's value, or null when absent. */
     public String get(String field) {

@@ -68,6 +68,9 @@ public abstract class GatewayTest {
         // And the webhook dispatcher, and the renewal job.
         registry.add("gyeol.webhooks.interval", () -> "1h");
         registry.add("gyeol.subscriptions.interval", () -> "1h");
+        // The whole suite's wrong credentials come from one address; CredentialLockoutIT
+        // tries the lockout with a limit of its own (gyeol.test.failure-limit).
+        registry.add("gyeol.auth.failure-limit", () -> "${gyeol.test.failure-limit:100000}");
         // A clock advance waits this long for steps held elsewhere (a payment being
         // settled).
         registry.add("gyeol.subscriptions.advance-wait", () -> "2s");

@@ -3,6 +3,7 @@ package kr.gyeol.partner.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import kr.gyeol.partner.CredentialFailures;
 import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.web.JsonApiProblems;
@@ -28,8 +29,11 @@ public class AdminAuthentication implements WebMvcConfigurer, HandlerInterceptor
 
     private final PartnerAuthentication authentication;
 
-    AdminAuthentication(PartnerAuthentication authentication) {
+    private final CredentialFailures failures;
+
+    AdminAuthentication(PartnerAuthentication authentication, CredentialFailures failures) {
         this.authentication = authentication;
+        this.failures = failures;
     }
 
     @Override
@@ -42,10 +46,23 @@ public class AdminAuthentication implements WebMvcConfigurer, HandlerInterceptor
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws IOException {
-        PartnerId partner = partner(request.getHeader("Authorization"));
+        String authorization = request.getHeader("Authorization");
+        String claimed = PartnerAuthentication.claimedPartnerOfBasic(authorization);
+        String address = request.getRemoteAddr();
+        if (claimed != null && this.failures.lockedOut(claimed, address)) {
+            response.setHeader("Retry-After", "300");
+            JsonApiProblems.write(response, 429, "Too Many Requests", "too-many-failures",
+                    "Too many wrong credentials for this partner from this address; try again in a few minutes.");
+            return false;
+        }
+        PartnerId partner = partner(authorization);
         if (partner != null) {
+            this.failures.succeeded(claimed, address);
             request.setAttribute(PARTNER, partner);
             return true;
+        }
+        if (claimed != null) {
+            this.failures.failed(claimed, address);
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"gyeol\"");
         JsonApiProblems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "unauthenticated",

@@ -4,6 +4,7 @@ import java.util.Set;
 import kr.gyeol.partner.IssuedSession;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.partner.CredentialFailures;
 import kr.gyeol.partner.PartnerAuthenticationFailed;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
@@ -26,8 +27,11 @@ class PartnerAuthOperation implements PaypleOperation {
 
     private final PartnerAuthentication authentication;
 
-    PartnerAuthOperation(PartnerAuthentication authentication) {
+    private final CredentialFailures failures;
+
+    PartnerAuthOperation(PartnerAuthentication authentication, CredentialFailures failures) {
         this.authentication = authentication;
+        this.failures = failures;
     }
 
     @Override
@@ -42,6 +46,12 @@ class PartnerAuthOperation implements PaypleOperation {
         }
         Endpoint target = endpoint == Endpoint.CLIENT_KEY_AUTH ? Endpoint.PAYMENT_WINDOW
                 : Endpoint.route(request.fields());
+        String claimed = request.malformedFields().contains(Fields.AUTH_CST_ID) ? null
+                : request.get(Fields.AUTH_CST_ID);
+        if (endpoint != Endpoint.CLIENT_KEY_AUTH && claimed != null
+                && this.failures.lockedOut(claimed, request.clientAddress())) {
+            return error(ResponseCode.AUTH9999);
+        }
         IssuedSession session;
         try {
             session = endpoint == Endpoint.CLIENT_KEY_AUTH
@@ -54,12 +64,19 @@ class PartnerAuthOperation implements PaypleOperation {
                             request.refererHost(), Operation.valueOf(target.name()));
         }
         catch (PartnerAuthenticationFailed e) {
+            if (claimed != null && (e.reason() == PartnerAuthenticationFailed.Reason.WRONG_SECRET
+                    || e.reason() == PartnerAuthenticationFailed.Reason.UNKNOWN_PARTNER)) {
+                this.failures.failed(claimed, request.clientAddress());
+            }
             return error(switch (e.reason()) {
                 case MISSING_PARTNER_ID -> ResponseCode.AUTH0001;
                 case MISSING_SECRET, WRONG_SECRET -> ResponseCode.AUTH0002;
                 case UNKNOWN_PARTNER -> ResponseCode.AUTH0003;
                 case DOMAIN_NOT_REGISTERED -> ResponseCode.AUTH0004;
             });
+        }
+        if (claimed != null) {
+            this.failures.succeeded(claimed, request.clientAddress());
         }
         String payUrl = target == Endpoint.PAYMENT_WINDOW ? target.payUrl() + "&CPAYVER=" + WINDOW_VERSION
                 : target.payUrl();
