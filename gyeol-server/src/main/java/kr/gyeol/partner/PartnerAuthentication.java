@@ -197,8 +197,8 @@ public class PartnerAuthentication {
                 || !(partnerId.equals(session.partnerToken()) || partnerId.equals(session.partnerId().value())))) {
             throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_PARTNER_ID);
         }
-        if (!keyAlone && (secret == null
-                || !(secret.equals(session.secretToken()) || Tokens.matchesSecret(session.secretHash(), secret)))) {
+        if (!keyAlone && (secret == null || !(Tokens.equalSecrets(secret, session.secretToken())
+                || Tokens.matchesSecret(session.secretHash(), secret)))) {
             throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_SECRET);
         }
         if (session.singleUse() && !sessions.markUsed(keyHash, now)) {
