@@ -55,6 +55,14 @@ public class PartnerAuthentication {
         return issue(partner.id(), operation, refererHost, null);
     }
 
+    /**
+     * Whether {@code host} is one of the partner's registered domains or a sub-domain of
+     * one.
+     */
+    public boolean isRegisteredDomain(PartnerId partnerId, String host) {
+        return partners.find(partnerId.value()).map(partner -> partner.isRegisteredDomain(host)).orElse(false);
+    }
+
     /** Whether the partner is in test mode. */
     public boolean isTestMode(String partnerId) {
         return partners.find(partnerId).map(partner -> partner.mode() == PartnerMode.TEST).orElse(false);

@@ -120,6 +120,13 @@ class WindowEntryController {
         if (checked.refused()) {
             return this.pages.result(checked.refusal(), request, resultUrl, shopOrigin);
         }
+        if (!checked.call().testMode() && resultUrl != null && !this.authentication
+            .isRegisteredDomain(checked.call().partnerId(), URI.create(resultUrl).getHost())) {
+            // A live partner's results go only to its registered domains: no open
+            // redirect through the window, and no postMessage to a foreign page.
+            return this.pages.result(this.results.error(ResponseCode.CPCA9997, "window.result.result-url"), request,
+                    null, null);
+        }
         Kind kind = Kind.of(request);
         if (!kind.supported()) {
             return this.pages.result(this.results.error(ResponseCode.CPCA9997, "window.result.unsupported"), request,
