@@ -63,6 +63,11 @@ public abstract class GatewayTest {
         registry.add("gyeol.partners[1].domains[0]", () -> "shop.example.com");
         registry.add("gyeol.partners[1].gpay-service-id", () -> "strictgpay");
         registry.add("gyeol.partners[1].gpay-allowed-ips[0]", () -> "10.9.9.9");
+        // A second test-mode partner, for isolation: the same refund key, nothing shared.
+        registry.add("gyeol.partners[2].id", () -> "other");
+        registry.add("gyeol.partners[2].secret", () -> "other-secret-0123456789");
+        registry.add("gyeol.partners[2].refund-key", () -> PaypleTestClient.REFUND_KEY);
+        registry.add("gyeol.partners[2].mode", () -> "test");
         // The tests run the reconciler themselves, after moving the clock.
         registry.add("gyeol.reconciler.interval", () -> "1h");
         // And the webhook dispatcher, and the renewal job.
