@@ -45,7 +45,7 @@ public class VaultCipher {
 
     private final String activeKeyId;
 
-    VaultCipher(VaultProperties properties, @Value("${gyeol.data-dir}") Path dataDirectory) {
+    public VaultCipher(VaultProperties properties, @Value("${gyeol.data-dir}") Path dataDirectory) {
         if (properties.keys().isEmpty()) {
             Map.Entry<String, String> generated = loadOrCreateKeyFile(dataDirectory.resolve("vault.key"));
             keys.put(generated.getKey(), key(generated.getValue(), generated.getKey()));
@@ -59,6 +59,11 @@ public class VaultCipher {
                 throw new IllegalStateException("gyeol.vault.active-key names no configured key");
             }
         }
+    }
+
+    /** The id of the key new ciphertexts are sealed under. */
+    public String activeKeyId() {
+        return this.activeKeyId;
     }
 
     public Sealed seal(byte[] plaintext, String associatedData) {

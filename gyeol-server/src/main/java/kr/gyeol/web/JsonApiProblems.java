@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import kr.gyeol.shared.Refused;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -66,6 +67,18 @@ public class JsonApiProblems {
                 request);
     }
 
+    /**
+     * A form body whose characters cannot be decoded, met when Spring rebuilds a form
+     * POST's body from its parameters. Its message quotes the parameter, so it is not
+     * logged.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodable(InvalidParameterException exception, HttpServletRequest request) {
+        return withInstance(problem(HttpStatus.BAD_REQUEST, "malformed-body",
+                "The body is not a JSON object of the expected fields (or holds characters that must be escaped)."),
+                request);
+    }
+
     @ExceptionHandler(TypeMismatchException.class)
     ResponseEntity<ProblemDetail> mismatch(TypeMismatchException exception, HttpServletRequest request) {
         String name = exception.getPropertyName() != null ? exception.getPropertyName() : "a parameter";
@@ -105,7 +118,8 @@ public class JsonApiProblems {
                     problem(response.getStatusCode(), "request-not-supported", response.getBody().getDetail()),
                     request);
         }
-        log.error("Request to {} failed: {}", request.getRequestURI(), exception.toString());
+        // The type only: a message can quote what the request carried.
+        log.error("Request to {} failed: {}", request.getRequestURI(), exception.getClass().getName());
         return withInstance(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "The gateway failed to answer this request; it has been logged."), request);
     }

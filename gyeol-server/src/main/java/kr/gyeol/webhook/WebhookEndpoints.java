@@ -87,7 +87,8 @@ public class WebhookEndpoints {
                 endpoint.revocationUrl(), endpoint.format(), sealed.keyId(), sealed.bytes()), this.clock.instant());
     }
 
-    private static String aad(PartnerId partnerId) {
+    /** The associated data a partner's webhook secret is sealed with. */
+    public static String aad(PartnerId partnerId) {
         return "webhook-secret:" + partnerId;
     }
 
