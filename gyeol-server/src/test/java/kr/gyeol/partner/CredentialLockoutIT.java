@@ -13,6 +13,7 @@ import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.PaypleTestClient;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * included, on auth.php and on the JSON APIs, until the window passes; other partners are
  * not affected.
  */
+@DirtiesContext
 @TestPropertySource(properties = { "gyeol.test.failure-limit=3", "gyeol.auth.failure-window=5m" })
 class CredentialLockoutIT extends GatewayTest {
 

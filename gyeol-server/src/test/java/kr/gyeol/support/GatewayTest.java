@@ -46,6 +46,10 @@ public abstract class GatewayTest {
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "30");
+        // Cached contexts (a few tests need their own) keep their pools: idle ones hold
+        // few
+        // connections, so the suite stays under the server's 100.
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "2");
         registry.add("gyeol.data-dir", dataDirectory::toString);
         // Lists replace each other whole, so the default test partner is repeated beside
         // a strict one.

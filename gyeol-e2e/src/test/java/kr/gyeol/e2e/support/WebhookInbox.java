@@ -31,9 +31,17 @@ public final class WebhookInbox implements AutoCloseable {
 
     private final List<Delivery> deliveries = new ArrayList<>();
 
+    private volatile boolean down;
+
     public WebhookInbox() throws IOException {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         this.server.createContext("/", (exchange) -> {
+            if (this.down) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
             try (InputStream in = exchange.getRequestBody()) {
                 Map<String, String> headers = new TreeMap<>();
                 exchange.getRequestHeaders()
@@ -48,6 +56,20 @@ public final class WebhookInbox implements AutoCloseable {
             exchange.close();
         });
         this.server.start();
+    }
+
+    /**
+     * While down, every delivery is answered 503, as a receiver that is being deployed.
+     */
+    public void down(boolean down) {
+        this.down = down;
+    }
+
+    /** Every delivery accepted so far. */
+    public List<Delivery> all() {
+        synchronized (this.deliveries) {
+            return List.copyOf(this.deliveries);
+        }
     }
 
     public String url(String path) {
