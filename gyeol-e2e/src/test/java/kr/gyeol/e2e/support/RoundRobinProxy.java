@@ -62,10 +62,16 @@ public final class RoundRobinProxy implements AutoCloseable {
                     .timeout(Duration.ofSeconds(60))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
                 exchange.getRequestHeaders().forEach((name, values) -> {
-                    if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                    if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))
+                            && !name.toLowerCase(java.util.Locale.ROOT).startsWith("x-forwarded-")) {
                         values.forEach((value) -> request.header(name, value));
                     }
                 });
+                // As a load balancer tells its backends: the URLs they hand out
+                // (return_url)
+                // then point at the proxy, so every call of a flow comes through it.
+                request.header("X-Forwarded-Host", "127.0.0.1:" + this.server.getAddress().getPort());
+                request.header("X-Forwarded-Proto", "http");
                 try {
                     answer = this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
                 }
