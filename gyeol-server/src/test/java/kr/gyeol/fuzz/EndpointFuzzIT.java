@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +60,7 @@ class EndpointFuzzIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final String BASIC = "Basic " + Base64.getEncoder()
-        .encodeToString((PaypleTestClient.PARTNER + ":" + PaypleTestClient.SECRET).getBytes(StandardCharsets.UTF_8));
+    private static final String BASIC = PaypleTestClient.BASIC;
 
     private static final String ROWS = """
             SELECT (SELECT count(*) FROM payments) || ' ' || (SELECT count(*) FROM billing_keys) || ' '

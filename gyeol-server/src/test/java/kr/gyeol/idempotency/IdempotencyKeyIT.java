@@ -40,8 +40,7 @@ class IdempotencyKeyIT extends GatewayTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final String BASIC = "Basic " + Base64.getEncoder()
-        .encodeToString((PaypleTestClient.PARTNER + ":" + PaypleTestClient.SECRET).getBytes(StandardCharsets.UTF_8));
+    private static final String BASIC = PaypleTestClient.BASIC;
 
     @Autowired
     JdbcClient jdbc;

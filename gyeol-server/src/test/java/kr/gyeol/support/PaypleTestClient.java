@@ -29,6 +29,15 @@ public final class PaypleTestClient {
 
     public static final String CARD = "4242424242424242";
 
+    /** HTTP Basic of the test partner, for Gyeol's JSON APIs. */
+    public static final String BASIC = basic(PARTNER, SECRET);
+
+    /** An {@code Authorization: Basic} value. */
+    public static String basic(String partner, String secret) {
+        return "Basic " + java.util.Base64.getEncoder()
+            .encodeToString((partner + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
     public static final String BIRTH = "900101";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
