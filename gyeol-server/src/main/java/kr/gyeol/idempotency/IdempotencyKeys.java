@@ -88,8 +88,12 @@ public class IdempotencyKeys implements ExpiringRows {
             if (row.isEmpty()) {
                 // Released (the first call failed without an answer) or expired: try
                 // again.
-                if (this.keys.claim(partner, key, requestHash, now, now.plus(this.retention))) {
+                Instant again = this.clock.instant();
+                if (this.keys.claim(partner, key, requestHash, again, again.plus(this.retention))) {
                     return new Claim.Run();
+                }
+                if (System.nanoTime() > deadline) {
+                    return new Claim.InProgress();
                 }
                 continue;
             }
