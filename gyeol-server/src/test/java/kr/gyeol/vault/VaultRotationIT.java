@@ -124,11 +124,13 @@ class VaultRotationIT extends GatewayTest {
 
         // Nothing is left for a second run.
         assertThat(this.rotation.rotate(cipher(Map.of("old", OLD, "new", NEW), "new")).values())
-            .allSatisfy((report) -> assertThat(report.resealed() + report.skipped()).isZero());
+            .allSatisfy((report) -> assertThat(report.resealed()).isZero());
 
         // A run that does not have a row's key leaves it and says so.
         this.payple.registerCard(PaypleTestClient.CARD);
-        assertThat(this.rotation.rotate(cipher(Map.of("new", NEW), "new")).get("billing_keys").skipped()).isEqualTo(1);
+        VaultRotation.Report without = this.rotation.rotate(cipher(Map.of("new", NEW), "new")).get("billing_keys");
+        assertThat(without.resealed()).isZero();
+        assertThat(without.skipped()).isEqualTo(otherKeys() + 1);
         assertThat(underKey("old")).isEqualTo(1);
         this.webhooks.configure(PartnerId.of(PaypleTestClient.PARTNER), null, null, WebhookFormat.JSON, null);
     }
