@@ -14,12 +14,12 @@ import kr.gyeol.shared.Tokens;
  * What the edges share of {@code Idempotency-Key}: the header, which Payple operations
  * change state, and the hash a request is known by.
  */
-final class Idempotency {
+public final class Idempotency {
 
-    static final String HEADER = "Idempotency-Key";
+    public static final String HEADER = "Idempotency-Key";
 
     /** Set on an answer that is the first call's, sent again. */
-    static final String REPLAYED = "Idempotent-Replayed";
+    public static final String REPLAYED = "Idempotent-Replayed";
 
     /** The Payple operations a key applies to: those that change something. */
     static final Set<Endpoint> STATE_CHANGING = Set.of(Endpoint.SIMPLE_PAY_CARD, Endpoint.SIMPLE_PAY_ACCOUNT,
@@ -40,7 +40,14 @@ final class Idempotency {
      * A Payple call's hash: its operation and its fields but the envelope, in name order.
      */
     static String hash(Endpoint endpoint, Map<String, String> fields) {
-        StringBuilder text = new StringBuilder(endpoint.name());
+        return hash(endpoint.name(), fields);
+    }
+
+    /**
+     * A call's hash: the operation's name and its fields but the envelope, in name order.
+     */
+    public static String hash(String operation, Map<String, String> fields) {
+        StringBuilder text = new StringBuilder(operation);
         new TreeMap<>(fields).forEach((name, value) -> {
             if (!ENVELOPE.contains(name)) {
                 text.append('\n').append(name).append('=').append(value);

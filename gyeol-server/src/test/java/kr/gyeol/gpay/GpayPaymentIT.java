@@ -155,6 +155,43 @@ class GpayPaymentIT extends GatewayTest {
         assertThat(info(answer)).containsEntry("firstName", "").containsEntry("billing_key", key);
     }
 
+    private HttpResponse<String> withKey(String path, Map<String, Object> body, String token, String key)
+            throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(this.payple.baseUrl() + path))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anIdempotencyKeyMakesARetriedOverseasChargeAndCancelAnswerTheirFirstResult() throws Exception {
+        String billingKey = payInWindow(PaypleTestClient.CARD, "123", PaypleTestClient.uniqueOrderId("gpay"))
+            .get("billing_key");
+        String token = token();
+        // No service_oid: without the key a retry would be a second charge under a new
+        // one.
+        Map<String, Object> charge = new LinkedHashMap<>(Map.of("service_id", "demo", "comments", "Retry",
+                "billing_key", billingKey, "securityCode", "123", "totalAmount", "2.00", "currency", "USD"));
+        String key = "gpay-" + java.util.UUID.randomUUID();
+        HttpResponse<String> first = withKey("/gpay/billingKey", charge, token, key);
+        HttpResponse<String> retry = withKey("/gpay/billingKey", charge, token, key);
+        assertThat(first.body()).contains("\"result\":\"A0000\"");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(this.jdbc
+            .sql("SELECT count(*) FROM payments WHERE billing_key_id = :key AND api = 'GPAY'" + " AND amount = 200")
+            .param("key", billingKey)
+            .query(Long.class)
+            .single()).isEqualTo(1);
+
+        Map<String, Object> other = new LinkedHashMap<>(charge);
+        other.put("totalAmount", "3.00");
+        assertThat(withKey("/gpay/billingKey", other, token, key).body()).contains("\"result\":\"A0201\"")
+            .contains("another request");
+    }
+
     @Test
     void billingKeyPaymentsAreRefusedWithTheirCodes() throws Exception {
         String billingKey = payInWindow(PaypleTestClient.CARD, "123", PaypleTestClient.uniqueOrderId("gpay"))

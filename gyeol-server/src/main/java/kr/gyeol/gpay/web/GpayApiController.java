@@ -13,6 +13,13 @@ import kr.gyeol.shared.Money;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.web.LenientBodyParser;
 import kr.gyeol.web.WireRequest;
+import kr.gyeol.idempotency.IdempotencyKeys;
+import kr.gyeol.web.Idempotency;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.type.TypeReference;
+import java.util.function.Supplier;
+import java.util.LinkedHashMap;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,23 +40,31 @@ class GpayApiController {
 
     private final LenientBodyParser parser;
 
-    GpayApiController(GpayTokens tokens, GpayCalls payments, LenientBodyParser parser) {
+    private final IdempotencyKeys idempotency;
+
+    private final JsonMapper json;
+
+    GpayApiController(GpayTokens tokens, GpayCalls payments, LenientBodyParser parser, IdempotencyKeys idempotency,
+            JsonMapper json) {
+        this.idempotency = idempotency;
+        this.json = json;
         this.tokens = tokens;
         this.payments = payments;
         this.parser = parser;
     }
 
     @PostMapping(path = "/gpay/billingKey", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, ?> billingKey(HttpServletRequest servletRequest) {
+    Map<String, ?> billingKey(HttpServletRequest servletRequest, HttpServletResponse servletResponse) {
         WireRequest request = this.parser.parse(servletRequest);
-        return authorized(servletRequest, request, (partner) -> {
-            GpayOrder order = order(partner, request);
-            String billingKey = request.get("billing_key");
-            if (order == null || billingKey == null) {
-                return GpayAnswers.error(GpayCode.A0201);
-            }
-            return this.payments.charge(order, BillingKeyId.of(billingKey), request.get("securityCode"), false);
-        });
+        return authorized(servletRequest, request,
+                (partner) -> once(servletRequest, servletResponse, request, partner, () -> {
+                    GpayOrder order = order(partner, request);
+                    String billingKey = request.get("billing_key");
+                    if (order == null || billingKey == null) {
+                        return GpayAnswers.error(GpayCode.A0201);
+                    }
+                    return this.payments.charge(order, BillingKeyId.of(billingKey), request.get("securityCode"), false);
+                }));
     }
 
     @PostMapping(path = "/gpay/paymentResult", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -66,17 +81,61 @@ class GpayApiController {
     }
 
     @PostMapping(path = "/gpay/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, ?> cancel(HttpServletRequest servletRequest) {
+    Map<String, ?> cancel(HttpServletRequest servletRequest, HttpServletResponse servletResponse) {
         WireRequest request = this.parser.parse(servletRequest);
-        return authorized(servletRequest, request, (partner) -> {
-            String currency = request.get("currency") == null ? null : request.get("currency").trim().toUpperCase();
-            Optional<Money> amount = GpayAmount.parse(request.get("totalAmount"), currency);
-            if (amount.isEmpty() || request.get("pay_id") == null && request.get("service_oid") == null) {
-                return GpayAnswers.error(GpayCode.A0201);
+        return authorized(servletRequest, request,
+                (partner) -> once(servletRequest, servletResponse, request, partner, () -> cancel(partner, request)));
+    }
+
+    private Map<String, ?> cancel(PartnerId partner, WireRequest request) {
+        String currency = request.get("currency") == null ? null : request.get("currency").trim().toUpperCase();
+        Optional<Money> amount = GpayAmount.parse(request.get("totalAmount"), currency);
+        if (amount.isEmpty() || request.get("pay_id") == null && request.get("service_oid") == null) {
+            return GpayAnswers.error(GpayCode.A0201);
+        }
+        return this.payments.cancel(partner, request.get("pay_id"), request.get("service_oid"), amount.get(),
+                request.get("comments"), request.get("resultUrl"));
+    }
+
+    /**
+     * A charge or cancel with an {@code Idempotency-Key}: run once per partner and key,
+     * its first answer given again to a retry (marked {@code Idempotent-Replayed}),
+     * another request under the key refused, a duplicate of a call still running told so.
+     */
+    private Map<String, ?> once(HttpServletRequest servletRequest, HttpServletResponse servletResponse,
+            WireRequest request, PartnerId partner, Supplier<Map<String, ?>> call) {
+        String key = servletRequest.getHeader(Idempotency.HEADER);
+        if (key == null) {
+            return call.get();
+        }
+        if (!IdempotencyKeys.valid(key)) {
+            return GpayAnswers.error(GpayCode.A0201, "Idempotency-Key is 1 to 255 printable ASCII characters.");
+        }
+        return switch (this.idempotency.claim(partner, key,
+                Idempotency.hash(servletRequest.getRequestURI(), request.fields()))) {
+            case IdempotencyKeys.Claim.Run run -> {
+                Map<String, ?> answer;
+                try {
+                    answer = call.get();
+                }
+                catch (RuntimeException e) {
+                    this.idempotency.release(partner, key);
+                    throw e;
+                }
+                this.idempotency.complete(partner, key, HttpServletResponse.SC_OK, MediaType.APPLICATION_JSON_VALUE,
+                        this.json.writeValueAsBytes(answer));
+                yield answer;
             }
-            return this.payments.cancel(partner, request.get("pay_id"), request.get("service_oid"), amount.get(),
-                    request.get("comments"), request.get("resultUrl"));
-        });
+            case IdempotencyKeys.Claim.Replay replay -> {
+                servletResponse.setHeader(Idempotency.REPLAYED, "true");
+                yield this.json.readValue(replay.body(), new TypeReference<LinkedHashMap<String, Object>>() {
+                });
+            }
+            case IdempotencyKeys.Claim.Mismatch mismatch -> GpayAnswers.error(GpayCode.A0201,
+                    "This Idempotency-Key was used for another request; use a new key for a new request.");
+            case IdempotencyKeys.Claim.InProgress inProgress -> GpayAnswers.error(GpayCode.A0201,
+                    "The first request with this Idempotency-Key has not answered yet; retry it shortly.");
+        };
     }
 
     /**
