@@ -18,6 +18,12 @@ public class SubscriptionRefused extends Refused {
                 "No " + what.replace('-', ' ') + " " + id + " of this partner.");
     }
 
+    /** The billing key already backs a live subscription (one per key). */
+    static SubscriptionRefused keyInUse(String billingKey) {
+        return conflict("billing-key-in-use",
+                "Billing key " + billingKey + " already backs a subscription that is not canceled.");
+    }
+
     static SubscriptionRefused conflict(String code, String detail) {
         return new SubscriptionRefused(Kind.CONFLICT, code, detail);
     }

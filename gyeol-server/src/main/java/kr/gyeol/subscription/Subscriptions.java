@@ -119,8 +119,7 @@ public class Subscriptions {
         Subscription subscription = created;
         this.transaction.executeWithoutResult((status) -> {
             if (!this.subscriptions.insert(subscription)) {
-                throw SubscriptionRefused.conflict("billing-key-in-use",
-                        "Billing key " + key.id() + " already backs a subscription that is not canceled.");
+                throw SubscriptionRefused.keyInUse(key.id().value());
             }
             if (firstInvoice != null) {
                 this.invoices.insert(firstInvoice, partnerId.value());
@@ -277,8 +276,7 @@ public class Subscriptions {
             });
         }
         catch (org.springframework.dao.DuplicateKeyException e) {
-            throw SubscriptionRefused.conflict("billing-key-in-use",
-                    "Billing key " + key.id() + " already backs a subscription that is not canceled.");
+            throw SubscriptionRefused.keyInUse(key.id().value());
         }
         if (changed.nextActionAt() != null && !changed.nextActionAt().isAfter(timeOf(changed))) {
             this.renewals.runOne(id);
