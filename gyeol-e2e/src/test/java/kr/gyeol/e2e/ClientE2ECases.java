@@ -384,7 +384,7 @@ abstract class ClientE2ECases {
     @Test
     void webhooksArriveSignedAndTheClientVerifiesAndReadsThem() throws Exception {
         try (WebhookInbox inbox = new WebhookInbox()) {
-            String secret = configureWebhooks(inbox.url("/payments"), inbox.url("/revocations"));
+            String secret = configureWebhooks(this.gateway, inbox.url("/payments"), inbox.url("/revocations"));
             BillingKey key = registerCard(CARD);
             String orderId = orderId("e2e-hook");
             approved(this.client.payments()
@@ -445,11 +445,15 @@ abstract class ClientE2ECases {
             .isInstanceOf(AuthenticationException.class);
     }
 
-    private String configureWebhooks(String resultUrl, String revocationUrl) throws Exception {
+    /**
+     * Sets the test partner's webhook receivers (JSON) through a node's admin API; the
+     * signing secret.
+     */
+    static String configureWebhooks(GatewayProcess node, String resultUrl, String revocationUrl) throws Exception {
         String body = "{\"resultUrl\":\"" + resultUrl + "\",\"revocationUrl\":\"" + revocationUrl
                 + "\",\"format\":\"JSON\"}";
         HttpResponse<String> response = HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(URI.create(this.gateway.baseUrl() + "/admin/webhooks"))
+            .send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/admin/webhooks"))
                 .header("Authorization",
                         "Basic " + Base64.getEncoder()
                             .encodeToString(("test:" + PARTNER_KEY).getBytes(StandardCharsets.UTF_8)))

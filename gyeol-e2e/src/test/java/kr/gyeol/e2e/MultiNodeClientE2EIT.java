@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -27,14 +30,16 @@ import kr.gyeol.client.PayType;
 import kr.gyeol.client.Payer;
 import kr.gyeol.e2e.support.GatewayCluster;
 import kr.gyeol.e2e.support.GatewayProcess;
+import kr.gyeol.e2e.support.WebhookInbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two gateway nodes on one PostgreSQL, a client on each: a billing key registered on one
  * node is charged through the other, an order id or a month raced across both is charged
- * once (the losers get {@link DuplicateOrderException}), and a charge left unknown on one
- * node is settled and found through the other.
+ * once (the losers get {@link DuplicateOrderException}), a charge left unknown on one
+ * node is settled and found through the other, and both nodes deliver webhooks without
+ * sending any event twice, also to a receiver that takes nine seconds to answer.
  */
 class MultiNodeClientE2EIT {
 
@@ -47,8 +52,27 @@ class MultiNodeClientE2EIT {
         ClientE2ECases.stop(this.cluster);
     }
 
-    private GyeolClient node(String name) throws Exception {
-        return ClientE2ECases.clientOf(this.cluster.start(name));
+    /**
+     * Every event in the database arrived, none twice: a second send of any would arrive
+     * within {@code grace}.
+     */
+    private void assertEveryEventDeliveredOnce(WebhookInbox inbox, Duration within, Duration grace) throws Exception {
+        try (Connection db = this.cluster.database().connect()) {
+            List<String> events = new ArrayList<>();
+            try (Statement statement = db.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT id FROM webhook_events")) {
+                while (rows.next()) {
+                    events.add(rows.getString(1));
+                }
+            }
+            assertThat(events).isNotEmpty();
+            await("every event delivered").atMost(within)
+                .until(() -> inbox.all().stream().map((d) -> d.header("webhook-id")).toList().containsAll(events));
+        }
+        await("no event sent twice").during(grace)
+            .atMost(grace.plusSeconds(1))
+            .untilAsserted(() -> assertThat(inbox.all().stream().map((d) -> d.header("webhook-id")).toList())
+                .doesNotHaveDuplicates());
     }
 
     /** Charges from 20 threads, alternating nodes; how many were approved. */
@@ -86,8 +110,11 @@ class MultiNodeClientE2EIT {
     @Test
     void nodesShareKeysOrderIdsMonthsAndUnknownOutcomes() throws Exception {
         this.cluster = new GatewayCluster(ClientE2ECases.SETTINGS);
-        GyeolClient a = node("a");
-        GyeolClient b = node("b");
+        List<GatewayProcess> nodes = this.cluster.startAll("a", "b");
+        GyeolClient a = ClientE2ECases.clientOf(nodes.get(0));
+        GyeolClient b = ClientE2ECases.clientOf(nodes.get(1));
+        WebhookInbox inbox = new WebhookInbox();
+        ClientE2ECases.configureWebhooks(nodes.get(0), inbox.url("/hook"), inbox.url("/hook"));
 
         BillingKey card = a.billingKeys()
             .registerCard(new CardRegistration(new Payer("1", "홍길동", null, null), "900101", ClientE2ECases.CARD, "30",
@@ -119,6 +146,31 @@ class MultiNodeClientE2EIT {
             .ignoreExceptionsInstanceOf(OutcomeUnknownException.class)
             .until(() -> b.payments().lookup(PayType.CARD, unknownOrder, LocalDate.now(KOREA)), Optional::isPresent);
         assertThat(settled.get()).isInstanceOf(ChargeResult.Approved.class);
+
+        // Both nodes deliver what all this caused, each event once.
+        assertEveryEventDeliveredOnce(inbox, Duration.ofSeconds(60), Duration.ofSeconds(2));
+        inbox.close();
+    }
+
+    @Test
+    void aReceiverThatTakesNineSecondsGetsEveryEventOnceFromTwoNodes() throws Exception {
+        this.cluster = new GatewayCluster(ClientE2ECases.SETTINGS);
+        List<GatewayProcess> nodes = this.cluster.startAll("slow-a", "slow-b");
+        GyeolClient a = ClientE2ECases.clientOf(nodes.get(0));
+        try (WebhookInbox slow = new WebhookInbox(Duration.ofSeconds(9))) {
+            ClientE2ECases.configureWebhooks(nodes.get(0), slow.url("/hook"), slow.url("/hook"));
+            String key = a.billingKeys()
+                .registerCard(new CardRegistration(Payer.NONE, "900101", ClientE2ECases.CARD, "30", "12", "12"))
+                .id();
+            for (int i = 0; i < 8; i++) {
+                assertThat(a.payments().charge(Charge.builder(PayType.CARD, key, "느린 수신", 1_000).build()))
+                    .isInstanceOf(ChargeResult.Approved.class);
+            }
+            // Each send takes 9 s of the 10 s timeout: under one batch lease they would
+            // outlive it and the other node would send them again. A second POST of any
+            // would arrive within the timeout.
+            assertEveryEventDeliveredOnce(slow, Duration.ofSeconds(60), Duration.ofSeconds(10));
+        }
     }
 
 }

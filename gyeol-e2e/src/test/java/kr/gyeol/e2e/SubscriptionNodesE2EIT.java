@@ -144,7 +144,7 @@ class SubscriptionNodesE2EIT {
     @Test
     void threeNodesAdvancingOneClockOver24PeriodsOf200SubscriptionsChargeEveryPeriodExactlyOnce() throws Exception {
         this.cluster = new GatewayCluster(SETTINGS);
-        List<GatewayProcess> nodes = List.of(this.cluster.start("a"), this.cluster.start("b"), this.cluster.start("c"));
+        List<GatewayProcess> nodes = this.cluster.startAll("a", "b", "c");
         List<GyeolClient> clients = nodes.stream().map(SubscriptionNodesE2EIT::client).toList();
         Billing billing = clients.get(0).billing();
         TestClock clock = billing.createTestClock("e2e", korean("2025-01-31T10:00"));
@@ -198,8 +198,9 @@ class SubscriptionNodesE2EIT {
     @Test
     void aNodeKilledMidRenewalRunLosesNoPeriodAndChargesNoneTwice() throws Exception {
         this.cluster = new GatewayCluster(SETTINGS);
-        GatewayProcess victim = this.cluster.start("victim");
-        GatewayProcess survivor = this.cluster.start("survivor");
+        List<GatewayProcess> started = this.cluster.startAll("victim", "survivor");
+        GatewayProcess victim = started.get(0);
+        GatewayProcess survivor = started.get(1);
         GyeolClient survivorClient = client(survivor);
         TestClock clock = survivorClient.billing().createTestClock("kill", korean("2025-03-15T10:00"));
         List<String> subscriptions = subscribe(List.of(survivorClient), clock, 200, (i) -> false);

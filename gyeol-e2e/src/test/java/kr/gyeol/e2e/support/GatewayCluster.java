@@ -7,6 +7,10 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Gateway processes on one external PostgreSQL, sharing a vault key as an operator's
@@ -21,9 +25,9 @@ public final class GatewayCluster implements AutoCloseable {
 
     private final List<String> settings;
 
-    private final List<GatewayProcess> nodes = new ArrayList<>();
+    private final List<GatewayProcess> nodes = new CopyOnWriteArrayList<>();
 
-    private final List<Path> dataDirectories = new ArrayList<>();
+    private final List<Path> dataDirectories = new CopyOnWriteArrayList<>();
 
     /**
      * @param settings {@code --key=value} arguments every node gets
@@ -49,6 +53,24 @@ public final class GatewayCluster implements AutoCloseable {
         GatewayProcess node = GatewayProcess.start("node-" + name, arguments);
         this.nodes.add(node);
         return node;
+    }
+
+    /**
+     * Starts a node for each name at once, as an operator's nodes boot side by side, and
+     * returns them in that order once every one answers.
+     */
+    public List<GatewayProcess> startAll(String... names) throws Exception {
+        try (ExecutorService starts = Executors.newFixedThreadPool(names.length)) {
+            List<Future<GatewayProcess>> started = new ArrayList<>();
+            for (String name : names) {
+                started.add(starts.submit(() -> start(name)));
+            }
+            List<GatewayProcess> nodes = new ArrayList<>();
+            for (Future<GatewayProcess> node : started) {
+                nodes.add(node.get());
+            }
+            return nodes;
+        }
     }
 
     public ExternalPostgres database() {

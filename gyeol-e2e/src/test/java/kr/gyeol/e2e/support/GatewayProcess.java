@@ -43,21 +43,43 @@ public final class GatewayProcess implements AutoCloseable {
      * @param arguments {@code --key=value} settings besides the port
      */
     public static GatewayProcess start(String name, List<String> arguments) throws IOException, InterruptedException {
+        int port = freePort();
+        GatewayProcess gateway = new GatewayProcess(launch(name, port, arguments), port, log(name));
+        gateway.awaitReady();
+        return gateway;
+    }
+
+    /**
+     * Starts the jar for a gateway that is expected not to come up and waits for it to
+     * exit; its exit value (its output is in {@link #log(String)}).
+     */
+    public static int exitValueOf(String name, List<String> arguments, Duration limit)
+            throws IOException, InterruptedException {
+        Process process = launch(name, freePort(), arguments);
+        if (!process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("The gateway " + name + " still ran after " + limit + "; see " + log(name));
+        }
+        return process.exitValue();
+    }
+
+    private static Process launch(String name, int port, List<String> arguments) throws IOException {
         Path jar = Path.of(System.getProperty("gyeol.server.jar", "../gyeol-server/target/gyeol-server.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(
                     "No server jar at " + jar.toAbsolutePath() + "; run mvn verify from the root");
         }
-        Path log = work().resolve(name + ".log");
+        Path log = log(name);
         Files.createDirectories(log.getParent());
-        int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=" + port));
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        GatewayProcess gateway = new GatewayProcess(process, port, log);
-        gateway.awaitReady();
-        return gateway;
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** The log file of the gateway named {@code name}. */
+    public static Path log(String name) {
+        return work().resolve(name + ".log");
     }
 
     /** Where the tests keep their logs and data. */
@@ -71,6 +93,22 @@ public final class GatewayProcess implements AutoCloseable {
 
     public Path log() {
         return this.log;
+    }
+
+    public int port() {
+        return this.port;
+    }
+
+    public boolean isAlive() {
+        return this.process.isAlive();
+    }
+
+    /** Waits for the gateway to exit on its own; its exit value. */
+    public int awaitExit(Duration limit) throws InterruptedException {
+        if (!this.process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("The gateway still ran after " + limit + "; see " + this.log);
+        }
+        return this.process.exitValue();
     }
 
     private void awaitReady() throws InterruptedException {

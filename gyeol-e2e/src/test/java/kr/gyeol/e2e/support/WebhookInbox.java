@@ -11,10 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
- * A partner's webhook receiver on localhost that keeps every delivery and answers 200.
+ * A partner's webhook receiver on localhost that keeps every delivery and answers 200,
+ * after a delay if it is given one (a slow receiver). Requests are served concurrently.
  */
 public final class WebhookInbox implements AutoCloseable {
 
@@ -33,8 +36,16 @@ public final class WebhookInbox implements AutoCloseable {
 
     private volatile boolean down;
 
+    private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
+
     public WebhookInbox() throws IOException {
+        this(Duration.ZERO);
+    }
+
+    /** A receiver that takes {@code delay} over each delivery before it answers. */
+    public WebhookInbox(Duration delay) throws IOException {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server.setExecutor(this.handlers);
         this.server.createContext("/", (exchange) -> {
             if (this.down) {
                 exchange.getRequestBody().readAllBytes();
@@ -47,6 +58,15 @@ public final class WebhookInbox implements AutoCloseable {
                 exchange.getRequestHeaders()
                     .forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
                 String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                if (!delay.isZero()) {
+                    try {
+                        Thread.sleep(delay);
+                    }
+                    catch (InterruptedException stopping) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
                 synchronized (this.deliveries) {
                     this.deliveries.add(new Delivery(headers, body));
                     this.deliveries.notifyAll();
@@ -98,6 +118,7 @@ public final class WebhookInbox implements AutoCloseable {
     @Override
     public void close() {
         this.server.stop(0);
+        this.handlers.shutdownNow();
     }
 
 }

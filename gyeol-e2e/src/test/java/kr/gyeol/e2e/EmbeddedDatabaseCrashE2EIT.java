@@ -1,4 +1,4 @@
-package kr.gyeol;
+package kr.gyeol.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +19,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import kr.gyeol.support.GatewayProcesses;
-import kr.gyeol.support.PaypleTestClient;
-import kr.gyeol.support.TempDirectories;
+import kr.gyeol.client.CardRegistration;
+import kr.gyeol.client.Charge;
+import kr.gyeol.client.ChargeResult;
+import kr.gyeol.client.DuplicateOrderException;
+import kr.gyeol.client.GyeolClient;
+import kr.gyeol.client.OutcomeUnknownException;
+import kr.gyeol.client.PayType;
+import kr.gyeol.client.Payer;
+import kr.gyeol.e2e.support.GatewayProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,32 +36,61 @@ import org.junit.jupiter.api.Test;
  * when PostgreSQL processes die mid-burst: a backend killed with SIGKILL (the server
  * resets itself and replays its WAL), then the postmaster (the gateway's supervisor
  * starts it again). Afterwards every approved order id is found by a lookup and cannot be
- * charged again, and so is every order answered with an unknown outcome.
+ * charged again, and so is every order the gateway answered with an unknown outcome. A
+ * gateway whose database cannot come back says it is not ready, then exits.
  */
-class EmbeddedDatabaseCrashIT {
+class EmbeddedDatabaseCrashE2EIT {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
 
-    private Process gateway;
+    /** The gateway's own answer for an outcome it does not know (spec §2). */
+    private static final String UNKNOWN = "SPCD1001";
+
+    private final List<GatewayProcess> gateways = new ArrayList<>();
+
+    private final List<Path> directories = new ArrayList<>();
 
     @AfterEach
-    void stop() throws InterruptedException {
-        GatewayProcesses.stop(gateway);
+    void stop() throws Exception {
+        for (GatewayProcess gateway : this.gateways) {
+            gateway.close();
+        }
+        for (GatewayProcess gateway : this.gateways) {
+            ClientE2ECases.assertNoSecretsIn(gateway.log());
+        }
+        for (Path directory : this.directories) {
+            GatewayProcess.delete(directory);
+        }
     }
 
-    private record Answer(String code, String day) {
+    private GatewayProcess start(String name, Path data, String... extra) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("--gyeol.data-dir=" + data));
+        arguments.addAll(List.of(extra));
+        GatewayProcess gateway = GatewayProcess.start(name, arguments);
+        this.gateways.add(gateway);
+        return gateway;
+    }
+
+    private Path dataDirectory() throws Exception {
+        Files.createDirectories(GatewayProcess.work());
+        Path directory = Files.createTempDirectory(GatewayProcess.work(), "crash-");
+        this.directories.add(directory);
+        return directory;
+    }
+
+    /** How the gateway answered one charge, and the Korean day it was made on. */
+    private record Answer(String outcome, LocalDate day) {
     }
 
     @Test
     void noApprovedChargeIsLostWhenPostgresProcessesAreKilledMidBurst() throws Exception {
-        Path dataDirectory = TempDirectories.create("gyeol-crash");
-        int port = GatewayProcesses.freePort();
-        gateway = GatewayProcesses.start("embedded-crash", port,
-                List.of("--gyeol.data-dir=" + dataDirectory, "--gyeol.embedded-database.pool-size=12"));
-        PaypleTestClient client = GatewayProcesses.awaitReady(gateway, port, "embedded-crash");
-        assertThat(Files.readString(GatewayProcesses.log("embedded-crash")))
-            .contains("fsync=on, synchronous_commit=on, full_page_writes=on");
-        String key = client.registerCard(PaypleTestClient.CARD);
+        Path data = dataDirectory();
+        GatewayProcess gateway = start("embedded-crash", data, "--gyeol.embedded-database.pool-size=12");
+        assertThat(Files.readString(gateway.log())).contains("fsync=on, synchronous_commit=on, full_page_writes=on");
+        GyeolClient client = ClientE2ECases.clientOf(gateway);
+        String key = client.billingKeys()
+            .registerCard(new CardRegistration(Payer.NONE, "900101", ClientE2ECases.CARD, "30", "12", "12"))
+            .id();
 
         ConcurrentMap<String, Answer> answers = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
@@ -64,23 +98,28 @@ class EmbeddedDatabaseCrashIT {
         for (int i = 0; i < 8; i++) {
             payers.add(Thread.ofPlatform().name("payer-" + i).start(() -> {
                 while (!stop.get()) {
-                    String orderId = PaypleTestClient.uniqueOrderId("crash");
-                    String day = LocalDate.now(ZoneId.of("Asia/Seoul")).format(DAY);
-                    String code;
+                    String orderId = "e2e-crash" + System.nanoTime();
+                    LocalDate day = LocalDate.now(KOREA);
+                    String outcome;
                     try {
-                        code = client.chargeCard(key, orderId, 1000).get("PCD_PAY_CODE");
+                        ChargeResult result = client.payments()
+                            .charge(Charge.builder(PayType.CARD, key, "크래시", 1_000).orderId(orderId).build());
+                        outcome = result instanceof ChargeResult.Approved ? "approved" : "declined";
                     }
-                    catch (Throwable failed) {
+                    catch (OutcomeUnknownException notKnown) {
+                        outcome = UNKNOWN.equals(notKnown.code()) ? UNKNOWN : "no answer";
+                    }
+                    catch (RuntimeException refused) {
                         // auth.php refused or the connection broke: no answer at all.
-                        code = "no answer";
+                        outcome = "no answer";
                     }
-                    answers.put(orderId, new Answer(String.valueOf(code), day));
+                    answers.put(orderId, new Answer(outcome, day));
                 }
             }));
         }
         try {
             awaitApprovals(answers, 30);
-            Path postgres = dataDirectory.resolve("postgres");
+            Path postgres = data.resolve("postgres");
             long backend = gatewayBackend(postmasterPid(postgres))
                 .orElseThrow(() -> new AssertionError("no backend of the gateway's role is running"));
             ProcessHandle.of(backend).ifPresent(ProcessHandle::destroyForcibly);
@@ -107,22 +146,32 @@ class EmbeddedDatabaseCrashIT {
         List<String> chargedAgain = new ArrayList<>();
         int checked = 0;
         for (Map.Entry<String, Answer> entry : answers.entrySet()) {
-            String code = entry.getValue().code();
-            if (!code.equals("SPCD0000") && !code.equals("SPCD1001")) {
+            String outcome = entry.getValue().outcome();
+            if (!outcome.equals("approved") && !outcome.equals(UNKNOWN)) {
                 continue;
             }
             checked++;
-            Map<String, String> lookup = client.call(Map.of("PCD_PAYCHK_FLAG", "Y"), Map.of("PCD_PAYCHK_FLAG", "Y",
-                    "PCD_PAY_TYPE", "card", "PCD_PAY_OID", entry.getKey(), "PCD_PAY_DATE", entry.getValue().day()));
-            if (code.equals("SPCD0000") && !"PCHK000".equals(lookup.get("PCD_PAY_CODE"))) {
-                lost.add(entry.getKey() + " -> " + lookup.get("PCD_PAY_CODE"));
+            String orderId = entry.getKey();
+            Optional<ChargeResult> found;
+            try {
+                found = client.payments().lookup(PayType.CARD, orderId, entry.getValue().day());
             }
-            if (code.equals("SPCD1001") && "CBIL0003".equals(lookup.get("PCD_PAY_CODE"))) {
-                lost.add(entry.getKey() + " (unknown) -> " + lookup.get("PCD_PAY_CODE"));
+            catch (OutcomeUnknownException settling) {
+                // Written, and not settled yet: there all the same.
+                found = Optional.of(new ChargeResult.Declined(orderId, UNKNOWN, "settling"));
             }
-            String again = client.chargeCard(key, entry.getKey(), 1000).get("PCD_PAY_CODE");
-            if (!"SPCD0014".equals(again)) {
-                chargedAgain.add(entry.getKey() + " -> " + again);
+            if (outcome.equals("approved") && !found.filter(ChargeResult.Approved.class::isInstance).isPresent()) {
+                lost.add(orderId + " -> " + found);
+            }
+            if (outcome.equals(UNKNOWN) && found.isEmpty()) {
+                lost.add(orderId + " (unknown) -> not found");
+            }
+            try {
+                client.payments().charge(Charge.builder(PayType.CARD, key, "크래시", 1_000).orderId(orderId).build());
+                chargedAgain.add(orderId);
+            }
+            catch (DuplicateOrderException refused) {
+                // As it must be.
             }
         }
         System.err.println("[embedded-crash] " + answers.size() + " charges, " + approved(answers) + " approved, "
@@ -133,19 +182,16 @@ class EmbeddedDatabaseCrashIT {
 
     @Test
     void aGatewayWhoseDatabaseCannotComeBackReportsNotReadyThenExitsNonZero() throws Exception {
-        Path dataDirectory = TempDirectories.create("gyeol-lost");
-        int port = GatewayProcesses.freePort();
-        gateway = GatewayProcesses.start("embedded-lost", port,
-                List.of("--gyeol.data-dir=" + dataDirectory, "--gyeol.embedded-database.restart-budget=3s"));
-        GatewayProcesses.awaitReady(gateway, port, "embedded-lost");
+        Path data = dataDirectory();
+        GatewayProcess gateway = start("embedded-lost", data, "--gyeol.embedded-database.restart-budget=3s");
         HttpClient http = HttpClient.newHttpClient();
-        URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+        URI readiness = URI.create(gateway.baseUrl() + "/actuator/health/readiness");
         assertThat(
                 http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
             .isEqualTo(200);
 
         // Without its configuration file no new server can start.
-        Path postgres = dataDirectory.resolve("postgres");
+        Path postgres = data.resolve("postgres");
         Files.move(postgres.resolve("postgresql.conf"), postgres.resolve("postgresql.conf.away"));
         ProcessHandle.of(postmasterPid(postgres)).orElseThrow().destroyForcibly();
 
@@ -164,15 +210,13 @@ class EmbeddedDatabaseCrashIT {
             }
             return !gateway.isAlive();
         });
-        assertThat(gateway.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("the gateway exited").isTrue();
+        assertThat(gateway.awaitExit(Duration.ofSeconds(30))).isEqualTo(70);
         assertThat(reportedDown.get()).as("readiness said DOWN while the database was being restarted").isTrue();
-        assertThat(gateway.exitValue()).isEqualTo(70);
-        assertThat(Files.readString(GatewayProcesses.log("embedded-lost")))
-            .contains("could not be restarted within 3 s");
+        assertThat(Files.readString(gateway.log())).contains("could not be restarted within 3 s");
     }
 
     private static long approved(Map<String, Answer> answers) {
-        return answers.values().stream().filter(answer -> answer.code().equals("SPCD0000")).count();
+        return answers.values().stream().filter((answer) -> answer.outcome().equals("approved")).count();
     }
 
     private static void awaitApprovals(Map<String, Answer> answers, long count) {

@@ -1,0 +1,132 @@
+package kr.gyeol.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import kr.gyeol.client.CardRegistration;
+import kr.gyeol.client.Charge;
+import kr.gyeol.client.ChargeResult;
+import kr.gyeol.client.DuplicateOrderException;
+import kr.gyeol.client.GyeolClient;
+import kr.gyeol.client.PayType;
+import kr.gyeol.client.Payer;
+import kr.gyeol.e2e.support.GatewayProcess;
+import kr.gyeol.e2e.support.WebhookInbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged gateway as a user runs it: {@code java -jar} on its embedded default
+ * database. What committed before the gateway is killed with SIGKILL (a billing key, a
+ * payment, their undelivered webhooks) is there after it starts again on the same data
+ * directory, which also proves the orphaned PostgreSQL is dealt with; a second gateway on
+ * one data directory refuses to start in one line.
+ */
+class GatewayProcessE2EIT {
+
+    private final List<GatewayProcess> gateways = new ArrayList<>();
+
+    private final List<Path> directories = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        for (GatewayProcess gateway : this.gateways) {
+            gateway.close();
+        }
+        for (GatewayProcess gateway : this.gateways) {
+            ClientE2ECases.assertNoSecretsIn(gateway.log());
+        }
+        for (Path directory : this.directories) {
+            GatewayProcess.delete(directory);
+        }
+    }
+
+    private Path dataDirectory() throws Exception {
+        Files.createDirectories(GatewayProcess.work());
+        Path directory = Files.createTempDirectory(GatewayProcess.work(), "process-");
+        this.directories.add(directory);
+        return directory;
+    }
+
+    private GatewayProcess start(String name, Path dataDirectory, String... extra) throws Exception {
+        List<String> arguments = new ArrayList<>(
+                List.of("--gyeol.data-dir=" + dataDirectory, "--gyeol.embedded-database.pool-size=8"));
+        arguments.addAll(List.of(extra));
+        GatewayProcess gateway = GatewayProcess.start(name, arguments);
+        this.gateways.add(gateway);
+        return gateway;
+    }
+
+    @Test
+    void billingKeyPaymentAndUndeliveredWebhooksSurviveAKilledGateway() throws Exception {
+        Path data = dataDirectory();
+        try (WebhookInbox inbox = new WebhookInbox()) {
+            // The first run writes webhook events but never gets to deliver them.
+            GatewayProcess first = start("process-killed", data, "--gyeol.webhooks.interval=1h");
+            ClientE2ECases.configureWebhooks(first, inbox.url("/hook"), inbox.url("/hook"));
+            GyeolClient client = ClientE2ECases.clientOf(first);
+            String key = client.billingKeys()
+                .registerCard(new CardRegistration(Payer.NONE, "900101", ClientE2ECases.CARD, "30", "12", "12"))
+                .id();
+            String firstOrder = "e2e-before-kill" + System.nanoTime();
+            assertThat(client.payments()
+                .charge(Charge.builder(PayType.CARD, key, "재시작 전", 1_000).orderId(firstOrder).build()))
+                .isInstanceOf(ChargeResult.Approved.class);
+
+            // SIGKILL: no shutdown hook runs, the embedded PostgreSQL is left running as
+            // an orphan.
+            first.kill();
+            assertThat(inbox.all()).isEmpty();
+
+            GatewayProcess second = start("process-restarted", data, "--gyeol.webhooks.interval=200ms");
+            client = ClientE2ECases.clientOf(second);
+            // What committed before the kill is delivered after the restart, once.
+            await("the payment's and the registration's webhooks").atMost(Duration.ofSeconds(30))
+                .until(() -> inbox.all().stream().anyMatch((d) -> d.body().contains(firstOrder))
+                        && inbox.all().stream().anyMatch((d) -> d.body().contains("\"PCD_PAY_WORK\":\"AUTH\"")));
+            await("no event sent twice").during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    assertThat(inbox.all().stream().filter((d) -> d.body().contains(firstOrder))).hasSize(1);
+                    assertThat(inbox.all().stream().filter((d) -> d.body().contains("\"PCD_PAY_WORK\":\"AUTH\"")))
+                        .hasSize(1);
+                });
+
+            assertThat(client.payments().charge(Charge.builder(PayType.CARD, key, "재시작 후", 1_000).build()))
+                .isInstanceOf(ChargeResult.Approved.class);
+            GyeolClient after = client;
+            assertThatThrownBy(() -> after.payments()
+                .charge(Charge.builder(PayType.CARD, key, "재시작 후", 1_000).orderId(firstOrder).build()))
+                .isInstanceOf(DuplicateOrderException.class);
+        }
+    }
+
+    @Test
+    void aSecondGatewayOnTheSameDataFolderSaysSoInALineAndTheFirstSaysWhereItIs() throws Exception {
+        Path data = dataDirectory();
+        GatewayProcess first = start("process-first", data);
+        assertThat(Files.readString(first.log())).contains("Gyeol is up at http://localhost:" + first.port())
+            .contains("demo shop: http://localhost:" + first.port() + "/demo")
+            .contains("Database: the embedded PostgreSQL on 127.0.0.1:");
+
+        int exit = GatewayProcess.exitValueOf("process-second", List.of("--gyeol.data-dir=" + data),
+                Duration.ofSeconds(90));
+        assertThat(exit).isNotZero();
+        String secondLog = Files.readString(GatewayProcess.log("process-second"));
+        assertThat(secondLog).contains("Another running gateway uses the data directory").contains("--gyeol.data-dir=");
+        assertThat(secondLog.lines().filter((line) -> line.startsWith("\tat "))).as("no stack trace").isEmpty();
+        // The first is untouched.
+        assertThat(first.isAlive()).isTrue();
+        assertThat(ClientE2ECases.clientOf(first)
+            .billingKeys()
+            .registerCard(new CardRegistration(Payer.NONE, "900101", ClientE2ECases.CARD, "30", "12", "12"))
+            .id()).isNotBlank();
+    }
+
+}
