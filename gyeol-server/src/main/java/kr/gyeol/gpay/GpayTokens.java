@@ -10,6 +10,7 @@ import kr.gyeol.gpay.GpayRefused.Reason;
 import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.partner.PartnerProperties;
 import kr.gyeol.shared.ExpiringRows;
+import kr.gyeol.shared.LogContext;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;
 
@@ -154,7 +155,9 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
         if (!sameService) {
             throw new GpayRefused(Reason.OTHER_SERVICE);
         }
-        return PartnerId.of(partner.get(0));
+        PartnerId partnerId = PartnerId.of(partner.get(0));
+        LogContext.partner(partnerId);
+        return partnerId;
     }
 
     private List<String> allowedIps(String partnerId) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import kr.gyeol.partner.jdbc.AuthSessionRepository;
 import kr.gyeol.partner.jdbc.AuthSessionRepository.SessionRow;
 import kr.gyeol.partner.jdbc.PartnerRepository;
+import kr.gyeol.shared.LogContext;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;
 import org.springframework.beans.factory.annotation.Value;
@@ -82,8 +83,12 @@ public class PartnerAuthentication {
      */
     public Optional<PartnerId> partnerOfBasic(String authorization) {
         String[] pair = basicPair(authorization);
-        return pair != null && credentialsMatch(pair[0], pair[1]) ? Optional.of(PartnerId.of(pair[0]))
-                : Optional.empty();
+        if (pair == null || !credentialsMatch(pair[0], pair[1])) {
+            return Optional.empty();
+        }
+        PartnerId partner = PartnerId.of(pair[0]);
+        LogContext.partner(partner);
+        return Optional.of(partner);
     }
 
     /** The partner id a {@code Basic} header claims, right or wrong, or null. */
@@ -160,6 +165,7 @@ public class PartnerAuthentication {
     }
 
     private IssuedSession issue(PartnerId partnerId, Operation operation, String refererHost, String context) {
+        LogContext.partner(partnerId);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(sessionLifetime);
         String authKey = Tokens.base64(48);
@@ -218,6 +224,7 @@ public class PartnerAuthentication {
     private AuthorizedCall checkDomain(SessionRow session, CallCredentials credentials) {
         Partner partner = new Partner(session.partnerId(), "", "", null, session.mode(), session.refererCheck(),
                 session.domains());
+        LogContext.partner(session.partnerId());
         if (!partner.allowsHost(credentials.refererHost())) {
             throw new CallNotAuthorized(CallNotAuthorized.Reason.DOMAIN_NOT_REGISTERED);
         }

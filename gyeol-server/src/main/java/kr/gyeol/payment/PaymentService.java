@@ -3,6 +3,8 @@ package kr.gyeol.payment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.Outcome;
@@ -58,8 +60,10 @@ public class PaymentService {
 
     private final Duration stuckAfter;
 
+    private final PaymentMetrics metrics;
+
     PaymentService(PaymentRepository payments, Vault vault, Acquirer acquirer, Clock clock, Outbox outbox,
-            PaymentReceipts cashReceipts, PlatformTransactionManager transactionManager,
+            PaymentReceipts cashReceipts, PlatformTransactionManager transactionManager, PaymentMetrics metrics,
             @Value("${gyeol.reconciler.delay:30s}") Duration unknownDelay,
             @Value("${gyeol.reconciler.stuck-after:5m}") Duration stuckAfter) {
         this.payments = payments;
@@ -71,6 +75,7 @@ public class PaymentService {
         this.transaction = new TransactionTemplate(transactionManager);
         this.unknownDelay = unknownDelay;
         this.stuckAfter = stuckAfter;
+        this.metrics = metrics;
     }
 
     /**
@@ -163,10 +168,13 @@ public class PaymentService {
                     "Could not record the network's answer ({}) for payment {}; its outcome is unknown until the"
                             + " reconciler settles it: {}",
                     settled.status(), settled.id(), e.getClass().getSimpleName());
-            return unrecorded(pendingPayment, answeredAt);
+            Payment unknown = unrecorded(pendingPayment, answeredAt);
+            metrics.charged(unknown);
+            return unknown;
         }
         try {
             if (recorded) {
+                metrics.charged(settled);
                 log.info("Payment {} of partner {} (order {}, {} {}): {}", settled.id(), settled.partnerId(),
                         settled.orderId(), settled.instrument(), settled.amount(), settled.status());
                 // A cash receipt issued with the approval is read back with the payment.
@@ -317,6 +325,23 @@ public class PaymentService {
     /** A partner's payment through {@code api} by its order id. */
     public Optional<Payment> find(PartnerId partnerId, PaymentApi api, OrderId orderId) {
         return payments.findByOrderId(partnerId, api, orderId).map(cashReceipts::withReceipt);
+    }
+
+    /** A page of a partner's payments matching a console search, newest first. */
+    public List<Payment> search(PartnerId partnerId, PaymentSearch search, int limit, int offset) {
+        return payments.search(partnerId, search, limit, offset);
+    }
+
+    /** A partner's payments per Korean day of {@code [from, to)}. */
+    public List<DailyTotals> dailyTotals(PartnerId partnerId, Instant from, Instant to) {
+        return payments.dailyTotals(partnerId, from, to);
+    }
+
+    /**
+     * Decline reasons of a partner's payments in {@code [from, to)}, most frequent first.
+     */
+    public List<Map.Entry<String, Long>> declineReasons(PartnerId partnerId, Instant from, Instant to) {
+        return payments.declineReasons(partnerId, from, to);
     }
 
     /** A payment by its id, whatever its partner. */

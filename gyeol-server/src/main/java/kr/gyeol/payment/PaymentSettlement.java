@@ -46,8 +46,12 @@ class PaymentSettlement implements Settlement.Work {
 
     private final TransactionTemplate transaction;
 
+    private final PaymentMetrics metrics;
+
     PaymentSettlement(PaymentRepository payments, Vault vault, Acquirer acquirer, Clock clock, Outbox outbox,
-            PaymentReceipts cashReceipts, PlatformTransactionManager transactionManager, SettlementBackoff backoff) {
+            PaymentReceipts cashReceipts, PlatformTransactionManager transactionManager, SettlementBackoff backoff,
+            PaymentMetrics metrics) {
+        this.metrics = metrics;
         this.payments = payments;
         this.vault = vault;
         this.acquirer = acquirer;
@@ -67,14 +71,18 @@ class PaymentSettlement implements Settlement.Work {
     }
 
     /** Records the settlement and its webhook event in one transaction. */
-    private boolean settled(Payment payment, BooleanSupplier change) {
-        return Boolean.TRUE.equals(this.transaction.execute((status) -> {
+    private boolean settled(Payment payment, PaymentStatus result, BooleanSupplier change) {
+        boolean settled = Boolean.TRUE.equals(this.transaction.execute((status) -> {
             boolean changed = change.getAsBoolean();
             if (changed) {
                 this.outbox.record(payment.partnerId(), payment.api().paymentEvent(), payment.id().value());
             }
             return changed;
         }));
+        if (settled) {
+            this.metrics.settled(result);
+        }
+        return settled;
     }
 
     private Outcome inquire(Payment payment) {
@@ -102,7 +110,7 @@ class PaymentSettlement implements Settlement.Work {
         return switch (outcome) {
             case Outcome.Approved approved -> {
                 log.info("Payment {} settled as approved after an unknown outcome", payment.id());
-                yield settled(payment, () -> {
+                yield settled(payment, PaymentStatus.APPROVED, () -> {
                     boolean changed = this.payments.approve(payment.id(), PaymentStatus.UNKNOWN,
                             approved.approvalNumber(), now);
                     if (changed) {
@@ -113,7 +121,7 @@ class PaymentSettlement implements Settlement.Work {
             }
             case Outcome.Declined declined -> {
                 log.info("Payment {} settled as declined after an unknown outcome", payment.id());
-                yield settled(payment,
+                yield settled(payment, PaymentStatus.DECLINED,
                         () -> this.payments.decline(payment.id(), PaymentStatus.UNKNOWN,
                                 new Payment.Decline(declined.reason().name(), declined.institutionCode(),
                                         declined.institutionMessage()),

@@ -3,6 +3,10 @@ package kr.gyeol.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -46,8 +50,11 @@ class PaypleController {
 
     private final PartnerAuthentication authentication;
 
+    private final MeterRegistry registry;
+
     PaypleController(List<PaypleOperation> operations, LenientBodyParser parser, JsonMapper json,
-            IdempotencyKeys idempotency, PartnerAuthentication authentication) {
+            IdempotencyKeys idempotency, PartnerAuthentication authentication, MeterRegistry registry) {
+        this.registry = registry;
         this.idempotency = idempotency;
         this.authentication = authentication;
         for (PaypleOperation operation : operations) {
@@ -63,12 +70,25 @@ class PaypleController {
 
     @RequestMapping(path = { "/php/**" }, method = { RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT })
     void handle(HttpServletRequest request, HttpServletResponse servletResponse) throws IOException {
+        long started = System.nanoTime();
+        Endpoint answered = answer(request, servletResponse);
+        // Per Payple operation, which one path and its body flags name together.
+        Timer.builder("gyeol.payple.operations")
+            .description("Payple wire calls by operation, from request to answer")
+            .tag("operation", answered == null ? "UNKNOWN_PATH" : answered.name())
+            .publishPercentileHistogram()
+            .register(this.registry)
+            .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    /** Answers one wire call; the operation it was, or null for a path Payple lacks. */
+    private Endpoint answer(HttpServletRequest request, HttpServletResponse servletResponse) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Endpoint endpoint = Endpoint.at(path, act(request.getQueryString()));
         PaypleOperation operation = endpoint == null ? null : operations.get(endpoint);
         if (operation == null) {
             write(servletResponse, WireResponse.error(ResponseCode.CBIL0001));
-            return;
+            return null;
         }
         WireResponse response;
         try {
@@ -83,7 +103,7 @@ class PaypleController {
             String key = request.getHeader(Idempotency.HEADER);
             if (key != null && Idempotency.STATE_CHANGING.contains(endpoint)) {
                 handleOnce(key, wire, endpoint, operation, servletResponse);
-                return;
+                return endpoint;
             }
             response = operation.handle(wire, endpoint);
         }
@@ -94,6 +114,7 @@ class PaypleController {
             response = operation.failure(endpoint);
         }
         write(servletResponse, response);
+        return endpoint;
     }
 
     /**

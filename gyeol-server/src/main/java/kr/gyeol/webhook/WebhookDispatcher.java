@@ -92,8 +92,10 @@ public class WebhookDispatcher {
 
     private final Duration roundBudget;
 
+    private final WebhookMetrics metrics;
+
     WebhookDispatcher(WebhookRepository repository, WebhookEndpoints endpoints, List<EventPayloads> payloads,
-            ReceiverAddresses addresses, Clock clock, JsonMapper json, Environment environment,
+            ReceiverAddresses addresses, Clock clock, JsonMapper json, Environment environment, WebhookMetrics metrics,
             @Value("${gyeol.webhooks.retry-schedule:1m,4m,16m,64m,256m,1024m,4096m}") List<Duration> waits,
             @Value("${gyeol.webhooks.jitter:0.1}") double jitter,
             @Value("${gyeol.webhooks.timeout:10s}") Duration timeout,
@@ -122,6 +124,7 @@ public class WebhookDispatcher {
         this.slots = new Semaphore(concurrency);
         this.perReceiver = perReceiver;
         this.roundBudget = roundBudget;
+        this.metrics = metrics;
     }
 
     @PreDestroy
@@ -310,15 +313,17 @@ public class WebhookDispatcher {
                 wait == null ? null : attemptedAt.plus(wait));
         if (!recorded) {
             log.warn("Attempt {} of webhook {} was already recorded by another node", number, event.id());
+            return false;
         }
-        else if (next == WebhookStatus.FAILED) {
+        this.metrics.attempted(next, latency, status != null);
+        if (next == WebhookStatus.FAILED) {
             log.warn("Webhook {} given up after {} attempts", event.id(), number);
         }
         else {
             log.info("Webhook {} ({}) attempt {}: {}", event.id(), event.type(), number,
                     delivered ? "delivered" : failure + ", next try in " + wait);
         }
-        return delivered && recorded;
+        return delivered;
     }
 
     private Optional<Map<String, ?>> render(EventRow event) {

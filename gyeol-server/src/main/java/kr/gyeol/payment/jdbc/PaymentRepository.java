@@ -174,6 +174,17 @@ public class PaymentRepository {
     }
 
     /**
+     * How many payments wait for the reconciler: unknown, or pending past the time a
+     * charge may take, and due to be asked about.
+     */
+    public long countDueForSettlement(Instant now) {
+        return jdbc.sql("""
+                SELECT count(*) FROM payments
+                WHERE status IN ('PENDING', 'UNKNOWN') AND reconcile_after <= :now
+                """).param("now", utc(now)).query(Long.class).single();
+    }
+
+    /**
      * Claims up to {@code limit} unsettled payments that are due, pushing their next turn
      * to {@code leaseUntil} and counting the try. {@code SKIP LOCKED} lets several nodes
      * claim side by side without taking the same row.
@@ -260,6 +271,89 @@ public class PaymentRepository {
             .param("reference", networkReference)
             .query(PaymentRepository::map)
             .optional();
+    }
+
+    /**
+     * A partner's payments matching a console search, newest first: one page of at most
+     * {@code limit} after skipping {@code offset}.
+     */
+    public List<Payment> search(PartnerId partnerId, kr.gyeol.payment.PaymentSearch search, int limit, int offset) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + """
+                 FROM payments WHERE partner_id = :partner AND requested_at >= :from AND requested_at < :to
+                """);
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("partner", partnerId.value());
+        params.put("from", utc(search.from()));
+        params.put("to", utc(search.to()));
+        if (search.status() != null) {
+            sql.append(" AND status = :status");
+            params.put("status", search.status().name());
+        }
+        if (search.orderId() != null) {
+            sql.append(" AND order_id = :orderId");
+            params.put("orderId", search.orderId());
+        }
+        if (search.payerPrefix() != null) {
+            sql.append(" AND payer_name LIKE :payer");
+            params.put("payer",
+                    search.payerPrefix().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (search.amount() != null) {
+            sql.append(" AND amount = :amount");
+            params.put("amount", search.amount());
+        }
+        if (search.instrument() != null) {
+            sql.append(" AND instrument = :instrument");
+            params.put("instrument", search.instrument().name());
+        }
+        sql.append(" ORDER BY requested_at DESC, id LIMIT :limit OFFSET :offset");
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return this.jdbc.sql(sql.toString()).params(params).query(PaymentRepository::map).list();
+    }
+
+    /**
+     * A partner's payments per Korean day of {@code [from, to)}: counts by outcome, the
+     * approved and the refunded amounts in KRW.
+     */
+    public List<kr.gyeol.payment.DailyTotals> dailyTotals(PartnerId partnerId, Instant from, Instant to) {
+        return this.jdbc.sql("""
+                SELECT (p.requested_at AT TIME ZONE 'Asia/Seoul')::date AS day,
+                       count(*) AS payments,
+                       count(*) FILTER (WHERE p.status = 'APPROVED') AS approved,
+                       count(*) FILTER (WHERE p.status = 'DECLINED') AS declined,
+                       coalesce(sum(p.amount) FILTER (WHERE p.status = 'APPROVED' AND p.currency = 'KRW'), 0)
+                           AS approved_amount,
+                       coalesce(sum((SELECT sum(r.amount) FROM refunds r
+                                     WHERE r.payment_id = p.id AND r.status = 'APPROVED'))
+                                FILTER (WHERE p.currency = 'KRW'), 0) AS refunded_amount
+                FROM payments p
+                WHERE p.partner_id = :partner AND p.requested_at >= :from AND p.requested_at < :to
+                GROUP BY 1 ORDER BY 1
+                """)
+            .param("partner", partnerId.value())
+            .param("from", utc(from))
+            .param("to", utc(to))
+            .query((row, n) -> new kr.gyeol.payment.DailyTotals(row.getObject("day", java.time.LocalDate.class),
+                    row.getLong("payments"), row.getLong("approved"), row.getLong("declined"),
+                    row.getLong("approved_amount"), row.getLong("refunded_amount")))
+            .list();
+    }
+
+    /**
+     * Why a partner's payments of {@code [from, to)} were declined, most frequent first.
+     */
+    public List<java.util.Map.Entry<String, Long>> declineReasons(PartnerId partnerId, Instant from, Instant to) {
+        return this.jdbc.sql("""
+                SELECT coalesce(decline_reason, 'UNKNOWN') AS reason, count(*) AS declines FROM payments
+                WHERE partner_id = :partner AND status = 'DECLINED' AND requested_at >= :from AND requested_at < :to
+                GROUP BY 1 ORDER BY 2 DESC, 1
+                """)
+            .param("partner", partnerId.value())
+            .param("from", utc(from))
+            .param("to", utc(to))
+            .query((row, n) -> java.util.Map.entry(row.getString("reason"), row.getLong("declines")))
+            .list();
     }
 
     static Payment map(ResultSet row, int rowNumber) throws SQLException {

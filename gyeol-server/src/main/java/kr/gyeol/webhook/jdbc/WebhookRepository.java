@@ -98,6 +98,21 @@ public class WebhookRepository {
             .update();
     }
 
+    /** Events waiting to be delivered, and when the oldest of them was written. */
+    public record Backlog(long pending, Instant oldest) {
+    }
+
+    public Backlog backlog() {
+        return this.jdbc
+            .sql("SELECT count(*) AS pending, min(created_at) AS oldest FROM webhook_events"
+                    + " WHERE status = 'PENDING'")
+            .query((row, n) -> {
+                Timestamp oldest = row.getTimestamp("oldest");
+                return new Backlog(row.getLong("pending"), oldest == null ? null : oldest.toInstant());
+            })
+            .single();
+    }
+
     /**
      * Claims due events of partners other than {@code busyPartners}, leasing them until
      * {@code leaseUntil} under {@code token}, so no other node attempts them meanwhile.
@@ -208,6 +223,20 @@ public class WebhookRepository {
                     + " FROM webhook_events WHERE partner_id = :partnerId ORDER BY created_at DESC, id LIMIT :limit")
             .param("partnerId", partnerId.value())
             .param("limit", limit)
+            .query(WebhookRepository::event)
+            .list();
+    }
+
+    /** The partner's events about any of {@code subjectIds}, oldest first. */
+    public List<EventRow> eventsAbout(PartnerId partnerId, List<String> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return List.of();
+        }
+        return this.jdbc
+            .sql("SELECT " + EVENT_COLUMNS + " FROM webhook_events WHERE partner_id = :partnerId"
+                    + " AND subject_id IN (:subjects) ORDER BY created_at, id")
+            .param("partnerId", partnerId.value())
+            .param("subjects", subjectIds)
             .query(WebhookRepository::event)
             .list();
     }
