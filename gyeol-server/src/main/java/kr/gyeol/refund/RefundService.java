@@ -165,6 +165,13 @@ public class RefundService {
                 .map((payment) -> new OfPayment(refund, payment)));
     }
 
+    /**
+     * Every refund of a payment, pending, unknown and declined ones too, oldest first.
+     */
+    public List<Refund> of(PaymentId paymentId) {
+        return this.refunds.allOf(paymentId);
+    }
+
     /** The approved refunds of a payment, oldest first, e.g. for its receipt. */
     public List<Refund> approvedOf(PaymentId paymentId) {
         return this.refunds.approvedOf(paymentId);

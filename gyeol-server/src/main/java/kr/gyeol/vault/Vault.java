@@ -247,6 +247,11 @@ public class Vault {
             .orElseThrow(() -> new RegistrationRejected(Reason.KEY_NOT_FOUND));
     }
 
+    /** A page of a partner's billing keys (masked), newest first. */
+    public java.util.List<BillingKey> list(PartnerId partnerId, int limit, int offset) {
+        return keys.listOf(partnerId, limit, offset);
+    }
+
     /** Revokes a key for good. */
     public BillingKey revoke(PartnerId partnerId, BillingKeyId id) {
         BillingKey key = find(partnerId, id);

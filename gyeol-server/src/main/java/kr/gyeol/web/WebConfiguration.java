@@ -1,5 +1,8 @@
 package kr.gyeol.web;
 
+import com.samskivert.mustache.Mustache;
+import org.springframework.context.annotation.Bean;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
@@ -17,6 +20,16 @@ class WebConfiguration implements WebMvcConfigurer {
 
     WebConfiguration(@Value("${gyeol.cors.allowed-origins:*}") String[] allowedOrigins) {
         this.allowedOrigins = allowedOrigins;
+    }
+
+    /**
+     * Boot's Mustache compiler, with an absent value (a payment without a payer name,
+     * say) rendered as nothing instead of failing the page; a section of an absent value
+     * is skipped as before.
+     */
+    @Bean
+    Mustache.Compiler mustacheCompiler(Mustache.TemplateLoader templateLoader) {
+        return Mustache.compiler().withLoader(templateLoader).defaultValue("");
     }
 
     @Override

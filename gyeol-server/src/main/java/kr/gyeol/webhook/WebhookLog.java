@@ -31,7 +31,25 @@ public class WebhookLog {
 
     /** The partner's latest events, newest first. */
     public List<Entry> latest(PartnerId partnerId, int limit) {
-        List<EventRow> events = this.repository.events(partnerId, limit);
+        return withAttempts(this.repository.events(partnerId, limit));
+    }
+
+    /** The partner's latest events with their attempts, newest first. */
+    public List<WebhookHistory> history(PartnerId partnerId, int limit) {
+        return latest(partnerId, limit).stream().map(WebhookHistory::of).toList();
+    }
+
+    /**
+     * The partner's events about the given subjects (a payment and its refunds), oldest
+     * first.
+     */
+    public List<WebhookHistory> historyAbout(PartnerId partnerId, List<String> subjectIds) {
+        return withAttempts(this.repository.eventsAbout(partnerId, subjectIds)).stream()
+            .map(WebhookHistory::of)
+            .toList();
+    }
+
+    private List<Entry> withAttempts(List<EventRow> events) {
         Map<String, List<AttemptRow>> attempts = this.repository.attempts(events.stream().map(EventRow::id).toList())
             .stream()
             .collect(Collectors.groupingBy(AttemptRow::eventId));

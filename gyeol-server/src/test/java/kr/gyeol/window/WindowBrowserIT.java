@@ -3,20 +3,15 @@ package kr.gyeol.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
+import kr.gyeol.support.Browser;
 import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.PaypleTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,66 +27,22 @@ class WindowBrowserIT extends GatewayTest {
 
     private WebDriver browser;
 
-    private static Path executable(String variable, String fallback) {
-        String configured = System.getenv(variable);
-        Path path = Path.of(configured == null || configured.isBlank() ? fallback : configured);
-        assertThat(Files.isExecutable(path))
-            .as("The browser tests need %s (Debian: apt-get install -y chromium chromium-driver; or set %s)", path,
-                    variable)
-            .isTrue();
-        return path;
-    }
+    private Browser chromium;
 
     private WebDriver start(String userAgent, int width) throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(executable("GYEOL_CHROMIUM", "/usr/bin/chromium").toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-popup-blocking", "--window-size=" + width + ",900",
-                "--user-data-dir=" + (this.profile = Files.createTempDirectory("gyeol-chromium")));
-        // The console of every page is read when the test ends (see quit()).
-        org.openqa.selenium.logging.LoggingPreferences logging = new org.openqa.selenium.logging.LoggingPreferences();
-        logging.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        if (userAgent != null) {
-            options.addArguments("--user-agent=" + userAgent);
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-            .usingDriverExecutable(executable("GYEOL_CHROMEDRIVER", "/usr/bin/chromedriver").toFile())
-            .build();
-        this.browser = new ChromeDriver(service, options);
+        this.chromium = Browser.start(userAgent, width);
+        this.browser = this.chromium.driver();
         return this.browser;
     }
 
-    private Path profile;
-
     /**
-     * No page of the gateway (the {@code 127.0.0.1} origin) wrote an error to the
-     * console; the browser and its profile are gone afterwards.
+     * No page of the gateway wrote an error to the console; the browser and its profile
+     * are gone afterwards.
      */
     @AfterEach
     void quit() throws IOException {
-        try {
-            if (this.browser != null) {
-                List<String> errors = this.browser.manage()
-                    .logs()
-                    .get(org.openqa.selenium.logging.LogType.BROWSER)
-                    .getAll()
-                    .stream()
-                    .filter((entry) -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                    .map(org.openqa.selenium.logging.LogEntry::getMessage)
-                    .filter((message) -> message.contains("127.0.0.1"))
-                    .toList();
-                assertThat(errors).as("console errors on the gateway's pages").isEmpty();
-            }
-        }
-        finally {
-            if (this.browser != null) {
-                this.browser.quit();
-            }
-            if (this.profile != null) {
-                org.springframework.util.FileSystemUtils.deleteRecursively(this.profile);
-            }
+        if (this.chromium != null) {
+            this.chromium.close();
         }
     }
 

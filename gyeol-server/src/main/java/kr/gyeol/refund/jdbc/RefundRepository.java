@@ -105,6 +105,15 @@ public class RefundRepository {
             .optional();
     }
 
+    /** Every refund of a payment, whatever became of it, oldest first. */
+    public List<Refund> allOf(PaymentId paymentId) {
+        return this.jdbc
+            .sql("SELECT " + COLUMNS + " FROM refunds r WHERE r.payment_id = :paymentId ORDER BY r.requested_at, r.id")
+            .param("paymentId", paymentId.value())
+            .query(RefundRepository::map)
+            .list();
+    }
+
     /** The approved refunds of a payment, oldest first. */
     public List<Refund> approvedOf(PaymentId paymentId) {
         return this.jdbc

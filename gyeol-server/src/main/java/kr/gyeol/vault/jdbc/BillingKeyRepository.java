@@ -77,6 +77,20 @@ public class BillingKeyRepository implements kr.gyeol.shared.ExpiringRows {
             .optional();
     }
 
+    /** A page of a partner's keys, newest first. */
+    public java.util.List<BillingKey> listOf(PartnerId partnerId, int limit, int offset) {
+        return jdbc.sql("SELECT " + COLUMNS
+                + " FROM billing_keys WHERE partner_id = :partner ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+            .param("partner", partnerId.value())
+            .param("limit", limit)
+            .param("offset", offset)
+            .query(BillingKeyRepository::map)
+            .list()
+            .stream()
+            .map(KeyWithSecret::key)
+            .toList();
+    }
+
     /** Reads a key under a share lock that a revocation has to wait for. */
     public Optional<KeyWithSecret> findForShare(BillingKeyId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM billing_keys WHERE id = :id FOR SHARE")

@@ -1,0 +1,556 @@
+package kr.gyeol.console.web;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import kr.gyeol.console.ConsoleSession;
+import kr.gyeol.console.ConsoleSessions;
+import kr.gyeol.payment.DailyTotals;
+import kr.gyeol.payment.Payment;
+import kr.gyeol.payment.PaymentApi;
+import kr.gyeol.payment.PaymentSearch;
+import kr.gyeol.payment.PaymentService;
+import kr.gyeol.payment.PaymentStatus;
+import kr.gyeol.refund.Refund;
+import kr.gyeol.refund.RefundRejected;
+import kr.gyeol.refund.RefundService;
+import kr.gyeol.refund.RefundStatus;
+import kr.gyeol.shared.BillingKeyId;
+import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.shared.Money;
+import kr.gyeol.shared.PaymentId;
+import kr.gyeol.vault.BillingKey;
+import kr.gyeol.vault.BillingKeyStatus;
+import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.vault.RegistrationRejected;
+import kr.gyeol.vault.Vault;
+import kr.gyeol.webhook.WebhookEndpoint;
+import kr.gyeol.webhook.WebhookEndpoints;
+import kr.gyeol.webhook.WebhookHistory;
+import kr.gyeol.webhook.WebhookLog;
+import kr.gyeol.webhook.WebhookStatus;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The console's pages. Each reads and acts through the services the APIs use (search and
+ * history from the payment engine, refunds through the one refund path, revocations
+ * through the vault, replays through the webhook log), always for the signed-in partner:
+ * another partner's id is answered as not found.
+ */
+@Controller
+class ConsoleController {
+
+    private static final int PAGE = 50;
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final ConsoleSessions sessions;
+
+    private final PaymentService payments;
+
+    private final RefundService refunds;
+
+    private final Vault vault;
+
+    private final WebhookLog webhooks;
+
+    private final WebhookEndpoints endpoints;
+
+    ConsoleController(ConsoleSessions sessions, PaymentService payments, RefundService refunds, Vault vault,
+            WebhookLog webhooks, WebhookEndpoints endpoints) {
+        this.sessions = sessions;
+        this.payments = payments;
+        this.refunds = refunds;
+        this.vault = vault;
+        this.webhooks = webhooks;
+        this.endpoints = endpoints;
+    }
+
+    // Sign-in and sign-out.
+
+    @GetMapping("/console/login")
+    ModelAndView loginForm(HttpServletRequest request, HttpServletResponse response) {
+        ConsoleAccess.secureHeaders(response);
+        return new ModelAndView("console/login", texts(request, response));
+    }
+
+    @PostMapping("/console/login")
+    ModelAndView login(@RequestParam(name = "cst_id", required = false) String partnerId,
+            @RequestParam(name = "key", required = false) String secret, HttpServletRequest request,
+            HttpServletResponse response) {
+        ConsoleAccess.secureHeaders(response);
+        Map<String, Object> model = texts(request, response);
+        switch (this.sessions.signIn(partnerId, secret, request.getRemoteAddr())) {
+            case ConsoleSessions.SignIn.Success success -> {
+                Cookie cookie = new Cookie(ConsoleAccess.COOKIE, success.opened().token());
+                cookie.setPath("/console");
+                cookie.setHttpOnly(true);
+                cookie.setSecure(request.isSecure());
+                cookie.setAttribute("SameSite", "Strict");
+                response.addCookie(cookie);
+                return new ModelAndView("redirect:/console");
+            }
+            case ConsoleSessions.SignIn.Refused refused -> {
+                model.put("error", text(model,
+                        refused.reason() == ConsoleSessions.Refusal.LOCKED_OUT ? "login.lockedOut" : "login.wrong"));
+                model.put("partnerId", partnerId);
+                ModelAndView page = new ModelAndView("console/login", model);
+                page.setStatus(refused.reason() == ConsoleSessions.Refusal.LOCKED_OUT ? HttpStatus.TOO_MANY_REQUESTS
+                        : HttpStatus.UNAUTHORIZED);
+                return page;
+            }
+        }
+    }
+
+    @PostMapping("/console/logout")
+    String logout(HttpServletRequest request, HttpServletResponse response) {
+        ConsoleAccess.token(request).ifPresent(this.sessions::signOut);
+        Cookie cookie = new Cookie(ConsoleAccess.COOKIE, "");
+        cookie.setPath("/console");
+        cookie.setMaxAge(0);
+        response.addCookie(cookie);
+        return "redirect:/console/login";
+    }
+
+    // The dashboard.
+
+    @GetMapping("/console")
+    ModelAndView dashboard(@RequestParam(defaultValue = "14") int days, HttpServletRequest request,
+            HttpServletResponse response) {
+        ConsoleSession session = session(request);
+        Map<String, Object> model = page(request, response, "dashboard");
+        int span = Math.clamp(days, 1, 90);
+        LocalDate today = LocalDate.now(KoreanTime.ZONE);
+        Instant from = today.minusDays(span - 1).atStartOfDay(KoreanTime.ZONE).toInstant();
+        Instant to = today.plusDays(1).atStartOfDay(KoreanTime.ZONE).toInstant();
+        Map<LocalDate, DailyTotals> byDay = this.payments.dailyTotals(session.partnerId(), from, to)
+            .stream()
+            .collect(Collectors.toMap(DailyTotals::day, (totals) -> totals));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        long payments = 0;
+        long approved = 0;
+        long declined = 0;
+        long amount = 0;
+        long refunded = 0;
+        StringBuilder labels = new StringBuilder();
+        StringBuilder counts = new StringBuilder();
+        StringBuilder amounts = new StringBuilder();
+        for (int i = span - 1; i >= 0; i--) {
+            LocalDate day = today.minusDays(i);
+            DailyTotals totals = byDay.getOrDefault(day, new DailyTotals(day, 0, 0, 0, 0, 0));
+            payments += totals.payments();
+            approved += totals.approved();
+            declined += totals.declined();
+            amount += totals.approvedAmount();
+            refunded += totals.refundedAmount();
+            rows.add(Map.of("day", day.format(DAY), "payments", totals.payments(), "approved", totals.approved(),
+                    "declined", totals.declined(), "amount", won(totals.approvedAmount()), "refunded",
+                    won(totals.refundedAmount())));
+            String separator = labels.isEmpty() ? "" : ",";
+            labels.append(separator).append(day.atStartOfDay(KoreanTime.ZONE).toEpochSecond());
+            counts.append(separator).append(totals.payments());
+            amounts.append(separator).append(totals.approvedAmount());
+        }
+        model.put("days", rows);
+        model.put("span", span);
+        model.put("totalPayments", payments);
+        model.put("totalApproved", approved);
+        model.put("totalDeclined", declined);
+        model.put("approvalRate",
+                payments == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * approved / payments));
+        model.put("totalAmount", won(amount));
+        model.put("totalRefunded", won(refunded));
+        model.put("chartTimes", labels.toString());
+        model.put("chartCounts", counts.toString());
+        model.put("chartAmounts", amounts.toString());
+        model.put("declineReasons",
+                this.payments.declineReasons(session.partnerId(), from, to)
+                    .stream()
+                    .map((reason) -> Map.of("reason", reason.getKey(), "count", reason.getValue()))
+                    .toList());
+        List<WebhookHistory> recent = this.webhooks.history(session.partnerId(), 200);
+        long attempts = recent.stream().mapToLong((entry) -> entry.attempts().size()).sum();
+        long delivered = recent.stream().filter((entry) -> entry.status() == WebhookStatus.DELIVERED).count();
+        model.put("webhookEvents", recent.size());
+        model.put("webhookDelivered", delivered);
+        model.put("webhookAttempts", attempts);
+        model.put("webhookLatency",
+                recent.stream()
+                    .flatMap((entry) -> entry.attempts().stream())
+                    .filter((attempt) -> attempt.statusCode() != null)
+                    .mapToLong(WebhookHistory.Attempt::latencyMillis)
+                    .average()
+                    .stream()
+                    .mapToObj((average) -> Math.round(average) + " ms")
+                    .findFirst()
+                    .orElse("-"));
+        return new ModelAndView("console/dashboard", model);
+    }
+
+    // Payments.
+
+    @GetMapping("/console/payments")
+    ModelAndView payments(@RequestParam Map<String, String> query, HttpServletRequest request,
+            HttpServletResponse response) {
+        ConsoleSession session = session(request);
+        Map<String, Object> model = page(request, response, "payments");
+        LocalDate today = LocalDate.now(KoreanTime.ZONE);
+        LocalDate from = day(query.get("from")).orElse(today.minusDays(6));
+        LocalDate to = day(query.get("to")).orElse(today);
+        PaymentStatus status = parse(PaymentStatus.class, query.get("status"));
+        InstrumentType instrument = parse(InstrumentType.class, query.get("instrument"));
+        Long amount = amount(query.get("amount"));
+        String orderId = blankToNull(query.get("orderId"));
+        String payer = blankToNull(query.get("payer"));
+        int page = Math.max(0, integer(query.get("page")));
+        List<Payment> found = this.payments.search(session.partnerId(),
+                new PaymentSearch(from.atStartOfDay(KoreanTime.ZONE).toInstant(),
+                        to.plusDays(1).atStartOfDay(KoreanTime.ZONE).toInstant(), status, orderId, payer, amount,
+                        instrument),
+                PAGE + 1, page * PAGE);
+        model.put("from", from.format(DAY));
+        model.put("to", to.format(DAY));
+        model.put("orderId", orderId);
+        model.put("payer", payer);
+        model.put("amount", amount);
+        model.put("statuses", options(PaymentStatus.values(), status));
+        model.put("instruments", options(InstrumentType.values(), instrument));
+        model.put("payments", found.stream().limit(PAGE).map(ConsoleController::row).toList());
+        model.put("none", found.isEmpty());
+        Map<String, String> kept = new HashMap<>(query);
+        kept.remove("page");
+        kept.remove("lang");
+        if (page > 0) {
+            model.put("previous", link("/console/payments", kept, page - 1));
+        }
+        if (found.size() > PAGE) {
+            model.put("next", link("/console/payments", kept, page + 1));
+        }
+        return new ModelAndView("console/payments", model);
+    }
+
+    @GetMapping("/console/payments/{id}")
+    ModelAndView payment(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
+        ConsoleSession session = session(request);
+        Payment payment = owned(session, id);
+        Map<String, Object> model = page(request, response, "payments");
+        List<Refund> refundsOf = this.refunds.of(payment.id());
+        long held = refundsOf.stream()
+            .filter((refund) -> refund.status() != RefundStatus.DECLINED)
+            .mapToLong((refund) -> refund.amount().amount())
+            .sum();
+        long refundable = payment.status() == PaymentStatus.APPROVED ? payment.amount().amount() - held : 0;
+        model.put("payment", row(payment));
+        model.put("approvalNumber", payment.approvalNumber());
+        model.put("decline", payment.decline() == null ? null
+                : payment.decline().institutionCode() + " " + payment.decline().institutionMessage());
+        model.put("goods", payment.goods());
+        model.put("vat", money(payment.vat(), payment.amount()));
+        model.put("completedAt", payment.completedAt() == null ? null : time(payment.completedAt()));
+        model.put("receipt", payment.receipt() == null ? null : payment.receipt().status().name() + " "
+                + payment.receipt().number() + " (" + money(payment.receipt().amount(), payment.amount()) + ")");
+        model.put("refunds", refundsOf.stream()
+            .map((refund) -> Map.of("id", refund.id(), "status", refund.status().name(), "amount",
+                    money(refund.amount().amount(), refund.amount()), "requestedAt", time(refund.requestedAt())))
+            .toList());
+        List<String> subjects = new ArrayList<>();
+        subjects.add(payment.id().value());
+        refundsOf.forEach((refund) -> subjects.add(refund.id()));
+        model.put("events", events(this.webhooks.historyAbout(session.partnerId(), subjects)));
+        model.put("refundable", refundable > 0 ? refundable : null);
+        model.put("refundableText", money(refundable, payment.amount()));
+        return new ModelAndView("console/payment", model);
+    }
+
+    @PostMapping("/console/payments/{id}/refund")
+    ModelAndView refund(@PathVariable String id, @RequestParam(required = false) String amount,
+            @RequestParam(required = false) String confirm, HttpServletRequest request, HttpServletResponse response) {
+        ConsoleSession session = session(request);
+        Payment payment = owned(session, id);
+        Long requested = amount(amount);
+        String failure = null;
+        if (!"yes".equals(confirm)) {
+            failure = "refund.unconfirmed";
+        }
+        else if (requested == null || requested <= 0) {
+            failure = "refund.INVALID_AMOUNT";
+        }
+        else {
+            try {
+                if (payment.api() == PaymentApi.GPAY) {
+                    this.refunds.refundOverseas(session.partnerId(), payment.id(), null,
+                            new Money(requested, payment.amount().currency()), "console");
+                }
+                else {
+                    this.refunds.refund(session.partnerId(), payment.orderId(), KoreanTime.date(payment.requestedAt()),
+                            requested, null);
+                }
+            }
+            catch (RefundRejected refused) {
+                failure = "refund." + refused.reason().name();
+            }
+        }
+        if (failure == null) {
+            return new ModelAndView("redirect:/console/payments/" + payment.id().value() + "?done=refunded");
+        }
+        ModelAndView page = payment(id, request, response);
+        page.addObject("error", text(page.getModel(), failure));
+        page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        return page;
+    }
+
+    // Billing keys.
+
+    @GetMapping("/console/billing-keys")
+    ModelAndView billingKeys(@RequestParam(defaultValue = "0") int page, HttpServletRequest request,
+            HttpServletResponse response) {
+        ConsoleSession session = session(request);
+        Map<String, Object> model = page(request, response, "keys");
+        int shown = Math.max(0, page);
+        List<BillingKey> keys = this.vault.list(session.partnerId(), PAGE + 1, shown * PAGE);
+        model.put("keys", keys.stream().limit(PAGE).map((key) -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", key.id().value());
+            row.put("type", key.type().name());
+            row.put("masked", key.maskedNumber());
+            row.put("institution", key.institutionName());
+            row.put("payer", key.payer() == null ? null : key.payer().name());
+            row.put("status", key.status().name());
+            row.put("active", key.status() == BillingKeyStatus.ACTIVE);
+            row.put("createdAt", time(key.createdAt()));
+            return row;
+        }).toList());
+        model.put("none", keys.isEmpty());
+        if (shown > 0) {
+            model.put("previous", "/console/billing-keys?page=" + (shown - 1));
+        }
+        if (keys.size() > PAGE) {
+            model.put("next", "/console/billing-keys?page=" + (shown + 1));
+        }
+        return new ModelAndView("console/billing-keys", model);
+    }
+
+    /** The key is a form field: billing keys are Base64 and may hold a slash. */
+    @PostMapping("/console/billing-keys/revoke")
+    String revoke(@RequestParam(name = "key", required = false) String id, HttpServletRequest request) {
+        ConsoleSession session = session(request);
+        if (id == null || id.isBlank()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        try {
+            this.vault.revoke(session.partnerId(), BillingKeyId.of(id));
+        }
+        catch (RegistrationRejected | IllegalArgumentException notOurs) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/console/billing-keys";
+    }
+
+    // Webhooks.
+
+    @GetMapping("/console/webhooks")
+    ModelAndView webhooks(HttpServletRequest request, HttpServletResponse response) {
+        ConsoleSession session = session(request);
+        Map<String, Object> model = page(request, response, "webhooks");
+        Optional<WebhookEndpoint> endpoint = this.endpoints.find(session.partnerId());
+        model.put("resultUrl", endpoint.map(WebhookEndpoint::resultUrl).orElse(null));
+        model.put("revocationUrl", endpoint.map(WebhookEndpoint::revocationUrl).orElse(null));
+        model.put("format", endpoint.map((found) -> found.format().name()).orElse(null));
+        model.put("events", events(this.webhooks.history(session.partnerId(), 100)));
+        return new ModelAndView("console/webhooks", model);
+    }
+
+    @PostMapping("/console/webhooks/events/{id}/replay")
+    String replay(@PathVariable String id, HttpServletRequest request) {
+        ConsoleSession session = session(request);
+        if (!this.webhooks.replay(session.partnerId(), id)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/console/webhooks?done=replayed";
+    }
+
+    /** What cannot be found (or is another partner's) is a page of the console's own. */
+    @ExceptionHandler(ResponseStatusException.class)
+    ModelAndView notFound(ResponseStatusException failure, HttpServletRequest request, HttpServletResponse response) {
+        ModelAndView page = new ModelAndView("console/not-found", texts(request, response));
+        page.setStatus(failure.getStatusCode());
+        return page;
+    }
+
+    // Helpers.
+
+    private static ConsoleSession session(HttpServletRequest request) {
+        return (ConsoleSession) request.getAttribute(ConsoleAccess.SESSION);
+    }
+
+    private Payment owned(ConsoleSession session, String id) {
+        Optional<Payment> payment;
+        try {
+            payment = this.payments.findById(PaymentId.of(id));
+        }
+        catch (IllegalArgumentException malformed) {
+            payment = Optional.empty();
+        }
+        return payment.filter((found) -> found.partnerId().equals(session.partnerId()))
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static Map<String, Object> texts(HttpServletRequest request, HttpServletResponse response) {
+        String language = ConsoleTexts.language(request, response);
+        Map<String, Object> model = new HashMap<>();
+        model.put("t", ConsoleTexts.of(language));
+        model.put("lang", language);
+        model.put("otherLang", "ko".equals(language) ? "en" : "ko");
+        return model;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String text(Map<String, Object> model, String key) {
+        return ((Map<String, String>) model.get("t")).getOrDefault(key, key);
+    }
+
+    private static Map<String, Object> page(HttpServletRequest request, HttpServletResponse response, String section) {
+        ConsoleSession session = session(request);
+        Map<String, Object> model = texts(request, response);
+        model.put("csrf", session.csrfToken());
+        model.put("partner", session.partnerId().value());
+        model.put("section_" + section, true);
+        String done = request.getParameter("done");
+        if (done != null && done.matches("[a-z]{1,20}")) {
+            model.put("notice", text(model, "done." + done));
+        }
+        return model;
+    }
+
+    private static List<Map<String, Object>> events(List<WebhookHistory> entries) {
+        return entries.stream().map((entry) -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", entry.id());
+            row.put("type", entry.type().name());
+            row.put("status", entry.status().name());
+            row.put("createdAt", time(entry.createdAt()));
+            row.put("attempts", entry.attempts()
+                .stream()
+                .map((attempt) -> Map.of("number", attempt.number(), "at", time(attempt.attemptedAt()), "result",
+                        attempt.statusCode() != null ? "HTTP " + attempt.statusCode() : String.valueOf(attempt.error()),
+                        "latency", attempt.latencyMillis() + " ms"))
+                .toList());
+            return row;
+        }).toList();
+    }
+
+    private static Map<String, Object> row(Payment payment) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", payment.id().value());
+        row.put("orderId", payment.orderId().value());
+        row.put("status", payment.status().name());
+        row.put("approved", payment.status() == PaymentStatus.APPROVED);
+        row.put("instrument", payment.instrument().name());
+        row.put("masked", payment.maskedNumber());
+        row.put("institution", payment.institutionName());
+        row.put("payer", payment.payer() == null ? null : payment.payer().name());
+        row.put("amount", money(payment.amount().amount(), payment.amount()));
+        row.put("api", payment.api().name());
+        row.put("requestedAt", time(payment.requestedAt()));
+        return row;
+    }
+
+    private static String time(Instant instant) {
+        return ZonedDateTime.ofInstant(instant, KoreanTime.ZONE).format(TIME);
+    }
+
+    private static String won(long amount) {
+        return NumberFormat.getIntegerInstance(Locale.KOREA).format(amount) + " KRW";
+    }
+
+    /** An amount in the minor unit of {@code like}'s currency. */
+    private static String money(long amount, Money like) {
+        int digits = like.currency().getDefaultFractionDigits();
+        if (digits <= 0) {
+            return NumberFormat.getIntegerInstance(Locale.KOREA).format(amount) + " " + like.currency();
+        }
+        return String.format(Locale.ROOT, "%d.%0" + digits + "d %s", amount / 100, Math.abs(amount % 100),
+                like.currency());
+    }
+
+    private static <E extends Enum<E>> List<Map<String, Object>> options(E[] values, E chosen) {
+        return java.util.Arrays.stream(values)
+            .map((value) -> Map.<String, Object>of("value", value.name(), "selected", value == chosen))
+            .toList();
+    }
+
+    private static String link(String path, Map<String, String> query, int page) {
+        StringBuilder link = new StringBuilder(path).append("?page=").append(page);
+        query.forEach((name, value) -> link.append('&')
+            .append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+            .append('=')
+            .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+        return link.toString();
+    }
+
+    private static Optional<LocalDate> day(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value.trim(), DAY));
+        }
+        catch (DateTimeParseException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        }
+        catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private static Long amount(String value) {
+        if (value == null) {
+            return null;
+        }
+        String digits = value.replace(",", "").trim();
+        return digits.matches("[0-9]{1,15}") ? Long.parseLong(digits) : null;
+    }
+
+    private static int integer(String value) {
+        return value != null && value.matches("[0-9]{1,6}") ? Integer.parseInt(value) : 0;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+}

@@ -1,0 +1,284 @@
+package kr.gyeol.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import kr.gyeol.support.GatewayTest;
+import kr.gyeol.support.PaypleTestClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The console over HTTP: sign-in and sign-out, CSRF on every form, search and a payment's
+ * history, a refund through the one refund path, and isolation enumerated over every
+ * console route: partner {@code other}, signed in, reaches nothing of {@code test}'s.
+ */
+class ConsoleIT extends GatewayTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** A browser of one user: its own cookies, no redirects followed. */
+    private final class User {
+
+        private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+        private String csrf;
+
+        HttpResponse<String> get(String path) throws Exception {
+            HttpResponse<String> page = this.http.send(
+                    HttpRequest.newBuilder(URI.create(payple.baseUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher token = CSRF.matcher(page.body());
+            if (token.find()) {
+                this.csrf = token.group(1);
+            }
+            return page;
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+            String body = form.entrySet()
+                .stream()
+                .map((field) -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+            return this.http.send(HttpRequest.newBuilder(URI.create(payple.baseUrl() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Posts a form of the signed-in session, with its CSRF token. */
+        HttpResponse<String> submit(String path, Map<String, String> form) throws Exception {
+            Map<String, String> withToken = new LinkedHashMap<>(form);
+            withToken.put("_csrf", this.csrf);
+            return post(path, withToken);
+        }
+
+        User signIn(String partner, String key) throws Exception {
+            HttpResponse<String> answer = post("/console/login", Map.of("cst_id", partner, "key", key));
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
+            assertThat(answer.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly")
+                .contains("SameSite=Strict");
+            assertThat(get("/console").statusCode()).isEqualTo(200);
+            return this;
+        }
+
+    }
+
+    private String approvedPayment(long amount) {
+        String key = this.payple.registerCard(PaypleTestClient.CARD);
+        String orderId = PaypleTestClient.uniqueOrderId("console");
+        assertThat(this.payple.chargeCard(key, orderId, amount)).containsEntry("PCD_PAY_RST", "success");
+        return orderId;
+    }
+
+    private String paymentId(String orderId) {
+        return this.jdbc.sql("SELECT id FROM payments WHERE order_id = :orderId")
+            .param("orderId", orderId)
+            .query(String.class)
+            .single();
+    }
+
+    @Test
+    void pagesNeedASignInAndWrongCredentialsAreRefused() throws Exception {
+        User anonymous = new User();
+        HttpResponse<String> page = anonymous.get("/console/payments");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/console/login");
+        assertThat(anonymous.post("/console/billing-keys/x/revoke", Map.of()).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> wrong = anonymous.post("/console/login", Map.of("cst_id", "test", "key", "not-the-key"));
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("파트너 ID 또는 키가 올바르지 않습니다.").doesNotContain("not-the-key");
+        assertThat(anonymous.get("/console/login?lang=en").body()).contains("Sign in");
+        assertThat(anonymous.get("/console/login").body()).as("the language is remembered").contains("Sign in");
+    }
+
+    @Test
+    void aPartnerFindsAPaymentSeesItsHistoryAndRefundsPartOfItOnce() throws Exception {
+        String orderId = approvedPayment(10_000);
+        String id = paymentId(orderId);
+        User user = new User().signIn("test", PaypleTestClient.SECRET);
+
+        String found = user.get("/console/payments?orderId=" + orderId).body();
+        assertThat(found).contains("/console/payments/" + id).contains("10,000 KRW");
+        assertThat(user.get("/console/payments?orderId=" + orderId + "&status=DECLINED").body())
+            .doesNotContain("/console/payments/" + id);
+        assertThat(user.get("/console/payments?payer=%25").body()).as("a LIKE wildcard is only a character")
+            .doesNotContain("/console/payments/" + id);
+
+        String detail = user.get("/console/payments/" + id).body();
+        assertThat(detail).contains("APPROVED").contains("4242-****-****-4242").contains("id=\"refund-button\"");
+
+        // No token, or the wrong one: refused, nothing refunded.
+        assertThat(user.post("/console/payments/" + id + "/refund", Map.of("amount", "3000", "confirm", "yes"))
+            .statusCode()).isEqualTo(403);
+        assertThat(user
+            .post("/console/payments/" + id + "/refund", Map.of("amount", "3000", "confirm", "yes", "_csrf", "forged"))
+            .statusCode()).isEqualTo(403);
+        // Not confirmed: refused with a message.
+        assertThat(user.submit("/console/payments/" + id + "/refund", Map.of("amount", "3000")).statusCode())
+            .isEqualTo(422);
+        assertThat(refunded(id)).isZero();
+
+        HttpResponse<String> refund = user.submit("/console/payments/" + id + "/refund",
+                Map.of("amount", "3,000", "confirm", "yes"));
+        assertThat(refund.statusCode()).isEqualTo(302);
+        assertThat(refunded(id)).isEqualTo(3_000);
+        assertThat(user.get("/console/payments/" + id).body()).contains("3,000 KRW").contains("7,000 KRW");
+
+        HttpResponse<String> tooMuch = user.submit("/console/payments/" + id + "/refund",
+                Map.of("amount", "7001", "confirm", "yes"));
+        assertThat(tooMuch.statusCode()).isEqualTo(422);
+        assertThat(tooMuch.body()).contains("환불 가능 금액을 초과했습니다.");
+        assertThat(refunded(id)).isEqualTo(3_000);
+    }
+
+    @Test
+    void aPartnerRevokesABillingKeyWhoseIdHoldsAnySymbol() throws Exception {
+        String key = this.payple.registerCard(PaypleTestClient.CARD);
+        User user = new User().signIn("test", PaypleTestClient.SECRET);
+        assertThat(user.get("/console/billing-keys").body()).contains(key).contains("4242-****-****-4242");
+        assertThat(user.submit("/console/billing-keys/revoke", Map.of("key", key)).statusCode()).isEqualTo(302);
+        assertThat(this.jdbc.sql("SELECT status FROM billing_keys WHERE id = :id")
+            .param("id", key)
+            .query(String.class)
+            .single()).isEqualTo("REVOKED");
+        assertThat(this.payple.chargeCard(key, PaypleTestClient.uniqueOrderId("revoked"), 1000))
+            .doesNotContainEntry("PCD_PAY_RST", "success");
+    }
+
+    private long refunded(String paymentId) {
+        return this.jdbc
+            .sql("SELECT coalesce(sum(amount), 0) FROM refunds WHERE payment_id = :id AND status = 'APPROVED'")
+            .param("id", paymentId)
+            .query(Long.class)
+            .single();
+    }
+
+    @Test
+    void signingOutDeletesTheSessionSoNoNodeHonoursItAgain() throws Exception {
+        User user = new User().signIn("test", PaypleTestClient.SECRET);
+        long sessions = consoleSessions();
+        assertThat(user.submit("/console/logout", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(consoleSessions()).as("sessions are rows: a sign-out is seen by every node").isEqualTo(sessions - 1);
+        assertThat(user.get("/console").statusCode()).isEqualTo(302);
+    }
+
+    private long consoleSessions() {
+        return this.jdbc.sql("SELECT count(*) FROM console_sessions WHERE partner_id = 'test'")
+            .query(Long.class)
+            .single();
+    }
+
+    /**
+     * Every console route, filled with {@code test}'s ids, answered to {@code other}:
+     * reads are not found or show none of them, actions are not found and change nothing.
+     * A route missing here fails the test.
+     */
+    @Test
+    void anotherPartnerReachesNothingOfThisPartnersThroughAnyConsoleRoute() throws Exception {
+        String orderId = approvedPayment(5_000);
+        String paymentId = paymentId(orderId);
+        String key = this.jdbc.sql("SELECT billing_key_id FROM payments WHERE id = :id")
+            .param("id", paymentId)
+            .query(String.class)
+            .single();
+        String event = this.jdbc.sql("SELECT id FROM webhook_events WHERE partner_id = 'test' LIMIT 1")
+            .query(String.class)
+            .optional()
+            .orElseGet(() -> {
+                this.jdbc.sql("""
+                        INSERT INTO webhook_events (id, partner_id, type, subject_id, status, attempts, created_at)
+                        VALUES ('evt_console_isolation', 'test', 'PAYMENT', :subject, 'DELIVERED', 1, now())
+                        """).param("subject", paymentId).update();
+                return "evt_console_isolation";
+            });
+        String before = snapshot(paymentId, key, event);
+        User other = new User().signIn("other", "other-secret-0123456789");
+
+        List<String> routes = new ArrayList<>();
+        this.mappings.getHandlerMethods().forEach((info, handler) -> {
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/console")) {
+                    String methods = info.getMethodsCondition().getMethods().toString();
+                    routes.add(methods + " " + pattern);
+                }
+            }
+        });
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("[GET] /console/login", "/console/login");
+        expected.put("[POST] /console/login", null);
+        expected.put("[POST] /console/logout", null);
+        expected.put("[GET] /console", "/console");
+        expected.put("[GET] /console/payments", "/console/payments?orderId=" + orderId + "&from=2000-01-01");
+        expected.put("[GET] /console/payments/{id}", "/console/payments/" + paymentId);
+        expected.put("[POST] /console/payments/{id}/refund", "/console/payments/" + paymentId + "/refund");
+        expected.put("[GET] /console/billing-keys", "/console/billing-keys");
+        expected.put("[POST] /console/billing-keys/revoke", "/console/billing-keys/revoke");
+        expected.put("[GET] /console/webhooks", "/console/webhooks");
+        expected.put("[POST] /console/webhooks/events/{id}/replay", "/console/webhooks/events/" + event + "/replay");
+        assertThat(routes).as("every console route is tried below")
+            .containsExactlyInAnyOrderElementsOf(expected.keySet());
+
+        for (Map.Entry<String, String> route : expected.entrySet()) {
+            String path = route.getValue();
+            if (path == null) {
+                continue;
+            }
+            HttpResponse<String> answer = route.getKey().startsWith("[POST]")
+                    ? other.submit(path, Map.of("amount", "1000", "confirm", "yes", "key", key)) : other.get(path);
+            if (path.contains(paymentId) || path.contains("/revoke") || path.contains(event)) {
+                assertThat(answer.statusCode()).as(route.getKey()).isEqualTo(404);
+            }
+            else {
+                assertThat(answer.statusCode()).as(route.getKey()).isEqualTo(200);
+            }
+            // The search form shows back the order id it was asked for, and only that.
+            String shown = answer.body().replace("value=\"" + orderId + "\"", "");
+            assertThat(shown).as(route.getKey())
+                .doesNotContain(paymentId)
+                .doesNotContain(orderId)
+                .doesNotContain(key)
+                .doesNotContain(event);
+        }
+        assertThat(snapshot(paymentId, key, event)).as("nothing of test's changed").isEqualTo(before);
+    }
+
+    private String snapshot(String paymentId, String key, String event) {
+        return this.jdbc.sql("""
+                SELECT (SELECT status FROM payments WHERE id = :payment) || '|'
+                    || (SELECT count(*) FROM refunds WHERE payment_id = :payment) || '|'
+                    || (SELECT status FROM billing_keys WHERE id = :key) || '|'
+                    || (SELECT status || attempts FROM webhook_events WHERE id = :event)
+                """).param("payment", paymentId).param("key", key).param("event", event).query(String.class).single();
+    }
+
+}
