@@ -3,8 +3,9 @@ package kr.gyeol.bench;
 import java.util.Arrays;
 
 /**
- * {@code java -jar gyeol-bench.jar [renewals] --name value ...}: the charge benchmark, or
- * with {@code renewals} first the renewal benchmark.
+ * {@code java -jar gyeol-bench.jar [renewals|console] --name value ...}: the charge
+ * benchmark, or with {@code renewals} first the renewal benchmark, or with
+ * {@code console} the console's page loads.
  */
 public final class Main {
 
@@ -12,6 +13,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("console")) {
+            ConsoleBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("renewals")) {
             RenewalBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;

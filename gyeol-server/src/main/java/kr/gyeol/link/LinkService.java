@@ -53,6 +53,11 @@ public class LinkService {
         return link;
     }
 
+    /** A page of a partner's links, newest first. */
+    public java.util.List<PaymentLink> list(kr.gyeol.shared.PartnerId partnerId, int limit, int offset) {
+        return this.links.listOf(partnerId, limit, offset);
+    }
+
     public Optional<PaymentLink> find(String key) {
         return this.links.find(key);
     }

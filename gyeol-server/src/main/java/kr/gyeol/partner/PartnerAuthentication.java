@@ -231,6 +231,11 @@ public class PartnerAuthentication {
         return new AuthorizedCall(session.partnerId(), session.mode(), session.context());
     }
 
+    /** The partner's settings (its secrets only as hashes), as the console shows them. */
+    public Optional<Partner> partner(PartnerId partnerId) {
+        return partners.find(partnerId.value());
+    }
+
     /** Checks a refund key against the partner's stored hash. */
     public boolean refundKeyMatches(PartnerId partnerId, String refundKey) {
         return partners.find(partnerId.value())

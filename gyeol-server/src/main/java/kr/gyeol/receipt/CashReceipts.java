@@ -29,6 +29,11 @@ public class CashReceipts {
         this.clock = clock;
     }
 
+    /** A page of a partner's receipts, by their payments newest first. */
+    public List<CashReceipt> list(kr.gyeol.shared.PartnerId partnerId, int limit, int offset) {
+        return this.receipts.listOf(partnerId, limit, offset);
+    }
+
     /** The payment's latest receipt, standing or cancelled. */
     public Optional<CashReceipt> latest(PaymentId paymentId) {
         return this.receipts.latest(paymentId);

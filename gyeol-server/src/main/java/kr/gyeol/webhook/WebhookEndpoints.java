@@ -23,7 +23,10 @@ public class WebhookEndpoints {
 
     private final Clock clock;
 
-    WebhookEndpoints(WebhookRepository repository, VaultCipher cipher, Clock clock) {
+    private final ReceiverAddresses addresses;
+
+    WebhookEndpoints(WebhookRepository repository, VaultCipher cipher, Clock clock, ReceiverAddresses addresses) {
+        this.addresses = addresses;
         this.repository = repository;
         this.cipher = cipher;
         this.clock = clock;
@@ -68,6 +71,22 @@ public class WebhookEndpoints {
                 format == null ? WebhookFormat.JSON : format, chosen);
         save(endpoint);
         return endpoint;
+    }
+
+    /**
+     * Why these receivers may not be set for the partner (a live partner's loopback or
+     * private address, say), naming the URL; empty when they may. Blank URLs are none.
+     */
+    public Optional<String> refusal(PartnerId partnerId, String... urls) {
+        for (String url : urls) {
+            if (url != null && !url.isBlank()) {
+                Optional<String> refused = this.addresses.refusal(partnerId, url.trim());
+                if (refused.isPresent()) {
+                    return Optional.of(refused.get() + ": " + url.trim());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** A new secret; the old one signs nothing more. */

@@ -175,6 +175,37 @@ class ConsoleIT extends GatewayTest {
             .doesNotContainEntry("PCD_PAY_RST", "success");
     }
 
+    @Test
+    void settingsSetTheWebhookReceiversAndRotateTheSecretWithTheApisRules() throws Exception {
+        User user = new User().signIn("test", PaypleTestClient.SECRET);
+        assertThat(user.get("/console/settings").body()).contains("test_DF55F29DA654A8CBC0F0A9DD4B556486");
+        HttpResponse<String> wrong = user.submit("/console/settings/webhooks",
+                Map.of("resultUrl", "javascript:alert(1)", "format", "JSON"));
+        assertThat(wrong.statusCode()).isEqualTo(422);
+        assertThat(user
+            .submit("/console/settings/webhooks",
+                    Map.of("resultUrl", "http://127.0.0.1:9/console-hook", "format", "FORM"))
+            .statusCode()).isEqualTo(302);
+        assertThat(this.jdbc.sql("SELECT result_url || ' ' || format FROM webhook_endpoints WHERE partner_id = 'test'")
+            .query(String.class)
+            .single()).isEqualTo("http://127.0.0.1:9/console-hook FORM");
+        String before = secretCiphertext();
+        HttpResponse<String> rotated = user.submit("/console/settings/webhooks/secret", Map.of());
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        assertThat(rotated.body()).containsPattern("id=\"new-secret\">whsec_[^<]+<");
+        assertThat(secretCiphertext()).isNotEqualTo(before);
+        for (String page : List.of("/console/subscriptions", "/console/links", "/console/cash-receipts",
+                "/console/webhooks", "/console/billing-keys", "/console?days=90")) {
+            assertThat(user.get(page).statusCode()).as(page).isEqualTo(200);
+        }
+    }
+
+    private String secretCiphertext() {
+        return this.jdbc.sql("SELECT encode(secret_ciphertext, 'hex') FROM webhook_endpoints WHERE partner_id = 'test'")
+            .query(String.class)
+            .single();
+    }
+
     private long refunded(String paymentId) {
         return this.jdbc
             .sql("SELECT coalesce(sum(amount), 0) FROM refunds WHERE payment_id = :id AND status = 'APPROVED'")
@@ -233,34 +264,44 @@ class ConsoleIT extends GatewayTest {
                 }
             }
         });
-        Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("[GET] /console/login", "/console/login");
+        // Each route with what other's request names of test's, and the status it must
+        // get: not found for test's things, its own (empty) pages otherwise.
+        record Tried(String path, int status) {
+        }
+        Map<String, Tried> expected = new LinkedHashMap<>();
+        expected.put("[GET] /console/login", new Tried("/console/login", 200));
         expected.put("[POST] /console/login", null);
         expected.put("[POST] /console/logout", null);
-        expected.put("[GET] /console", "/console");
-        expected.put("[GET] /console/payments", "/console/payments?orderId=" + orderId + "&from=2000-01-01");
-        expected.put("[GET] /console/payments/{id}", "/console/payments/" + paymentId);
-        expected.put("[POST] /console/payments/{id}/refund", "/console/payments/" + paymentId + "/refund");
-        expected.put("[GET] /console/billing-keys", "/console/billing-keys");
-        expected.put("[POST] /console/billing-keys/revoke", "/console/billing-keys/revoke");
-        expected.put("[GET] /console/webhooks", "/console/webhooks");
-        expected.put("[POST] /console/webhooks/events/{id}/replay", "/console/webhooks/events/" + event + "/replay");
+        expected.put("[GET] /console", new Tried("/console", 200));
+        expected.put("[GET] /console/payments",
+                new Tried("/console/payments?orderId=" + orderId + "&from=2000-01-01", 200));
+        expected.put("[GET] /console/payments/{id}", new Tried("/console/payments/" + paymentId, 404));
+        expected.put("[POST] /console/payments/{id}/refund",
+                new Tried("/console/payments/" + paymentId + "/refund", 404));
+        expected.put("[GET] /console/billing-keys", new Tried("/console/billing-keys", 200));
+        expected.put("[POST] /console/billing-keys/revoke", new Tried("/console/billing-keys/revoke", 404));
+        expected.put("[GET] /console/webhooks", new Tried("/console/webhooks", 200));
+        expected.put("[POST] /console/webhooks/events/{id}/replay",
+                new Tried("/console/webhooks/events/" + event + "/replay", 404));
+        expected.put("[GET] /console/subscriptions", new Tried("/console/subscriptions", 200));
+        expected.put("[GET] /console/links", new Tried("/console/links", 200));
+        expected.put("[GET] /console/cash-receipts", new Tried("/console/cash-receipts", 200));
+        expected.put("[GET] /console/settings", new Tried("/console/settings", 200));
+        // Settings are always the signed-in partner's own: other changes only its own.
+        expected.put("[POST] /console/settings/webhooks", new Tried("/console/settings/webhooks", 302));
+        expected.put("[POST] /console/settings/webhooks/secret", new Tried("/console/settings/webhooks/secret", 200));
         assertThat(routes).as("every console route is tried below")
             .containsExactlyInAnyOrderElementsOf(expected.keySet());
 
-        for (Map.Entry<String, String> route : expected.entrySet()) {
-            String path = route.getValue();
-            if (path == null) {
+        for (Map.Entry<String, Tried> route : expected.entrySet()) {
+            if (route.getValue() == null) {
                 continue;
             }
-            HttpResponse<String> answer = route.getKey().startsWith("[POST]")
-                    ? other.submit(path, Map.of("amount", "1000", "confirm", "yes", "key", key)) : other.get(path);
-            if (path.contains(paymentId) || path.contains("/revoke") || path.contains(event)) {
-                assertThat(answer.statusCode()).as(route.getKey()).isEqualTo(404);
-            }
-            else {
-                assertThat(answer.statusCode()).as(route.getKey()).isEqualTo(200);
-            }
+            String path = route.getValue().path();
+            HttpResponse<String> answer = route.getKey().startsWith("[POST]") ? other.submit(path, Map.of("amount",
+                    "1000", "confirm", "yes", "key", key, "format", "JSON", "resultUrl", "http://127.0.0.1:9/other"))
+                    : other.get(path);
+            assertThat(answer.statusCode()).as(route.getKey()).isEqualTo(route.getValue().status());
             // The search form shows back the order id it was asked for, and only that.
             String shown = answer.body().replace("value=\"" + orderId + "\"", "");
             assertThat(shown).as(route.getKey())
@@ -277,7 +318,9 @@ class ConsoleIT extends GatewayTest {
                 SELECT (SELECT status FROM payments WHERE id = :payment) || '|'
                     || (SELECT count(*) FROM refunds WHERE payment_id = :payment) || '|'
                     || (SELECT status FROM billing_keys WHERE id = :key) || '|'
-                    || (SELECT status || attempts FROM webhook_events WHERE id = :event)
+                    || (SELECT status || attempts FROM webhook_events WHERE id = :event) || '|'
+                    || coalesce((SELECT coalesce(result_url, '') || encode(secret_ciphertext, 'hex')
+                                 FROM webhook_endpoints WHERE partner_id = 'test'), 'none')
                 """).param("payment", paymentId).param("key", key).param("event", event).query(String.class).single();
     }
 

@@ -1,6 +1,7 @@
 package kr.gyeol.console.web;
 
 import java.text.NumberFormat;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -40,6 +41,15 @@ import kr.gyeol.vault.RegistrationRejected;
 import kr.gyeol.vault.Vault;
 import kr.gyeol.webhook.WebhookEndpoint;
 import kr.gyeol.webhook.WebhookEndpoints;
+import kr.gyeol.webhook.WebhookFormat;
+import kr.gyeol.link.LinkService;
+import kr.gyeol.link.PaymentLink;
+import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.receipt.CashReceipt;
+import kr.gyeol.receipt.CashReceipts;
+import kr.gyeol.subscription.Plan;
+import kr.gyeol.subscription.Plans;
+import kr.gyeol.subscription.Subscriptions;
 import kr.gyeol.webhook.WebhookHistory;
 import kr.gyeol.webhook.WebhookLog;
 import kr.gyeol.webhook.WebhookStatus;
@@ -81,8 +91,27 @@ class ConsoleController {
 
     private final WebhookEndpoints endpoints;
 
-    ConsoleController(ConsoleSessions sessions, PaymentService payments, RefundService refunds, Vault vault,
-            WebhookLog webhooks, WebhookEndpoints endpoints) {
+    private final Subscriptions subscriptions;
+
+    private final Plans plans;
+
+    private final LinkService links;
+
+    private final CashReceipts receipts;
+
+    private final PartnerAuthentication partners;
+
+    private final Clock clock;
+
+    ConsoleController(Clock clock, ConsoleSessions sessions, PaymentService payments, RefundService refunds,
+            Vault vault, WebhookLog webhooks, WebhookEndpoints endpoints, Subscriptions subscriptions, Plans plans,
+            LinkService links, CashReceipts receipts, PartnerAuthentication partners) {
+        this.clock = clock;
+        this.subscriptions = subscriptions;
+        this.plans = plans;
+        this.links = links;
+        this.receipts = receipts;
+        this.partners = partners;
         this.sessions = sessions;
         this.payments = payments;
         this.refunds = refunds;
@@ -145,7 +174,7 @@ class ConsoleController {
         ConsoleSession session = session(request);
         Map<String, Object> model = page(request, response, "dashboard");
         int span = Math.clamp(days, 1, 90);
-        LocalDate today = LocalDate.now(KoreanTime.ZONE);
+        LocalDate today = today();
         Instant from = today.minusDays(span - 1).atStartOfDay(KoreanTime.ZONE).toInstant();
         Instant to = today.plusDays(1).atStartOfDay(KoreanTime.ZONE).toInstant();
         Map<LocalDate, DailyTotals> byDay = this.payments.dailyTotals(session.partnerId(), from, to)
@@ -219,7 +248,7 @@ class ConsoleController {
             HttpServletResponse response) {
         ConsoleSession session = session(request);
         Map<String, Object> model = page(request, response, "payments");
-        LocalDate today = LocalDate.now(KoreanTime.ZONE);
+        LocalDate today = today();
         LocalDate from = day(query.get("from")).orElse(today.minusDays(6));
         LocalDate to = day(query.get("to")).orElse(today);
         PaymentStatus status = parse(PaymentStatus.class, query.get("status"));
@@ -394,6 +423,156 @@ class ConsoleController {
         return "redirect:/console/webhooks?done=replayed";
     }
 
+    // Subscriptions and plans, links, cash receipts.
+
+    @GetMapping("/console/subscriptions")
+    ModelAndView subscriptions(HttpServletRequest request, HttpServletResponse response) {
+        ConsoleSession session = session(request);
+        Map<String, Object> model = page(request, response, "subscriptions");
+        List<Plan> plansOf = this.plans.list(session.partnerId(), 200);
+        Map<String, String> planNames = plansOf.stream().collect(Collectors.toMap(Plan::id, Plan::name));
+        model.put("plans", plansOf.stream().map((plan) -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", plan.id());
+            row.put("name", plan.name());
+            row.put("amount", money(plan.amount().amount(), plan.amount()));
+            row.put("interval", plan.interval().count() + " " + plan.interval().unit());
+            row.put("trialDays", plan.trialDays());
+            return row;
+        }).toList());
+        model.put("subscriptions", this.subscriptions.list(session.partnerId(), null, null, 200).stream().map((sub) -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", sub.id());
+            row.put("plan", planNames.getOrDefault(sub.planId(), sub.planId()));
+            row.put("status", sub.status().name());
+            row.put("key", sub.billingKeyId().value());
+            row.put("period", sub.periodNumber());
+            row.put("periodEnd", time(sub.periodEnd()));
+            row.put("clock", sub.clockId());
+            return row;
+        }).toList());
+        return new ModelAndView("console/subscriptions", model);
+    }
+
+    @GetMapping("/console/links")
+    ModelAndView links(@RequestParam(defaultValue = "0") int page, HttpServletRequest request,
+            HttpServletResponse response) {
+        ConsoleSession session = session(request);
+        Map<String, Object> model = page(request, response, "links");
+        int shown = Math.max(0, page);
+        List<PaymentLink> found = this.links.list(session.partnerId(), PAGE + 1, shown * PAGE);
+        model.put("links", found.stream().limit(PAGE).map((link) -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("key", link.key());
+            row.put("orderId", link.orderId().value());
+            row.put("goods", link.goods());
+            row.put("amount", won(link.amount()));
+            row.put("expiresOn", link.expiresOn() == null ? "" : link.expiresOn().format(DAY));
+            row.put("createdAt", time(link.createdAt()));
+            row.put("expired", this.links.expired(link));
+            return row;
+        }).toList());
+        model.put("none", found.isEmpty());
+        if (shown > 0) {
+            model.put("previous", "/console/links?page=" + (shown - 1));
+        }
+        if (found.size() > PAGE) {
+            model.put("next", "/console/links?page=" + (shown + 1));
+        }
+        return new ModelAndView("console/links", model);
+    }
+
+    @GetMapping("/console/cash-receipts")
+    ModelAndView cashReceipts(@RequestParam(defaultValue = "0") int page, HttpServletRequest request,
+            HttpServletResponse response) {
+        ConsoleSession session = session(request);
+        Map<String, Object> model = page(request, response, "receipts");
+        int shown = Math.max(0, page);
+        List<CashReceipt> found = this.receipts.list(session.partnerId(), PAGE + 1, shown * PAGE);
+        model.put("receipts", found.stream().limit(PAGE).map((receipt) -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("number", receipt.number());
+            row.put("payment", receipt.paymentId().value());
+            row.put("status", receipt.status().name());
+            row.put("use", receipt.use().name());
+            row.put("identity", receipt.maskedIdentity());
+            row.put("amount", won(receipt.amount()));
+            row.put("issuedAt", time(receipt.issuedAt()));
+            row.put("cancelledAt", receipt.cancelledAt() == null ? "" : time(receipt.cancelledAt()));
+            return row;
+        }).toList());
+        model.put("none", found.isEmpty());
+        if (shown > 0) {
+            model.put("previous", "/console/cash-receipts?page=" + (shown - 1));
+        }
+        if (found.size() > PAGE) {
+            model.put("next", "/console/cash-receipts?page=" + (shown + 1));
+        }
+        return new ModelAndView("console/cash-receipts", model);
+    }
+
+    // Settings.
+
+    @GetMapping("/console/settings")
+    ModelAndView settings(HttpServletRequest request, HttpServletResponse response) {
+        ConsoleSession session = session(request);
+        Map<String, Object> model = page(request, response, "settings");
+        this.partners.partner(session.partnerId()).ifPresent((partner) -> {
+            model.put("mode", partner.mode().name());
+            model.put("refererCheck", partner.refererCheck().name());
+            model.put("clientKey", partner.clientKey());
+            model.put("domains", partner.domains());
+        });
+        Optional<WebhookEndpoint> endpoint = this.endpoints.find(session.partnerId());
+        model.put("resultUrl", endpoint.map(WebhookEndpoint::resultUrl).orElse(null));
+        model.put("revocationUrl", endpoint.map(WebhookEndpoint::revocationUrl).orElse(null));
+        WebhookFormat format = endpoint.map(WebhookEndpoint::format).orElse(WebhookFormat.JSON);
+        model.put("formats", options(WebhookFormat.values(), format));
+        return new ModelAndView("console/settings", model);
+    }
+
+    @PostMapping("/console/settings/webhooks")
+    ModelAndView saveWebhooks(@RequestParam(required = false) String resultUrl,
+            @RequestParam(required = false) String revocationUrl, @RequestParam(required = false) String format,
+            HttpServletRequest request, HttpServletResponse response) {
+        ConsoleSession session = session(request);
+        String failure = null;
+        WebhookFormat chosen = parse(WebhookFormat.class, format);
+        Optional<String> refused = this.endpoints.refusal(session.partnerId(), resultUrl, revocationUrl);
+        if (chosen == null) {
+            failure = "format is JSON or FORM";
+        }
+        else if (refused.isPresent()) {
+            failure = refused.get();
+        }
+        else {
+            try {
+                this.endpoints.configure(session.partnerId(), blankToNull(resultUrl), blankToNull(revocationUrl),
+                        chosen, null);
+            }
+            catch (IllegalArgumentException invalid) {
+                failure = invalid.getMessage();
+            }
+        }
+        if (failure == null) {
+            return new ModelAndView("redirect:/console/settings?done=saved");
+        }
+        ModelAndView page = settings(request, response);
+        page.addObject("error", failure);
+        page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        return page;
+    }
+
+    /** A new signing secret, shown once on the page that answers the rotation. */
+    @PostMapping("/console/settings/webhooks/secret")
+    ModelAndView rotateSecret(HttpServletRequest request, HttpServletResponse response) {
+        ConsoleSession session = session(request);
+        WebhookEndpoint rotated = this.endpoints.rotateSecret(session.partnerId());
+        ModelAndView page = settings(request, response);
+        page.addObject("newSecret", rotated.secret());
+        return page;
+    }
+
     /** What cannot be found (or is another partner's) is a page of the console's own. */
     @ExceptionHandler(ResponseStatusException.class)
     ModelAndView notFound(ResponseStatusException failure, HttpServletRequest request, HttpServletResponse response) {
@@ -403,6 +582,11 @@ class ConsoleController {
     }
 
     // Helpers.
+
+    /** Today in Korea, by the gateway's clock. */
+    private LocalDate today() {
+        return LocalDate.now(this.clock.withZone(KoreanTime.ZONE));
+    }
 
     private static ConsoleSession session(HttpServletRequest request) {
         return (ConsoleSession) request.getAttribute(ConsoleAccess.SESSION);

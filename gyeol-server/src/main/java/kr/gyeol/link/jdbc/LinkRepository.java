@@ -57,6 +57,20 @@ public class LinkRepository {
                 """).param("key", key).query(LinkRepository::map).optional();
     }
 
+    /** A page of a partner's links, newest first. */
+    public java.util.List<PaymentLink> listOf(PartnerId partnerId, int limit, int offset) {
+        return this.jdbc.sql("""
+                SELECT key, partner_id, order_id, pay_types, goods, amount, taxable, vat, cash_receipt, memo,
+                       billing_year, billing_month, expires_on, created_at
+                FROM payment_links WHERE partner_id = :partner ORDER BY created_at DESC, key LIMIT :limit OFFSET :offset
+                """)
+            .param("partner", partnerId.value())
+            .param("limit", limit)
+            .param("offset", offset)
+            .query(LinkRepository::map)
+            .list();
+    }
+
     private static PaymentLink map(ResultSet row, int rowNumber) throws SQLException {
         Integer year = (Integer) row.getObject("billing_year");
         return new PaymentLink(row.getString("key"), PartnerId.of(row.getString("partner_id")),

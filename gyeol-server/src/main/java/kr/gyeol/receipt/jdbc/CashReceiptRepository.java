@@ -73,6 +73,23 @@ public class CashReceiptRepository {
             .list();
     }
 
+    /**
+     * A page of a partner's receipts, issued and cancelled, by their payments newest
+     * first (the index of a partner's payments by time leads).
+     */
+    public List<CashReceipt> listOf(kr.gyeol.shared.PartnerId partnerId, int limit, int offset) {
+        String columns = java.util.Arrays.stream(COLUMNS.split(","))
+            .map((column) -> "c." + column.trim())
+            .collect(java.util.stream.Collectors.joining(", "));
+        return this.jdbc.sql("SELECT " + columns + " FROM payments p JOIN cash_receipts c ON c.payment_id = p.id"
+                + " WHERE p.partner_id = :partner ORDER BY p.requested_at DESC, c.seq DESC LIMIT :limit OFFSET :offset")
+            .param("partner", partnerId.value())
+            .param("limit", limit)
+            .param("offset", offset)
+            .query(CashReceiptRepository::map)
+            .list();
+    }
+
     private static CashReceipt map(ResultSet row, int rowNumber) throws SQLException {
         Timestamp cancelled = row.getTimestamp("cancelled_at");
         return new CashReceipt(PaymentId.of(row.getString("payment_id")),

@@ -1,7 +1,6 @@
 package kr.gyeol.webhook.web;
 
 import kr.gyeol.shared.PartnerId;
-import kr.gyeol.webhook.ReceiverAddresses;
 import kr.gyeol.webhook.WebhookStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,10 +45,7 @@ class WebhookAdminController {
 
     private final WebhookLog log;
 
-    private final ReceiverAddresses addresses;
-
-    WebhookAdminController(WebhookEndpoints endpoints, WebhookLog log, ReceiverAddresses addresses) {
-        this.addresses = addresses;
+    WebhookAdminController(WebhookEndpoints endpoints, WebhookLog log) {
         this.endpoints = endpoints;
         this.log = log;
     }
@@ -72,12 +68,10 @@ class WebhookAdminController {
         catch (IllegalArgumentException ex) {
             return badRequest("format is JSON or FORM");
         }
-        for (String url : new String[] { settings.resultUrl(), settings.revocationUrl() }) {
-            java.util.Optional<String> refused = url == null || url.isBlank() ? java.util.Optional.empty()
-                    : this.addresses.refusal(partner, url.trim());
-            if (refused.isPresent()) {
-                return badRequest(refused.get() + ": " + url.trim());
-            }
+        java.util.Optional<String> refused = this.endpoints.refusal(partner, settings.resultUrl(),
+                settings.revocationUrl());
+        if (refused.isPresent()) {
+            return badRequest(refused.get());
         }
         try {
             return ResponseEntity.ok(view(
