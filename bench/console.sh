@@ -66,7 +66,7 @@ INSERT INTO refunds (id, payment_id, status, amount, vat, network_reference, req
 SELECT 'bench-refund-' || p.id, p.id, 'APPROVED', p.amount / 2, 0, 'bench-refund-ref-' || p.id,
        p.requested_at + interval '1 hour', p.requested_at + interval '1 hour'
 FROM payments p WHERE p.id LIKE 'bench-%' AND p.status = 'APPROVED' AND p.amount >= 2 AND random() < 0.05;
-ANALYZE;
+VACUUM ANALYZE;
 SQL
 
 "$JAVA" -jar "$BENCH" console --base "$BASE" --rounds "$ROUNDS"

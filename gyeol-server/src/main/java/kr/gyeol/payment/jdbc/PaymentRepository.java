@@ -290,7 +290,8 @@ public class PaymentRepository {
             params.put("status", search.status().name());
         }
         if (search.orderId() != null) {
-            sql.append(" AND order_id = :orderId");
+            // Every API named, so the unique index (partner_id, api, order_id) finds it.
+            sql.append(" AND api IN ('PAYPLE', 'GPAY') AND order_id = :orderId");
             params.put("orderId", search.orderId());
         }
         if (search.payerPrefix() != null) {
@@ -317,19 +318,29 @@ public class PaymentRepository {
      * approved and the refunded amounts in KRW.
      */
     public List<kr.gyeol.payment.DailyTotals> dailyTotals(PartnerId partnerId, Instant from, Instant to) {
+        // The refunds are added up apart and joined by day: one lookup per refund, not
+        // one per payment.
         return this.jdbc.sql("""
-                SELECT (p.requested_at AT TIME ZONE 'Asia/Seoul')::date AS day,
-                       count(*) AS payments,
-                       count(*) FILTER (WHERE p.status = 'APPROVED') AS approved,
-                       count(*) FILTER (WHERE p.status = 'DECLINED') AS declined,
-                       coalesce(sum(p.amount) FILTER (WHERE p.status = 'APPROVED' AND p.currency = 'KRW'), 0)
-                           AS approved_amount,
-                       coalesce(sum((SELECT sum(r.amount) FROM refunds r
-                                     WHERE r.payment_id = p.id AND r.status = 'APPROVED'))
-                                FILTER (WHERE p.currency = 'KRW'), 0) AS refunded_amount
-                FROM payments p
-                WHERE p.partner_id = :partner AND p.requested_at >= :from AND p.requested_at < :to
-                GROUP BY 1 ORDER BY 1
+                WITH days AS (
+                    SELECT (requested_at AT TIME ZONE 'Asia/Seoul')::date AS day,
+                           count(*) AS payments,
+                           count(*) FILTER (WHERE status = 'APPROVED') AS approved,
+                           count(*) FILTER (WHERE status = 'DECLINED') AS declined,
+                           coalesce(sum(amount) FILTER (WHERE status = 'APPROVED' AND currency = 'KRW'), 0)
+                               AS approved_amount
+                    FROM payments
+                    WHERE partner_id = :partner AND requested_at >= :from AND requested_at < :to
+                    GROUP BY 1),
+                refunded AS (
+                    SELECT (p.requested_at AT TIME ZONE 'Asia/Seoul')::date AS day, sum(r.amount) AS amount
+                    FROM refunds r JOIN payments p ON p.id = r.payment_id
+                    WHERE r.status = 'APPROVED' AND p.partner_id = :partner AND p.currency = 'KRW'
+                      AND p.requested_at >= :from AND p.requested_at < :to
+                    GROUP BY 1)
+                SELECT d.day, d.payments, d.approved, d.declined, d.approved_amount,
+                       coalesce(f.amount, 0) AS refunded_amount
+                FROM days d LEFT JOIN refunded f ON f.day = d.day
+                ORDER BY d.day
                 """)
             .param("partner", partnerId.value())
             .param("from", utc(from))
