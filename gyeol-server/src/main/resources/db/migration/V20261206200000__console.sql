@@ -1,11 +1,14 @@
 -- The partner console: its sign-in sessions (the token is kept as a hash; the CSRF token is
 -- what every form of the session must send back), and the indexes behind its searches.
+-- An operator's session acts for the partner it chose (none yet right after sign-in).
 CREATE TABLE console_sessions (
     token_hash  BYTEA PRIMARY KEY,
-    partner_id  TEXT NOT NULL REFERENCES partners (id),
+    partner_id  TEXT REFERENCES partners (id),
+    operator    TEXT,
     csrf_token  TEXT NOT NULL,
     created_at  TIMESTAMPTZ NOT NULL,
-    expires_at  TIMESTAMPTZ NOT NULL
+    expires_at  TIMESTAMPTZ NOT NULL,
+    CONSTRAINT console_sessions_someone CHECK (partner_id IS NOT NULL OR operator IS NOT NULL)
 );
 CREATE INDEX console_sessions_expiry ON console_sessions (expires_at);
 

@@ -3,17 +3,23 @@ package kr.gyeol.console;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import kr.gyeol.console.jdbc.ConsoleSessionRepository;
 import kr.gyeol.partner.CredentialFailures;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.partner.PartnerProperties;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,9 +65,29 @@ public class ConsoleSessions {
 
     private final Duration lifetime;
 
+    private final Map<String, String> operators = new HashMap<>();
+
+    private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder();
+
     ConsoleSessions(ConsoleSessionRepository sessions, PartnerAuthentication authentication,
-            CredentialFailures failures, Clock clock,
-            @Value("${gyeol.console.session-lifetime:8h}") Duration lifetime) {
+            CredentialFailures failures, Clock clock, @Value("${gyeol.console.session-lifetime:8h}") Duration lifetime,
+            ConsoleProperties properties, PartnerProperties partners) {
+        Set<String> partnerIds = new HashSet<>();
+        partners.partners().forEach((partner) -> partnerIds.add(partner.id()));
+        for (ConsoleProperties.Operator operator : properties.operators()) {
+            if (operator.name() == null || operator.name().isBlank() || partnerIds.contains(operator.name())) {
+                throw new IllegalStateException(
+                        "Each gyeol.console.operators entry needs a name that is no partner's id");
+            }
+            String hash = operator.passwordHash() != null ? operator.passwordHash()
+                    : operator.password() != null && !operator.password().isEmpty()
+                            ? this.passwords.encode(operator.password()) : null;
+            if (hash == null) {
+                throw new IllegalStateException(
+                        "Console operator " + operator.name() + " needs a password or password-hash (BCrypt)");
+            }
+            this.operators.put(operator.name(), hash);
+        }
         this.sessions = sessions;
         this.authentication = authentication;
         this.failures = failures;
@@ -76,19 +102,50 @@ public class ConsoleSessions {
         if (this.failures.lockedOut(partnerId, address)) {
             return new SignIn.Refused(Refusal.LOCKED_OUT);
         }
+        String operatorHash = this.operators.get(partnerId);
+        if (operatorHash != null) {
+            if (!this.passwords.matches(secret, operatorHash)) {
+                return refused(partnerId, address);
+            }
+            this.failures.succeeded(partnerId, address);
+            log.info("Console sign-in of operator {}", partnerId);
+            return new SignIn.Success(open(null, partnerId));
+        }
         if (!this.authentication.credentialsMatch(partnerId, secret)) {
-            this.failures.failed(partnerId, address);
-            return new SignIn.Refused(
-                    this.failures.lockedOut(partnerId, address) ? Refusal.LOCKED_OUT : Refusal.WRONG_CREDENTIALS);
+            return refused(partnerId, address);
         }
         this.failures.succeeded(partnerId, address);
+        log.info("Console sign-in of partner {}", partnerId);
+        return new SignIn.Success(open(PartnerId.of(partnerId), null));
+    }
+
+    private SignIn refused(String name, String address) {
+        this.failures.failed(name, address);
+        return new SignIn.Refused(
+                this.failures.lockedOut(name, address) ? Refusal.LOCKED_OUT : Refusal.WRONG_CREDENTIALS);
+    }
+
+    private Opened open(PartnerId partnerId, String operator) {
         String token = Tokens.urlSafe(32);
         Instant now = this.clock.instant();
-        ConsoleSession session = new ConsoleSession(PartnerId.of(partnerId), Tokens.urlSafe(24),
-                now.plus(this.lifetime));
+        ConsoleSession session = new ConsoleSession(partnerId, operator, Tokens.urlSafe(24), now.plus(this.lifetime));
         this.sessions.insert(Tokens.sha256(token), session, now);
-        log.info("Console sign-in of partner {}", partnerId);
-        return new SignIn.Success(new Opened(token, session));
+        return new Opened(token, session);
+    }
+
+    /**
+     * Makes an operator's session act for {@code partnerId}; false when the session is
+     * not an operator's or there is no such partner.
+     */
+    public boolean actFor(String token, String partnerId) {
+        if (token == null || partnerId == null || this.authentication.partner(PartnerId.of(partnerId)).isEmpty()) {
+            return false;
+        }
+        boolean changed = this.sessions.actFor(Tokens.sha256(token), PartnerId.of(partnerId));
+        if (changed) {
+            log.info("A console operator now acts for partner {}", partnerId);
+        }
+        return changed;
     }
 
     /** The live session a cookie's token opens. */

@@ -3,6 +3,7 @@ package kr.gyeol.partner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import kr.gyeol.partner.jdbc.AuthSessionRepository;
 import kr.gyeol.partner.jdbc.AuthSessionRepository.SessionRow;
@@ -234,6 +235,11 @@ public class PartnerAuthentication {
     /** The partner's settings (its secrets only as hashes), as the console shows them. */
     public Optional<Partner> partner(PartnerId partnerId) {
         return partners.find(partnerId.value());
+    }
+
+    /** Every partner (for an operator's choice in the console). */
+    public List<Partner> partners() {
+        return partners.all();
     }
 
     /** Checks a refund key against the partner's stored hash. */

@@ -333,8 +333,13 @@ public class PaymentService {
     }
 
     /** A partner's payments per Korean day of {@code [from, to)}. */
-    public List<DailyTotals> dailyTotals(PartnerId partnerId, Instant from, Instant to) {
-        return payments.dailyTotals(partnerId, from, to);
+    public List<PeriodTotals> dailyTotals(PartnerId partnerId, Instant from, Instant to) {
+        return payments.totals(partnerId, from, to, "day");
+    }
+
+    /** A partner's payments per hour of {@code [from, to)}. */
+    public List<PeriodTotals> hourlyTotals(PartnerId partnerId, Instant from, Instant to) {
+        return payments.totals(partnerId, from, to, "hour");
     }
 
     /**

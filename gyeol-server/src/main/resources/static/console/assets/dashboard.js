@@ -1,23 +1,27 @@
-// Draws the dashboard's volume chart with uPlot (served by the gateway itself) from the
-// numbers the page carries in data attributes; without script the table below says the same.
+// Draws the dashboard's charts with uPlot (served by the gateway itself) from the numbers
+// each chart's element carries in data attributes; without script the tables say the same.
 (function () {
-  var element = document.getElementById('volume-chart');
-  if (!element || typeof uPlot === 'undefined') {
+  if (typeof uPlot === 'undefined') {
     return;
   }
-  function numbers(name) {
+  function numbers(element, name) {
     var text = element.getAttribute(name) || '';
     return text === '' ? [] : text.split(',').map(Number);
   }
-  var width = Math.max(280, element.clientWidth - 16);
-  new uPlot({
-    width: width,
-    height: 220,
-    series: [
-      {},
-      { label: element.getAttribute('data-label-count'), stroke: '#1750c4', width: 2, scale: 'count' },
-      { label: element.getAttribute('data-label-amount'), stroke: '#0a7a33', width: 2, scale: 'won' }
-    ],
-    axes: [{}, { scale: 'count' }, { scale: 'won', side: 1, grid: { show: false } }]
-  }, [numbers('data-times'), numbers('data-counts'), numbers('data-amounts')], element);
+  ['volume-chart', 'hourly-chart'].forEach(function (id) {
+    var element = document.getElementById(id);
+    if (!element) {
+      return;
+    }
+    new uPlot({
+      width: Math.max(280, element.clientWidth - 16),
+      height: 220,
+      series: [
+        {},
+        { label: element.getAttribute('data-label-count'), stroke: '#1750c4', width: 2, scale: 'count' },
+        { label: element.getAttribute('data-label-amount'), stroke: '#0a7a33', width: 2, scale: 'won' }
+      ],
+      axes: [{}, { scale: 'count' }, { scale: 'won', side: 1, grid: { show: false } }]
+    }, [numbers(element, 'data-times'), numbers(element, 'data-counts'), numbers(element, 'data-amounts')], element);
+  });
 }());

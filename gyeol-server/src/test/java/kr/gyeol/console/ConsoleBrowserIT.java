@@ -100,6 +100,22 @@ class ConsoleBrowserIT extends GatewayTest {
         waiting().until(ExpectedConditions.urlContains("done=replayed"));
         assertThat(this.browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("웹훅을 다시 보내도록 예약했습니다.");
 
+        this.browser.findElement(By.linkText("설정")).click();
+        var resultUrl = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("result-url")));
+        resultUrl.clear();
+        resultUrl.sendKeys("http://127.0.0.1:9/browser-hook");
+        this.browser.findElement(By.cssSelector("#webhook-settings button")).click();
+        waiting().until(ExpectedConditions.urlContains("done=saved"));
+        assertThat(this.browser.findElement(By.id("result-url")).getDomProperty("value"))
+            .isEqualTo("http://127.0.0.1:9/browser-hook");
+        this.browser.findElement(By.cssSelector("form:not(#webhook-settings) input[type=checkbox]")).click();
+        this.browser.findElement(By.id("rotate-secret")).click();
+        assertThat(waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("new-secret"))).getText())
+            .startsWith("whsec_");
+        // The hourly chart is there too.
+        this.browser.findElement(By.linkText("대시보드")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hourly-chart .uplot")));
+
         this.browser.findElement(By.cssSelector("a.lang")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.linkText("Payments")));
         assertThat(this.browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");

@@ -194,6 +194,10 @@ class ConsoleIT extends GatewayTest {
         assertThat(rotated.statusCode()).isEqualTo(200);
         assertThat(rotated.body()).containsPattern("id=\"new-secret\">whsec_[^<]+<");
         assertThat(secretCiphertext()).isNotEqualTo(before);
+        assertThat(new User().signIn("strict", "strict-secret-0123456789").get("/console/settings").body())
+            .contains("<code>10.9.9.9</code>")
+            .contains("shop.example.com")
+            .contains("LIVE");
         for (String page : List.of("/console/subscriptions", "/console/links", "/console/cash-receipts",
                 "/console/webhooks", "/console/billing-keys", "/console?days=90")) {
             assertThat(user.get(page).statusCode()).as(page).isEqualTo(200);
@@ -204,6 +208,40 @@ class ConsoleIT extends GatewayTest {
         return this.jdbc.sql("SELECT encode(secret_ciphertext, 'hex') FROM webhook_endpoints WHERE partner_id = 'test'")
             .query(String.class)
             .single();
+    }
+
+    @Test
+    void anOperatorSignsInWithABcryptPasswordChoosesAPartnerAndSeesOnlyThatPartnersData() throws Exception {
+        String orderId = approvedPayment(4_000);
+        String id = paymentId(orderId);
+        assertThat(new User().post("/console/login", Map.of("cst_id", "ops", "key", "wrong")).statusCode())
+            .isEqualTo(401);
+        User operator = new User();
+        assertThat(operator.post("/console/login", Map.of("cst_id", "ops", "key", "ops-password-0123")).statusCode())
+            .isEqualTo(302);
+        // No partner chosen yet: every page leads to the choice, and no action runs.
+        HttpResponse<String> first = operator.get("/console/payments");
+        assertThat(first.statusCode()).isEqualTo(302);
+        assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith("/console/operator");
+        String choice = operator.get("/console/operator").body();
+        assertThat(choice).contains("data-partner=\"test\"").contains("data-partner=\"other\"");
+        assertThat(operator.submit("/console/payments/" + id + "/refund", Map.of("amount", "1000", "confirm", "yes"))
+            .statusCode()).isEqualTo(409);
+
+        assertThat(operator.submit("/console/operator/partner", Map.of("partner", "other")).statusCode())
+            .isEqualTo(302);
+        assertThat(operator.get("/console/payments/" + id).statusCode()).isEqualTo(404);
+        assertThat(operator.submit("/console/operator/partner", Map.of("partner", "no-such-partner")).statusCode())
+            .isEqualTo(404);
+        assertThat(operator.submit("/console/operator/partner", Map.of("partner", "test")).statusCode()).isEqualTo(302);
+        String page = operator.get("/console/payments/" + id).body();
+        assertThat(page).contains(orderId).contains("ops → ");
+        assertThat(operator.get("/console/payments?orderId=" + orderId).body()).contains("/console/payments/" + id);
+
+        // A partner's own session has no choice to make.
+        User partner = new User().signIn("other", "other-secret-0123456789");
+        assertThat(partner.get("/console/operator").statusCode()).isEqualTo(404);
+        assertThat(partner.submit("/console/operator/partner", Map.of("partner", "test")).statusCode()).isEqualTo(404);
     }
 
     private long refunded(String paymentId) {
@@ -287,6 +325,8 @@ class ConsoleIT extends GatewayTest {
         expected.put("[GET] /console/links", new Tried("/console/links", 200));
         expected.put("[GET] /console/cash-receipts", new Tried("/console/cash-receipts", 200));
         expected.put("[GET] /console/settings", new Tried("/console/settings", 200));
+        expected.put("[GET] /console/operator", new Tried("/console/operator", 404));
+        expected.put("[POST] /console/operator/partner", new Tried("/console/operator/partner", 404));
         // Settings are always the signed-in partner's own: other changes only its own.
         expected.put("[POST] /console/settings/webhooks", new Tried("/console/settings/webhooks", 302));
         expected.put("[POST] /console/settings/webhooks/secret", new Tried("/console/settings/webhooks/secret", 200));

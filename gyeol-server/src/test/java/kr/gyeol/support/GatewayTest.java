@@ -72,6 +72,9 @@ public abstract class GatewayTest {
         registry.add("gyeol.partners[2].secret", () -> "other-secret-0123456789");
         registry.add("gyeol.partners[2].refund-key", () -> PaypleTestClient.REFUND_KEY);
         registry.add("gyeol.partners[2].mode", () -> "test");
+        // A console operator, who may act for any partner.
+        registry.add("gyeol.console.operators[0].name", () -> "ops");
+        registry.add("gyeol.console.operators[0].password", () -> "ops-password-0123");
         // The tests run the reconciler themselves, after moving the clock.
         registry.add("gyeol.reconciler.interval", () -> "1h");
         // And the webhook dispatcher, and the renewal job.

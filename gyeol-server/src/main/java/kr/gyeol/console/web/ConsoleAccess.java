@@ -17,7 +17,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Guards every console page but sign-in: without a live session a page redirects to the
  * sign-in form, and a POST whose {@code _csrf} is not its session's own is refused with
- * 403. Console answers are never cached and never framed.
+ * 403; an operator who has not chosen a partner is sent to the choice. Console answers
+ * are never cached and never framed.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleAccess implements WebMvcConfigurer, HandlerInterceptor {
@@ -78,8 +79,21 @@ class ConsoleAccess implements WebMvcConfigurer, HandlerInterceptor {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return false;
         }
-        LogContext.partner(session.get().partnerId());
         request.setAttribute(SESSION, session.get());
+        boolean choosing = request.getRequestURI().startsWith(request.getContextPath() + "/console/operator");
+        if (session.get().partnerId() == null && !choosing) {
+            // An operator acts for no partner until it chooses one.
+            if ("GET".equals(request.getMethod())) {
+                response.sendRedirect(request.getContextPath() + "/console/operator");
+            }
+            else {
+                response.sendError(HttpServletResponse.SC_CONFLICT);
+            }
+            return false;
+        }
+        if (session.get().partnerId() != null) {
+            LogContext.partner(session.get().partnerId());
+        }
         return true;
     }
 

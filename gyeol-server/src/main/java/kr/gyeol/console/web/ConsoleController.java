@@ -4,6 +4,8 @@ import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -20,7 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kr.gyeol.console.ConsoleSession;
 import kr.gyeol.console.ConsoleSessions;
-import kr.gyeol.payment.DailyTotals;
+import kr.gyeol.payment.PeriodTotals;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentApi;
 import kr.gyeol.payment.PaymentSearch;
@@ -45,6 +47,7 @@ import kr.gyeol.webhook.WebhookFormat;
 import kr.gyeol.link.LinkService;
 import kr.gyeol.link.PaymentLink;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.partner.PartnerProperties;
 import kr.gyeol.receipt.CashReceipt;
 import kr.gyeol.receipt.CashReceipts;
 import kr.gyeol.subscription.Plan;
@@ -79,6 +82,8 @@ class ConsoleController {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM-dd HH:00");
+
     private final ConsoleSessions sessions;
 
     private final PaymentService payments;
@@ -103,10 +108,14 @@ class ConsoleController {
 
     private final Clock clock;
 
-    ConsoleController(Clock clock, ConsoleSessions sessions, PaymentService payments, RefundService refunds,
-            Vault vault, WebhookLog webhooks, WebhookEndpoints endpoints, Subscriptions subscriptions, Plans plans,
-            LinkService links, CashReceipts receipts, PartnerAuthentication partners) {
+    private final PartnerProperties configured;
+
+    ConsoleController(Clock clock, PartnerProperties configured, ConsoleSessions sessions, PaymentService payments,
+            RefundService refunds, Vault vault, WebhookLog webhooks, WebhookEndpoints endpoints,
+            Subscriptions subscriptions, Plans plans, LinkService links, CashReceipts receipts,
+            PartnerAuthentication partners) {
         this.clock = clock;
+        this.configured = configured;
         this.subscriptions = subscriptions;
         this.plans = plans;
         this.links = links;
@@ -177,46 +186,31 @@ class ConsoleController {
         LocalDate today = today();
         Instant from = today.minusDays(span - 1).atStartOfDay(KoreanTime.ZONE).toInstant();
         Instant to = today.plusDays(1).atStartOfDay(KoreanTime.ZONE).toInstant();
-        Map<LocalDate, DailyTotals> byDay = this.payments.dailyTotals(session.partnerId(), from, to)
-            .stream()
-            .collect(Collectors.toMap(DailyTotals::day, (totals) -> totals));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        long payments = 0;
-        long approved = 0;
-        long declined = 0;
-        long amount = 0;
-        long refunded = 0;
-        StringBuilder labels = new StringBuilder();
-        StringBuilder counts = new StringBuilder();
-        StringBuilder amounts = new StringBuilder();
+        List<LocalDateTime> slots = new ArrayList<>();
         for (int i = span - 1; i >= 0; i--) {
-            LocalDate day = today.minusDays(i);
-            DailyTotals totals = byDay.getOrDefault(day, new DailyTotals(day, 0, 0, 0, 0, 0));
-            payments += totals.payments();
-            approved += totals.approved();
-            declined += totals.declined();
-            amount += totals.approvedAmount();
-            refunded += totals.refundedAmount();
-            rows.add(Map.of("day", day.format(DAY), "payments", totals.payments(), "approved", totals.approved(),
-                    "declined", totals.declined(), "amount", won(totals.approvedAmount()), "refunded",
-                    won(totals.refundedAmount())));
-            String separator = labels.isEmpty() ? "" : ",";
-            labels.append(separator).append(day.atStartOfDay(KoreanTime.ZONE).toEpochSecond());
-            counts.append(separator).append(totals.payments());
-            amounts.append(separator).append(totals.approvedAmount());
+            slots.add(today.minusDays(i).atStartOfDay());
         }
-        model.put("days", rows);
+        Series daily = series(this.payments.dailyTotals(session.partnerId(), from, to), slots, DAY);
+        model.put("days", daily.rows());
         model.put("span", span);
-        model.put("totalPayments", payments);
-        model.put("totalApproved", approved);
-        model.put("totalDeclined", declined);
-        model.put("approvalRate",
-                payments == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * approved / payments));
-        model.put("totalAmount", won(amount));
-        model.put("totalRefunded", won(refunded));
-        model.put("chartTimes", labels.toString());
-        model.put("chartCounts", counts.toString());
-        model.put("chartAmounts", amounts.toString());
+        model.put("totalPayments", daily.payments());
+        model.put("approvalRate", daily.payments() == 0 ? "-"
+                : String.format(Locale.ROOT, "%.1f%%", 100.0 * daily.approved() / daily.payments()));
+        model.put("totalAmount", won(daily.amount()));
+        model.put("totalRefunded", won(daily.refunded()));
+        model.put("daily", daily.chart());
+        // The last 24 hours, hour by hour.
+        LocalDateTime hour = LocalDateTime.now(this.clock.withZone(KoreanTime.ZONE)).truncatedTo(ChronoUnit.HOURS);
+        List<LocalDateTime> hours = new ArrayList<>();
+        for (int i = 23; i >= 0; i--) {
+            hours.add(hour.minusHours(i));
+        }
+        Series hourly = series(
+                this.payments.hourlyTotals(session.partnerId(), hours.getFirst().atZone(KoreanTime.ZONE).toInstant(),
+                        hour.plusHours(1).atZone(KoreanTime.ZONE).toInstant()),
+                hours, HOUR);
+        model.put("hours", hourly.rows());
+        model.put("hourly", hourly.chart());
         model.put("declineReasons",
                 this.payments.declineReasons(session.partnerId(), from, to)
                     .stream()
@@ -239,6 +233,40 @@ class ConsoleController {
                     .findFirst()
                     .orElse("-"));
         return new ModelAndView("console/dashboard", model);
+    }
+
+    /** A dashboard series: a row per slot, the sums, and the chart's numbers. */
+    private record Series(List<Map<String, Object>> rows, long payments, long approved, long amount, long refunded,
+            Map<String, String> chart) {
+    }
+
+    /** The totals laid on every slot (a day or an hour), empty ones included. */
+    private static Series series(List<PeriodTotals> found, List<LocalDateTime> slots, DateTimeFormatter label) {
+        Map<LocalDateTime, PeriodTotals> bySlot = found.stream()
+            .collect(Collectors.toMap(PeriodTotals::start, (totals) -> totals));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        long payments = 0;
+        long approved = 0;
+        long amount = 0;
+        long refunded = 0;
+        List<String> times = new ArrayList<>();
+        List<String> counts = new ArrayList<>();
+        List<String> amounts = new ArrayList<>();
+        for (LocalDateTime slot : slots) {
+            PeriodTotals totals = bySlot.getOrDefault(slot, new PeriodTotals(slot, 0, 0, 0, 0, 0));
+            payments += totals.payments();
+            approved += totals.approved();
+            amount += totals.approvedAmount();
+            refunded += totals.refundedAmount();
+            rows.add(Map.of("slot", slot.format(label), "payments", totals.payments(), "approved", totals.approved(),
+                    "declined", totals.declined(), "amount", won(totals.approvedAmount()), "refunded",
+                    won(totals.refundedAmount())));
+            times.add(Long.toString(slot.atZone(KoreanTime.ZONE).toEpochSecond()));
+            counts.add(Long.toString(totals.payments()));
+            amounts.add(Long.toString(totals.approvedAmount()));
+        }
+        return new Series(rows, payments, approved, amount, refunded, Map.of("times", String.join(",", times), "counts",
+                String.join(",", counts), "amounts", String.join(",", amounts)));
     }
 
     // Payments.
@@ -523,6 +551,12 @@ class ConsoleController {
             model.put("clientKey", partner.clientKey());
             model.put("domains", partner.domains());
         });
+        model.put("allowedIps",
+                this.configured.partners()
+                    .stream()
+                    .filter((entry) -> session.partnerId().value().equals(entry.id()))
+                    .flatMap((entry) -> entry.gpayAllowedIps().stream())
+                    .toList());
         Optional<WebhookEndpoint> endpoint = this.endpoints.find(session.partnerId());
         model.put("resultUrl", endpoint.map(WebhookEndpoint::resultUrl).orElse(null));
         model.put("revocationUrl", endpoint.map(WebhookEndpoint::revocationUrl).orElse(null));
@@ -571,6 +605,36 @@ class ConsoleController {
         ModelAndView page = settings(request, response);
         page.addObject("newSecret", rotated.secret());
         return page;
+    }
+
+    // Operators.
+
+    @GetMapping("/console/operator")
+    ModelAndView choosePartner(HttpServletRequest request, HttpServletResponse response) {
+        ConsoleSession session = session(request);
+        if (!session.operates()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        Map<String, Object> model = texts(request, response);
+        model.put("csrf", session.csrfToken());
+        model.put("operator", session.operator());
+        model.put("partner", session.partnerId() == null ? null : session.partnerId().value());
+        model.put("partners",
+                this.partners.partners()
+                    .stream()
+                    .map((partner) -> Map.of("id", partner.id().value(), "mode", partner.mode().name(), "current",
+                            partner.id().equals(session.partnerId())))
+                    .toList());
+        return new ModelAndView("console/operator", model);
+    }
+
+    @PostMapping("/console/operator/partner")
+    String actFor(@RequestParam(name = "partner", required = false) String partner, HttpServletRequest request) {
+        ConsoleSession session = session(request);
+        if (!session.operates() || !this.sessions.actFor(ConsoleAccess.token(request).orElse(null), partner)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/console";
     }
 
     /** What cannot be found (or is another partner's) is a page of the console's own. */
@@ -623,6 +687,7 @@ class ConsoleController {
         Map<String, Object> model = texts(request, response);
         model.put("csrf", session.csrfToken());
         model.put("partner", session.partnerId().value());
+        model.put("operator", session.operator());
         model.put("section_" + section, true);
         String done = request.getParameter("done");
         if (done != null && done.matches("[a-z]{1,20}")) {

@@ -70,6 +70,14 @@ public class PartnerRepository {
                 """).param("clientKey", clientKey).query(PartnerRepository::map).optional();
     }
 
+    /** Every partner, by id. */
+    public List<Partner> all() {
+        return this.jdbc.sql("""
+                SELECT id, secret_hash, refund_key_hash, client_key, mode, referer_check, domains
+                FROM partners ORDER BY id
+                """).query(PartnerRepository::map).list();
+    }
+
     static Partner map(ResultSet row, int rowNumber) throws SQLException {
         Array domains = row.getArray("domains");
         List<String> domainList = domains == null ? List.of() : Arrays.asList((String[]) domains.getArray());

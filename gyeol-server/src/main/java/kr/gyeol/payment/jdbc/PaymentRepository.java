@@ -314,15 +314,19 @@ public class PaymentRepository {
     }
 
     /**
-     * A partner's payments per Korean day of {@code [from, to)}: counts by outcome, the
-     * approved and the refunded amounts in KRW.
+     * A partner's payments per Korean day or hour ({@code unit} is {@code day} or
+     * {@code hour}) of {@code [from, to)}: counts by outcome, the approved and the
+     * refunded amounts in KRW.
      */
-    public List<kr.gyeol.payment.DailyTotals> dailyTotals(PartnerId partnerId, Instant from, Instant to) {
+    public List<kr.gyeol.payment.PeriodTotals> totals(PartnerId partnerId, Instant from, Instant to, String unit) {
+        if (!unit.equals("day") && !unit.equals("hour")) {
+            throw new IllegalArgumentException("A period is a day or an hour");
+        }
         // The refunds are added up apart and joined by day: one lookup per refund, not
         // one per payment.
         return this.jdbc.sql("""
                 WITH days AS (
-                    SELECT (requested_at AT TIME ZONE 'Asia/Seoul')::date AS day,
+                    SELECT date_trunc(:unit, requested_at AT TIME ZONE 'Asia/Seoul') AS day,
                            count(*) AS payments,
                            count(*) FILTER (WHERE status = 'APPROVED') AS approved,
                            count(*) FILTER (WHERE status = 'DECLINED') AS declined,
@@ -332,7 +336,8 @@ public class PaymentRepository {
                     WHERE partner_id = :partner AND requested_at >= :from AND requested_at < :to
                     GROUP BY 1),
                 refunded AS (
-                    SELECT (p.requested_at AT TIME ZONE 'Asia/Seoul')::date AS day, sum(r.amount) AS amount
+                    SELECT date_trunc(:unit, p.requested_at AT TIME ZONE 'Asia/Seoul') AS day,
+                           sum(r.amount) AS amount
                     FROM refunds r JOIN payments p ON p.id = r.payment_id
                     WHERE r.status = 'APPROVED' AND p.partner_id = :partner AND p.currency = 'KRW'
                       AND p.requested_at >= :from AND p.requested_at < :to
@@ -345,7 +350,8 @@ public class PaymentRepository {
             .param("partner", partnerId.value())
             .param("from", utc(from))
             .param("to", utc(to))
-            .query((row, n) -> new kr.gyeol.payment.DailyTotals(row.getObject("day", java.time.LocalDate.class),
+            .param("unit", unit)
+            .query((row, n) -> new kr.gyeol.payment.PeriodTotals(row.getObject("day", java.time.LocalDateTime.class),
                     row.getLong("payments"), row.getLong("approved"), row.getLong("declined"),
                     row.getLong("approved_amount"), row.getLong("refunded_amount")))
             .list();
