@@ -267,8 +267,7 @@ public class WebhookDispatcher {
                 .header("User-Agent", "Gyeol-Webhooks/1")
                 .header("webhook-id", event.id())
                 .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature",
-                        WebhookSignature.sign(endpoint.get().secret(), event.id(), timestamp, body))
+                .header("webhook-signature", signatures(endpoint.get(), event.id(), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         }
@@ -324,6 +323,16 @@ public class WebhookDispatcher {
                     delivered ? "delivered" : failure + ", next try in " + wait);
         }
         return delivered;
+    }
+
+    /**
+     * The signature by the secret, and during a rotation's overlap also by the one it
+     * replaced, space-separated as Standard Webhooks has it.
+     */
+    private static String signatures(WebhookEndpoint endpoint, String id, long timestamp, String body) {
+        String current = WebhookSignature.sign(endpoint.secret(), id, timestamp, body);
+        return endpoint.previousSecret() == null ? current
+                : current + " " + WebhookSignature.sign(endpoint.previousSecret(), id, timestamp, body);
     }
 
     private Optional<Map<String, ?>> render(EventRow event) {

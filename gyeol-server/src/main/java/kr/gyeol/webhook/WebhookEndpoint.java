@@ -9,9 +9,16 @@ import kr.gyeol.shared.PartnerId;
  * @param resultUrl where payment, cancel and registration events go, or null
  * @param revocationUrl where revocation events go, or null
  * @param secret the Standard Webhooks signing secret, {@code whsec_…}
+ * @param previousSecret the secret it replaced while that still signs beside it (a
+ * rotation's overlap), else null
  */
 public record WebhookEndpoint(PartnerId partnerId, String resultUrl, String revocationUrl, WebhookFormat format,
-        String secret) {
+        String secret, String previousSecret) {
+
+    public WebhookEndpoint(PartnerId partnerId, String resultUrl, String revocationUrl, WebhookFormat format,
+            String secret) {
+        this(partnerId, resultUrl, revocationUrl, format, secret, null);
+    }
 
     /** The URL that hears of {@code type}, or null. */
     public String urlFor(EventType type) {
@@ -21,7 +28,8 @@ public record WebhookEndpoint(PartnerId partnerId, String resultUrl, String revo
     @Override
     public String toString() {
         return "WebhookEndpoint[partnerId=" + this.partnerId + ", resultUrl=" + this.resultUrl + ", revocationUrl="
-                + this.revocationUrl + ", format=" + this.format + ", secret=hidden]";
+                + this.revocationUrl + ", format=" + this.format + ", secret=hidden, previousSecret="
+                + (this.previousSecret == null ? "none" : "hidden") + "]";
     }
 
 }

@@ -3,12 +3,15 @@ package kr.gyeol.webhook;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.vault.VaultCipher;
 import kr.gyeol.webhook.jdbc.WebhookRepository;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** A partner's webhook receivers and signing secret, kept sealed at rest. */
@@ -25,7 +28,11 @@ public class WebhookEndpoints {
 
     private final ReceiverAddresses addresses;
 
-    WebhookEndpoints(WebhookRepository repository, VaultCipher cipher, Clock clock, ReceiverAddresses addresses) {
+    private final Duration overlap;
+
+    WebhookEndpoints(WebhookRepository repository, VaultCipher cipher, Clock clock, ReceiverAddresses addresses,
+            @Value("${gyeol.webhooks.secret-overlap:24h}") Duration overlap) {
+        this.overlap = overlap;
         this.addresses = addresses;
         this.repository = repository;
         this.cipher = cipher;
@@ -38,19 +45,23 @@ public class WebhookEndpoints {
      * configuration or rotation.
      */
     public Optional<WebhookEndpoint> find(PartnerId partnerId) {
-        return this.repository.endpoint(partnerId)
-            .map((row) -> new WebhookEndpoint(row.partnerId(), row.resultUrl(), row.revocationUrl(), row.format(),
-                    secret(row)));
+        Instant now = this.clock.instant();
+        return this.repository.endpoint(partnerId).map((row) -> {
+            WebhookRepository.PreviousSecret rotated = row.previous();
+            String previous = rotated == null || !rotated.until().isAfter(now) ? null
+                    : open(partnerId, new VaultCipher.Sealed(rotated.keyId(), rotated.ciphertext()));
+            return new WebhookEndpoint(row.partnerId(), row.resultUrl(), row.revocationUrl(), row.format(),
+                    open(partnerId, new VaultCipher.Sealed(row.secretKeyId(), row.secretCiphertext())), previous);
+        });
     }
 
-    private String secret(WebhookRepository.EndpointRow row) {
+    private String open(PartnerId partnerId, VaultCipher.Sealed sealed) {
         try {
-            return new String(this.cipher.open(new VaultCipher.Sealed(row.secretKeyId(), row.secretCiphertext()),
-                    aad(row.partnerId())), StandardCharsets.UTF_8);
+            return new String(this.cipher.open(sealed, aad(partnerId)), StandardCharsets.UTF_8);
         }
         catch (RuntimeException ex) {
-            log.warn("The webhook secret of partner {} cannot be opened with this node's vault keys ({})",
-                    row.partnerId(), ex.getClass().getSimpleName());
+            log.warn("A webhook secret of partner {} cannot be opened with this node's vault keys ({})", partnerId,
+                    ex.getClass().getSimpleName());
             return null;
         }
     }
@@ -89,14 +100,38 @@ public class WebhookEndpoints {
         return Optional.empty();
     }
 
-    /** A new secret; the old one signs nothing more. */
+    /**
+     * A new secret; the old one keeps signing beside it (every delivery carries both
+     * signatures) for {@code overlap}, then signs nothing more. A zero overlap retires it
+     * at once.
+     */
+    public WebhookEndpoint rotateSecret(PartnerId partnerId, Duration overlap) {
+        Optional<WebhookEndpoint> current = find(partnerId);
+        String secret = WebhookSignature.newSecret();
+        if (current.isEmpty()) {
+            WebhookEndpoint created = new WebhookEndpoint(partnerId, null, null, WebhookFormat.JSON, secret);
+            save(created);
+            return created;
+        }
+        Instant now = this.clock.instant();
+        VaultCipher.Sealed sealed = this.cipher.seal(secret.getBytes(StandardCharsets.UTF_8), aad(partnerId));
+        String old = current.get().secret();
+        WebhookRepository.PreviousSecret previous = null;
+        if (old != null && overlap.isPositive()) {
+            VaultCipher.Sealed oldSealed = this.cipher.seal(old.getBytes(StandardCharsets.UTF_8), aad(partnerId));
+            previous = new WebhookRepository.PreviousSecret(oldSealed.keyId(), oldSealed.bytes(), now.plus(overlap));
+        }
+        this.repository.rotateSecret(partnerId, sealed.keyId(), sealed.bytes(), previous, now);
+        return new WebhookEndpoint(partnerId, current.get().resultUrl(), current.get().revocationUrl(),
+                current.get().format(), secret, previous == null ? null : old);
+    }
+
+    /**
+     * A new secret, the old one signing beside it for
+     * {@code gyeol.webhooks.secret-overlap}.
+     */
     public WebhookEndpoint rotateSecret(PartnerId partnerId) {
-        WebhookEndpoint current = find(partnerId)
-            .orElseGet(() -> new WebhookEndpoint(partnerId, null, null, WebhookFormat.JSON, null));
-        WebhookEndpoint rotated = new WebhookEndpoint(partnerId, current.resultUrl(), current.revocationUrl(),
-                current.format(), WebhookSignature.newSecret());
-        save(rotated);
-        return rotated;
+        return rotateSecret(partnerId, this.overlap);
     }
 
     private void save(WebhookEndpoint endpoint) {

@@ -238,6 +238,54 @@ class WebhookIT extends GatewayTest {
         assertThat(rotated).containsEntry("resultUrl", "http://localhost:2/hook");
     }
 
+    @Test
+    void aRotatedSecretSignsBesideTheNewOneForItsOverlapThenNoMore() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(0)) {
+            String old = (String) configure(receiver.url("/hook"), null, "JSON").get("secret");
+            HttpResponse<String> answer = admin("POST", "/secret", null, BASIC);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            Map<String, Object> rotated = JSON.readValue(answer.body(), new TypeReference<Map<String, Object>>() {
+            });
+            String current = (String) rotated.get("secret");
+            assertThat(current).isNotEqualTo(old);
+            assertThat(rotated).containsEntry("previousSecretSigns", true);
+
+            // Within the overlap a delivery carries both signatures: either secret
+            // verifies.
+            String key = this.payple.registerCard(PaypleTestClient.CARD);
+            this.dispatcher.deliverDue();
+            WebhookReceiver.Received during = receiver.containing(key).getFirst();
+            assertThat(during.signature().split(" ")).hasSize(2);
+            assertThat(verifies(current, during)).isTrue();
+            assertThat(verifies(old, during)).isTrue();
+
+            // Past the overlap (24 h by default) only the new secret signs.
+            this.clock.advance(Duration.ofHours(24).plusSeconds(1));
+            String later = PaypleTestClient.uniqueOrderId("overlap");
+            assertThat(this.payple.chargeCard(key, later, 1000)).containsEntry("PCD_PAY_RST", "success");
+            this.dispatcher.deliverDue();
+            WebhookReceiver.Received after = receiver.containing(later).getFirst();
+            assertThat(after.signature().split(" ")).hasSize(1);
+            assertThat(verifies(current, after)).isTrue();
+            assertThat(verifies(old, after)).isFalse();
+
+            // A rotation with no overlap retires the secret at once; a bad overlap is
+            // refused.
+            assertThat(admin("POST", "/secret?overlap=forever", null, BASIC).statusCode()).isEqualTo(400);
+            String next = (String) JSON.readValue(admin("POST", "/secret?overlap=0", null, BASIC).body(),
+                    new TypeReference<Map<String, Object>>() {
+                    })
+                .get("secret");
+            String last = PaypleTestClient.uniqueOrderId("retired");
+            assertThat(this.payple.chargeCard(key, last, 1000)).containsEntry("PCD_PAY_RST", "success");
+            this.dispatcher.deliverDue();
+            WebhookReceiver.Received retired = receiver.containing(last).getFirst();
+            assertThat(retired.signature().split(" ")).hasSize(1);
+            assertThat(verifies(next, retired)).isTrue();
+            assertThat(verifies(current, retired)).isFalse();
+        }
+    }
+
     @Autowired
     WebhookEndpoints endpoints;
 

@@ -2,6 +2,7 @@ package kr.gyeol.console.web;
 
 import java.text.NumberFormat;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -562,6 +563,7 @@ class ConsoleController {
         model.put("revocationUrl", endpoint.map(WebhookEndpoint::revocationUrl).orElse(null));
         WebhookFormat format = endpoint.map(WebhookEndpoint::format).orElse(WebhookFormat.JSON);
         model.put("formats", options(WebhookFormat.values(), format));
+        model.put("previousSigns", endpoint.map((found) -> found.previousSecret() != null).orElse(false));
         return new ModelAndView("console/settings", model);
     }
 
@@ -599,9 +601,16 @@ class ConsoleController {
 
     /** A new signing secret, shown once on the page that answers the rotation. */
     @PostMapping("/console/settings/webhooks/secret")
-    ModelAndView rotateSecret(HttpServletRequest request, HttpServletResponse response) {
+    ModelAndView rotateSecret(@RequestParam(required = false) String overlap, HttpServletRequest request,
+            HttpServletResponse response) {
         ConsoleSession session = session(request);
-        WebhookEndpoint rotated = this.endpoints.rotateSecret(session.partnerId());
+        Duration kept = switch (overlap == null ? "" : overlap) {
+            case "0" -> Duration.ZERO;
+            case "1h" -> Duration.ofHours(1);
+            case "7d" -> Duration.ofDays(7);
+            default -> Duration.ofDays(1);
+        };
+        WebhookEndpoint rotated = this.endpoints.rotateSecret(session.partnerId(), kept);
         ModelAndView page = settings(request, response);
         page.addObject("newSecret", rotated.secret());
         return page;

@@ -23,9 +23,26 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class WebhookRepository {
 
-    /** An endpoint row; the secret still sealed. */
+    /**
+     * An endpoint row; the secret still sealed.
+     *
+     * @param previous the secret a rotation replaced, with the time it stops signing, or
+     * null
+     */
     public record EndpointRow(PartnerId partnerId, String resultUrl, String revocationUrl, WebhookFormat format,
-            String secretKeyId, byte[] secretCiphertext) {
+            String secretKeyId, byte[] secretCiphertext, PreviousSecret previous) {
+
+        public EndpointRow(PartnerId partnerId, String resultUrl, String revocationUrl, WebhookFormat format,
+                String secretKeyId, byte[] secretCiphertext) {
+            this(partnerId, resultUrl, revocationUrl, format, secretKeyId, secretCiphertext, null);
+        }
+
+    }
+
+    /**
+     * A rotated secret, sealed, that signs beside the current one until {@code until}.
+     */
+    public record PreviousSecret(String keyId, byte[] ciphertext, Instant until) {
     }
 
     /** An event row. */
@@ -51,14 +68,39 @@ public class WebhookRepository {
 
     public Optional<EndpointRow> endpoint(PartnerId partnerId) {
         return this.jdbc.sql("""
-                SELECT partner_id, result_url, revocation_url, format, secret_key_id, secret_ciphertext
+                SELECT partner_id, result_url, revocation_url, format, secret_key_id, secret_ciphertext,
+                       previous_secret_key_id, previous_secret_ciphertext, previous_secret_until
                 FROM webhook_endpoints WHERE partner_id = :partnerId
-                """)
-            .param("partnerId", partnerId.value())
-            .query((row, n) -> new EndpointRow(PartnerId.of(row.getString("partner_id")), row.getString("result_url"),
+                """).param("partnerId", partnerId.value()).query((row, n) -> {
+            Timestamp until = row.getTimestamp("previous_secret_until");
+            PreviousSecret previous = until == null ? null : new PreviousSecret(row.getString("previous_secret_key_id"),
+                    row.getBytes("previous_secret_ciphertext"), until.toInstant());
+            return new EndpointRow(PartnerId.of(row.getString("partner_id")), row.getString("result_url"),
                     row.getString("revocation_url"), WebhookFormat.valueOf(row.getString("format")),
-                    row.getString("secret_key_id"), row.getBytes("secret_ciphertext")))
-            .optional();
+                    row.getString("secret_key_id"), row.getBytes("secret_ciphertext"), previous);
+        }).optional();
+    }
+
+    /**
+     * Replaces the signing secret, keeping the one it replaces signing until
+     * {@code previousUntil}.
+     */
+    public void rotateSecret(PartnerId partnerId, String keyId, byte[] ciphertext, PreviousSecret previous,
+            Instant now) {
+        this.jdbc.sql("""
+                UPDATE webhook_endpoints SET secret_key_id = :keyId, secret_ciphertext = :ciphertext,
+                       previous_secret_key_id = :previousKeyId, previous_secret_ciphertext = :previousCiphertext,
+                       previous_secret_until = :previousUntil, updated_at = :now
+                WHERE partner_id = :partnerId
+                """)
+            .param("keyId", keyId)
+            .param("ciphertext", ciphertext)
+            .param("previousKeyId", previous == null ? null : previous.keyId())
+            .param("previousCiphertext", previous == null ? null : previous.ciphertext())
+            .param("previousUntil", previous == null ? null : utc(previous.until()))
+            .param("now", utc(now))
+            .param("partnerId", partnerId.value())
+            .update();
     }
 
     public void saveEndpoint(EndpointRow endpoint, Instant now) {

@@ -2,6 +2,7 @@ package kr.gyeol.webhook.web;
 
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.webhook.WebhookStatus;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import kr.gyeol.webhook.WebhookFormat;
 import kr.gyeol.webhook.WebhookLog;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -82,9 +84,27 @@ class WebhookAdminController {
         }
     }
 
+    /**
+     * A new signing secret; the old one signs beside it for {@code overlap} ({@code 0}
+     * retires it at once; by default {@code gyeol.webhooks.secret-overlap}).
+     */
     @PostMapping("/secret")
-    ResponseEntity<Map<String, Object>> rotate(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner) {
-        return ResponseEntity.ok(view(this.endpoints.rotateSecret(partner)));
+    ResponseEntity<?> rotate(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner,
+            @RequestParam(required = false) String overlap) {
+        if (overlap == null) {
+            return ResponseEntity.ok(view(this.endpoints.rotateSecret(partner)));
+        }
+        Duration chosen;
+        try {
+            chosen = DurationStyle.detectAndParse(overlap.trim());
+        }
+        catch (IllegalArgumentException ex) {
+            return badRequest("overlap is a duration such as 0, 1h or 7d");
+        }
+        if (chosen.isNegative() || chosen.compareTo(Duration.ofDays(30)) > 0) {
+            return badRequest("overlap is between 0 and 30 days");
+        }
+        return ResponseEntity.ok(view(this.endpoints.rotateSecret(partner, chosen)));
     }
 
     @GetMapping("/events")
@@ -114,6 +134,8 @@ class WebhookAdminController {
         view.put("revocationUrl", endpoint.revocationUrl());
         view.put("format", endpoint.format().name());
         view.put("secret", endpoint.secret());
+        // Whether a rotated secret still signs beside it (its value is not shown again).
+        view.put("previousSecretSigns", endpoint.previousSecret() != null);
         return view;
     }
 
