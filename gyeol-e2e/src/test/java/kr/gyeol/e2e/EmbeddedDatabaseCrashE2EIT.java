@@ -46,36 +46,19 @@ class EmbeddedDatabaseCrashE2EIT {
     /** The gateway's own answer for an outcome it does not know (spec §2). */
     private static final String UNKNOWN = "SPCD1001";
 
-    private final List<GatewayProcess> gateways = new ArrayList<>();
-
-    private final List<Path> directories = new ArrayList<>();
+    private final EmbeddedGateways gateways = new EmbeddedGateways();
 
     @AfterEach
     void stop() throws Exception {
-        for (GatewayProcess gateway : this.gateways) {
-            gateway.close();
-        }
-        for (GatewayProcess gateway : this.gateways) {
-            ClientE2ECases.assertNoSecretsIn(gateway.log());
-        }
-        for (Path directory : this.directories) {
-            GatewayProcess.delete(directory);
-        }
-    }
-
-    private GatewayProcess start(String name, Path data, String... extra) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of("--gyeol.data-dir=" + data));
-        arguments.addAll(List.of(extra));
-        GatewayProcess gateway = GatewayProcess.start(name, arguments);
-        this.gateways.add(gateway);
-        return gateway;
+        this.gateways.close();
     }
 
     private Path dataDirectory() throws Exception {
-        Files.createDirectories(GatewayProcess.work());
-        Path directory = Files.createTempDirectory(GatewayProcess.work(), "crash-");
-        this.directories.add(directory);
-        return directory;
+        return this.gateways.dataDirectory("crash-");
+    }
+
+    private GatewayProcess start(String name, Path data, String... settings) throws Exception {
+        return this.gateways.start(name, data, settings);
     }
 
     /** How the gateway answered one charge, and the Korean day it was made on. */

@@ -30,37 +30,21 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayProcessE2EIT {
 
-    private final List<GatewayProcess> gateways = new ArrayList<>();
-
-    private final List<Path> directories = new ArrayList<>();
+    private final EmbeddedGateways gateways = new EmbeddedGateways();
 
     @AfterEach
     void stop() throws Exception {
-        for (GatewayProcess gateway : this.gateways) {
-            gateway.close();
-        }
-        for (GatewayProcess gateway : this.gateways) {
-            ClientE2ECases.assertNoSecretsIn(gateway.log());
-        }
-        for (Path directory : this.directories) {
-            GatewayProcess.delete(directory);
-        }
+        this.gateways.close();
     }
 
     private Path dataDirectory() throws Exception {
-        Files.createDirectories(GatewayProcess.work());
-        Path directory = Files.createTempDirectory(GatewayProcess.work(), "process-");
-        this.directories.add(directory);
-        return directory;
+        return this.gateways.dataDirectory("process-");
     }
 
-    private GatewayProcess start(String name, Path dataDirectory, String... extra) throws Exception {
-        List<String> arguments = new ArrayList<>(
-                List.of("--gyeol.data-dir=" + dataDirectory, "--gyeol.embedded-database.pool-size=8"));
-        arguments.addAll(List.of(extra));
-        GatewayProcess gateway = GatewayProcess.start(name, arguments);
-        this.gateways.add(gateway);
-        return gateway;
+    private GatewayProcess start(String name, Path data, String... settings) throws Exception {
+        List<String> all = new ArrayList<>(List.of("--gyeol.embedded-database.pool-size=8"));
+        all.addAll(List.of(settings));
+        return this.gateways.start(name, data, all.toArray(String[]::new));
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,17 +35,13 @@ class OperationsE2EIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private GatewayProcess gateway;
+    private final EmbeddedGateways gateways = new EmbeddedGateways();
 
-    private Path data;
+    private GatewayProcess gateway;
 
     @AfterEach
     void stop() throws Exception {
-        if (this.gateway != null) {
-            this.gateway.close();
-            ClientE2ECases.assertNoSecretsIn(this.gateway.log());
-        }
-        GatewayProcess.delete(this.data);
+        this.gateways.close();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -70,11 +65,10 @@ class OperationsE2EIT {
 
     @Test
     void probesInfoMetersAndJsonLogsTellAnOperatorWhatHappened() throws Exception {
-        Files.createDirectories(GatewayProcess.work());
-        this.data = Files.createTempDirectory(GatewayProcess.work(), "operations-");
         List<String> arguments = new ArrayList<>(ClientE2ECases.SETTINGS);
-        arguments.addAll(List.of("--gyeol.data-dir=" + this.data, "--logging.structured.format.console=logstash"));
-        this.gateway = GatewayProcess.start("operations", arguments);
+        arguments.add("--logging.structured.format.console=logstash");
+        this.gateway = this.gateways.start("operations", this.gateways.dataDirectory("operations-"),
+                arguments.toArray(String[]::new));
 
         assertThat(get("/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
         assertThat(get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");

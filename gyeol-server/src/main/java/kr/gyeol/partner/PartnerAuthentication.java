@@ -26,6 +26,8 @@ public class PartnerAuthentication {
 
     private final AuthSessionRepository sessions;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PartnerAuthentication.class);
+
     private final Clock clock;
 
     private final Duration sessionLifetime;
@@ -48,7 +50,7 @@ public class PartnerAuthentication {
         }
         Partner partner = partners.find(partnerId)
             .orElseThrow(() -> new PartnerAuthenticationFailed(PartnerAuthenticationFailed.Reason.UNKNOWN_PARTNER));
-        if (!Tokens.matchesSecret(partner.secretHash(), secret)) {
+        if (!partner.acceptsSecret(secret)) {
             throw new PartnerAuthenticationFailed(PartnerAuthenticationFailed.Reason.WRONG_SECRET);
         }
         if (!partner.allowsHost(refererHost)) {
@@ -73,9 +75,7 @@ public class PartnerAuthentication {
     /** Whether {@code secret} is the partner's key, for Gyeol's own admin API. */
     public boolean credentialsMatch(String partnerId, String secret) {
         return partnerId != null && secret != null
-                && partners.find(partnerId)
-                    .map(partner -> Tokens.matchesSecret(partner.secretHash(), secret))
-                    .orElse(false);
+                && partners.find(partnerId).map(partner -> partner.acceptsSecret(secret)).orElse(false);
     }
 
     /**
@@ -126,11 +126,11 @@ public class PartnerAuthentication {
         if (credentials.authKey() == null || credentials.partnerId() == null || credentials.secret() == null) {
             return Optional.empty();
         }
-        return sessions.find(Tokens.sha256(credentials.authKey()))
+        return sessions.find(Tokens.sha256(credentials.authKey()), clock.instant())
             .filter(session -> credentials.partnerId().equals(session.partnerToken())
                     || credentials.partnerId().equals(session.partnerId().value()))
             .filter(session -> Tokens.equalSecrets(credentials.secret(), session.secretToken())
-                    || Tokens.matchesSecret(session.secretHash(), credentials.secret()))
+                    || Partner.acceptsSecret(session.secretHash(), session.previousSecretHash(), credentials.secret()))
             .map(SessionRow::partnerId);
     }
 
@@ -195,7 +195,7 @@ public class PartnerAuthentication {
                 return checkDomain(consumed.get(), credentials);
             }
         }
-        SessionRow session = sessions.find(keyHash)
+        SessionRow session = sessions.find(keyHash, now)
             .filter(row -> row.expiresAt().isAfter(now))
             .filter(row -> !row.singleUse() || row.usedAt() == null)
             .orElseThrow(() -> new CallNotAuthorized(CallNotAuthorized.Reason.SESSION_EXPIRED));
@@ -213,7 +213,7 @@ public class PartnerAuthentication {
             throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_PARTNER_ID);
         }
         if (!keyAlone && (secret == null || !(Tokens.equalSecrets(secret, session.secretToken())
-                || Tokens.matchesSecret(session.secretHash(), secret)))) {
+                || Partner.acceptsSecret(session.secretHash(), session.previousSecretHash(), secret)))) {
             throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_SECRET);
         }
         if (session.singleUse() && !sessions.markUsed(keyHash, now)) {
@@ -235,6 +235,23 @@ public class PartnerAuthentication {
     /** The partner's settings (its secrets only as hashes), as the console shows them. */
     public Optional<Partner> partner(PartnerId partnerId) {
         return partners.find(partnerId.value());
+    }
+
+    /**
+     * A new partner key (custKey), returned once; the key it replaces is still accepted
+     * for {@code overlap} (none when zero), so the partner can roll it out to its servers
+     * without a refused call. The configuration's key is not written back at the next
+     * start unless the configuration itself changes.
+     */
+    public Optional<String> rotateSecret(PartnerId partnerId, Duration overlap) {
+        String secret = Tokens.urlSafe(24);
+        Instant until = overlap.isPositive() ? clock.instant().plus(overlap) : null;
+        if (!partners.rotateSecret(partnerId.value(), Tokens.hashSecret(secret), until)) {
+            return Optional.empty();
+        }
+        log.info("The key of partner {} was rotated; the old one is accepted {}", partnerId,
+                until == null ? "no more" : "until " + until);
+        return Optional.of(secret);
     }
 
     /** Every partner (for an operator's choice in the console). */

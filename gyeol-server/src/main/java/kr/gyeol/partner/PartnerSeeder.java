@@ -38,7 +38,14 @@ class PartnerSeeder implements InitializingBean {
                     hashed(entry.secretHash(), entry.secret(), entry.id(), "secret"),
                     hashed(entry.refundKeyHash(), entry.refundKey(), entry.id(), "refund-key"), entry.clientKey(),
                     entry.mode(), entry.refererCheck(), entry.domains());
-            partners.upsert(partner);
+            // A key rotated in the console outlives a restart while the configured key is
+            // the one the configuration set before; a new configured key replaces it.
+            boolean replaceKey = partners.configuredSecretHash(entry.id())
+                .map((configured) -> entry.secretHash() != null && !entry.secretHash().isBlank()
+                        ? !entry.secretHash().equals(configured)
+                        : configured == null || !Tokens.matchesSecret(configured, entry.secret()))
+                .orElse(true);
+            partners.upsert(partner, replaceKey);
             log.info("Partner {} is configured ({} mode, {} Referer check)", partner.id(), partner.mode(),
                     partner.refererCheck());
         }

@@ -108,7 +108,7 @@ class ConsoleBrowserIT extends GatewayTest {
         waiting().until(ExpectedConditions.urlContains("done=saved"));
         assertThat(this.browser.findElement(By.id("result-url")).getDomProperty("value"))
             .isEqualTo("http://127.0.0.1:9/browser-hook");
-        this.browser.findElement(By.cssSelector("form:not(#webhook-settings) input[type=checkbox]")).click();
+        this.browser.findElement(By.cssSelector("#secret-rotation input[type=checkbox]")).click();
         this.browser.findElement(By.id("rotate-secret")).click();
         assertThat(waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("new-secret"))).getText())
             .startsWith("whsec_");

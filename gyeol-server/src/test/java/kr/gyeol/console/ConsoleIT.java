@@ -244,6 +244,46 @@ class ConsoleIT extends GatewayTest {
         assertThat(partner.submit("/console/operator/partner", Map.of("partner", "test")).statusCode()).isEqualTo(404);
     }
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void aRotatedPartnerKeyWorksAtOnceTheOldOneUntilItsOverlapEndsAndARestartKeepsIt() throws Exception {
+        String old = "rotating-secret-0123456789";
+        User user = new User().signIn("rotating", old);
+        assertThat(user.get("/console/settings").body()).doesNotContain("id=\"previous-key\"");
+        HttpResponse<String> rotated = user.submit("/console/settings/key", Map.of("overlap", "1h"));
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        Matcher shown = Pattern.compile("id=\"new-key\">([^<]+)<").matcher(rotated.body());
+        assertThat(shown.find()).isTrue();
+        String key = shown.group(1);
+        assertThat(rotated.body()).contains("id=\"previous-key\"");
+        PaypleTestClient withOld = new PaypleTestClient(this.payple.baseUrl(), "rotating", old);
+        PaypleTestClient withNew = new PaypleTestClient(this.payple.baseUrl(), "rotating", key);
+        assertThat(withNew.auth(Map.of())).containsEntry("result", "success");
+        assertThat(withOld.auth(Map.of())).as("within the overlap").containsEntry("result", "success");
+
+        // A start with the same configuration keeps the rotated key.
+        ((org.springframework.beans.factory.InitializingBean) this.context.getBean("partnerSeeder"))
+            .afterPropertiesSet();
+        assertThat(withNew.auth(Map.of())).containsEntry("result", "success");
+
+        this.clock.advance(java.time.Duration.ofHours(1).plusSeconds(1));
+        assertThat(withOld.auth(Map.of())).as("after the overlap").doesNotContainEntry("result", "success");
+        assertThat(withNew.auth(Map.of())).containsEntry("result", "success");
+        assertThat(new User().post("/console/login", Map.of("cst_id", "rotating", "key", old)).statusCode())
+            .isEqualTo(401);
+
+        // No overlap: the key before is refused at once.
+        User again = new User().signIn("rotating", key);
+        Matcher next = Pattern.compile("id=\"new-key\">([^<]+)<")
+            .matcher(again.submit("/console/settings/key", Map.of("overlap", "0")).body());
+        assertThat(next.find()).isTrue();
+        assertThat(withNew.auth(Map.of())).doesNotContainEntry("result", "success");
+        assertThat(new PaypleTestClient(this.payple.baseUrl(), "rotating", next.group(1)).auth(Map.of()))
+            .containsEntry("result", "success");
+    }
+
     private long refunded(String paymentId) {
         return this.jdbc
             .sql("SELECT coalesce(sum(amount), 0) FROM refunds WHERE payment_id = :id AND status = 'APPROVED'")
@@ -330,6 +370,9 @@ class ConsoleIT extends GatewayTest {
         // Settings are always the signed-in partner's own: other changes only its own.
         expected.put("[POST] /console/settings/webhooks", new Tried("/console/settings/webhooks", 302));
         expected.put("[POST] /console/settings/webhooks/secret", new Tried("/console/settings/webhooks/secret", 200));
+        // Rotates the signed-in partner's own key, no other's (tried apart, below, on a
+        // partner of its own: other's key is needed by the rest of the suite).
+        expected.put("[POST] /console/settings/key", null);
         assertThat(routes).as("every console route is tried below")
             .containsExactlyInAnyOrderElementsOf(expected.keySet());
 
@@ -360,7 +403,8 @@ class ConsoleIT extends GatewayTest {
                     || (SELECT status FROM billing_keys WHERE id = :key) || '|'
                     || (SELECT status || attempts FROM webhook_events WHERE id = :event) || '|'
                     || coalesce((SELECT coalesce(result_url, '') || encode(secret_ciphertext, 'hex')
-                                 FROM webhook_endpoints WHERE partner_id = 'test'), 'none')
+                                 FROM webhook_endpoints WHERE partner_id = 'test'), 'none') || '|'
+                    || (SELECT secret_hash || coalesce(previous_secret_hash, '') FROM partners WHERE id = 'test')
                 """).param("payment", paymentId).param("key", key).param("event", event).query(String.class).single();
     }
 

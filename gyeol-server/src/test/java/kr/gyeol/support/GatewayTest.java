@@ -72,6 +72,11 @@ public abstract class GatewayTest {
         registry.add("gyeol.partners[2].secret", () -> "other-secret-0123456789");
         registry.add("gyeol.partners[2].refund-key", () -> PaypleTestClient.REFUND_KEY);
         registry.add("gyeol.partners[2].mode", () -> "test");
+        // A partner whose key the console rotates (the others' keys stay put).
+        registry.add("gyeol.partners[3].id", () -> "rotating");
+        registry.add("gyeol.partners[3].secret", () -> "rotating-secret-0123456789");
+        registry.add("gyeol.partners[3].refund-key", () -> PaypleTestClient.REFUND_KEY);
+        registry.add("gyeol.partners[3].mode", () -> "test");
         // A console operator, who may act for any partner.
         registry.add("gyeol.console.operators[0].name", () -> "ops");
         registry.add("gyeol.console.operators[0].password", () -> "ops-password-0123");

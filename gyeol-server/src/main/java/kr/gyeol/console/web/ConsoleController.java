@@ -391,7 +391,7 @@ class ConsoleController {
         Map<String, Object> model = page(request, response, "keys");
         int shown = Math.max(0, page);
         List<BillingKey> keys = this.vault.list(session.partnerId(), PAGE + 1, shown * PAGE);
-        model.put("keys", keys.stream().limit(PAGE).map((key) -> {
+        model.put("keys", pageOf(model, "/console/billing-keys", shown, keys).stream().map((key) -> {
             Map<String, Object> row = new HashMap<>();
             row.put("id", key.id().value());
             row.put("type", key.type().name());
@@ -403,13 +403,6 @@ class ConsoleController {
             row.put("createdAt", time(key.createdAt()));
             return row;
         }).toList());
-        model.put("none", keys.isEmpty());
-        if (shown > 0) {
-            model.put("previous", "/console/billing-keys?page=" + (shown - 1));
-        }
-        if (keys.size() > PAGE) {
-            model.put("next", "/console/billing-keys?page=" + (shown + 1));
-        }
         return new ModelAndView("console/billing-keys", model);
     }
 
@@ -490,7 +483,7 @@ class ConsoleController {
         Map<String, Object> model = page(request, response, "links");
         int shown = Math.max(0, page);
         List<PaymentLink> found = this.links.list(session.partnerId(), PAGE + 1, shown * PAGE);
-        model.put("links", found.stream().limit(PAGE).map((link) -> {
+        model.put("links", pageOf(model, "/console/links", shown, found).stream().map((link) -> {
             Map<String, Object> row = new HashMap<>();
             row.put("key", link.key());
             row.put("orderId", link.orderId().value());
@@ -501,13 +494,6 @@ class ConsoleController {
             row.put("expired", this.links.expired(link));
             return row;
         }).toList());
-        model.put("none", found.isEmpty());
-        if (shown > 0) {
-            model.put("previous", "/console/links?page=" + (shown - 1));
-        }
-        if (found.size() > PAGE) {
-            model.put("next", "/console/links?page=" + (shown + 1));
-        }
         return new ModelAndView("console/links", model);
     }
 
@@ -518,7 +504,7 @@ class ConsoleController {
         Map<String, Object> model = page(request, response, "receipts");
         int shown = Math.max(0, page);
         List<CashReceipt> found = this.receipts.list(session.partnerId(), PAGE + 1, shown * PAGE);
-        model.put("receipts", found.stream().limit(PAGE).map((receipt) -> {
+        model.put("receipts", pageOf(model, "/console/cash-receipts", shown, found).stream().map((receipt) -> {
             Map<String, Object> row = new HashMap<>();
             row.put("number", receipt.number());
             row.put("payment", receipt.paymentId().value());
@@ -530,13 +516,6 @@ class ConsoleController {
             row.put("cancelledAt", receipt.cancelledAt() == null ? "" : time(receipt.cancelledAt()));
             return row;
         }).toList());
-        model.put("none", found.isEmpty());
-        if (shown > 0) {
-            model.put("previous", "/console/cash-receipts?page=" + (shown - 1));
-        }
-        if (found.size() > PAGE) {
-            model.put("next", "/console/cash-receipts?page=" + (shown + 1));
-        }
         return new ModelAndView("console/cash-receipts", model);
     }
 
@@ -551,6 +530,7 @@ class ConsoleController {
             model.put("refererCheck", partner.refererCheck().name());
             model.put("clientKey", partner.clientKey());
             model.put("domains", partner.domains());
+            model.put("previousKeyAccepted", partner.previousSecretHash() != null);
         });
         model.put("allowedIps",
                 this.configured.partners()
@@ -599,18 +579,39 @@ class ConsoleController {
         return page;
     }
 
-    /** A new signing secret, shown once on the page that answers the rotation. */
-    @PostMapping("/console/settings/webhooks/secret")
-    ModelAndView rotateSecret(@RequestParam(required = false) String overlap, HttpServletRequest request,
+    /**
+     * A new partner key (custKey), shown once on the page that answers the rotation; the
+     * old key is still accepted for the chosen overlap.
+     */
+    @PostMapping("/console/settings/key")
+    ModelAndView rotateKey(@RequestParam(required = false) String overlap, HttpServletRequest request,
             HttpServletResponse response) {
         ConsoleSession session = session(request);
-        Duration kept = switch (overlap == null ? "" : overlap) {
+        String key = this.partners.rotateSecret(session.partnerId(), overlap(overlap))
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ModelAndView page = settings(request, response);
+        page.addObject("newKey", key);
+        return page;
+    }
+
+    /**
+     * The overlap a rotation form chose: none, an hour, a day (the default) or a week.
+     */
+    private static Duration overlap(String chosen) {
+        return switch (chosen == null ? "" : chosen) {
             case "0" -> Duration.ZERO;
             case "1h" -> Duration.ofHours(1);
             case "7d" -> Duration.ofDays(7);
             default -> Duration.ofDays(1);
         };
-        WebhookEndpoint rotated = this.endpoints.rotateSecret(session.partnerId(), kept);
+    }
+
+    /** A new signing secret, shown once on the page that answers the rotation. */
+    @PostMapping("/console/settings/webhooks/secret")
+    ModelAndView rotateSecret(@RequestParam(required = false) String overlap, HttpServletRequest request,
+            HttpServletResponse response) {
+        ConsoleSession session = session(request);
+        WebhookEndpoint rotated = this.endpoints.rotateSecret(session.partnerId(), overlap(overlap));
         ModelAndView page = settings(request, response);
         page.addObject("newSecret", rotated.secret());
         return page;
@@ -754,6 +755,21 @@ class ConsoleController {
         }
         return String.format(Locale.ROOT, "%d.%0" + digits + "d %s", amount / 100, Math.abs(amount % 100),
                 like.currency());
+    }
+
+    /**
+     * The rows of page {@code shown} of a list fetched one row longer than a page, with
+     * the links to the pages around it and whether there is nothing at all.
+     */
+    private static <T> List<T> pageOf(Map<String, Object> model, String path, int shown, List<T> fetched) {
+        model.put("none", fetched.isEmpty());
+        if (shown > 0) {
+            model.put("previous", path + "?page=" + (shown - 1));
+        }
+        if (fetched.size() > PAGE) {
+            model.put("next", path + "?page=" + (shown + 1));
+        }
+        return fetched.stream().limit(PAGE).toList();
     }
 
     private static <E extends Enum<E>> List<Map<String, Object>> options(E[] values, E chosen) {

@@ -15,8 +15,9 @@ public class AuthSessionRepository implements kr.gyeol.shared.ExpiringRows {
 
     /** A session row as the checks need it. */
     public record SessionRow(PartnerId partnerId, PartnerMode mode, String operation, String partnerToken,
-            String secretToken, String secretHash, String context, boolean singleUse, Instant expiresAt, Instant usedAt,
-            kr.gyeol.partner.RefererCheck refererCheck, java.util.List<String> domains) {
+            String secretToken, String secretHash, String previousSecretHash, String context, boolean singleUse,
+            Instant expiresAt, Instant usedAt, kr.gyeol.partner.RefererCheck refererCheck,
+            java.util.List<String> domains) {
     }
 
     private final JdbcClient jdbc;
@@ -61,8 +62,9 @@ public class AuthSessionRepository implements kr.gyeol.shared.ExpiringRows {
                   AND s.operation = :operation AND s.used_at IS NULL AND s.expires_at > :now
                   AND s.partner_token = :partnerToken AND s.secret_token = :secretToken
                 RETURNING s.partner_id, p.mode, s.operation, s.partner_token, s.secret_token,
-                          p.secret_hash, s.context, s.single_use, s.expires_at, s.used_at,
-                          p.referer_check, p.domains
+                          p.secret_hash, CASE WHEN p.previous_secret_until > :now THEN p.previous_secret_hash END
+                              AS previous_secret_hash,
+                          s.context, s.single_use, s.expires_at, s.used_at, p.referer_check, p.domains
                 """)
             .param("now", utc(now))
             .param("keyHash", keyHash)
@@ -73,14 +75,19 @@ public class AuthSessionRepository implements kr.gyeol.shared.ExpiringRows {
             .optional();
     }
 
-    public Optional<SessionRow> find(byte[] keyHash) {
+    /**
+     * A session by its key, with its partner's key hashes (the one a rotation replaced
+     * only while it is still accepted at {@code now}).
+     */
+    public Optional<SessionRow> find(byte[] keyHash, Instant now) {
         return jdbc.sql("""
                 SELECT s.partner_id, p.mode, s.operation, s.partner_token, s.secret_token,
-                       p.secret_hash, s.context, s.single_use, s.expires_at, s.used_at,
-                       p.referer_check, p.domains
+                       p.secret_hash, CASE WHEN p.previous_secret_until > :now THEN p.previous_secret_hash END
+                           AS previous_secret_hash,
+                       s.context, s.single_use, s.expires_at, s.used_at, p.referer_check, p.domains
                 FROM auth_sessions s JOIN partners p ON p.id = s.partner_id
                 WHERE s.key_hash = :keyHash
-                """).param("keyHash", keyHash).query(AuthSessionRepository::map).optional();
+                """).param("keyHash", keyHash).param("now", utc(now)).query(AuthSessionRepository::map).optional();
     }
 
     /**
@@ -103,8 +110,9 @@ public class AuthSessionRepository implements kr.gyeol.shared.ExpiringRows {
         java.sql.Timestamp used = row.getTimestamp("used_at");
         return new SessionRow(PartnerId.of(row.getString("partner_id")), PartnerMode.valueOf(row.getString("mode")),
                 row.getString("operation"), row.getString("partner_token"), row.getString("secret_token"),
-                row.getString("secret_hash"), row.getString("context"), row.getBoolean("single_use"),
-                row.getTimestamp("expires_at").toInstant(), used == null ? null : used.toInstant(),
+                row.getString("secret_hash"), row.getString("previous_secret_hash"), row.getString("context"),
+                row.getBoolean("single_use"), row.getTimestamp("expires_at").toInstant(),
+                used == null ? null : used.toInstant(),
                 kr.gyeol.partner.RefererCheck.valueOf(row.getString("referer_check")),
                 java.util.Arrays.asList((String[]) row.getArray("domains").getArray()));
     }

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -29,15 +30,33 @@ public class PartnerRepository {
         this.clock = clock;
     }
 
-    public void upsert(Partner partner) {
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    /** The columns of a partner; the previous key only while it is still accepted. */
+    private static final String COLUMNS = """
+            id, secret_hash, refund_key_hash, client_key, mode, referer_check, domains,
+            CASE WHEN previous_secret_until > :now THEN previous_secret_hash END AS previous_secret_hash
+            """;
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    /**
+     * Writes a configured partner. A key rotated since the configuration last set it
+     * stays unless {@code replaceKey} (the configured key changed).
+     */
+    public void upsert(Partner partner, boolean replaceKey) {
+        OffsetDateTime now = now();
         jdbc.sql("""
-                INSERT INTO partners (id, secret_hash, refund_key_hash, client_key, mode, referer_check,
-                                      domains, created_at, updated_at)
-                VALUES (:id, :secretHash, :refundKeyHash, :clientKey, :mode, :refererCheck,
+                INSERT INTO partners (id, secret_hash, configured_secret_hash, refund_key_hash, client_key, mode,
+                                      referer_check, domains, created_at, updated_at)
+                VALUES (:id, :secretHash, :secretHash, :refundKeyHash, :clientKey, :mode, :refererCheck,
                         string_to_array(:domains, ','), :now, :now)
                 ON CONFLICT (id) DO UPDATE SET
-                    secret_hash = EXCLUDED.secret_hash,
+                    secret_hash = CASE WHEN :replaceKey THEN EXCLUDED.secret_hash ELSE partners.secret_hash END,
+                    configured_secret_hash = CASE WHEN :replaceKey THEN EXCLUDED.secret_hash
+                                                  ELSE partners.configured_secret_hash END,
+                    previous_secret_hash = CASE WHEN :replaceKey THEN NULL ELSE partners.previous_secret_hash END,
+                    previous_secret_until = CASE WHEN :replaceKey THEN NULL ELSE partners.previous_secret_until END,
                     refund_key_hash = EXCLUDED.refund_key_hash,
                     client_key = EXCLUDED.client_key,
                     mode = EXCLUDED.mode,
@@ -47,6 +66,7 @@ public class PartnerRepository {
                 """)
             .param("id", partner.id().value())
             .param("secretHash", partner.secretHash())
+            .param("replaceKey", replaceKey)
             .param("refundKeyHash", partner.refundKeyHash())
             .param("clientKey", partner.clientKey())
             .param("mode", partner.mode().name())
@@ -56,26 +76,54 @@ public class PartnerRepository {
             .update();
     }
 
-    public Optional<Partner> find(String id) {
+    /** The key the configuration last set, if the partner exists. */
+    public Optional<String> configuredSecretHash(String id) {
+        return jdbc.sql("SELECT configured_secret_hash FROM partners WHERE id = :id")
+            .param("id", id)
+            .query(String.class)
+            .optional();
+    }
+
+    /**
+     * Replaces the partner key; the old one stays accepted until {@code previousUntil}
+     * (null: not at all). False when there is no such partner.
+     */
+    public boolean rotateSecret(String id, String secretHash, Instant previousUntil) {
         return jdbc.sql("""
-                SELECT id, secret_hash, refund_key_hash, client_key, mode, referer_check, domains
-                FROM partners WHERE id = :id
-                """).param("id", id).query(PartnerRepository::map).optional();
+                UPDATE partners SET
+                    previous_secret_hash = CASE WHEN CAST(:until AS TIMESTAMPTZ) IS NULL THEN NULL ELSE secret_hash END,
+                    previous_secret_until = :until, secret_hash = :secretHash, updated_at = :now
+                WHERE id = :id
+                """)
+            .param("until", previousUntil == null ? null : previousUntil.atOffset(ZoneOffset.UTC))
+            .param("secretHash", secretHash)
+            .param("now", now())
+            .param("id", id)
+            .update() == 1;
+    }
+
+    public Optional<Partner> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM partners WHERE id = :id")
+            .param("id", id)
+            .param("now", now())
+            .query(PartnerRepository::map)
+            .optional();
     }
 
     public Optional<Partner> findByClientKey(String clientKey) {
-        return this.jdbc.sql("""
-                SELECT id, secret_hash, refund_key_hash, client_key, mode, referer_check, domains
-                FROM partners WHERE client_key = :clientKey
-                """).param("clientKey", clientKey).query(PartnerRepository::map).optional();
+        return this.jdbc.sql("SELECT " + COLUMNS + " FROM partners WHERE client_key = :clientKey")
+            .param("clientKey", clientKey)
+            .param("now", now())
+            .query(PartnerRepository::map)
+            .optional();
     }
 
     /** Every partner, by id. */
     public List<Partner> all() {
-        return this.jdbc.sql("""
-                SELECT id, secret_hash, refund_key_hash, client_key, mode, referer_check, domains
-                FROM partners ORDER BY id
-                """).query(PartnerRepository::map).list();
+        return this.jdbc.sql("SELECT " + COLUMNS + " FROM partners ORDER BY id")
+            .param("now", now())
+            .query(PartnerRepository::map)
+            .list();
     }
 
     static Partner map(ResultSet row, int rowNumber) throws SQLException {
@@ -84,7 +132,7 @@ public class PartnerRepository {
         return new Partner(PartnerId.of(row.getString("id")), row.getString("secret_hash"),
                 row.getString("refund_key_hash"), row.getString("client_key"),
                 PartnerMode.valueOf(row.getString("mode")), RefererCheck.valueOf(row.getString("referer_check")),
-                domainList);
+                domainList, row.getString("previous_secret_hash"));
     }
 
 }
