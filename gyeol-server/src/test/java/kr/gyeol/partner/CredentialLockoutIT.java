@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Repeated wrong credentials lock out that partner id from that address, right ones
- * included, on auth.php and on the JSON APIs, until the window passes; other partners are
- * not affected.
+ * included, on auth.php, on the JSON APIs and at the console's sign-in (operators too),
+ * until the window passes; other partners are not affected.
  */
 @DirtiesContext
 @TestPropertySource(properties = { "gyeol.test.failure-limit=3", "gyeol.auth.failure-window=5m" })
@@ -71,6 +71,30 @@ class CredentialLockoutIT extends GatewayTest {
         assertThat(admin("strict", "strict-secret-0123456789")).isEqualTo(200);
         assertThat(admin("strict", "wrong")).isEqualTo(401);
         assertThat(admin("strict", "strict-secret-0123456789")).isEqualTo(200);
+    }
+
+    private int consoleSignIn(String name, String key) throws Exception {
+        return HTTP
+            .send(HttpRequest.newBuilder(URI.create(this.payple.baseUrl() + "/console/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("cst_id=" + name + "&key=" + key))
+                .build(), HttpResponse.BodyHandlers.ofString())
+            .statusCode();
+    }
+
+    @Test
+    void threeWrongKeysAtTheConsoleSignInLockItOutThenTheWindowPasses() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(consoleSignIn("other", "wrong-" + i)).isEqualTo(i < 2 ? 401 : 429);
+        }
+        assertThat(consoleSignIn("other", "other-secret-0123456789")).isEqualTo(429);
+        for (int i = 0; i < 3; i++) {
+            consoleSignIn("ops", "wrong-" + i);
+        }
+        assertThat(consoleSignIn("ops", "ops-password-0123")).as("an operator too").isEqualTo(429);
+        this.clock.advance(Duration.ofMinutes(6));
+        assertThat(consoleSignIn("other", "other-secret-0123456789")).isEqualTo(302);
+        assertThat(consoleSignIn("ops", "ops-password-0123")).isEqualTo(302);
     }
 
 }
