@@ -47,8 +47,8 @@ class StartupReport {
         int port = event.getApplicationContext() instanceof WebServerApplicationContext web
                 ? web.getWebServer().getPort() : -1;
         String base = "http://localhost:" + port;
-        log.info("Gyeol is up at {} (auth.php at {}/php/auth.php); demo shop: {}", base, base,
-                this.demo ? base + "/demo" : "off (gyeol.demo.enabled=false)");
+        log.info("Gyeol is up at {} (auth.php at {}/php/auth.php); demo shop: {}; console: {}/console", base, base,
+                this.demo ? base + "/demo" : "off (gyeol.demo.enabled=false)", base);
         EmbeddedDatabase database = this.embedded.getIfAvailable();
         if (database != null) {
             log.info("Database: the embedded PostgreSQL on 127.0.0.1:{}, data in {}", database.port(),

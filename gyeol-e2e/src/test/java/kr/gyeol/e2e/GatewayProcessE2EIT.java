@@ -97,6 +97,7 @@ class GatewayProcessE2EIT {
         GatewayProcess first = start("process-first", data);
         assertThat(Files.readString(first.log())).contains("Gyeol is up at http://localhost:" + first.port())
             .contains("demo shop: http://localhost:" + first.port() + "/demo")
+            .contains("console: http://localhost:" + first.port() + "/console")
             .contains("Database: the embedded PostgreSQL on 127.0.0.1:");
 
         int exit = GatewayProcess.exitValueOf("process-second", List.of("--gyeol.data-dir=" + data),
