@@ -23,10 +23,12 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Console sign-in with the partner's own credentials ({@code cst_id} and key), under the
- * same lockout as every other credential check. A session is a random token whose hash is
- * stored, so any node can serve it and a database leak reveals none; it ends at sign-out
- * or after {@code gyeol.console.session-lifetime}.
+ * Console sign-in with the partner's own credentials ({@code cst_id} and key), or an
+ * operator's name and password (BCrypt), under the same lockout as every other credential
+ * check. A session is a random token whose hash is stored, so any node can serve it and a
+ * database leak reveals none; it ends at sign-out or after
+ * {@code gyeol.console.session-lifetime}. An operator's session acts for one partner at a
+ * time, chosen after sign-in.
  */
 @Component
 public class ConsoleSessions {
@@ -79,12 +81,11 @@ public class ConsoleSessions {
                 throw new IllegalStateException(
                         "Each gyeol.console.operators entry needs a name that is no partner's id");
             }
-            String hash = operator.passwordHash() != null ? operator.passwordHash()
-                    : operator.password() != null && !operator.password().isEmpty()
-                            ? this.passwords.encode(operator.password()) : null;
+            String hash = operator.passwordHash() != null && !operator.passwordHash().isBlank()
+                    ? operator.passwordHash() : encoded(operator);
             if (hash == null) {
-                throw new IllegalStateException(
-                        "Console operator " + operator.name() + " needs a password or password-hash (BCrypt)");
+                throw new IllegalStateException("Console operator " + operator.name()
+                        + " needs a password (at most 72 bytes) or a password-hash (BCrypt)");
             }
             this.operators.put(operator.name(), hash);
         }
@@ -104,7 +105,7 @@ public class ConsoleSessions {
         }
         String operatorHash = this.operators.get(partnerId);
         if (operatorHash != null) {
-            if (!this.passwords.matches(secret, operatorHash)) {
+            if (!matches(secret, operatorHash)) {
                 return refused(partnerId, address);
             }
             this.failures.succeeded(partnerId, address);
@@ -117,6 +118,30 @@ public class ConsoleSessions {
         this.failures.succeeded(partnerId, address);
         log.info("Console sign-in of partner {}", partnerId);
         return new SignIn.Success(open(PartnerId.of(partnerId), null));
+    }
+
+    private String encoded(ConsoleProperties.Operator operator) {
+        if (operator.password() == null || operator.password().isEmpty()) {
+            return null;
+        }
+        try {
+            return this.passwords.encode(operator.password());
+        }
+        catch (IllegalArgumentException tooLong) {
+            return null;
+        }
+    }
+
+    /**
+     * BCrypt refuses what it cannot hash (over 72 bytes): such a password matches none.
+     */
+    private boolean matches(String presented, String hash) {
+        try {
+            return this.passwords.matches(presented, hash);
+        }
+        catch (IllegalArgumentException unusable) {
+            return false;
+        }
     }
 
     private SignIn refused(String name, String address) {
@@ -138,7 +163,8 @@ public class ConsoleSessions {
      * not an operator's or there is no such partner.
      */
     public boolean actFor(String token, String partnerId) {
-        if (token == null || partnerId == null || this.authentication.partner(PartnerId.of(partnerId)).isEmpty()) {
+        if (token == null || partnerId == null || partnerId.isBlank()
+                || this.authentication.partner(PartnerId.of(partnerId)).isEmpty()) {
             return false;
         }
         boolean changed = this.sessions.actFor(Tokens.sha256(token), PartnerId.of(partnerId));

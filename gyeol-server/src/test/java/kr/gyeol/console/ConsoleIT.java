@@ -233,6 +233,10 @@ class ConsoleIT extends GatewayTest {
         assertThat(operator.get("/console/payments/" + id).statusCode()).isEqualTo(404);
         assertThat(operator.submit("/console/operator/partner", Map.of("partner", "no-such-partner")).statusCode())
             .isEqualTo(404);
+        assertThat(operator.submit("/console/operator/partner", Map.of("partner", " ")).statusCode()).isEqualTo(404);
+        assertThat(new User().post("/console/login", Map.of("cst_id", "ops", "key", "x".repeat(100))).statusCode())
+            .as("a password BCrypt cannot take")
+            .isEqualTo(401);
         assertThat(operator.submit("/console/operator/partner", Map.of("partner", "test")).statusCode()).isEqualTo(302);
         String page = operator.get("/console/payments/" + id).body();
         assertThat(page).contains(orderId).contains("ops → ");

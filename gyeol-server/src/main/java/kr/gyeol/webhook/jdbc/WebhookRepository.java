@@ -217,11 +217,24 @@ public class WebhookRepository {
     public boolean recordAttempt(AttemptRow attempt, WebhookStatus status, Instant nextAttemptAt) {
         // Attempts are made of pending events only (the claim and the lease see to it).
         WebhookStatus.PENDING.requireCanBecome(status);
-        int inserted = this.jdbc.sql("""
-                INSERT INTO webhook_attempts (event_id, number, url, attempted_at, status_code, latency_ms, error,
-                                              delivered)
-                VALUES (:eventId, :number, :url, :attemptedAt, :statusCode, :latency, :error, :delivered)
-                ON CONFLICT (event_id, number) DO NOTHING
+        // One statement, so a node killed between the two writes cannot leave an attempt
+        // recorded while its event still waits for that attempt: the next claim would
+        // make
+        // the same attempt number again, find it taken, and never move the event on.
+        long inserted = this.jdbc.sql("""
+                WITH attempt AS (
+                    INSERT INTO webhook_attempts (event_id, number, url, attempted_at, status_code, latency_ms, error,
+                                                  delivered)
+                    VALUES (:eventId, :number, :url, :attemptedAt, :statusCode, :latency, :error, :delivered)
+                    ON CONFLICT (event_id, number) DO NOTHING
+                    RETURNING event_id),
+                event AS (
+                    UPDATE webhook_events SET attempts = :number, status = :status, next_attempt_at = :next,
+                        lease_token = NULL,
+                        delivered_at = CASE WHEN :status = 'DELIVERED' THEN CAST(:attemptedAt AS TIMESTAMPTZ) END
+                    WHERE id IN (SELECT event_id FROM attempt) AND attempts = :number - 1
+                    RETURNING id)
+                SELECT count(*) FROM attempt
                 """)
             .param("eventId", attempt.eventId())
             .param("number", attempt.number())
@@ -231,23 +244,11 @@ public class WebhookRepository {
             .param("latency", attempt.latencyMillis())
             .param("error", attempt.error())
             .param("delivered", attempt.delivered())
-            .update();
-        if (inserted == 0) {
-            return false;
-        }
-        this.jdbc
-            .sql("""
-                    UPDATE webhook_events SET attempts = :number, status = :status, next_attempt_at = :next,
-                        lease_token = NULL, delivered_at = CASE WHEN :status = 'DELIVERED' THEN CAST(:attemptedAt AS TIMESTAMPTZ) END
-                    WHERE id = :eventId AND attempts = :number - 1
-                    """)
-            .param("number", attempt.number())
             .param("status", status.name())
             .param("next", utc(nextAttemptAt))
-            .param("attemptedAt", utc(attempt.attemptedAt()))
-            .param("eventId", attempt.eventId())
-            .update();
-        return true;
+            .query(Long.class)
+            .single();
+        return inserted > 0;
     }
 
     /** Puts an event back in line for delivery now, whatever became of it. */
