@@ -116,14 +116,10 @@ public class WebhookEndpoints {
         Instant now = this.clock.instant();
         VaultCipher.Sealed sealed = this.cipher.seal(secret.getBytes(StandardCharsets.UTF_8), aad(partnerId));
         String old = current.get().secret();
-        WebhookRepository.PreviousSecret previous = null;
-        if (old != null && overlap.isPositive()) {
-            VaultCipher.Sealed oldSealed = this.cipher.seal(old.getBytes(StandardCharsets.UTF_8), aad(partnerId));
-            previous = new WebhookRepository.PreviousSecret(oldSealed.keyId(), oldSealed.bytes(), now.plus(overlap));
-        }
-        this.repository.rotateSecret(partnerId, sealed.keyId(), sealed.bytes(), previous, now);
+        Instant previousUntil = old != null && overlap.isPositive() ? now.plus(overlap) : null;
+        this.repository.rotateSecret(partnerId, sealed.keyId(), sealed.bytes(), previousUntil, now);
         return new WebhookEndpoint(partnerId, current.get().resultUrl(), current.get().revocationUrl(),
-                current.get().format(), secret, previous == null ? null : old);
+                current.get().format(), secret, previousUntil == null ? null : old);
     }
 
     /**

@@ -83,21 +83,25 @@ public class WebhookRepository {
 
     /**
      * Replaces the signing secret, keeping the one it replaces signing until
-     * {@code previousUntil}.
+     * {@code previousUntil} (null: not at all).
      */
-    public void rotateSecret(PartnerId partnerId, String keyId, byte[] ciphertext, PreviousSecret previous,
-            Instant now) {
+    public void rotateSecret(PartnerId partnerId, String keyId, byte[] ciphertext, Instant previousUntil, Instant now) {
+        // The secret replaced moves, still sealed as it was, into the previous columns:
+        // the
+        // right-hand sides read the row as it was before this update.
         this.jdbc.sql("""
-                UPDATE webhook_endpoints SET secret_key_id = :keyId, secret_ciphertext = :ciphertext,
-                       previous_secret_key_id = :previousKeyId, previous_secret_ciphertext = :previousCiphertext,
-                       previous_secret_until = :previousUntil, updated_at = :now
+                UPDATE webhook_endpoints SET
+                    previous_secret_key_id = CASE WHEN CAST(:previousUntil AS TIMESTAMPTZ) IS NULL THEN NULL
+                                                  ELSE secret_key_id END,
+                    previous_secret_ciphertext = CASE WHEN CAST(:previousUntil AS TIMESTAMPTZ) IS NULL THEN NULL
+                                                      ELSE secret_ciphertext END,
+                    previous_secret_until = :previousUntil,
+                    secret_key_id = :keyId, secret_ciphertext = :ciphertext, updated_at = :now
                 WHERE partner_id = :partnerId
                 """)
             .param("keyId", keyId)
             .param("ciphertext", ciphertext)
-            .param("previousKeyId", previous == null ? null : previous.keyId())
-            .param("previousCiphertext", previous == null ? null : previous.ciphertext())
-            .param("previousUntil", previous == null ? null : utc(previous.until()))
+            .param("previousUntil", previousUntil == null ? null : utc(previousUntil))
             .param("now", utc(now))
             .param("partnerId", partnerId.value())
             .update();
