@@ -1,19 +1,27 @@
 #!/usr/bin/env bash
-# Measures full billing-key charges per second over HTTP (auth.php + SimplePayCardAct through Apache
-# HttpClient, CLIENTS concurrent clients; keys registered through gyeol-client) against the raw PostgreSQL ceiling for the same database work (pgbench running
-# bench/payment-transaction.sql with as many clients), side by side in one run, on the machine's
-# PostgreSQL server and on the embedded default. Prints the figures and their ratios.
+# Issue 14's charge benchmark. Measures full billing-key charges per second over HTTP (auth.php +
+# SimplePayCardAct through Apache HttpClient, CLIENTS concurrent clients, KEYS billing keys
+# registered through gyeol-client and charged in turn) against the physical minimum of the same
+# charge: pgbench running bench/payment-two-commits.sql (the PENDING commit and the outcome commit,
+# keys drawn at random from the same KEYS) with as many clients on the same database. Side by side in
+# one run, in three modes:
 #
-# It also runs bench/payment-two-commits.sql, the same charge in the two commits that are its
-# physical minimum (issue 14's ceiling), and prints the gateway's peak RSS.
+#   local-postgresql   one gateway on the machine's PostgreSQL server
+#   3-nodes            three gateways on that same database; each charge authenticates at one node
+#                      and spends its AuthKey at the next (compared with the same ceiling)
+#   embedded           the default: one gateway on the PostgreSQL it starts itself
 #
-# Usage: bench/run.sh [SECONDS=20] [CLIENTS=64]
+# For each it prints charges/s, p50/p99/max latency, request errors, the gateways' peak RSS, the
+# ceiling's transactions/s and mean latency, and the ratios issue 14 sets targets for.
+#
+# Usage: bench/run.sh [SECONDS=20] [CLIENTS=64] [KEYS=10000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
 DURATION="${1:-20}"
 CLIENTS="${2:-64}"
+KEYS="${3:-10000}"
 # The JIT needs a while on 2 cores; figures before that measure the compiler.
 WARMUP="${WARMUP:-20}"
 PG_HOST="${PGHOST:-127.0.0.1}"
@@ -24,88 +32,135 @@ JAR=gyeol-server/target/gyeol-server.jar
 BENCH=gyeol-bench/target/gyeol-bench.jar
 # The load generator (gyeol-bench) and the gateway, built if missing.
 [ -f "$JAR" ] && [ -f "$BENCH" ] || ./mvnw -B -q -DskipTests package
+# Nodes of one database share the vault key (and so read each other's AuthKeys).
+VAULT_KEY=$(python3 -c 'import os, base64; print(base64.b64encode(os.urandom(32)).decode())')
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-GATEWAY_PID=""
-stop_gateway() {
-  if [ -n "$GATEWAY_PID" ]; then
-    kill "$GATEWAY_PID" 2>/dev/null || true
-    wait "$GATEWAY_PID" 2>/dev/null || true
-  fi
-  GATEWAY_PID=""
+GATEWAY_PIDS=()
+BASES=()
+stop_gateways() {
+  for pid in "${GATEWAY_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${GATEWAY_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  GATEWAY_PIDS=()
+  BASES=()
 }
-trap stop_gateway EXIT
+cleanup() { stop_gateways; rm -rf "$WORK"; }
+trap cleanup EXIT
 
-# start_gateway NAME ARGS...: starts the jar, waits until auth.php answers, sets BASE.
+# start_gateway NAME ARGS...: starts one more gateway from the jar.
 start_gateway() {
   local name=$1; shift
   local port; port=$(free_port)
   "$JAVA" -jar "$JAR" --server.port="$port" --gyeol.reconciler.interval=1h "$@" > "$WORK/$name.log" 2>&1 &
-  GATEWAY_PID=$!
-  BASE="http://127.0.0.1:$port"
-  for _ in $(seq 1 240); do
-    if curl -sf -d '{"cst_id":"test","custKey":"abcd1234567890"}' "$BASE/php/auth.php" 2>/dev/null | grep -q '"result":"success"'; then
-      return 0
-    fi
-    sleep 0.5
+  GATEWAY_PIDS+=($!)
+  BASES+=("http://127.0.0.1:$port")
+}
+
+# await_gateways: waits until every started gateway answers auth.php.
+await_gateways() {
+  local base
+  for base in "${BASES[@]}"; do
+    for _ in $(seq 1 240); do
+      if curl -sf -d '{"cst_id":"test","custKey":"abcd1234567890"}' "$base/php/auth.php" 2>/dev/null \
+          | grep -q '"result":"success"'; then
+        continue 2
+      fi
+      sleep 0.5
+    done
+    echo "gateway at $base did not start; see $WORK/*.log" >&2
+    exit 1
   done
-  echo "gateway $name did not start; see $WORK/$name.log" >&2
-  exit 1
 }
 
-# measure NAME PSQL_ARGS...: HTTP charges, then pgbench on the same database.
-measure() {
+# charges NAME BENCH_ARGS...: the HTTP run against every started gateway; sets HTTP and RSS.
+charges() {
   local name=$1; shift
-  local key http tps
-  http=$("$JAVA" -jar "$BENCH" --base "$BASE" --clients "$CLIENTS" --seconds "$DURATION" --warmup "$WARMUP" \
-    --key-file "$WORK/keys")
-  key=$(head -n 1 "$WORK/keys")
-  # The gateway's peak resident memory over the run (issue 14 asks for under 512 MB).
-  local rss; rss=$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$GATEWAY_PID/status")
-  # The machine's server allows 100 connections: the idle gateway's pool goes before pgbench's.
-  # The embedded server lives inside the gateway and allows 200, so that gateway stays up.
-  [ "$name" = embedded ] || stop_gateway
-  pgbench "$@" -n -c "$CLIENTS" -j 2 -T "$DURATION" -f bench/payment-transaction.sql -D billing_key="$key" \
-    > "$WORK/$name-pgbench.txt" 2>&1 || { cat "$WORK/$name-pgbench.txt" >&2; exit 1; }
-  tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/$name-pgbench.txt")
-  # The ceiling of issue 14: the same charge in two commits (no session rows).
-  psql "$@" -qc 'CREATE TABLE IF NOT EXISTS bench_auth_nonces (nonce TEXT PRIMARY KEY, used_at TIMESTAMPTZ NOT NULL)' >/dev/null
-  pgbench "$@" -n -c "$CLIENTS" -j 2 -T "$DURATION" -f bench/payment-two-commits.sql -D billing_key="$key" \
-    > "$WORK/$name-pgbench2.txt" 2>&1 || { cat "$WORK/$name-pgbench2.txt" >&2; exit 1; }
-  local tps2 latency2
-  tps2=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/$name-pgbench2.txt")
-  latency2=$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$WORK/$name-pgbench2.txt")
-  local charges; charges=$(echo "$http" | sed -n 's/.*charges\/s=\([0-9.]*\).*/\1/p')
-  printf '%-22s HTTP %s\n' "$name" "$http"
-  printf '%-22s gateway peak RSS %s MB\n' "$name" "$rss"
-  printf '%-22s pgbench payment transactions/s=%s (four commits)\n' "$name" "$tps"
-  printf '%-22s pgbench two-commit ceiling/s=%s, mean latency %s ms\n' "$name" "$tps2" "$latency2"
-  printf '%-22s ratio charges/s : two-commit ceiling = %s\n' "$name" "$(python3 -c "print(round($charges/$tps2, 3))")"
-  printf '%-22s ratio charges/s : pgbench tps = %s\n' "$name" "$(python3 -c "print(round($charges/$tps, 3))")"
+  HTTP=$("$JAVA" -jar "$BENCH" --base "$(IFS=,; echo "${BASES[*]}")" --clients "$CLIENTS" --seconds "$DURATION" \
+    --warmup "$WARMUP" "$@")
+  # Each gateway's peak resident memory over the run (issue 14 asks for under 512 MB).
+  RSS=""
+  local pid
+  for pid in "${GATEWAY_PIDS[@]}"; do
+    RSS="$RSS $(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$pid/status")"
+  done
+  RSS="${RSS# }"
 }
 
-echo "# $(date -u +%FT%TZ) $(nproc) cores, ${CLIENTS} clients, ${DURATION}s measured after ${WARMUP}s warm-up"
+# ceiling PSQL_ARGS...: pgbench's two-commit charge on the database of the HTTP run, over the same
+# keys; sets TPS and MEAN_MS.
+ceiling() {
+  psql "$@" -qc 'DROP TABLE IF EXISTS bench_keys' \
+    -qc 'CREATE TABLE bench_keys (n INT PRIMARY KEY, id TEXT NOT NULL)' >/dev/null
+  # Billing keys are credentials: they go from the owner-only key file straight into the table.
+  python3 -c 'import sys
+for n, line in enumerate(open(sys.argv[1]), 1): print(f"{n}\t{line.strip()}")' "$WORK/keys" \
+    | psql "$@" -qc '\copy bench_keys FROM STDIN' >/dev/null
+  pgbench "$@" -n -c "$CLIENTS" -j 2 -T "$DURATION" -f bench/payment-two-commits.sql -D keys="$KEYS" \
+    > "$WORK/pgbench.txt" 2>&1 || { cat "$WORK/pgbench.txt" >&2; exit 1; }
+  TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.txt")
+  MEAN_MS=$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$WORK/pgbench.txt")
+  grep -q '^number of failed transactions: 0 ' "$WORK/pgbench.txt" \
+    || { echo "pgbench had failed transactions:" >&2; cat "$WORK/pgbench.txt" >&2; exit 1; }
+}
 
-if psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qc 'SELECT 1' >/dev/null 2>&1; then
-  psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qc 'DROP DATABASE IF EXISTS gyeol_bench WITH (FORCE)' -qc 'CREATE DATABASE gyeol_bench' >/dev/null 2>&1
-  start_gateway local-postgresql \
-    --spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/gyeol_bench" \
-    --spring.datasource.username="$PG_USER" --spring.datasource.hikari.maximum-pool-size=64 \
-    --gyeol.data-dir="$WORK/local-data"
-  measure local-postgresql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" gyeol_bench
-  stop_gateway
-  psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qc 'DROP DATABASE IF EXISTS gyeol_bench WITH (FORCE)' >/dev/null
+field() { echo "$HTTP" | sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+
+report() {
+  local name=$1
+  local rate p99 failures
+  rate=$(field charges/s); p99=$(field p99_ms); failures=$(field failures)
+  printf '%-17s HTTP %s\n' "$name" "$HTTP"
+  printf '%-17s gateway peak RSS (MB, per node): %s\n' "$name" "$RSS"
+  printf '%-17s pgbench two-commit ceiling: %s charges/s, mean latency %s ms\n' "$name" "$TPS" "$MEAN_MS"
+  printf '%-17s ratio charges/s : ceiling = %s (target >= 0.6)\n' "$name" \
+    "$(python3 -c "print(round($rate / $TPS, 3))")"
+  printf '%-17s ratio p99 : ceiling mean latency = %s (target <= 4)\n' "$name" \
+    "$(python3 -c "print(round($p99 / $MEAN_MS, 2))")"
+  printf '%-17s request errors = %s (target 0)\n' "$name" "$failures"
+}
+
+echo "# $(date -u +%FT%TZ) $(nproc) cores, ${CLIENTS} clients, ${KEYS} billing keys, ${DURATION}s measured after ${WARMUP}s warm-up"
+
+LOCAL=(-h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER")
+if psql "${LOCAL[@]}" -d postgres -qc 'SELECT 1' >/dev/null 2>&1; then
+  psql "${LOCAL[@]}" -d postgres -qc 'DROP DATABASE IF EXISTS gyeol_bench WITH (FORCE)' -qc 'CREATE DATABASE gyeol_bench' >/dev/null
+  node_args() {
+    echo --spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/gyeol_bench" \
+      --spring.datasource.username="$PG_USER" --spring.datasource.hikari.maximum-pool-size="$1" \
+      --gyeol.vault.keys.bench="$VAULT_KEY" --gyeol.data-dir="$WORK/$2-data"
+  }
+  # shellcheck disable=SC2046
+  start_gateway local-postgresql $(node_args 64 local)
+  await_gateways
+  charges local-postgresql --keys "$KEYS" --key-file "$WORK/keys"
+  # The machine's server allows 100 connections: the gateway's pool goes before pgbench's.
+  stop_gateways
+  ceiling "${LOCAL[@]}" gyeol_bench
+  report local-postgresql
+
+  # Three nodes share the 100 connections; the ceiling is the same database's.
+  for node in 1 2 3; do
+    # shellcheck disable=SC2046
+    start_gateway "node-$node" $(node_args 21 "node-$node")
+  done
+  await_gateways
+  charges 3-nodes --keys-from "$WORK/keys"
+  stop_gateways
+  report 3-nodes
+  psql "${LOCAL[@]}" -d postgres -qc 'DROP DATABASE IF EXISTS gyeol_bench WITH (FORCE)' >/dev/null
 else
-  echo "local-postgresql       skipped: no server at $PG_HOST:$PG_PORT"
+  echo "local-postgresql  not measured: no server at $PG_HOST:$PG_PORT (nor 3-nodes, which needs one)"
 fi
 
 EMBEDDED_PORT=$(free_port)
 start_gateway embedded --gyeol.data-dir="$WORK/embedded-data" --gyeol.embedded-database.port="$EMBEDDED_PORT" \
   --gyeol.embedded-database.pool-size=64
-# The embedded server has passwords of its own, in its data directory (mode 0600).
+await_gateways
+charges embedded --keys "$KEYS" --key-file "$WORK/keys"
+# The embedded server lives inside the gateway and allows 200 connections, so the gateway stays up
+# (idle) while pgbench runs. It has passwords of its own, in its data directory (mode 0600).
 CREDENTIALS=$(find "$WORK/embedded-data" -name gyeol.credentials | head -n 1)
-PGPASSWORD=$(sed -n 's/^owner\.password=//p' "$CREDENTIALS") \
-  measure embedded -h 127.0.0.1 -p "$EMBEDDED_PORT" -U gyeol gyeol
-stop_gateway
-rm -rf "$WORK"
+PGPASSWORD=$(sed -n 's/^owner\.password=//p' "$CREDENTIALS") ceiling -h 127.0.0.1 -p "$EMBEDDED_PORT" -U gyeol gyeol
+stop_gateways
+report embedded

@@ -26,10 +26,13 @@ import org.HdrHistogram.Histogram;
 /**
  * Billing-key charges as a partner's server makes them: auth.php, then SimplePayCardAct
  * with the returned envelope ({@link PaypleCharges}), each charge with a new order id,
- * from a number of concurrent clients. Registers the billing keys it charges first
- * through {@code gyeol-client} (the simulator's approving test card), optionally writes
- * them to a file for pgbench, and prints one line: charges/s, p50, p99 and maximum
- * latency of a whole charge (both calls), the number of charges and of failures.
+ * from a number of concurrent clients, each client charging the keys in turn. Registers
+ * the billing keys it charges first through {@code gyeol-client} (the simulator's
+ * approving test card), or reads them from a file; optionally writes them to a file for
+ * pgbench and later runs; and prints one line: charges/s, p50, p99 and maximum latency of
+ * a whole charge (both calls), the number of charges and of failures. Given several
+ * gateways ({@code --base} a comma-separated list), a charge asks one node for its
+ * AuthKey and spends it at the next, as a load balancer may send them.
  *
  * <p>
  * Run by {@code bench/run.sh}; alone:
@@ -60,19 +63,25 @@ public final class ChargeBenchmark {
     }
 
     private void run(PrintStream out) throws Exception {
-        GyeolClient client = GyeolClient.builder()
-            .hosts(Hosts.gyeol(this.options.base()))
-            .partner(this.options.partner(), this.options.partnerKey())
-            .referer("http://localhost:8080")
-            .retries(RetryPolicy.NONE)
-            .requestTimeout(Duration.ofSeconds(30))
-            .build();
-        List<String> keys = register(client);
+        List<String> keys;
+        if (this.options.keysFrom() != null) {
+            keys = Files.readAllLines(this.options.keysFrom(), StandardCharsets.UTF_8);
+        }
+        else {
+            GyeolClient client = GyeolClient.builder()
+                .hosts(Hosts.gyeol(this.options.bases().get(0)))
+                .partner(this.options.partner(), this.options.partnerKey())
+                .referer("http://localhost:8080")
+                .retries(RetryPolicy.NONE)
+                .requestTimeout(Duration.ofSeconds(30))
+                .build();
+            keys = register(client);
+        }
         if (this.options.keyFile() != null) {
             writeKeys(this.options.keyFile(), keys);
         }
         Result result;
-        try (PaypleCharges charges = new PaypleCharges(this.options.base(), this.options.partner(),
+        try (PaypleCharges charges = new PaypleCharges(this.options.bases(), this.options.partner(),
                 this.options.partnerKey(), this.options.clients())) {
             result = charge(charges, keys);
         }
@@ -141,7 +150,7 @@ public final class ChargeBenchmark {
             String key = keys.get((int) ((number + sequence * this.options.clients()) % keys.size()));
             boolean approved;
             try {
-                approved = charges.charge(key, "bench-" + number + "-" + begin + "-" + sequence);
+                approved = charges.charge(number, key, "bench-" + number + "-" + begin + "-" + sequence);
             }
             catch (IOException | RuntimeException failed) {
                 approved = false;
@@ -172,11 +181,11 @@ public final class ChargeBenchmark {
     }
 
     /** The command line, {@code --name value} pairs. */
-    record Options(String base, String partner, String partnerKey, int clients, int seconds, int warmup, int keys,
-            Path keyFile) {
+    record Options(List<String> bases, String partner, String partnerKey, int clients, int seconds, int warmup,
+            int keys, Path keyFile, Path keysFrom) {
 
-        static final String USAGE = "usage: gyeol-bench --base URL [--partner test] [--partner-key KEY] [--clients 64]"
-                + " [--seconds 20] [--warmup 20] [--keys 1] [--key-file PATH]";
+        static final String USAGE = "usage: gyeol-bench --base URL[,URL...] [--partner test] [--partner-key KEY]"
+                + " [--clients 64] [--seconds 20] [--warmup 20] [--keys 1] [--key-file PATH] [--keys-from PATH]";
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -186,13 +195,14 @@ public final class ChargeBenchmark {
                 }
                 given.put(args[i].substring(2), args[i + 1]);
             }
-            Options options = new Options(required(given, "base"), given.getOrDefault("partner", "test"),
-                    given.getOrDefault("partner-key", "abcd1234567890"), positive(given, "clients", 64),
-                    positive(given, "seconds", 20), atLeastZero(given, "warmup", 20), positive(given, "keys", 1),
-                    given.containsKey("key-file") ? Path.of(given.get("key-file")) : null);
+            Options options = new Options(List.of(required(given, "base").split(",")),
+                    given.getOrDefault("partner", "test"), given.getOrDefault("partner-key", "abcd1234567890"),
+                    positive(given, "clients", 64), positive(given, "seconds", 20), atLeastZero(given, "warmup", 20),
+                    positive(given, "keys", 1), given.containsKey("key-file") ? Path.of(given.get("key-file")) : null,
+                    given.containsKey("keys-from") ? Path.of(given.get("keys-from")) : null);
             given.keySet()
-                .removeAll(
-                        List.of("base", "partner", "partner-key", "clients", "seconds", "warmup", "keys", "key-file"));
+                .removeAll(List.of("base", "partner", "partner-key", "clients", "seconds", "warmup", "keys", "key-file",
+                        "keys-from"));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown option --" + given.keySet().iterator().next());
             }

@@ -3,6 +3,7 @@ package kr.gyeol.bench;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
@@ -35,14 +36,14 @@ final class PaypleCharges implements AutoCloseable {
 
     private static final String REFERER = "http://localhost:8080";
 
-    private final URI auth;
+    private final List<URI> bases;
 
     private final Map<String, String> credentials;
 
     private final CloseableHttpClient http;
 
-    PaypleCharges(String base, String partner, String partnerKey, int connections) {
-        this.auth = URI.create(base).resolve("/php/auth.php");
+    PaypleCharges(List<String> bases, String partner, String partnerKey, int connections) {
+        this.bases = bases.stream().map(URI::create).toList();
         this.credentials = Map.of(Fields.AUTH_CST_ID, partner, Fields.AUTH_CUST_KEY, partnerKey);
         this.http = HttpClients.custom()
             .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -57,14 +58,15 @@ final class PaypleCharges implements AutoCloseable {
     }
 
     /**
-     * Charges 1,000원 to a card billing key.
+     * Charges 1,000원 to a card billing key: client {@code client} authenticates at node
+     * {@code client % nodes} and charges at the next node.
      * @return whether the charge was approved
      */
-    boolean charge(String billingKey, String orderId) throws IOException {
+    boolean charge(int client, String billingKey, String orderId) throws IOException {
         Map<String, String> authBody = new LinkedHashMap<>(this.credentials);
         authBody.put(Fields.PAY_TYPE, "card");
         authBody.put(Fields.SIMPLE_FLAG, "Y");
-        JsonNode envelope = post(this.auth, authBody);
+        JsonNode envelope = post(this.bases.get(client % this.bases.size()).resolve("/php/auth.php"), authBody);
         if (!"success".equals(envelope.path(Fields.AUTH_RESULT).asString())) {
             return false;
         }
@@ -77,7 +79,11 @@ final class PaypleCharges implements AutoCloseable {
         charge.put(Fields.PAY_GOODS, "bench");
         charge.put(Fields.PAY_TOTAL, "1000");
         charge.put(Fields.PAY_OID, orderId);
-        JsonNode answer = post(URI.create(envelope.path(Fields.RETURN_URL).asString()), charge);
+        URI returnUrl = URI.create(envelope.path(Fields.RETURN_URL).asString());
+        URI chargeNode = this.bases.get((client + 1) % this.bases.size());
+        JsonNode answer = post(chargeNode
+            .resolve(returnUrl.getRawPath() + (returnUrl.getRawQuery() == null ? "" : "?" + returnUrl.getRawQuery())),
+                charge);
         return ResponseCode.SPCD0000.code().equals(answer.path(Fields.PAY_CODE).asString());
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChargeBenchmarkOptionsTest {
@@ -11,17 +12,17 @@ class ChargeBenchmarkOptionsTest {
     @Test
     void onlyTheBaseIsRequired() {
         ChargeBenchmark.Options options = ChargeBenchmark.Options.parse(new String[] { "--base", "http://h:1" });
-        assertThat(options)
-            .isEqualTo(new ChargeBenchmark.Options("http://h:1", "test", "abcd1234567890", 64, 20, 20, 1, null));
+        assertThat(options).isEqualTo(new ChargeBenchmark.Options(List.of("http://h:1"), "test", "abcd1234567890", 64,
+                20, 20, 1, null, null));
     }
 
     @Test
     void everyOptionIsRead() {
-        ChargeBenchmark.Options options = ChargeBenchmark.Options
-            .parse(new String[] { "--base", "http://h:1", "--partner", "p", "--partner-key", "k", "--clients", "8",
-                    "--seconds", "5", "--warmup", "0", "--keys", "100", "--key-file", "/tmp/keys" });
-        assertThat(options)
-            .isEqualTo(new ChargeBenchmark.Options("http://h:1", "p", "k", 8, 5, 0, 100, Path.of("/tmp/keys")));
+        ChargeBenchmark.Options options = ChargeBenchmark.Options.parse(new String[] { "--base",
+                "http://h:1,http://h:2", "--partner", "p", "--partner-key", "k", "--clients", "8", "--seconds", "5",
+                "--warmup", "0", "--keys", "100", "--key-file", "/tmp/keys", "--keys-from", "/tmp/old" });
+        assertThat(options).isEqualTo(new ChargeBenchmark.Options(List.of("http://h:1", "http://h:2"), "p", "k", 8, 5,
+                0, 100, Path.of("/tmp/keys"), Path.of("/tmp/old")));
     }
 
     @Test

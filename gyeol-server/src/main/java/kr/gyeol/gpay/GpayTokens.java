@@ -22,8 +22,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * gpay's bearer tokens (spec §5.1): issued for a partner's {@code service_id} and
- * {@code service_key} (its {@code custKey}) with a 10-character code, valid 600 seconds,
- * stored as SHA-256 only. Service ids come from configuration
+ * {@code service_key} (its {@code custKey}) with a 10-character code, valid 600 seconds.
+ * A token is sealed like an AuthKey (the partner, the code and its expiry), so issuing
+ * one writes nothing; tokens issued by an older version, stored as SHA-256, are read
+ * until they expire. Service ids come from configuration
  * ({@code gyeol.partners[n].gpay-service-id}), and so does a live partner's list of
  * addresses allowed to ask for tokens ({@code gpay-allowed-ips}); test partners may ask
  * from anywhere.
@@ -45,6 +47,8 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
     private final Clock clock;
 
     private final Duration lifetime;
+
+    private static final String TOKEN_PURPOSE = "gpay";
 
     GpayTokens(JdbcClient jdbc, PartnerAuthentication authentication, PartnerProperties properties, Clock clock,
             @Value("${gyeol.gpay.token-lifetime:600s}") Duration lifetime) {
@@ -106,18 +110,8 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
         if (!testMode && !allowedIps(partnerId).contains(callerIp)) {
             throw new GpayRefused(Reason.ADDRESS_NOT_ALLOWED);
         }
-        String token = Tokens.base64(48);
-        Instant now = this.clock.instant();
-        this.jdbc.sql("""
-                INSERT INTO gpay_tokens (token_hash, partner_id, code, issued_at, expires_at)
-                VALUES (:hash, :partnerId, :code, :now, :expiresAt)
-                """)
-            .param("hash", Tokens.sha256(token))
-            .param("partnerId", partnerId)
-            .param("code", code)
-            .param("now", now.atOffset(ZoneOffset.UTC))
-            .param("expiresAt", now.plus(this.lifetime).atOffset(ZoneOffset.UTC))
-            .update();
+        // Sealed like an AuthKey: issuing writes nothing.
+        String token = this.authentication.issueBearer(PartnerId.of(partnerId), TOKEN_PURPOSE, code, this.lifetime);
         return new Issued(partnerId, code, token, testMode, this.lifetime);
     }
 
@@ -134,13 +128,9 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
         }
         String token = authorization.trim().regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.trim().substring(7).trim() : authorization.trim();
-        List<String> partner = this.jdbc.sql("""
-                SELECT partner_id FROM gpay_tokens WHERE token_hash = :hash AND expires_at > :now
-                """)
-            .param("hash", Tokens.sha256(token))
-            .param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
-            .query(String.class)
-            .list();
+        List<String> partner = this.authentication.readBearer(token, TOKEN_PURPOSE)
+            .map(bearer -> List.of(bearer.partnerId().value()))
+            .orElseGet(() -> storedToken(token));
         if (partner.isEmpty()) {
             throw new GpayRefused(Reason.TOKEN_INVALID);
         }
@@ -158,6 +148,20 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
         PartnerId partnerId = PartnerId.of(partner.get(0));
         LogContext.partner(partnerId);
         return partnerId;
+    }
+
+    /**
+     * The partner of a token issued before tokens were sealed, still in
+     * {@code gpay_tokens} until it expires (a rolling upgrade).
+     */
+    private List<String> storedToken(String token) {
+        return this.jdbc.sql("""
+                SELECT partner_id FROM gpay_tokens WHERE token_hash = :hash AND expires_at > :now
+                """)
+            .param("hash", Tokens.sha256(token))
+            .param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
+            .query(String.class)
+            .list();
     }
 
     private List<String> allowedIps(String partnerId) {

@@ -80,7 +80,7 @@ public class LinkService {
 
     /** A single-use window AuthKey for paying the link. */
     public IssuedSession windowSession(PaymentLink link, String refererHost) {
-        return this.authentication.issueFollowUp(link.partnerId(), refererHost, Operation.PAYMENT_WINDOW,
+        return this.authentication.issueFollowUp(link.partnerId(), Operation.PAYMENT_WINDOW,
                 CONTEXT_PREFIX + link.key());
     }
 

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import kr.gyeol.partner.jdbc.AuthKeyUseRepository;
 import kr.gyeol.partner.jdbc.AuthSessionRepository;
 import kr.gyeol.partner.jdbc.AuthSessionRepository.SessionRow;
 import kr.gyeol.partner.jdbc.PartnerRepository;
 import kr.gyeol.shared.LogContext;
 import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.SingleUse;
 import kr.gyeol.shared.Tokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Service;
 /**
  * Partner authentication and the AuthKey sessions it issues (spec §1.2, §4.1). Later
  * calls may present the session's tokens or the raw partner id and secret (spec §1.2 "또는
- * 인코딩된").
+ * 인코딩된"). A session is its AuthKey alone ({@link AuthKeys}): issuing one writes nothing,
+ * and a single-use key is spent by one insert of its nonce.
  */
 @Service
 public class PartnerAuthentication {
@@ -26,16 +29,23 @@ public class PartnerAuthentication {
 
     private final AuthSessionRepository sessions;
 
+    private final AuthKeys authKeys;
+
+    private final AuthKeyUseRepository keyUses;
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PartnerAuthentication.class);
 
     private final Clock clock;
 
     private final Duration sessionLifetime;
 
-    PartnerAuthentication(PartnerRepository partners, AuthSessionRepository sessions, Clock clock,
+    PartnerAuthentication(PartnerRepository partners, AuthSessionRepository sessions, AuthKeys authKeys,
+            AuthKeyUseRepository keyUses, Clock clock,
             @Value("${gyeol.auth.session-lifetime:30m}") Duration sessionLifetime) {
         this.partners = partners;
         this.sessions = sessions;
+        this.authKeys = authKeys;
+        this.keyUses = keyUses;
         this.clock = clock;
         this.sessionLifetime = sessionLifetime;
     }
@@ -56,7 +66,7 @@ public class PartnerAuthentication {
         if (!partner.allowsHost(refererHost)) {
             throw new PartnerAuthenticationFailed(PartnerAuthenticationFailed.Reason.DOMAIN_NOT_REGISTERED);
         }
-        return issue(partner.id(), operation, refererHost, null);
+        return issue(partner.id(), operation, null);
     }
 
     /**
@@ -126,12 +136,38 @@ public class PartnerAuthentication {
         if (credentials.authKey() == null || credentials.partnerId() == null || credentials.secret() == null) {
             return Optional.empty();
         }
+        Optional<AuthKeys.Claims> claims = authKeys.read(credentials.authKey());
+        if (claims.isPresent()) {
+            return partners.find(claims.get().partnerId().value())
+                .filter(partner -> holds(credentials, claims.get().partnerToken(), claims.get().secretToken(),
+                        partner.id(), partner.secretHash(), partner.previousSecretHash()))
+                .map(Partner::id);
+        }
         return sessions.find(Tokens.sha256(credentials.authKey()), clock.instant())
-            .filter(session -> credentials.partnerId().equals(session.partnerToken())
-                    || credentials.partnerId().equals(session.partnerId().value()))
-            .filter(session -> Tokens.equalSecrets(credentials.secret(), session.secretToken())
-                    || Partner.acceptsSecret(session.secretHash(), session.previousSecretHash(), credentials.secret()))
+            .filter(session -> holds(credentials, session.partnerToken(), session.secretToken(), session.partnerId(),
+                    session.secretHash(), session.previousSecretHash()))
             .map(SessionRow::partnerId);
+    }
+
+    /**
+     * Whether an envelope names the partner (by the session's stand-in or its id) and its
+     * key (the session's stand-in, or the key or the one a rotation replaced).
+     */
+    private static boolean holds(CallCredentials credentials, String partnerToken, String secretToken,
+            PartnerId partnerId, String secretHash, String previousSecretHash) {
+        return namesPartner(credentials.partnerId(), partnerToken, partnerId)
+                && namesSecret(credentials.secret(), secretToken, secretHash, previousSecretHash);
+    }
+
+    private static boolean namesPartner(String presented, String partnerToken, PartnerId partnerId) {
+        return presented != null
+                && (Tokens.equalSecrets(presented, partnerToken) || presented.equals(partnerId.value()));
+    }
+
+    private static boolean namesSecret(String presented, String secretToken, String secretHash,
+            String previousSecretHash) {
+        return presented != null && (Tokens.equalSecrets(presented, secretToken)
+                || Partner.acceptsSecret(secretHash, previousSecretHash, presented));
     }
 
     /**
@@ -148,7 +184,7 @@ public class PartnerAuthentication {
         if (!lenientTest && !partner.isRegisteredDomain(pageHost)) {
             throw new PartnerAuthenticationFailed(PartnerAuthenticationFailed.Reason.DOMAIN_NOT_REGISTERED);
         }
-        return issue(partner.id(), Operation.PAYMENT_WINDOW, pageHost, null);
+        return issue(partner.id(), Operation.PAYMENT_WINDOW, null);
     }
 
     /**
@@ -156,43 +192,130 @@ public class PartnerAuthentication {
      * partner already authenticated, such as the ARS confirmation of an account
      * registration.
      */
-    public IssuedSession issueFollowUp(AuthorizedCall call, String refererHost, Operation operation, String context) {
-        return issueFollowUp(call.partnerId(), refererHost, operation, context);
+    public IssuedSession issueFollowUp(AuthorizedCall call, Operation operation, String context) {
+        return issueFollowUp(call.partnerId(), operation, context);
     }
 
     /** The same, for a partner identified by an earlier, already consumed session. */
-    public IssuedSession issueFollowUp(PartnerId partnerId, String refererHost, Operation operation, String context) {
-        return issue(partnerId, operation, refererHost, context);
+    public IssuedSession issueFollowUp(PartnerId partnerId, Operation operation, String context) {
+        return issue(partnerId, operation, context);
     }
 
-    private IssuedSession issue(PartnerId partnerId, Operation operation, String refererHost, String context) {
+    /** A self-proving AuthKey (see {@link AuthKeys}): nothing is written. */
+    private IssuedSession issue(PartnerId partnerId, Operation operation, String context) {
         LogContext.partner(partnerId);
-        Instant now = clock.instant();
-        Instant expiresAt = now.plus(sessionLifetime);
-        String authKey = Tokens.base64(48);
-        String partnerToken = Tokens.base64(24);
-        String secretToken = Tokens.base64(24);
-        sessions.insert(Tokens.sha256(authKey), partnerId, operation.name(), partnerToken, secretToken, refererHost,
-                operation.singleUse(), context, now, expiresAt);
-        return new IssuedSession(partnerId, partnerToken, secretToken, authKey, expiresAt);
+        AuthKeys.Issued issued = authKeys.issue(partnerId, operation.name(), context,
+                clock.instant().plus(sessionLifetime));
+        AuthKeys.Claims claims = issued.claims();
+        return new IssuedSession(partnerId, claims.partnerToken(), claims.secretToken(), issued.authKey(),
+                claims.expiresAt());
+    }
+
+    /** What a bearer token of {@link #issueBearer} says. */
+    public record Bearer(PartnerId partnerId, String context, Instant expiresAt) {
     }
 
     /**
-     * Checks an operation call's envelope and, for single-use operations, consumes the
-     * key atomically.
+     * A self-proving bearer token of {@code purpose} for the partner, valid for
+     * {@code lifetime} and reusable until then (gpay's access token): sealed like an
+     * AuthKey, so issuing it writes nothing and every node reads it.
+     */
+    public String issueBearer(PartnerId partnerId, String purpose, String context, Duration lifetime) {
+        return authKeys.issue(partnerId, BEARER + purpose, context, clock.instant().plus(lifetime)).authKey();
+    }
+
+    /**
+     * The partner and context of a bearer token issued for {@code purpose}, while it is
+     * valid; empty for anything else.
+     */
+    public Optional<Bearer> readBearer(String token, String purpose) {
+        Instant now = clock.instant();
+        return authKeys.read(token)
+            .filter(claims -> claims.operation().equals(BEARER + purpose) && claims.expiresAt().isAfter(now))
+            .map(claims -> new Bearer(claims.partnerId(), claims.context(), claims.expiresAt()));
+    }
+
+    /** Bearer tokens' operations start with this, which no {@link Operation} does. */
+    private static final String BEARER = "bearer:";
+
+    /**
+     * Checks an operation call's envelope and, for single-use operations, spends the key
+     * at once (one statement; of two racing calls with one key, one gets through).
      * @throws CallNotAuthorized when the key or credentials do not hold
      */
     public AuthorizedCall authorize(CallCredentials credentials, Operation operation) {
+        AuthorizedCall call = authorizeDeferred(credentials, operation);
+        if (!call.use().spend()) {
+            throw new CallNotAuthorized(CallNotAuthorized.Reason.SESSION_EXPIRED);
+        }
+        return call.spent();
+    }
+
+    /**
+     * Checks an operation call's envelope without spending a single-use key: the caller
+     * spends {@link AuthorizedCall#use()} in the transaction of the work it authorizes (a
+     * charge's PENDING payment), or on its own before answering any refusal, so every
+     * answered call uses its key exactly as {@link #authorize} would. Reads the partner;
+     * writes nothing.
+     * @throws CallNotAuthorized when the key or credentials do not hold
+     */
+    public AuthorizedCall authorizeDeferred(CallCredentials credentials, Operation operation) {
         if (credentials.authKey() == null) {
             throw new CallNotAuthorized(CallNotAuthorized.Reason.SESSION_EXPIRED);
         }
+        Optional<AuthKeys.Claims> read = authKeys.read(credentials.authKey());
+        if (read.isEmpty()) {
+            return authorizeSession(credentials, operation);
+        }
+        AuthKeys.Claims claims = read.get();
+        if (!claims.expiresAt().isAfter(clock.instant())) {
+            throw new CallNotAuthorized(CallNotAuthorized.Reason.SESSION_EXPIRED);
+        }
+        if (!claims.operation().equals(operation.name())) {
+            throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_OPERATION);
+        }
+        // A partner removed since the key was issued has no session left.
+        Partner partner = partners.find(claims.partnerId().value())
+            .orElseThrow(() -> new CallNotAuthorized(CallNotAuthorized.Reason.SESSION_EXPIRED));
+        checkEnvelope(credentials, operation, claims.partnerToken(), claims.secretToken(), partner.id(),
+                partner.secretHash(), partner.previousSecretHash());
+        checkDomain(partner.id(), partner.mode(), partner.refererCheck(), partner.domains(), credentials);
+        SingleUse use = operation.singleUse() ? new NonceUse(keyUses, claims.nonce(), claims.expiresAt())
+                : SingleUse.SPENT;
+        return new AuthorizedCall(partner.id(), partner.mode(), claims.context(), use);
+    }
+
+    private static void checkEnvelope(CallCredentials credentials, Operation operation, String partnerToken,
+            String secretToken, PartnerId partnerId, String secretHash, String previousSecretHash) {
+        // Payple's 1.0.1 samples of 2021-2023 open the window with PCD_AUTH_KEY and
+        // PCD_PAY_URL only: the AuthKey, a secret auth.php handed the partner's server,
+        // names the partner by itself. Given credentials must still be right.
+        boolean keyAlone = operation == Operation.PAYMENT_WINDOW && credentials.partnerId() == null
+                && credentials.secret() == null;
+        if (keyAlone) {
+            return;
+        }
+        if (!namesPartner(credentials.partnerId(), partnerToken, partnerId)) {
+            throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_PARTNER_ID);
+        }
+        if (!namesSecret(credentials.secret(), secretToken, secretHash, previousSecretHash)) {
+            throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_SECRET);
+        }
+    }
+
+    /**
+     * A key issued before AuthKeys carried their own proof, still in
+     * {@code auth_sessions} until it expires (a rolling upgrade): checked and, when
+     * single-use, consumed there and then.
+     */
+    private AuthorizedCall authorizeSession(CallCredentials credentials, Operation operation) {
         byte[] keyHash = Tokens.sha256(credentials.authKey());
         Instant now = clock.instant();
         if (operation.singleUse() && credentials.partnerId() != null && credentials.secret() != null) {
             Optional<SessionRow> consumed = sessions.consumeWithTokens(keyHash, operation.name(),
                     credentials.partnerId(), credentials.secret(), now);
             if (consumed.isPresent()) {
-                return checkDomain(consumed.get(), credentials);
+                return sessionCall(consumed.get(), credentials);
             }
         }
         SessionRow session = sessions.find(keyHash, now)
@@ -202,34 +325,25 @@ public class PartnerAuthentication {
         if (!session.operation().equals(operation.name())) {
             throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_OPERATION);
         }
-        String partnerId = credentials.partnerId();
-        String secret = credentials.secret();
-        // Payple's 1.0.1 samples of 2021-2023 open the window with PCD_AUTH_KEY and
-        // PCD_PAY_URL only: the AuthKey, a secret auth.php handed the partner's server,
-        // names the partner by itself. Given credentials must still be right.
-        boolean keyAlone = operation == Operation.PAYMENT_WINDOW && partnerId == null && secret == null;
-        if (!keyAlone && (partnerId == null
-                || !(partnerId.equals(session.partnerToken()) || partnerId.equals(session.partnerId().value())))) {
-            throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_PARTNER_ID);
-        }
-        if (!keyAlone && (secret == null || !(Tokens.equalSecrets(secret, session.secretToken())
-                || Partner.acceptsSecret(session.secretHash(), session.previousSecretHash(), secret)))) {
-            throw new CallNotAuthorized(CallNotAuthorized.Reason.WRONG_SECRET);
-        }
+        checkEnvelope(credentials, operation, session.partnerToken(), session.secretToken(), session.partnerId(),
+                session.secretHash(), session.previousSecretHash());
         if (session.singleUse() && !sessions.markUsed(keyHash, now)) {
             throw new CallNotAuthorized(CallNotAuthorized.Reason.SESSION_EXPIRED);
         }
-        return checkDomain(session, credentials);
+        return sessionCall(session, credentials);
     }
 
-    private AuthorizedCall checkDomain(SessionRow session, CallCredentials credentials) {
-        Partner partner = new Partner(session.partnerId(), "", "", null, session.mode(), session.refererCheck(),
-                session.domains());
-        LogContext.partner(session.partnerId());
-        if (!partner.allowsHost(credentials.refererHost())) {
+    private static AuthorizedCall sessionCall(SessionRow session, CallCredentials credentials) {
+        checkDomain(session.partnerId(), session.mode(), session.refererCheck(), session.domains(), credentials);
+        return new AuthorizedCall(session.partnerId(), session.mode(), session.context(), SingleUse.SPENT);
+    }
+
+    private static void checkDomain(PartnerId partnerId, PartnerMode mode, RefererCheck refererCheck,
+            List<String> domains, CallCredentials credentials) {
+        LogContext.partner(partnerId);
+        if (!new Partner(partnerId, "", "", null, mode, refererCheck, domains).allowsHost(credentials.refererHost())) {
             throw new CallNotAuthorized(CallNotAuthorized.Reason.DOMAIN_NOT_REGISTERED);
         }
-        return new AuthorizedCall(session.partnerId(), session.mode(), session.context());
     }
 
     /** The partner's settings (its secrets only as hashes), as the console shows them. */

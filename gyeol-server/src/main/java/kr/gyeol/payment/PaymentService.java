@@ -9,6 +9,7 @@ import java.util.Optional;
 import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.payment.jdbc.PaymentRepository;
+import kr.gyeol.shared.SingleUse;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.Outbox;
@@ -86,10 +87,20 @@ public class PaymentService {
      * carried out
      */
     public Payment charge(ChargeRequest request) {
+        return charge(request, SingleUse.SPENT);
+    }
+
+    /**
+     * The same, spending the AuthKey that authorized it in the transaction of its PENDING
+     * payment: the charge and the key's use commit together, and of two charges racing
+     * with one key only one is made.
+     * @throws SingleUse.AlreadySpent when the key was spent before; nothing was charged
+     */
+    public Payment charge(ChargeRequest request, SingleUse use) {
         if (request.api() == PaymentApi.GPAY) {
             throw new IllegalArgumentException("An overseas charge needs the card's security code");
         }
-        return charge(request, null);
+        return charge(request, null, false, use);
     }
 
     /**
@@ -112,14 +123,14 @@ public class PaymentService {
         if (request.api() != PaymentApi.GPAY) {
             throw new IllegalArgumentException("Only overseas charges are merchant-initiated here");
         }
-        return charge(request, null, true);
+        return charge(request, null, true, SingleUse.SPENT);
     }
 
     private Payment charge(ChargeRequest request, String securityCode) {
-        return charge(request, securityCode, false);
+        return charge(request, securityCode, false, SingleUse.SPENT);
     }
 
-    private Payment charge(ChargeRequest request, String securityCode, boolean merchantInitiated) {
+    private Payment charge(ChargeRequest request, String securityCode, boolean merchantInitiated, SingleUse use) {
         if (ChargeRules.belowMinimum(request.api(), request.instrument(), request.amount())) {
             throw new ChargeRejected(ChargeRejected.Reason.AMOUNT_BELOW_MINIMUM);
         }
@@ -130,7 +141,10 @@ public class PaymentService {
         Instant now = clock.instant();
         OrderId orderId = request.orderId() != null ? request.orderId() : generatedOrderId(request.api(), now);
 
-        Pending pending = transaction.execute(status -> writePending(request, orderId, vat, now));
+        Pending pending = transaction.execute(status -> {
+            use.spendOrThrow();
+            return writePending(request, orderId, vat, now);
+        });
         Outcome outcome = callNetwork(pending, securityCode, merchantInitiated);
         Instant answeredAt = clock.instant();
         Payment pendingPayment = pending.payment();

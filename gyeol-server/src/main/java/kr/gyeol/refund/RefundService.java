@@ -14,6 +14,7 @@ import kr.gyeol.payment.PaymentReceipts;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.receipt.AfterRefund;
 import kr.gyeol.refund.jdbc.RefundRepository;
+import kr.gyeol.shared.SingleUse;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.Outbox;
@@ -79,6 +80,17 @@ public class RefundService {
      * @throws RefundRejected when nothing was cancelled, also when the network refused
      */
     public RefundResult refund(PartnerId partnerId, OrderId orderId, String paymentDate, long amount, Long vat) {
+        return refund(partnerId, orderId, paymentDate, amount, vat, SingleUse.SPENT);
+    }
+
+    /**
+     * The same, spending the AuthKey that authorized it in the transaction that reserves
+     * the refund.
+     * @throws SingleUse.AlreadySpent when the AuthKey was spent before; nothing was
+     * refunded
+     */
+    public RefundResult refund(PartnerId partnerId, OrderId orderId, String paymentDate, long amount, Long vat,
+            SingleUse use) {
         if (amount <= 0) {
             throw new RefundRejected(RefundRejected.Reason.INVALID_AMOUNT);
         }
@@ -87,7 +99,7 @@ public class RefundService {
                     .flatMap((given) -> payments.lockForRefund(partnerId, given))
                     .filter(found -> paymentDate != null && (paymentDate.equals(KoreanTime.date(found.payTime()))
                             || paymentDate.equals(KoreanTime.date(found.requestedAt())))),
-                Money.won(amount), vat, null);
+                Money.won(amount), vat, null, use);
         if (result.refund().status() == RefundStatus.DECLINED) {
             throw new RefundRejected(RefundRejected.Reason.NETWORK_REFUSED);
         }
@@ -101,18 +113,25 @@ public class RefundService {
      */
     public RefundResult refundOverseas(PartnerId partnerId, PaymentId paymentId, OrderId orderId, Money amount,
             String comments) {
-        return refund(() -> paymentId != null
-                ? payments.lockForRefundById(partnerId, paymentId).filter(found -> found.api() == PaymentApi.GPAY)
-                : payments.lockForRefund(partnerId, PaymentApi.GPAY, orderId), amount, null, comments);
+        return refund(
+                () -> paymentId != null
+                        ? payments.lockForRefundById(partnerId, paymentId)
+                            .filter(found -> found.api() == PaymentApi.GPAY)
+                        : payments.lockForRefund(partnerId, PaymentApi.GPAY, orderId),
+                amount, null, comments, SingleUse.SPENT);
     }
 
     /**
      * The one refund path: reserve under the payment's row lock, ask the network, record
      * the answer with its webhook event and cash receipt.
      */
-    private RefundResult refund(Supplier<Optional<Payment>> lockPayment, Money amount, Long vat, String comments) {
+    private RefundResult refund(Supplier<Optional<Payment>> lockPayment, Money amount, Long vat, String comments,
+            SingleUse use) {
         Instant now = clock.instant();
-        Reservation reservation = transaction.execute(status -> reserve(lockPayment, amount, vat, comments, now));
+        Reservation reservation = transaction.execute(status -> {
+            use.spendOrThrow();
+            return reserve(lockPayment, amount, vat, comments, now);
+        });
         Refund refund = reservation.refund();
         Payment payment = reservation.payment();
         Outcome outcome;

@@ -13,6 +13,7 @@ import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.CardDetails;
 import kr.gyeol.network.DeclineReason;
 import kr.gyeol.network.Outcome;
+import kr.gyeol.shared.SingleUse;
 import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.EventType;
 import kr.gyeol.shared.KoreanTime;
@@ -67,10 +68,20 @@ public class Vault {
      * encrypted.
      */
     public BillingKey registerCard(PartnerId partnerId, CardRegistration registration) {
+        return registerCard(partnerId, registration, SingleUse.SPENT);
+    }
+
+    /**
+     * The same, spending the AuthKey that authorized it in the transaction that stores
+     * the key.
+     * @throws SingleUse.AlreadySpent when the AuthKey was spent before; nothing was
+     * stored
+     */
+    public BillingKey registerCard(PartnerId partnerId, CardRegistration registration, SingleUse use) {
         CardDetails card = validCard(registration);
         return store(partnerId, card,
                 card.birthOrBusinessNumber().length() == 10 ? HolderType.CORPORATE : HolderType.PERSONAL,
-                registration.payer());
+                registration.payer(), use);
     }
 
     /**
@@ -105,7 +116,8 @@ public class Vault {
     public BillingKey registerForeignCard(PartnerId partnerId, String number, String expiryYear, String expiryMonth,
             Payer payer) {
         String[] expiry = validCard(number, expiryYear, expiryMonth);
-        return store(partnerId, new CardDetails(number, expiry[0], expiry[1], "", ""), HolderType.PERSONAL, payer);
+        return store(partnerId, new CardDetails(number, expiry[0], expiry[1], "", ""), HolderType.PERSONAL, payer,
+                SingleUse.SPENT);
     }
 
     /**
@@ -130,7 +142,7 @@ public class Vault {
     }
 
     /** Has the network verify a card, then stores it encrypted with its event. */
-    private BillingKey store(PartnerId partnerId, CardDetails card, HolderType holder, Payer payer) {
+    private BillingKey store(PartnerId partnerId, CardDetails card, HolderType holder, Payer payer, SingleUse use) {
         if (acquirer.verifyCard(card) instanceof Outcome.Declined declined) {
             throw new RegistrationRejected(Reason.CARD_NOT_VERIFIED, declined.institutionCode(),
                     declined.institutionMessage());
@@ -140,6 +152,7 @@ public class Vault {
         BillingKey key = new BillingKey(id, partnerId, InstrumentType.CARD, BillingKeyStatus.ACTIVE,
                 Masking.card(card.number()), issuer.code(), issuer.name(), holder, payer, clock.instant());
         transaction.executeWithoutResult((status) -> {
+            use.spendOrThrow();
             keys.insert(key, cipher.seal(serialize(card), id.value()));
             outbox.record(partnerId, EventType.BILLING_KEY_REGISTERED, id.value());
         });
@@ -152,6 +165,16 @@ public class Vault {
      * Step one of an account registration: checks the account and places the ARS call.
      */
     public PendingAccountRegistration startAccountRegistration(PartnerId partnerId, AccountRegistration registration) {
+        return startAccountRegistration(partnerId, registration, SingleUse.SPENT);
+    }
+
+    /**
+     * The same, spending the AuthKey that authorized it in the transaction that keeps the
+     * pending registration.
+     * @throws SingleUse.AlreadySpent when the AuthKey was spent before
+     */
+    public PendingAccountRegistration startAccountRegistration(PartnerId partnerId, AccountRegistration registration,
+            SingleUse use) {
         Institutions.Institution bank = Institutions.bank(registration.bankCode())
             .orElseThrow(() -> new RegistrationRejected(Reason.INVALID_ACCOUNT));
         String number = registration.number();
@@ -174,8 +197,11 @@ public class Vault {
         Instant now = clock.instant();
         PendingAccountRegistration pending = new PendingAccountRegistration(id, Tokens.digits(4),
                 Masking.account(number), bank.code(), bank.name(), now.plus(arsLifetime));
-        keys.insertPendingAccount(partnerId, pending, registration.holderType(), registration.payer(),
-                cipher.seal(serialize(account), id), now);
+        transaction.executeWithoutResult((status) -> {
+            use.spendOrThrow();
+            keys.insertPendingAccount(partnerId, pending, registration.holderType(), registration.payer(),
+                    cipher.seal(serialize(account), id), now);
+        });
         return pending;
     }
 

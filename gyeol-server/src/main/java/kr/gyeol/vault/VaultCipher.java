@@ -66,6 +66,28 @@ public class VaultCipher {
         return this.activeKeyId;
     }
 
+    /**
+     * A 32-byte key for {@code purpose}, derived from vault key {@code keyId} by
+     * HMAC-SHA256 (one HKDF expand step), so every node that shares the vault keys
+     * derives the same one and a rotation of the vault key rotates it too. Empty when no
+     * such key is configured.
+     */
+    public java.util.Optional<byte[]> derive(String keyId, String purpose) {
+        SecretKey key = keys.get(keyId);
+        if (key == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+            return java.util.Optional.of(mac.doFinal(new byte[] { 1 }));
+        }
+        catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 failed", e);
+        }
+    }
+
     public Sealed seal(byte[] plaintext, String associatedData) {
         try {
             byte[] iv = Tokens.randomBytes(IV_BYTES);

@@ -47,12 +47,45 @@ public final class PartnerCalls {
     public static Checked authorize(PartnerAuthentication authentication, WireRequest request, Operation operation,
             Refusals refusals) {
         try {
-            return new Checked(authentication.authorize(new CallCredentials(request.partnerId(), request.secret(),
-                    request.authKey(), request.refererHost()), operation), null);
+            return new Checked(authentication.authorize(credentials(request), operation), null);
         }
         catch (CallNotAuthorized e) {
             return new Checked(null, WireResponse.error(refusals.codeFor(e.reason())));
         }
+    }
+
+    /**
+     * Checks the envelope for {@code operation} without spending a single-use key: the
+     * operation spends the call's {@link AuthorizedCall#use()} in the transaction of its
+     * work, and answers any refusal of its own through {@link #refuse}, so the key is
+     * used by every answered call as {@link #authorize} would use it.
+     */
+    public static Checked authorizeDeferred(PartnerAuthentication authentication, WireRequest request,
+            Operation operation, Refusals refusals) {
+        try {
+            return new Checked(authentication.authorizeDeferred(credentials(request), operation), null);
+        }
+        catch (CallNotAuthorized e) {
+            return new Checked(null, WireResponse.error(refusals.codeFor(e.reason())));
+        }
+    }
+
+    /**
+     * An operation's own refusal of a call authorized by {@link #authorizeDeferred}: the
+     * key is spent first, and a key spent before is answered as one, as
+     * {@link #authorize} would have answered it.
+     */
+    public static WireResponse refuse(AuthorizedCall call, WireResponse refusal, Refusals refusals) {
+        return call.use().spend() ? refusal : spent(refusals);
+    }
+
+    /** The answer to a key spent before. */
+    public static WireResponse spent(Refusals refusals) {
+        return WireResponse.error(refusals.sessionExpired());
+    }
+
+    private static CallCredentials credentials(WireRequest request) {
+        return new CallCredentials(request.partnerId(), request.secret(), request.authKey(), request.refererHost());
     }
 
 }

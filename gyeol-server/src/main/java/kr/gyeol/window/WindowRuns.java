@@ -150,8 +150,8 @@ class WindowRuns {
         Instant now = this.clock.instant();
         this.windows.insertConfirmation(requestKey, session.partnerId(), session.id(), key == null ? null : key.id(),
                 appCard == null ? null : this.json.writeValueAsString(appCard), now, now.plus(this.lifetime));
-        IssuedSession confirmation = this.authentication.issueFollowUp(session.partnerId(), refererHost,
-                Operation.PAYMENT_CONFIRM, requestKey);
+        IssuedSession confirmation = this.authentication.issueFollowUp(session.partnerId(), Operation.PAYMENT_CONFIRM,
+                requestKey);
         return new WindowOutcome.AwaitingConfirmation(key, appCard, requestKey, confirmation);
     }
 

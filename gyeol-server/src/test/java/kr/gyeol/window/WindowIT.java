@@ -451,8 +451,8 @@ class WindowIT extends GatewayTest {
         assertThat(rows("window_sessions", "id", certWindow)).isZero();
         assertThat(rows("window_sessions", "id", accountWindow)).isZero();
         assertThat(rows("payment_confirmations", "window_id", certWindow)).isZero();
-        // The AuthKey sessions of those windows went with them.
-        assertThat(this.jdbc.sql("SELECT count(*) FROM auth_sessions WHERE expires_at < :cutoff")
+        // The spent AuthKeys of those windows went with them.
+        assertThat(this.jdbc.sql("SELECT count(*) FROM auth_key_uses WHERE expires_at < :cutoff")
             .param("cutoff", this.clock.instant().minus(Duration.ofDays(1)).atOffset(java.time.ZoneOffset.UTC))
             .query(Long.class)
             .single()).isZero();

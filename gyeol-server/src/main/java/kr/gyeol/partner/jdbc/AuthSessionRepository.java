@@ -9,7 +9,10 @@ import kr.gyeol.partner.PartnerMode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Rows of {@code auth_sessions}, keyed by the SHA-256 of the AuthKey. */
+/**
+ * Rows of {@code auth_sessions}, keyed by the SHA-256 of the AuthKey: the sessions of
+ * keys issued before AuthKeys carried their own proof, read until they expire.
+ */
 @Repository
 public class AuthSessionRepository implements kr.gyeol.shared.ExpiringRows {
 
@@ -24,27 +27,6 @@ public class AuthSessionRepository implements kr.gyeol.shared.ExpiringRows {
 
     public AuthSessionRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    public void insert(byte[] keyHash, PartnerId partnerId, String operation, String partnerToken, String secretToken,
-            String refererHost, boolean singleUse, String context, Instant issuedAt, Instant expiresAt) {
-        jdbc.sql("""
-                INSERT INTO auth_sessions (key_hash, partner_id, operation, partner_token, secret_token,
-                                           referer_host, single_use, context, issued_at, expires_at)
-                VALUES (:keyHash, :partnerId, :operation, :partnerToken, :secretToken, :refererHost,
-                        :singleUse, :context, :issuedAt, :expiresAt)
-                """)
-            .param("keyHash", keyHash)
-            .param("partnerId", partnerId.value())
-            .param("operation", operation)
-            .param("partnerToken", partnerToken)
-            .param("secretToken", secretToken)
-            .param("refererHost", refererHost)
-            .param("singleUse", singleUse)
-            .param("context", context)
-            .param("issuedAt", utc(issuedAt))
-            .param("expiresAt", utc(expiresAt))
-            .update();
     }
 
     /**

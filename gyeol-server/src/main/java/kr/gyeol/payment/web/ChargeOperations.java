@@ -2,6 +2,7 @@ package kr.gyeol.payment.web;
 
 import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.OrderId;
+import kr.gyeol.shared.SingleUse;
 import kr.gyeol.web.WireFields;
 import java.time.YearMonth;
 import java.util.OptionalLong;
@@ -90,39 +91,44 @@ class ChargeOperations implements PaypleOperation {
         if (request.isMalformed()) {
             return WireResponse.error(codes.generic()).echo(request, ECHOED);
         }
-        PartnerCalls.Checked checked = PartnerCalls.authorize(authentication, request,
-                Operation.valueOf(endpoint.name()), new PartnerCalls.Refusals(codes.sessionExpired(),
-                        codes.wrongAccess(), ResponseCode.AUTH0001, codes.wrongSecret()));
+        PartnerCalls.Refusals refusals = new PartnerCalls.Refusals(codes.sessionExpired(), codes.wrongAccess(),
+                ResponseCode.AUTH0001, codes.wrongSecret());
+        // The key is spent with the PENDING payment (or before a refusal): one commit
+        // fewer per charge.
+        PartnerCalls.Checked checked = PartnerCalls.authorizeDeferred(authentication, request,
+                Operation.valueOf(endpoint.name()), refusals);
         if (checked.refused()) {
             return checked.refusal().echo(request, ECHOED);
         }
-        AuthorizedCall call = checked.call();
+        return charge(request, endpoint, codes, checked.call(), refusals);
+    }
+
+    private WireResponse charge(WireRequest request, Endpoint endpoint, Codes codes, AuthorizedCall call,
+            PartnerCalls.Refusals refusals) {
         boolean card = endpoint == Endpoint.SIMPLE_PAY_CARD || endpoint == Endpoint.MONTHLY_PAY_CARD;
         // A SimplePay body may ask for the monthly rule too (pages that authenticated
-        // with
-        // PCD_SIMPLE_FLAG and send PCD_REGULER_FLAG=Y with the month): it is applied,
-        // with
-        // RePay's codes for the month.
+        // with PCD_SIMPLE_FLAG and send PCD_REGULER_FLAG=Y with the month): it is
+        // applied, with RePay's codes for the month.
         boolean monthly = endpoint == Endpoint.MONTHLY_PAY_CARD || endpoint == Endpoint.MONTHLY_PAY_ACCOUNT
                 || WireValues.isYes(request.first(Fields.REGULER_FLAG, Fields.REGULAR_FLAG_TYPO));
         Codes monthCodes = card ? MONTHLY_CARD : MONTHLY_ACCOUNT;
         String payType = WireValues.lower(request.get(Fields.PAY_TYPE));
         if (!payType.isEmpty() && !payType.equals(card ? "card" : "transfer")) {
-            return WireResponse.error(codes.wrongAccess()).echo(request, ECHOED);
+            return PartnerCalls.refuse(call, WireResponse.error(codes.wrongAccess()), refusals).echo(request, ECHOED);
         }
         String billingKey = request.get(Fields.PAYER_ID);
         if (billingKey == null) {
-            return WireResponse.error(codes.keyMissing()).echo(request, ECHOED);
+            return PartnerCalls.refuse(call, WireResponse.error(codes.keyMissing()), refusals).echo(request, ECHOED);
         }
         OptionalLong amount = WireValues.amount(request.get(Fields.PAY_TOTAL));
         if (amount.isEmpty()) {
-            return WireResponse.error(codes.amount()).echo(request, ECHOED);
+            return PartnerCalls.refuse(call, WireResponse.error(codes.amount()), refusals).echo(request, ECHOED);
         }
         Long vat = null;
         if (request.has(Fields.PAY_TAXTOTAL)) {
             OptionalLong given = WireValues.amount(request.get(Fields.PAY_TAXTOTAL));
             if (given.isEmpty()) {
-                return WireResponse.error(codes.generic()).echo(request, ECHOED);
+                return PartnerCalls.refuse(call, WireResponse.error(codes.generic()), refusals).echo(request, ECHOED);
             }
             vat = given.getAsLong();
         }
@@ -130,8 +136,9 @@ class ChargeOperations implements PaypleOperation {
         if (monthly) {
             WireFields.BillingPeriod read = WireFields.billingPeriod(request);
             if (!read.valid()) {
-                return WireResponse.error(read.invalid() == WireFields.BillingPeriod.Invalid.YEAR ? monthCodes.year()
-                        : monthCodes.month())
+                return PartnerCalls
+                    .refuse(call, WireResponse.error(read.invalid() == WireFields.BillingPeriod.Invalid.YEAR
+                            ? monthCodes.year() : monthCodes.month()), refusals)
                     .echo(request, ECHOED);
             }
             period = read.period();
@@ -145,10 +152,13 @@ class ChargeOperations implements PaypleOperation {
                 request.get(Fields.TAXSAVE_IDNUM));
         Payment payment;
         try {
-            payment = payments.charge(charge);
+            payment = payments.charge(charge, call.use());
+        }
+        catch (SingleUse.AlreadySpent e) {
+            return PartnerCalls.spent(refusals).echo(request, ECHOED);
         }
         catch (ChargeRejected e) {
-            return WireResponse.error(switch (e.reason()) {
+            return PartnerCalls.refuse(call, WireResponse.error(switch (e.reason()) {
                 case BILLING_KEY_NOT_FOUND -> codes.keyNotFound();
                 case BILLING_KEY_REVOKED, BILLING_KEY_OF_OTHER_TYPE -> codes.keyRevoked();
                 case AMOUNT_BELOW_MINIMUM -> codes.amount();
@@ -156,7 +166,7 @@ class ChargeOperations implements PaypleOperation {
                 case VAT_ABOVE_AMOUNT -> codes.generic();
                 case DUPLICATE_ORDER_ID -> codes.duplicate();
                 case ALREADY_CHARGED_THIS_MONTH -> monthCodes.duplicate();
-            }).echo(request, ECHOED);
+            }), refusals).echo(request, ECHOED);
         }
         return PaymentAnswers.describe(answer(payment, codes, call), payment, request.baseUrl(), false);
     }

@@ -18,6 +18,7 @@ import kr.gyeol.refund.RefundResult;
 import kr.gyeol.refund.RefundService;
 import kr.gyeol.refund.RefundStatus;
 import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.shared.SingleUse;
 import kr.gyeol.vault.InstrumentType;
 import kr.gyeol.web.PaypleOperation;
 import kr.gyeol.web.WireRequest;
@@ -57,14 +58,16 @@ class CancelOperation implements PaypleOperation {
         if (request.isMalformed()) {
             return failure(endpoint).echo(request, ECHOED);
         }
-        PartnerCalls.Checked checked = PartnerCalls.authorize(authentication, request, Operation.CANCEL, REFUSALS);
+        // The key is spent with the refund's reservation (or before a refusal).
+        PartnerCalls.Checked checked = PartnerCalls.authorizeDeferred(authentication, request, Operation.CANCEL,
+                REFUSALS);
         if (checked.refused()) {
             return checked.refusal().echo(request, ECHOED);
         }
         AuthorizedCall call = checked.call();
         String refundKey = request.get(Fields.REFUND_KEY);
         if (refundKey == null || !authentication.refundKeyMatches(call.partnerId(), refundKey)) {
-            return WireResponse.error(ResponseCode.PAYC0002).echo(request, ECHOED);
+            return PartnerCalls.refuse(call, WireResponse.error(ResponseCode.PAYC0002), REFUSALS).echo(request, ECHOED);
         }
         OptionalLong amount = WireValues.amount(request.get(Fields.REFUND_TOTAL));
         // Older documents name the VAT part of a refund PCD_PAY_TAXTOTAL (spec §1.8);
@@ -72,16 +75,19 @@ class CancelOperation implements PaypleOperation {
         String vatText = request.first(Fields.REFUND_TAXTOTAL, Fields.PAY_TAXTOTAL);
         OptionalLong vat = vatText == null ? OptionalLong.empty() : WireValues.amount(vatText);
         if (amount.isEmpty() || amount.getAsLong() == 0 || (vatText != null && vat.isEmpty())) {
-            return WireResponse.error(ResponseCode.PAYC0003).echo(request, ECHOED);
+            return PartnerCalls.refuse(call, WireResponse.error(ResponseCode.PAYC0003), REFUSALS).echo(request, ECHOED);
         }
         RefundResult result;
         try {
             result = refunds.refund(call.partnerId(), OrderId.ofNullable(request.get(Fields.PAY_OID)),
                     WireValues.digits(request.get(Fields.PAY_DATE)), amount.getAsLong(),
-                    vatText == null ? null : vat.getAsLong());
+                    vatText == null ? null : vat.getAsLong(), call.use());
+        }
+        catch (SingleUse.AlreadySpent e) {
+            return PartnerCalls.spent(REFUSALS).echo(request, ECHOED);
         }
         catch (RefundRejected e) {
-            return WireResponse.error(switch (e.reason()) {
+            return PartnerCalls.refuse(call, WireResponse.error(switch (e.reason()) {
                 case WRONG_REFUND_KEY -> ResponseCode.PAYC0002;
                 case INVALID_AMOUNT -> ResponseCode.PAYC0003;
                 case PAYMENT_NOT_FOUND -> ResponseCode.PAYC0007;
@@ -90,7 +96,7 @@ class CancelOperation implements PaypleOperation {
                 // id.
                 case CURRENCY_MISMATCH -> ResponseCode.PAYC0007;
                 case NETWORK_REFUSED -> ResponseCode.PAYC0012;
-            }).echo(request, ECHOED);
+            }), REFUSALS).echo(request, ECHOED);
         }
         Payment payment = result.payment();
         WireResponse answer = result.refund().status() == RefundStatus.APPROVED

@@ -12,6 +12,7 @@ import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.protocol.WireValues;
+import kr.gyeol.shared.SingleUse;
 import kr.gyeol.vault.AccountRegistration;
 import kr.gyeol.vault.BillingKey;
 import kr.gyeol.vault.CardRegistration;
@@ -55,8 +56,11 @@ class BillingKeyOperations implements PaypleOperation {
         if (request.isMalformed()) {
             return failure(endpoint).echo(request, Fields.PAY_TYPE, Fields.PAY_WORK, Fields.PAYER_ID);
         }
-        PartnerCalls.Checked checked = PartnerCalls.authorize(authentication, request,
-                Operation.valueOf(endpoint.name()), refusals(endpoint));
+        // A registration spends its key with the key it stores (or before a refusal).
+        PartnerCalls.Checked checked = endpoint == Endpoint.REGISTER
+                ? PartnerCalls.authorizeDeferred(authentication, request, Operation.REGISTER, refusals(endpoint))
+                : PartnerCalls.authorize(authentication, request, Operation.valueOf(endpoint.name()),
+                        refusals(endpoint));
         if (checked.refused()) {
             return checked.refusal().echo(request, Fields.PAY_TYPE, Fields.PAY_WORK, Fields.PAYER_ID, Fields.PAYER_NO);
         }
@@ -71,18 +75,22 @@ class BillingKeyOperations implements PaypleOperation {
             };
         }
         catch (RegistrationRejected e) {
-            return rejected(endpoint, e, call).echo(request, Fields.PAY_TYPE, Fields.PAY_WORK, Fields.PAYER_ID,
-                    Fields.PAYER_NO);
+            return PartnerCalls.refuse(call, rejected(endpoint, e, call), refusals(endpoint))
+                .echo(request, Fields.PAY_TYPE, Fields.PAY_WORK, Fields.PAYER_ID, Fields.PAYER_NO);
+        }
+        catch (SingleUse.AlreadySpent e) {
+            return PartnerCalls.spent(refusals(endpoint))
+                .echo(request, Fields.PAY_TYPE, Fields.PAY_WORK, Fields.PAYER_ID, Fields.PAYER_NO);
         }
     }
 
     private WireResponse register(WireRequest request, AuthorizedCall call) {
         String payType = WireValues.lower(request.get(Fields.PAY_TYPE));
         if (!payType.equals("card") && !payType.equals("transfer")) {
-            return WireResponse.error(ResponseCode.CDAUCK01);
+            return PartnerCalls.refuse(call, WireResponse.error(ResponseCode.CDAUCK01), refusals(Endpoint.REGISTER));
         }
         if (!"AUTHREG".equalsIgnoreCase(request.get(Fields.PAY_WORK))) {
-            return WireResponse.error(ResponseCode.CDAUCK02);
+            return PartnerCalls.refuse(call, WireResponse.error(ResponseCode.CDAUCK02), refusals(Endpoint.REGISTER));
         }
         Payer payer = payer(request);
         if (payType.equals("transfer")) {
@@ -91,7 +99,8 @@ class BillingKeyOperations implements PaypleOperation {
         BillingKey key = vault.registerCard(call.partnerId(),
                 new CardRegistration(WireValues.digits(request.get(Fields.PAY_CARDNUM)),
                         request.get(Fields.PAY_CARDEXYEAR), request.get(Fields.PAY_CARDEXMONTH),
-                        WireValues.digits(request.get(Fields.PAYER_BIRTH)), request.get(Fields.PAY_CARDPW), payer));
+                        WireValues.digits(request.get(Fields.PAYER_BIRTH)), request.get(Fields.PAY_CARDPW), payer),
+                call.use());
         return keyAnswer(WireResponse.success(ResponseCode.CDAU0000), key)
             .put(Fields.CST_ID, request.get(Fields.CST_ID))
             .put(Fields.PAY_WORK, "AUTHREG")
@@ -104,10 +113,10 @@ class BillingKeyOperations implements PaypleOperation {
                 ? request.get(Fields.PAYER_CORPNUM) : request.get(Fields.PAYER_BIRTH);
         PendingAccountRegistration pending = vault.startAccountRegistration(call.partnerId(),
                 new AccountRegistration(request.get(Fields.PAY_BANK),
-                        WireValues.digits(request.get(Fields.PAY_BANKNUM)), WireValues.digits(identity), holder,
-                        payer));
-        IssuedSession confirmation = authentication.issueFollowUp(call, request.refererHost(),
-                Operation.REGISTER_ACCOUNT_CONFIRM, pending.id());
+                        WireValues.digits(request.get(Fields.PAY_BANKNUM)), WireValues.digits(identity), holder, payer),
+                call.use());
+        IssuedSession confirmation = authentication.issueFollowUp(call, Operation.REGISTER_ACCOUNT_CONFIRM,
+                pending.id());
         String url = Endpoint.REGISTER_ACCOUNT_CONFIRM.payUrl();
         return WireResponse.success(ResponseCode.ARSA0000)
             .put(Fields.PAY_TYPE, "transfer")

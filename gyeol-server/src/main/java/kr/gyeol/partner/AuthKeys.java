@@ -1,0 +1,199 @@
+package kr.gyeol.partner;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.Tokens;
+import kr.gyeol.vault.VaultCipher;
+import org.springframework.stereotype.Component;
+
+/**
+ * AuthKeys that carry their own proof, so issuing one writes nothing. An AuthKey is
+ * AES-256-GCM over the partner, the operation, the expiry, a random nonce and the
+ * context, under a key derived from the vault key (every node that shares the vault keys
+ * reads every node's AuthKeys); it is opaque to the partner, and a changed or forged one
+ * fails its tag. The session's stand-ins for {@code cst_id} and {@code custKey} are MACs
+ * of the nonce, so they are derived again instead of stored. Single use is the nonce's
+ * row in {@code auth_key_uses}, written by the call that spends it.
+ *
+ * <p>
+ * Layout, base64url without padding: version (1), length of the vault key id (1), the key
+ * id, IV (12), then the ciphertext and its tag (16) of: nonce (16), expiry in epoch
+ * seconds (8), then the partner id, the operation name and the context, each as a
+ * two-byte length and UTF-8 (length 0xFFFF for no context). The header is the GCM's
+ * associated data.
+ */
+@Component
+class AuthKeys {
+
+    /** What an AuthKey says, once its tag held. */
+    record Claims(byte[] nonce, Instant expiresAt, PartnerId partnerId, String operation, String context,
+            String partnerToken, String secretToken) {
+    }
+
+    /** A new AuthKey and what it says. */
+    record Issued(String authKey, Claims claims) {
+    }
+
+    private static final byte VERSION = 1;
+
+    private static final int NONCE_BYTES = 16;
+
+    private static final int IV_BYTES = 12;
+
+    private static final int TAG_BITS = 128;
+
+    private static final int NO_CONTEXT = 0xFFFF;
+
+    private final VaultCipher vault;
+
+    /** Derived keys by vault key id: [0] seals AuthKeys, [1] derives the tokens. */
+    private final Map<String, Optional<byte[][]>> derived = new ConcurrentHashMap<>();
+
+    AuthKeys(VaultCipher vault) {
+        this.vault = vault;
+    }
+
+    /** A new AuthKey with its claims. */
+    Issued issue(PartnerId partnerId, String operation, String context, Instant expiresAt) {
+        String keyId = vault.activeKeyId();
+        byte[][] keys = keys(keyId).orElseThrow();
+        byte[] nonce = Tokens.randomBytes(NONCE_BYTES);
+        ByteArrayOutputStream payload = new ByteArrayOutputStream(64);
+        payload.writeBytes(nonce);
+        payload.writeBytes(ByteBuffer.allocate(8).putLong(expiresAt.getEpochSecond()).array());
+        writeString(payload, partnerId.value());
+        writeString(payload, operation);
+        writeString(payload, context);
+        byte[] header = header(keyId);
+        byte[] iv = Tokens.randomBytes(IV_BYTES);
+        byte[] sealed;
+        try {
+            sealed = gcm(Cipher.ENCRYPT_MODE, keys[0], iv, header, payload.toByteArray());
+        }
+        catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+        ByteBuffer out = ByteBuffer.allocate(header.length + IV_BYTES + sealed.length);
+        out.put(header).put(iv).put(sealed);
+        return new Issued(Base64.getUrlEncoder().withoutPadding().encodeToString(out.array()),
+                new Claims(nonce, Instant.ofEpochSecond(expiresAt.getEpochSecond()), partnerId, operation, context,
+                        token(keys[1], 'c', nonce), token(keys[1], 'k', nonce)));
+    }
+
+    /**
+     * The claims of an AuthKey this gateway (or a node sharing its vault keys) issued;
+     * empty for anything else, expired or not (the caller checks the expiry).
+     */
+    Optional<Claims> read(String authKey) {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(Base64.getUrlDecoder().decode(authKey));
+            if (in.remaining() < 2 + IV_BYTES + TAG_BITS / 8 || in.get() != VERSION) {
+                return Optional.empty();
+            }
+            byte[] keyIdBytes = new byte[Byte.toUnsignedInt(in.get())];
+            in.get(keyIdBytes);
+            String keyId = new String(keyIdBytes, StandardCharsets.UTF_8);
+            Optional<byte[][]> keys = keys(keyId);
+            if (keys.isEmpty()) {
+                return Optional.empty();
+            }
+            byte[] iv = new byte[IV_BYTES];
+            in.get(iv);
+            byte[] sealed = new byte[in.remaining()];
+            in.get(sealed);
+            ByteBuffer payload = ByteBuffer.wrap(gcm(Cipher.DECRYPT_MODE, keys.get()[0], iv, header(keyId), sealed));
+            byte[] nonce = new byte[NONCE_BYTES];
+            payload.get(nonce);
+            Instant expiresAt = Instant.ofEpochSecond(payload.getLong());
+            PartnerId partnerId = PartnerId.of(readString(payload));
+            String operation = readString(payload);
+            String context = readString(payload);
+            return Optional.of(new Claims(nonce, expiresAt, partnerId, operation, context,
+                    token(keys.get()[1], 'c', nonce), token(keys.get()[1], 'k', nonce)));
+        }
+        catch (IllegalArgumentException | java.nio.BufferUnderflowException | GeneralSecurityException e) {
+            // Not base64, too short, or a tag that does not hold: not one of ours.
+            return Optional.empty();
+        }
+    }
+
+    private Optional<byte[][]> keys(String keyId) {
+        return derived.computeIfAbsent(keyId, (id) -> vault.derive(id, "gyeol auth-key v1")
+            .map((sealing) -> new byte[][] { sealing, vault.derive(id, "gyeol auth-key tokens v1").orElseThrow() }));
+    }
+
+    private static byte[] header(String keyId) {
+        byte[] id = keyId.getBytes(StandardCharsets.UTF_8);
+        if (id.length > 255) {
+            throw new IllegalStateException("A vault key id longer than 255 bytes cannot name an AuthKey's key");
+        }
+        byte[] header = new byte[2 + id.length];
+        header[0] = VERSION;
+        header[1] = (byte) id.length;
+        System.arraycopy(id, 0, header, 2, id.length);
+        return header;
+    }
+
+    private static byte[] gcm(int mode, byte[] key, byte[] iv, byte[] header, byte[] input)
+            throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, iv));
+        cipher.updateAAD(header);
+        return cipher.doFinal(input);
+    }
+
+    /**
+     * A session's stand-in for cst_id ('c') or custKey ('k'): 32 characters, as long as
+     * Payple's.
+     */
+    private static String token(byte[] key, char kind, byte[] nonce) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.update((byte) kind);
+            byte[] tag = mac.doFinal(nonce);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(tag, 24));
+        }
+        catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 failed", e);
+        }
+    }
+
+    private static void writeString(ByteArrayOutputStream out, String value) {
+        if (value == null) {
+            out.write(NO_CONTEXT >>> 8);
+            out.write(NO_CONTEXT & 0xFF);
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length >= NO_CONTEXT) {
+            throw new IllegalArgumentException("An AuthKey's field is too long");
+        }
+        out.write(bytes.length >>> 8);
+        out.write(bytes.length & 0xFF);
+        out.writeBytes(bytes);
+    }
+
+    private static String readString(ByteBuffer in) {
+        int length = Short.toUnsignedInt(in.getShort());
+        if (length == NO_CONTEXT) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+}
