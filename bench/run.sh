@@ -27,6 +27,7 @@ WARMUP="${WARMUP:-20}"
 PG_HOST="${PGHOST:-127.0.0.1}"
 PG_PORT="${PGPORT:-5432}"
 PG_USER="${PGUSER:-postgres}"
+export PGOPTIONS="-c client_min_messages=warning"
 WORK="$(mktemp -d /tmp/gyeol-bench.XXXXXX)"
 JAR=gyeol-server/target/gyeol-server.jar
 BENCH=gyeol-bench/target/gyeol-bench.jar
@@ -104,7 +105,7 @@ for n, line in enumerate(open(sys.argv[1]), 1): print(f"{n}\t{line.strip()}")' "
     || { echo "pgbench had failed transactions:" >&2; cat "$WORK/pgbench.txt" >&2; exit 1; }
 }
 
-field() { echo "$HTTP" | sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+field() { echo "$HTTP" | sed -n "s|.*$1=\([0-9.]*\).*|\1|p"; }
 
 report() {
   local name=$1

@@ -13,6 +13,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -37,10 +38,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Two gateway nodes on one PostgreSQL, a client on each: a billing key registered on one
  * node is charged through the other, an order id or a month raced across both is charged
- * once (the losers get {@link DuplicateOrderException}), a charge left unknown on one
- * node is settled and found through the other, and both nodes deliver webhooks without
- * sending any event twice, also to a receiver that takes nearly the whole timeout to
- * answer.
+ * once (the losers get {@link DuplicateOrderException}), an AuthKey issued by one node is
+ * spent once however many calls race at both, a charge left unknown on one node is
+ * settled and found through the other, and both nodes deliver webhooks without sending
+ * any event twice, also to a receiver that takes nearly the whole timeout to answer.
  */
 class MultiNodeClientE2EIT {
 
@@ -108,6 +109,49 @@ class MultiNodeClientE2EIT {
         return approved;
     }
 
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+        .build();
+
+    private static Map<String, String> postJson(String url, Map<String, String> body) throws Exception {
+        java.net.http.HttpResponse<String> response = HTTP
+            .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("Referer", "http://localhost:8080")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return JSON.readValue(response.body(), new tools.jackson.core.type.TypeReference<Map<String, String>>() {
+        });
+    }
+
+    /**
+     * Ten charges with one envelope, five at each node, each with its own order id, all
+     * let go at once.
+     */
+    private static List<Map<String, String>> raceSpends(List<GatewayProcess> nodes, String path,
+            Map<String, String> envelope) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Map<String, String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String url = nodes.get(i % nodes.size()).baseUrl() + path;
+            Map<String, String> body = new java.util.HashMap<>(envelope);
+            body.put("PCD_PAY_OID", "e2e-key-race" + i + "-" + System.nanoTime());
+            answers.add(pool.submit(() -> {
+                start.await();
+                return postJson(url, body);
+            }));
+        }
+        start.countDown();
+        List<Map<String, String>> results = new ArrayList<>();
+        for (Future<Map<String, String>> answer : answers) {
+            results.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdownNow();
+        return results;
+    }
+
     @Test
     void nodesShareKeysOrderIdsMonthsAndUnknownOutcomes() throws Exception {
         this.cluster = new GatewayCluster(ClientE2ECases.SETTINGS);
@@ -134,6 +178,21 @@ class MultiNodeClientE2EIT {
                     .monthly(month)
                     .build()))
             .isOne();
+
+        // An AuthKey issued by one node is read by the other (it carries its own proof,
+        // sealed under the shared vault key) and spent once, whichever node and however
+        // many calls race to spend it.
+        Map<String, String> session = postJson(nodes.get(0).baseUrl() + "/php/auth.php",
+                Map.of("cst_id", "test", "custKey", "abcd1234567890", "PCD_PAY_TYPE", "card", "PCD_SIMPLE_FLAG", "Y"));
+        java.net.URI returnUrl = java.net.URI.create(session.get("return_url"));
+        String chargePath = returnUrl.getRawPath() + "?" + returnUrl.getRawQuery();
+        List<Map<String, String>> spends = raceSpends(nodes, chargePath,
+                Map.of("PCD_CST_ID", session.get("cst_id"), "PCD_CUST_KEY", session.get("custKey"), "PCD_AUTH_KEY",
+                        session.get("AuthKey"), "PCD_PAY_TYPE", "card", "PCD_PAYER_ID", card.id(), "PCD_PAY_GOODS",
+                        "노드 키", "PCD_PAY_TOTAL", "1000"));
+        List<String> codes = spends.stream().map((answer) -> answer.get("PCD_PAY_CODE")).toList();
+        assertThat(codes).as("answers %s", spends).containsOnlyOnce("SPCD0000");
+        assertThat(codes).filteredOn("SPCD0004"::equals).hasSize(codes.size() - 1);
 
         String timeoutKey = a.billingKeys()
             .registerCard(new CardRegistration(Payer.NONE, "900101", "4000000000000119", "30", "12", "12"))

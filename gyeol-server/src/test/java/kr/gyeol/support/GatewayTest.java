@@ -36,6 +36,11 @@ public abstract class GatewayTest {
             return new MutableClock();
         }
 
+        @Bean
+        static org.springframework.beans.factory.config.BeanPostProcessor commitCounter() {
+            return CommitCounter.wrapper();
+        }
+
     }
 
     @DynamicPropertySource

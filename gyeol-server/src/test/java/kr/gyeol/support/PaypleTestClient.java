@@ -113,6 +113,29 @@ public final class PaypleTestClient {
         return exchange(request.build());
     }
 
+    /**
+     * Posts a JSON body under a request id of the caller's ({@code X-Request-Id}), for
+     * {@link CommitCounter}.
+     */
+    public Map<String, String> post(String url, Map<String, ?> body, String requestId) {
+        return exchange(HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("Referer", REFERER)
+            .header("X-Request-Id", requestId)
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))
+            .build());
+    }
+
+    /** auth.php with the test partner and the given flags, under a request id. */
+    public Map<String, String> auth(Map<String, ?> flags, String requestId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("cst_id", partner);
+        body.put("custKey", secret);
+        body.putAll(flags);
+        return post(baseUrl + "/php/auth.php", body, requestId);
+    }
+
     public Map<String, String> get(String url) {
         return exchange(HttpRequest.newBuilder(URI.create(url)).header("Referer", REFERER).GET().build());
     }
