@@ -8,7 +8,8 @@
 #
 #   local-postgresql   one gateway on the machine's PostgreSQL server
 #   3-nodes            three gateways on that same database; each charge authenticates at one node
-#                      and spends its AuthKey at the next (compared with the same ceiling)
+#                      and spends its AuthKey at the next (compared with the same ceiling; warmed up
+#                      three times as long, as each node sees a third of the calls)
 #   embedded           the default: one gateway on the PostgreSQL it starts itself
 #
 # For each it prints charges/s, p50/p99/max latency, request errors, the gateways' peak RSS, the
@@ -74,11 +75,13 @@ await_gateways() {
   done
 }
 
-# charges NAME BENCH_ARGS...: the HTTP run against every started gateway; sets HTTP and RSS.
+# charges NAME BENCH_ARGS...: the HTTP run against every started gateway; sets HTTP and RSS. Each
+# node sees its share of the calls, so the warm-up is WARMUP times the number of nodes: three JITs
+# on two cores need that long to compile what one compiles in WARMUP.
 charges() {
   local name=$1; shift
   HTTP=$("$JAVA" -jar "$BENCH" --base "$(IFS=,; echo "${BASES[*]}")" --clients "$CLIENTS" --seconds "$DURATION" \
-    --warmup "$WARMUP" "$@")
+    --warmup "$((WARMUP * ${#BASES[@]}))" "$@")
   # Each gateway's peak resident memory over the run (issue 14 asks for under 512 MB).
   RSS=""
   local pid
