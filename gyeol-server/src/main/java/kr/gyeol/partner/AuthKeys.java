@@ -19,20 +19,22 @@ import kr.gyeol.vault.VaultCipher;
 import org.springframework.stereotype.Component;
 
 /**
- * AuthKeys that carry their own proof, so issuing one writes nothing. An AuthKey is
- * AES-256-GCM over the partner, the operation, the expiry, a random nonce and the
+ * AuthKeys that carry their own proof, so issuing one writes nothing. An AuthKey is a
+ * random nonce and AES-256-GCM over the partner, the operation, the expiry and the
  * context, under a key derived from the vault key (every node that shares the vault keys
  * reads every node's AuthKeys); it is opaque to the partner, and a changed or forged one
- * fails its tag. The session's stand-ins for {@code cst_id} and {@code custKey} are MACs
- * of the nonce, so they are derived again instead of stored. Single use is the nonce's
- * row in {@code auth_key_uses}, written by the call that spends it.
+ * fails its tag. Each AuthKey is sealed under a key of its own, the HMAC of its nonce, so
+ * GCM's limit on random IVs under one key never comes near. The session's stand-ins for
+ * {@code cst_id} and {@code custKey} are MACs of the nonce under a second derived key, so
+ * they are derived again instead of stored. Single use is the nonce's row in
+ * {@code auth_key_uses}, written by the call that spends it.
  *
  * <p>
- * Layout, base64url without padding: version (1), length of the vault key id (1), the key
- * id, IV (12), then the ciphertext and its tag (16) of: nonce (16), expiry in epoch
- * seconds (8), then the partner id, the operation name and the context, each as a
- * two-byte length and UTF-8 (length 0xFFFF for no context). The header is the GCM's
- * associated data.
+ * Layout, base64url without padding: the header — version (1), length of the vault key id
+ * (1), the key id, the nonce (16) — then the ciphertext and its tag (16) of: the expiry
+ * in epoch seconds (8), then the partner id, the operation name and the context, each as
+ * a two-byte length and UTF-8 (length 0xFFFF for no context). The header is the GCM's
+ * associated data; the IV is zero, as each AuthKey's key seals that one AuthKey.
  */
 @Component
 class AuthKeys {
@@ -50,7 +52,8 @@ class AuthKeys {
 
     private static final int NONCE_BYTES = 16;
 
-    private static final int IV_BYTES = 12;
+    /** Each AuthKey's own key seals one message only, so its IV may be constant. */
+    private static final byte[] IV = new byte[12];
 
     private static final int TAG_BITS = 128;
 
@@ -71,22 +74,20 @@ class AuthKeys {
         byte[][] keys = keys(keyId).orElseThrow();
         byte[] nonce = Tokens.randomBytes(NONCE_BYTES);
         ByteArrayOutputStream payload = new ByteArrayOutputStream(64);
-        payload.writeBytes(nonce);
         payload.writeBytes(ByteBuffer.allocate(8).putLong(expiresAt.getEpochSecond()).array());
         writeString(payload, partnerId.value());
         writeString(payload, operation);
         writeString(payload, context);
-        byte[] header = header(keyId);
-        byte[] iv = Tokens.randomBytes(IV_BYTES);
+        byte[] header = header(keyId, nonce);
         byte[] sealed;
         try {
-            sealed = gcm(Cipher.ENCRYPT_MODE, keys[0], iv, header, payload.toByteArray());
+            sealed = gcm(Cipher.ENCRYPT_MODE, mac(keys[0], nonce), header, payload.toByteArray());
         }
         catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }
-        ByteBuffer out = ByteBuffer.allocate(header.length + IV_BYTES + sealed.length);
-        out.put(header).put(iv).put(sealed);
+        ByteBuffer out = ByteBuffer.allocate(header.length + sealed.length);
+        out.put(header).put(sealed);
         return new Issued(Base64.getUrlEncoder().withoutPadding().encodeToString(out.array()),
                 new Claims(nonce, Instant.ofEpochSecond(expiresAt.getEpochSecond()), partnerId, operation, context,
                         token(keys[1], 'c', nonce), token(keys[1], 'k', nonce)));
@@ -99,7 +100,7 @@ class AuthKeys {
     Optional<Claims> read(String authKey) {
         try {
             ByteBuffer in = ByteBuffer.wrap(Base64.getUrlDecoder().decode(authKey));
-            if (in.remaining() < 2 + IV_BYTES + TAG_BITS / 8 || in.get() != VERSION) {
+            if (in.remaining() < 2 + NONCE_BYTES + TAG_BITS / 8 || in.get() != VERSION) {
                 return Optional.empty();
             }
             byte[] keyIdBytes = new byte[Byte.toUnsignedInt(in.get())];
@@ -109,13 +110,12 @@ class AuthKeys {
             if (keys.isEmpty()) {
                 return Optional.empty();
             }
-            byte[] iv = new byte[IV_BYTES];
-            in.get(iv);
+            byte[] nonce = new byte[NONCE_BYTES];
+            in.get(nonce);
             byte[] sealed = new byte[in.remaining()];
             in.get(sealed);
-            ByteBuffer payload = ByteBuffer.wrap(gcm(Cipher.DECRYPT_MODE, keys.get()[0], iv, header(keyId), sealed));
-            byte[] nonce = new byte[NONCE_BYTES];
-            payload.get(nonce);
+            ByteBuffer payload = ByteBuffer
+                .wrap(gcm(Cipher.DECRYPT_MODE, mac(keys.get()[0], nonce), header(keyId, nonce), sealed));
             Instant expiresAt = Instant.ofEpochSecond(payload.getLong());
             PartnerId partnerId = PartnerId.of(readString(payload));
             String operation = readString(payload);
@@ -134,24 +134,36 @@ class AuthKeys {
             .map((sealing) -> new byte[][] { sealing, vault.derive(id, "gyeol auth-key tokens v1").orElseThrow() }));
     }
 
-    private static byte[] header(String keyId) {
+    private static byte[] header(String keyId, byte[] nonce) {
         byte[] id = keyId.getBytes(StandardCharsets.UTF_8);
         if (id.length > 255) {
             throw new IllegalStateException("A vault key id longer than 255 bytes cannot name an AuthKey's key");
         }
-        byte[] header = new byte[2 + id.length];
+        byte[] header = new byte[2 + id.length + nonce.length];
         header[0] = VERSION;
         header[1] = (byte) id.length;
         System.arraycopy(id, 0, header, 2, id.length);
+        System.arraycopy(nonce, 0, header, 2 + id.length, nonce.length);
         return header;
     }
 
-    private static byte[] gcm(int mode, byte[] key, byte[] iv, byte[] header, byte[] input)
-            throws GeneralSecurityException {
+    private static byte[] gcm(int mode, byte[] key, byte[] header, byte[] input) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, iv));
+        cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, IV));
         cipher.updateAAD(header);
         return cipher.doFinal(input);
+    }
+
+    /** HMAC-SHA256 of {@code input} under {@code key}. */
+    private static byte[] mac(byte[] key, byte[] input) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(input);
+        }
+        catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 failed", e);
+        }
     }
 
     /**
@@ -159,16 +171,10 @@ class AuthKeys {
      * Payple's.
      */
     private static String token(byte[] key, char kind, byte[] nonce) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update((byte) kind);
-            byte[] tag = mac.doFinal(nonce);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(tag, 24));
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 failed", e);
-        }
+        byte[] input = new byte[1 + nonce.length];
+        input[0] = (byte) kind;
+        System.arraycopy(nonce, 0, input, 1, nonce.length);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(mac(key, input), 24));
     }
 
     private static void writeString(ByteArrayOutputStream out, String value) {

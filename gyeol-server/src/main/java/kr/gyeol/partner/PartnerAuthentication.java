@@ -39,6 +39,9 @@ public class PartnerAuthentication {
 
     private final Duration sessionLifetime;
 
+    /** Bearer tokens' operations start with this, which no {@link Operation} does. */
+    private static final String BEARER = "bearer:";
+
     PartnerAuthentication(PartnerRepository partners, AuthSessionRepository sessions, AuthKeys authKeys,
             AuthKeyUseRepository keyUses, Clock clock,
             @Value("${gyeol.auth.session-lifetime:30m}") Duration sessionLifetime) {
@@ -234,9 +237,6 @@ public class PartnerAuthentication {
             .filter(claims -> claims.operation().equals(BEARER + purpose) && claims.expiresAt().isAfter(now))
             .map(claims -> new Bearer(claims.partnerId(), claims.context(), claims.expiresAt()));
     }
-
-    /** Bearer tokens' operations start with this, which no {@link Operation} does. */
-    private static final String BEARER = "bearer:";
 
     /**
      * Checks an operation call's envelope and, for single-use operations, spends the key
