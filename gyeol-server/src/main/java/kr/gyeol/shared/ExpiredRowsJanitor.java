@@ -2,6 +2,7 @@ package kr.gyeol.shared;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -36,9 +37,10 @@ public class ExpiredRowsJanitor {
     @Scheduled(fixedDelayString = "${gyeol.janitor.interval:1h}", initialDelayString = "5m")
     public int deleteExpired() {
         int deleted = 0;
+        Instant now = this.clock.instant();
         for (ExpiringRows table : this.tables) {
             try {
-                deleted += table.deleteExpiredBefore(this.clock.instant().minus(this.retention));
+                deleted += table.deleteExpiredBefore(now.minus(table.keptAfterExpiry(this.retention)));
             }
             catch (RuntimeException ex) {
                 log.warn("Deleting expired rows of {} failed; the next round tries again",

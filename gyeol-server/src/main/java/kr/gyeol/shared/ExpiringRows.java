@@ -1,5 +1,6 @@
 package kr.gyeol.shared;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -10,5 +11,13 @@ public interface ExpiringRows {
 
     /** Deletes the rows that expired before {@code cutoff}; returns how many. */
     int deleteExpiredBefore(Instant cutoff);
+
+    /**
+     * How long expired rows are kept: the janitor's {@code retention} (for a look at what
+     * happened) unless the rows tell nothing once expired.
+     */
+    default Duration keptAfterExpiry(Duration retention) {
+        return retention;
+    }
 
 }

@@ -27,6 +27,9 @@ class CommitsPerCallIT extends GatewayTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    kr.gyeol.shared.ExpiredRowsJanitor janitor;
+
     private static String requestId() {
         return "commits-" + UUID.randomUUID();
     }
@@ -104,6 +107,26 @@ class CommitsPerCallIT extends GatewayTest {
         Map<String, Object> body = PaypleTestClient.withEnvelope(session, charge(key, orderId));
         assertThat(payple.post(session.get("return_url"), body)).containsEntry("PCD_PAY_CODE", "SPCD0014");
         body.put("PCD_PAY_OID", PaypleTestClient.uniqueOrderId("fresh"));
+        assertThat(payple.post(session.get("return_url"), body)).containsEntry("PCD_PAY_CODE", "SPCD0004");
+    }
+
+    @Test
+    void aSpentKeysRowGoesFiveMinutesAfterTheKeyExpiredAndTheKeyStaysRefused() {
+        String key = payple.registerCard(PaypleTestClient.CARD);
+        Map<String, String> session = authenticate(CHARGE_FLAGS);
+        Map<String, Object> body = PaypleTestClient.withEnvelope(session,
+                charge(key, PaypleTestClient.uniqueOrderId("sweep")));
+        assertThat(payple.post(session.get("return_url"), body)).containsEntry("PCD_PAY_CODE", "SPCD0000");
+        long spent = spentKeys();
+
+        this.clock.advance(java.time.Duration.ofMinutes(34));
+        this.janitor.deleteExpired();
+        assertThat(spentKeys()).as("kept for the clock skew between nodes").isEqualTo(spent);
+
+        this.clock.advance(java.time.Duration.ofMinutes(2));
+        this.janitor.deleteExpired();
+        assertThat(spentKeys()).isLessThan(spent);
+        body.put("PCD_PAY_OID", PaypleTestClient.uniqueOrderId("sweep"));
         assertThat(payple.post(session.get("return_url"), body)).containsEntry("PCD_PAY_CODE", "SPCD0004");
     }
 
