@@ -61,8 +61,11 @@ class AuthKeys {
 
     private final VaultCipher vault;
 
-    /** Derived keys by vault key id: [0] seals AuthKeys, [1] derives the tokens. */
-    private final Map<String, Optional<byte[][]>> derived = new ConcurrentHashMap<>();
+    /**
+     * Derived keys by vault key id, of configured vault keys only (a presented AuthKey
+     * names any id it likes): [0] seals AuthKeys, [1] derives the tokens.
+     */
+    private final Map<String, byte[][]> derived = new ConcurrentHashMap<>();
 
     AuthKeys(VaultCipher vault) {
         this.vault = vault;
@@ -129,9 +132,23 @@ class AuthKeys {
         }
     }
 
+    /** How many vault key ids have derived keys here: configured ones only. */
+    int derivedKeyIds() {
+        return derived.size();
+    }
+
     private Optional<byte[][]> keys(String keyId) {
-        return derived.computeIfAbsent(keyId, (id) -> vault.derive(id, "gyeol auth-key v1")
-            .map((sealing) -> new byte[][] { sealing, vault.derive(id, "gyeol auth-key tokens v1").orElseThrow() }));
+        byte[][] known = derived.get(keyId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<byte[]> sealing = vault.derive(keyId, "gyeol auth-key v1");
+        if (sealing.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[][] keys = { sealing.get(), vault.derive(keyId, "gyeol auth-key tokens v1").orElseThrow() };
+        derived.putIfAbsent(keyId, keys);
+        return Optional.of(keys);
     }
 
     private static byte[] header(String keyId, byte[] nonce) {

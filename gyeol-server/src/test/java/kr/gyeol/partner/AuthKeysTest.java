@@ -79,6 +79,22 @@ class AuthKeysTest {
     }
 
     @Test
+    void keysNamingVaultKeysThatAreNotConfiguredLeaveNothingBehind() {
+        AuthKeys keys = keys(Map.of("k1", key(1)), "k1");
+        keys.issue(PartnerId.of("test"), "CANCEL", null, EXPIRY);
+        for (int i = 0; i < 1_000; i++) {
+            // Version 1, a key id of its own, a nonce's worth and a tag's worth of bytes.
+            byte[] forged = new byte[2 + 8 + 16 + 16];
+            forged[0] = 1;
+            forged[1] = 8;
+            System.arraycopy(String.format("id%06d", i).getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, forged,
+                    2, 8);
+            assertThat(keys.read(Base64.getUrlEncoder().withoutPadding().encodeToString(forged))).isEmpty();
+        }
+        assertThat(keys.derivedKeyIds()).isOne();
+    }
+
+    @Test
     void keysIssuedBeforeAVaultRotationStayReadable() {
         AuthKeys before = keys(Map.of("k1", key(1)), "k1");
         String authKey = before.issue(PartnerId.of("test"), "CANCEL", null, EXPIRY).authKey();
