@@ -79,7 +79,7 @@ public class LinkService {
     }
 
     /** A single-use window AuthKey for paying the link. */
-    public IssuedSession windowSession(PaymentLink link, String refererHost) {
+    public IssuedSession windowSession(PaymentLink link) {
         return this.authentication.issueFollowUp(link.partnerId(), Operation.PAYMENT_WINDOW,
                 CONTEXT_PREFIX + link.key());
     }

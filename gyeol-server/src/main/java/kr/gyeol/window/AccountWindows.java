@@ -62,7 +62,7 @@ public class AccountWindows {
      * The customer keyed the ARS number: registers the account, then does the window's
      * work.
      */
-    public WindowOutcome confirm(String id, String keyedNumber, String password, String refererHost) {
+    public WindowOutcome confirm(String id, String keyedNumber, String password) {
         Optional<String> registration = this.windows.accountRegistration(id);
         if (registration.isEmpty()) {
             return this.runs.notOpen(id);
@@ -87,7 +87,7 @@ public class AccountWindows {
                 return new WindowOutcome.Refused(ex.reason() == RegistrationRejected.Reason.CONFIRMATION_MISMATCH
                         ? WindowOutcome.Reason.ARS_MISMATCH : WindowOutcome.Reason.SESSION_EXPIRED, null, null);
             }
-            return this.runs.withKey(session, key, refererHost);
+            return this.runs.withKey(session, key);
         });
     }
 

@@ -72,8 +72,7 @@ public class AppCardWindows {
      * The customer approved a card in its app: charges it at once (PAY) or waits for the
      * partner's confirmation (CERT).
      */
-    public WindowOutcome approve(String id, String providerCode, String token, int installmentMonths,
-            String refererHost) {
+    public WindowOutcome approve(String id, String providerCode, String token, int installmentMonths) {
         return this.runs.once(id, (session) -> {
             WindowRequest request = session.request();
             Optional<AppProvider> provider = request.appCard() ? provider(request, providerCode) : Optional.empty();
@@ -93,7 +92,7 @@ public class AppCardWindows {
             AppCardCharge appCard = new AppCardCharge(card.get().token(), card.get().maskedNumber(), issuer.code(),
                     issuer.name(), installmentMonths,
                     chosen.method() == AppMethod.APP_CARD ? null : chosen.method().wireName());
-            return this.runs.withAppCard(session, appCard, refererHost);
+            return this.runs.withAppCard(session, appCard);
         });
     }
 

@@ -34,7 +34,7 @@ public class CardWindows {
      * The customer submitted a card. The window is claimed once, so a double submit never
      * registers or charges twice.
      */
-    public WindowOutcome submit(String id, CardRegistration card, String password, String refererHost) {
+    public WindowOutcome submit(String id, CardRegistration card, String password) {
         return this.runs.once(id, (session) -> {
             BillingKey key;
             try {
@@ -50,7 +50,7 @@ public class CardWindows {
                     default -> WindowOutcome.Reason.INVALID_CARD_NUMBER;
                 }, ex.institutionCode(), ex.institutionMessage());
             }
-            return this.runs.withKey(session, key, refererHost);
+            return this.runs.withKey(session, key);
         });
     }
 

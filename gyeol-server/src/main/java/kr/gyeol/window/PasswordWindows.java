@@ -66,7 +66,7 @@ public class PasswordWindows {
      * fewer tries; the right one charges the key (PAY) or readies the confirmation
      * (CERT), once.
      */
-    public WindowOutcome pay(String id, String password, String refererHost) {
+    public WindowOutcome pay(String id, String password) {
         WindowSession open = this.runs.findOpen(id).orElse(null);
         if (open == null || !open.request().passwordPayment()) {
             return this.runs.notOpen(id);
@@ -77,7 +77,7 @@ public class PasswordWindows {
             return new WindowOutcome.WrongPassword(check.triesLeft());
         }
         return this.runs.once(id, (session) -> switch (check.check()) {
-            case ACCEPTED -> this.runs.withKey(session, key(session), refererHost);
+            case ACCEPTED -> this.runs.withKey(session, key(session));
             case LOCKED -> new WindowOutcome.Refused(WindowOutcome.Reason.PASSWORD_LOCKED, null, null);
             case NOT_SET, WRONG -> new WindowOutcome.Refused(WindowOutcome.Reason.KEY_REVOKED, null, null);
         });

@@ -113,19 +113,19 @@ class WindowRuns {
     }
 
     /** What AUTH, PAY and CERT each do with the key the customer registered or chose. */
-    WindowOutcome withKey(WindowSession session, BillingKey key, String refererHost) {
+    WindowOutcome withKey(WindowSession session, BillingKey key) {
         return switch (session.request().work()) {
             case AUTH -> new WindowOutcome.Registered(key);
             case PAY -> charged(key, chargeRequest(session, key.id(), key.type(), null));
-            case CERT -> awaitConfirmation(session, key, null, refererHost);
+            case CERT -> awaitConfirmation(session, key, null);
         };
     }
 
     /** What PAY and CERT do with a card the customer approved in an app (no key). */
-    WindowOutcome withAppCard(WindowSession session, AppCardCharge appCard, String refererHost) {
+    WindowOutcome withAppCard(WindowSession session, AppCardCharge appCard) {
         return switch (session.request().work()) {
             case PAY -> charged(null, chargeRequest(session, null, InstrumentType.CARD, appCard));
-            case CERT -> awaitConfirmation(session, null, appCard, refererHost);
+            case CERT -> awaitConfirmation(session, null, appCard);
             // The window never opens an app-card AUTH (spec §3.2: no billing key).
             case AUTH -> new WindowOutcome.Refused(WindowOutcome.Reason.INVALID_APP_CARD, null, null);
         };
@@ -144,8 +144,7 @@ class WindowRuns {
      * CERT: keeps what the partner's confirmation will charge under a new request key,
      * and issues the AuthKey for that confirmation.
      */
-    private WindowOutcome awaitConfirmation(WindowSession session, BillingKey key, AppCardCharge appCard,
-            String refererHost) {
+    private WindowOutcome awaitConfirmation(WindowSession session, BillingKey key, AppCardCharge appCard) {
         String requestKey = Tokens.base64(24);
         Instant now = this.clock.instant();
         this.windows.insertConfirmation(requestKey, session.partnerId(), session.id(), key == null ? null : key.id(),

@@ -83,7 +83,7 @@ class LinkController {
             .filter((candidate) -> candidate.name().equals(form.get("method")))
             .findFirst()
             .orElse(link.methods().get(0));
-        IssuedSession session = this.links.windowSession(link, form.refererHost());
+        IssuedSession session = this.links.windowSession(link);
         List<Map<String, String>> fields = new ArrayList<>();
         add(fields, Fields.CST_ID, session.partnerToken());
         add(fields, Fields.CUST_KEY, session.secretToken());

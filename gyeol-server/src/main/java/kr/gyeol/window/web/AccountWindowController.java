@@ -95,7 +95,7 @@ class AccountWindowController {
                 return this.pages.ars(session, pending, passwordError);
             }
         }
-        WindowOutcome outcome = this.accounts.confirm(id, form.get("code"), form.get("password"), form.refererHost());
+        WindowOutcome outcome = this.accounts.confirm(id, form.get("code"), form.get("password"));
         if (outcome instanceof WindowOutcome.WrongArsNumber wrong) {
             PendingAccountRegistration pending = this.accounts.pending(session).orElse(null);
             if (pending != null) {

@@ -90,7 +90,7 @@ class AppCardWindowController {
         }
         OptionalInt installments = WireValues.integer(form.get("installments"), 0, 36);
         WindowOutcome outcome = this.appCards.approve(id, form.get("provider"), form.get("card"),
-                installments.orElse(-1), form.refererHost());
+                installments.orElse(-1));
         return this.pages.result(this.results.of(outcome, session, form.baseUrl(), this.clock.instant()), session);
     }
 

@@ -64,7 +64,7 @@ class CardWindowController {
         if (mistake != null && this.windows.findOpen(id).isPresent()) {
             return this.pages.cardForm(session, mistake);
         }
-        WindowOutcome outcome = this.cards.submit(id, card, form.get("password"), form.refererHost());
+        WindowOutcome outcome = this.cards.submit(id, card, form.get("password"));
         return this.pages.result(this.results.of(outcome, session, form.baseUrl(), this.clock.instant()), session);
     }
 

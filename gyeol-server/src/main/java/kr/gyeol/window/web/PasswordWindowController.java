@@ -48,7 +48,7 @@ class PasswordWindowController {
         if (session == null) {
             return this.pages.notOpen(form);
         }
-        WindowOutcome outcome = this.passwords.pay(id, form.get("password"), form.refererHost());
+        WindowOutcome outcome = this.passwords.pay(id, form.get("password"));
         if (outcome instanceof WindowOutcome.WrongPassword wrong) {
             return this.pages.form(session, this.pages.wrongPassword(wrong.triesLeft()));
         }
