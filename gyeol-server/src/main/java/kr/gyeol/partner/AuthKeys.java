@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import kr.gyeol.shared.PartnerId;
@@ -84,7 +83,7 @@ class AuthKeys {
         byte[] header = header(keyId, nonce);
         byte[] sealed;
         try {
-            sealed = gcm(Cipher.ENCRYPT_MODE, mac(keys[0], nonce), header, payload.toByteArray());
+            sealed = gcm(Cipher.ENCRYPT_MODE, Tokens.hmacSha256(keys[0], nonce), header, payload.toByteArray());
         }
         catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
@@ -118,7 +117,7 @@ class AuthKeys {
             byte[] sealed = new byte[in.remaining()];
             in.get(sealed);
             ByteBuffer payload = ByteBuffer
-                .wrap(gcm(Cipher.DECRYPT_MODE, mac(keys.get()[0], nonce), header(keyId, nonce), sealed));
+                .wrap(gcm(Cipher.DECRYPT_MODE, Tokens.hmacSha256(keys.get()[0], nonce), header(keyId, nonce), sealed));
             Instant expiresAt = Instant.ofEpochSecond(payload.getLong());
             PartnerId partnerId = PartnerId.of(readString(payload));
             String operation = readString(payload);
@@ -171,27 +170,13 @@ class AuthKeys {
         return cipher.doFinal(input);
     }
 
-    /** HMAC-SHA256 of {@code input} under {@code key}. */
-    private static byte[] mac(byte[] key, byte[] input) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(input);
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 failed", e);
-        }
-    }
-
     /**
      * A session's stand-in for cst_id ('c') or custKey ('k'): 32 characters, as long as
      * Payple's.
      */
     private static String token(byte[] key, char kind, byte[] nonce) {
-        byte[] input = new byte[1 + nonce.length];
-        input[0] = (byte) kind;
-        System.arraycopy(nonce, 0, input, 1, nonce.length);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(mac(key, input), 24));
+        byte[] tag = Tokens.hmacSha256(key, new byte[] { (byte) kind }, nonce);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(tag, 24));
     }
 
     private static void writeString(ByteArrayOutputStream out, String value) {

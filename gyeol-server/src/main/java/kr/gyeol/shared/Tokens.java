@@ -81,6 +81,21 @@ public final class Tokens {
         }
     }
 
+    /** HMAC-SHA256 under {@code key} of the {@code parts}, one after another. */
+    public static byte[] hmacSha256(byte[] key, byte[]... parts) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            return mac.doFinal();
+        }
+        catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
     /**
      * A salted SHA-256 of a high-entropy API secret, as {@code sha256:<salt>:<hash>}. A
      * slow password hash would add tens of milliseconds to every call that presents raw

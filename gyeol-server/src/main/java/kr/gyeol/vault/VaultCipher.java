@@ -77,15 +77,8 @@ public class VaultCipher {
         if (key == null) {
             return java.util.Optional.empty();
         }
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
-            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-            return java.util.Optional.of(mac.doFinal(new byte[] { 1 }));
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 failed", e);
-        }
+        return java.util.Optional
+            .of(Tokens.hmacSha256(key.getEncoded(), purpose.getBytes(StandardCharsets.UTF_8), new byte[] { 1 }));
     }
 
     public Sealed seal(byte[] plaintext, String associatedData) {

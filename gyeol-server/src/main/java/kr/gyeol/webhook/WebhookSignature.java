@@ -1,11 +1,7 @@
 package kr.gyeol.webhook;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import kr.gyeol.shared.Tokens;
 
@@ -29,15 +25,9 @@ public final class WebhookSignature {
     /** The {@code webhook-signature} header value. */
     public static String sign(String secret, String id, long timestampSeconds, String body) {
         byte[] key = Base64.getDecoder().decode(secret.startsWith(PREFIX) ? secret.substring(PREFIX.length()) : secret);
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] signature = mac.doFinal((id + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
-            return "v1," + Base64.getEncoder().encodeToString(signature);
-        }
-        catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
-        }
+        byte[] signature = Tokens.hmacSha256(key,
+                (id + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
+        return "v1," + Base64.getEncoder().encodeToString(signature);
     }
 
 }
