@@ -279,7 +279,7 @@ public class PartnerAuthentication {
             .orElseThrow(() -> new CallNotAuthorized(CallNotAuthorized.Reason.SESSION_EXPIRED));
         checkEnvelope(credentials, operation, claims.partnerToken(), claims.secretToken(), partner.id(),
                 partner.secretHash(), partner.previousSecretHash());
-        checkDomain(partner.id(), partner.mode(), partner.refererCheck(), partner.domains(), credentials);
+        checkDomain(partner, credentials);
         SingleUse use = operation.singleUse() ? new NonceUse(keyUses, claims.nonce(), claims.expiresAt())
                 : SingleUse.SPENT;
         return new AuthorizedCall(partner.id(), partner.mode(), claims.context(), use);
@@ -334,14 +334,14 @@ public class PartnerAuthentication {
     }
 
     private static AuthorizedCall sessionCall(SessionRow session, CallCredentials credentials) {
-        checkDomain(session.partnerId(), session.mode(), session.refererCheck(), session.domains(), credentials);
+        checkDomain(new Partner(session.partnerId(), "", "", null, session.mode(), session.refererCheck(),
+                session.domains()), credentials);
         return new AuthorizedCall(session.partnerId(), session.mode(), session.context(), SingleUse.SPENT);
     }
 
-    private static void checkDomain(PartnerId partnerId, PartnerMode mode, RefererCheck refererCheck,
-            List<String> domains, CallCredentials credentials) {
-        LogContext.partner(partnerId);
-        if (!new Partner(partnerId, "", "", null, mode, refererCheck, domains).allowsHost(credentials.refererHost())) {
+    private static void checkDomain(Partner partner, CallCredentials credentials) {
+        LogContext.partner(partner.id());
+        if (!partner.allowsHost(credentials.refererHost())) {
             throw new CallNotAuthorized(CallNotAuthorized.Reason.DOMAIN_NOT_REGISTERED);
         }
     }
