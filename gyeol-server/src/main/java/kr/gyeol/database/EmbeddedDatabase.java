@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -139,7 +140,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             stopOrphanedServer(directory);
             discardInterruptedInitialisation(directory);
-            Path installation = PostgresBinaries.installation();
+            Path installation = PostgresBinaries.installation(directory);
             boolean fresh = !Files.exists(directory.resolve("postgresql.conf"));
             Credentials credentials;
             boolean legacyTrust = false;
@@ -244,7 +245,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         List<String> command = new ArrayList<>(asUnprivileged(installation.resolve("bin/postgres")));
         command.addAll(List.of("-D", directory.toString(), "-p", Integer.toString(port)));
         SETTINGS.forEach((name, value) -> command.addAll(List.of("-c", name + "=" + value)));
-        Path serverLog = serverLog();
+        Path serverLog = privateFile(serverLog());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(serverLog.toFile()))
             .start();
@@ -457,6 +458,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * A log file only the gateway's user reads (mode 0600, set again if it was changed):
+     * the server's log names users, databases and statements.
+     */
+    private static Path privateFile(Path file) throws IOException {
+        Set<java.nio.file.attribute.PosixFilePermission> mode = PosixFilePermissions.fromString("rw-------");
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(mode));
+        }
+        catch (java.nio.file.FileAlreadyExistsException existing) {
+            Files.setPosixFilePermissions(file, mode);
+        }
+        return file;
+    }
+
     private Path serverLog() {
         return directory.resolveSibling(directory.getFileName() + ".log");
     }
@@ -489,7 +505,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             List<String> command = new ArrayList<>(asUnprivileged(installation.resolve("bin/initdb")));
             command.addAll(List.of("-D", staging.toString(), "-U", SUPERUSER, "-E", "UTF-8", "--no-locale",
                     "--auth-host=scram-sha-256", "--auth-local=scram-sha-256", "--pwfile=" + passwordFile));
-            Path initLog = directory.resolveSibling(directory.getFileName() + "-initdb.log");
+            Path initLog = privateFile(directory.resolveSibling(directory.getFileName() + "-initdb.log"));
             Process initdb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(initLog.toFile())
                 .start();

@@ -3,6 +3,12 @@ package kr.gyeol.network;
 /** Why a network declined, as far as Gyeol needs to tell its callers apart. */
 public enum DeclineReason {
 
-    GENERIC, INSUFFICIENT_FUNDS, EXPIRED_CARD, INVALID_CARD, BANK_MAINTENANCE, INVALID_ACCOUNT, NOT_CANCELLABLE
+    GENERIC, INSUFFICIENT_FUNDS, EXPIRED_CARD, INVALID_CARD, BANK_MAINTENANCE, INVALID_ACCOUNT, NOT_CANCELLABLE,
+
+    /**
+     * The network has no record of the request (answered to an inquiry): it never
+     * arrived, so nothing was charged or cancelled.
+     */
+    NO_SUCH_TRANSACTION
 
 }

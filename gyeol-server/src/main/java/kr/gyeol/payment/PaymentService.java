@@ -9,6 +9,7 @@ import java.util.Optional;
 import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.payment.jdbc.PaymentRepository;
+import kr.gyeol.shared.AmbiguousCommit;
 import kr.gyeol.shared.SingleUse;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.OrderId;
@@ -141,10 +142,27 @@ public class PaymentService {
         Instant now = clock.instant();
         OrderId orderId = request.orderId() != null ? request.orderId() : generatedOrderId(request.api(), now);
 
-        Pending pending = transaction.execute(status -> {
-            use.spendOrThrow();
-            return writePending(request, orderId, vat, now);
-        });
+        Pending[] written = new Pending[1];
+        Pending pending;
+        try {
+            pending = transaction.execute(status -> {
+                use.spendOrThrow();
+                written[0] = writePending(request, orderId, vat, now);
+                return written[0];
+            });
+        }
+        catch (AmbiguousCommit e) {
+            // The PENDING row may or may not be there: the network is not asked, and the
+            // answer is unknown, never "try again". If the row was committed, the
+            // settlement loop takes it over once it looks stuck and learns from the
+            // network
+            // that it never saw the charge.
+            log.error("The commit of payment {} (order {}) may or may not have happened; its outcome is unknown"
+                    + " until the settlement loop settles it", written[0].payment().id(), orderId);
+            Payment unknown = written[0].payment().markUnknown();
+            metrics.charged(unknown);
+            return unknown;
+        }
         Outcome outcome = callNetwork(pending, securityCode, merchantInitiated);
         Instant answeredAt = clock.instant();
         Payment pendingPayment = pending.payment();

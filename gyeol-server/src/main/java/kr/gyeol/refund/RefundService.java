@@ -18,6 +18,7 @@ import kr.gyeol.shared.SingleUse;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.Outbox;
+import kr.gyeol.shared.AmbiguousCommit;
 import kr.gyeol.shared.Money;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.PaymentId;
@@ -128,10 +129,26 @@ public class RefundService {
     private RefundResult refund(Supplier<Optional<Payment>> lockPayment, Money amount, Long vat, String comments,
             SingleUse use) {
         Instant now = clock.instant();
-        Reservation reservation = transaction.execute(status -> {
-            use.spendOrThrow();
-            return reserve(lockPayment, amount, vat, comments, now);
-        });
+        Reservation[] written = new Reservation[1];
+        Reservation reservation;
+        try {
+            reservation = transaction.execute(status -> {
+                use.spendOrThrow();
+                written[0] = reserve(lockPayment, amount, vat, comments, now);
+                return written[0];
+            });
+        }
+        catch (AmbiguousCommit e) {
+            // The PENDING refund may or may not be there: the network is not asked, and
+            // the
+            // answer is unknown. If it was committed it counts against the balance until
+            // the settlement loop learns from the network that it never saw the cancel.
+            Refund refund = written[0].refund();
+            log.error("The commit of refund {} may or may not have happened; its outcome is unknown until the"
+                    + " settlement loop settles it", refund.id());
+            return new RefundResult(refund.with(RefundStatus.UNKNOWN, null), written[0].payment(),
+                    written[0].remainingAfter(), AfterRefund.NONE);
+        }
         Refund refund = reservation.refund();
         Payment payment = reservation.payment();
         Outcome outcome;

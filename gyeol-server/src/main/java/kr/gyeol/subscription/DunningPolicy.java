@@ -37,7 +37,7 @@ public record DunningPolicy(List<Integer> retryDays, SubscriptionStatus afterRet
     public static boolean hard(DeclineReason reason) {
         return switch (reason) {
             case EXPIRED_CARD, INVALID_CARD, INVALID_ACCOUNT -> true;
-            case GENERIC, INSUFFICIENT_FUNDS, BANK_MAINTENANCE, NOT_CANCELLABLE -> false;
+            case GENERIC, INSUFFICIENT_FUNDS, BANK_MAINTENANCE, NOT_CANCELLABLE, NO_SUCH_TRANSACTION -> false;
         };
     }
 

@@ -19,6 +19,7 @@ import kr.gyeol.protocol.WireValues;
 import kr.gyeol.idempotency.IdempotencyKeys;
 import kr.gyeol.partner.CallCredentials;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.shared.CommitAttempts;
 import kr.gyeol.shared.PartnerId;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -105,13 +106,14 @@ class PaypleController {
                 handleOnce(key, wire, endpoint, operation, servletResponse);
                 return endpoint;
             }
+            CommitAttempts.reset();
             response = operation.handle(wire, endpoint);
         }
         catch (RuntimeException e) {
             // Exception messages here never carry request values: the parser keeps them
             // to itself.
             log.error("Unexpected failure answering {}", endpoint, e);
-            response = operation.failure(endpoint);
+            response = afterFailure(operation, endpoint);
         }
         write(servletResponse, response);
         return endpoint;
@@ -140,13 +142,21 @@ class PaypleController {
             case IdempotencyKeys.Claim.Run run -> {
                 WireResponse response;
                 try {
+                    CommitAttempts.reset();
                     response = operation.handle(wire, endpoint);
                 }
                 catch (RuntimeException e) {
-                    this.idempotency.release(partner.get(), key);
                     log.error("Unexpected failure answering {}", endpoint, e);
-                    write(servletResponse, operation.failure(endpoint));
-                    return;
+                    if (CommitAttempts.attempted()) {
+                        // Something may have been written: the key keeps the unknown
+                        // answer, so a retry is told the same instead of running again.
+                        response = operation.unknownOutcome(endpoint);
+                    }
+                    else {
+                        this.idempotency.release(partner.get(), key);
+                        write(servletResponse, operation.failure(endpoint));
+                        return;
+                    }
                 }
                 byte[] body = this.json.writeValueAsBytes(response.fields());
                 this.idempotency.complete(partner.get(), key, HttpServletResponse.SC_OK, JSON_UTF8.toString(), body);
@@ -161,6 +171,14 @@ class PaypleController {
             case IdempotencyKeys.Claim.InProgress inProgress ->
                 write(servletResponse, WireResponse.error(ResponseCode.IDEM0003));
         }
+    }
+
+    /**
+     * After an unexpected failure: a retry code only where nothing was written, provably;
+     * the operation's unknown outcome once a write was committed or tried to be.
+     */
+    private static WireResponse afterFailure(PaypleOperation operation, Endpoint endpoint) {
+        return CommitAttempts.attempted() ? operation.unknownOutcome(endpoint) : operation.failure(endpoint);
     }
 
     /**

@@ -17,4 +17,14 @@ public interface PaypleOperation {
      */
     WireResponse failure(Endpoint endpoint);
 
+    /**
+     * The answer when handling failed unexpectedly after a write was committed, or tried
+     * to be: the operation's unknown-outcome code, which tells the caller to look the
+     * result up rather than retry. Operations that write nothing a retry could repeat
+     * keep {@link #failure(Endpoint)}.
+     */
+    default WireResponse unknownOutcome(Endpoint endpoint) {
+        return failure(endpoint);
+    }
+
 }

@@ -55,6 +55,10 @@ class EmbeddedDatabaseIT {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)))
                 .isEqualTo("rw-------");
             assertThat(Files.readString(directory.resolve("pg_hba.conf"))).doesNotContain("trust");
+            assertThat(PosixFilePermissions
+                .toString(Files.getPosixFilePermissions(directory.resolveSibling(directory.getFileName() + ".log"))))
+                .as("the server's log names users and statements")
+                .isEqualTo("rw-------");
             assertThat(database.username()).isEqualTo("gyeol");
 
             assertThatThrownBy(() -> connect(database, "postgres", null).close()).isInstanceOf(SQLException.class);

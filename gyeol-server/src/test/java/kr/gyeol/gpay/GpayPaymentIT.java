@@ -193,6 +193,49 @@ class GpayPaymentIT extends GatewayTest {
     }
 
     @Test
+    void anOrderIdTheParserCannotTakeIsRefusedAndChargesNothingHoweverOftenItIsSent() throws Exception {
+        String billingKey = this.payple.registerCard(PaypleTestClient.CARD);
+        String token = token();
+        for (Object orderId : java.util.List.<Object>of("order\u0000nul", "x".repeat(4_097),
+                java.util.List.of("a", "b"), Map.of("oid", "nested"))) {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                Map<String, Object> body = new LinkedHashMap<>(Map.of("service_id", "demo", "comments", "Plan",
+                        "billing_key", billingKey, "securityCode", "123", "totalAmount", "1.00", "currency", "USD"));
+                body.put("service_oid", orderId);
+                assertThat(api("/gpay/billingKey", body, token)).containsEntry("result", "A0201");
+            }
+        }
+        assertThat(this.jdbc.sql("SELECT count(*) FROM payments WHERE billing_key_id = :key")
+            .param("key", billingKey)
+            .query(Long.class)
+            .single()).as("nothing charged, not even once").isZero();
+    }
+
+    @Test
+    void aMalformedSecurityCodeStoresNoPaymentAndLeavesTheOrderIdFree() throws Exception {
+        String billingKey = this.payple.registerCard(PaypleTestClient.CARD);
+        String token = token();
+        String orderId = PaypleTestClient.uniqueOrderId("cvc");
+        for (String securityCode : java.util.List.of("12a", "12", "12345", "１２３")) {
+            assertThat(api("/gpay/billingKey",
+                    Map.of("service_id", "demo", "service_oid", orderId, "comments", "Plan", "billing_key", billingKey,
+                            "securityCode", securityCode, "totalAmount", "1.00", "currency", "USD"),
+                    token))
+                .containsEntry("result", "A0201");
+        }
+        assertThat(this.jdbc.sql("SELECT count(*) FROM payments WHERE billing_key_id = :key")
+            .param("key", billingKey)
+            .query(Long.class)
+            .single()).isZero();
+        assertThat(api("/gpay/billingKey",
+                Map.of("service_id", "demo", "service_oid", orderId, "comments", "Plan", "billing_key", billingKey,
+                        "securityCode", "123", "totalAmount", "1.00", "currency", "USD"),
+                token))
+            .as("the corrected request takes the order id")
+            .containsEntry("result", "A0000");
+    }
+
+    @Test
     void billingKeyPaymentsAreRefusedWithTheirCodes() throws Exception {
         String billingKey = payInWindow(PaypleTestClient.CARD, "123", PaypleTestClient.uniqueOrderId("gpay"))
             .get("billing_key");
@@ -219,9 +262,11 @@ class GpayPaymentIT extends GatewayTest {
         Map<String, Object> wrongCode = new LinkedHashMap<>(base);
         wrongCode.put("service_oid", PaypleTestClient.uniqueOrderId("gpay"));
         wrongCode.put("securityCode", "12");
-        Map<String, Object> declined = api("/gpay/billingKey", wrongCode, token);
-        assertThat(declined).containsEntry("result", "A0301");
-        assertThat((String) declined.get("message")).contains("security code");
+        // A code that cannot be one is refused before anything is stored (issue 25); the
+        // card company's refusal of a well-formed code is A0301 (below).
+        Map<String, Object> refused = api("/gpay/billingKey", wrongCode, token);
+        assertThat(refused).containsEntry("result", "A0201");
+        assertThat((String) refused.get("message")).contains("security code");
     }
 
     @Test

@@ -21,7 +21,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * Counts the commits that wrote something, per request id ({@code X-Request-Id}): a
  * transaction that prepared a write and then committed, or a write prepared outside any
  * transaction (its own commit). The gateway's own DataSource is wrapped for every
- * {@link GatewayTest}; background work has no request id and is not counted.
+ * {@link GatewayTest}; background work has no request id and is not counted, nor are the
+ * simulated network's own writes.
  */
 public final class CommitCounter {
 
@@ -59,7 +60,10 @@ public final class CommitCounter {
     }
 
     private static boolean isWrite(String sql) {
-        return WRITE.matcher(sql.toUpperCase(Locale.ROOT)).find();
+        String upper = sql.toUpperCase(Locale.ROOT);
+        // The simulated network's ledger is the network's record, not the gateway's: a
+        // real acquirer writes it on its own side.
+        return WRITE.matcher(upper).find() && !upper.contains("SIMULATED_NETWORK_REQUESTS");
     }
 
     private static final class CountingDataSource extends DelegatingDataSource {

@@ -41,6 +41,11 @@ public abstract class GatewayTest {
             return CommitCounter.wrapper();
         }
 
+        @Bean
+        static org.springframework.beans.factory.config.BeanPostProcessor lostCommits() {
+            return LostCommits.wrapper();
+        }
+
     }
 
     @DynamicPropertySource

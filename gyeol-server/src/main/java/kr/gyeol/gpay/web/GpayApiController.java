@@ -10,6 +10,7 @@ import kr.gyeol.gpay.GpayTokens;
 import kr.gyeol.protocol.GpayCode;
 import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.Money;
+import kr.gyeol.shared.CommitAttempts;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.web.LenientBodyParser;
 import kr.gyeol.web.WireRequest;
@@ -116,11 +117,19 @@ class GpayApiController {
             case IdempotencyKeys.Claim.Run run -> {
                 Map<String, ?> answer;
                 try {
+                    CommitAttempts.reset();
                     answer = call.get();
                 }
                 catch (RuntimeException e) {
-                    this.idempotency.release(partner, key);
-                    throw e;
+                    if (!CommitAttempts.attempted()) {
+                        this.idempotency.release(partner, key);
+                        throw e;
+                    }
+                    // Something may have been written: the key keeps the unknown answer,
+                    // so a retry is told the same instead of running again.
+                    log.error("Overseas call to {} failed after a write: {}", servletRequest.getRequestURI(),
+                            e.getClass().getSimpleName());
+                    answer = GpayAnswers.error(GpayCode.A0303);
                 }
                 this.idempotency.complete(partner, key, HttpServletResponse.SC_OK, MediaType.APPLICATION_JSON_VALUE,
                         this.json.writeValueAsBytes(answer));
@@ -145,6 +154,7 @@ class GpayApiController {
     private Map<String, ?> authorized(HttpServletRequest servletRequest, WireRequest request,
             Function<PartnerId, Map<String, ?>> call) {
         try {
+            CommitAttempts.reset();
             return call
                 .apply(this.tokens.authorize(servletRequest.getHeader("Authorization"), request.get("service_id")));
         }
@@ -152,10 +162,15 @@ class GpayApiController {
             return GpayAnswers.error(GpayAnswers.code(ex.reason()));
         }
         catch (RuntimeException ex) {
-            // Failures after the network was asked are answered A0303 by the payment
-            // engine itself; anything that reaches here happened before it, so nothing
-            // was charged or cancelled and the call may be made again.
-            log.error("Overseas call to {} failed before the network was asked: {}", servletRequest.getRequestURI(),
+            if (CommitAttempts.attempted()) {
+                // A write was committed, or tried to be: the charge or cancel may exist.
+                log.error("Overseas call to {} failed after a write: {}", servletRequest.getRequestURI(),
+                        ex.getClass().getSimpleName());
+                return GpayAnswers.error(GpayCode.A0303);
+            }
+            // Nothing was written, provably, so nothing was charged or cancelled and the
+            // call may be made again.
+            log.error("Overseas call to {} failed before anything was written: {}", servletRequest.getRequestURI(),
                     ex.getClass().getSimpleName());
             return GpayAnswers.error(GpayCode.A0201,
                     "Temporary failure: nothing was charged or cancelled. Send the same request again.");
@@ -164,6 +179,12 @@ class GpayApiController {
 
     /** The order fields shared by the window and the billing-key payment, or null. */
     static GpayOrder order(PartnerId partnerId, WireRequest request) {
+        if (request.isMalformed()) {
+            // A value the parser could not take (a NUL, an array or object, over 4,096
+            // characters) is absent from the fields: an order id so sent would be
+            // replaced by a generated one, and the same request sent twice charge twice.
+            return null;
+        }
         String currency = request.get("currency") == null ? null : request.get("currency").trim().toUpperCase();
         Optional<Money> amount = GpayAmount.parse(request.get("totalAmount"), currency);
         String comments = request.get("comments");

@@ -37,6 +37,16 @@ class GpayCalls {
 
     private final Vault vault;
 
+    private static final String SECURITY_CODE_FORMAT = "securityCode is the card's 3 or 4 digit security code.";
+
+    /**
+     * An absent security code is the network's to decline; a present one is 3 or 4
+     * digits.
+     */
+    private static boolean wellFormed(String securityCode) {
+        return securityCode == null || securityCode.matches("[0-9]{3,4}");
+    }
+
     GpayCalls(PaymentService payments, RefundService refunds, Vault vault) {
         this.payments = payments;
         this.refunds = refunds;
@@ -46,6 +56,9 @@ class GpayCalls {
     /** The window's payment: registers the card as a billing key, then charges it. */
     Map<String, ?> payByWindow(GpayOrder order, String cardNumber, String expiryYear, String expiryMonth,
             String securityCode) {
+        if (!wellFormed(securityCode)) {
+            return GpayAnswers.error(GpayCode.A0201, SECURITY_CODE_FORMAT);
+        }
         BillingKey key;
         try {
             key = this.vault.registerForeignCard(PartnerId.of(order.partnerId()), cardNumber, expiryYear, expiryMonth,
@@ -62,6 +75,11 @@ class GpayCalls {
      * flat for the window.
      */
     Map<String, ?> charge(GpayOrder order, BillingKeyId billingKeyId, String securityCode, boolean flat) {
+        if (!wellFormed(securityCode)) {
+            // Refused before a payment is written: a typo stores no declined payment and
+            // leaves the order id free for the corrected request.
+            return GpayAnswers.error(GpayCode.A0201, SECURITY_CODE_FORMAT);
+        }
         ChargeRequest request = ChargeRequest.overseas(PartnerId.of(order.partnerId()), billingKeyId,
                 OrderId.ofNullable(order.serviceOid()), order.money(), order.comments(), order.email(),
                 overseas(order));

@@ -19,13 +19,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The default network: deterministic by card or account number, stateless, so every node
- * answers the same and a restart forgets nothing. Scenario numbers reuse Stripe's
- * well-known test cards.
+ * The default network: deterministic by card or account number, so every node answers the
+ * same. Scenario numbers reuse Stripe's well-known test cards.
  *
  * <p>
- * A charge that times out was in fact processed by the simulated network, so asking about
- * it later finds it approved: the case a reconciler exists for.
+ * Like a real network it keeps a ledger of what it was asked ({@link NetworkLedger}),
+ * written before it answers, and answers inquiries from it alone: a charge that timed out
+ * was processed all the same and is found approved later (the case a reconciler exists
+ * for); a charge it was never asked about, because the gateway failed before sending it,
+ * is "no such transaction", and the payment settles as not charged.
  */
 @Component
 @ConditionalOnProperty(name = "gyeol.network.acquirer", havingValue = "simulator", matchIfMissing = true)
@@ -88,10 +90,16 @@ class SimulatedAcquirer implements Acquirer {
 
     private static final Scenario MAINTENANCE = new Scenario(DeclineReason.BANK_MAINTENANCE, "9998", "은행 점검시간입니다.");
 
+    private static final Scenario NOT_FOUND = new Scenario(DeclineReason.NO_SUCH_TRANSACTION, "NOTX",
+            "거래 내역이 없습니다. 요청이 도착하지 않아 처리되지 않았습니다.");
+
     private final Clock clock;
 
-    SimulatedAcquirer(Clock clock) {
+    private final NetworkLedger ledger;
+
+    SimulatedAcquirer(Clock clock, NetworkLedger ledger) {
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     @Override
@@ -118,8 +126,13 @@ class SimulatedAcquirer implements Acquirer {
 
     @Override
     public Outcome approve(String reference, CardDetails card, Money amount) {
-        if (card.number().equals(CARD_TIMEOUT) || card.number().equals(CARD_NEVER_ANSWERS)) {
-            return new Outcome.Unknown("the card company did not answer in time");
+        return charged(reference, amount, cardDecision(card), timesOut(card));
+    }
+
+    /** What the card company does with a charge of {@code card}, answered or not. */
+    private Outcome cardDecision(CardDetails card) {
+        if (card.number().equals(CARD_NEVER_ANSWERS)) {
+            return new Outcome.Unknown("the card company never answers");
         }
         Scenario decline = CARD_DECLINES.get(card.number());
         if (decline != null) {
@@ -129,6 +142,20 @@ class SimulatedAcquirer implements Acquirer {
             return declined(EXPIRED_BY_DATE);
         }
         return approved();
+    }
+
+    private static boolean timesOut(CardDetails card) {
+        return card.number().equals(CARD_TIMEOUT) || card.number().equals(CARD_NEVER_ANSWERS);
+    }
+
+    /**
+     * Records what the network did with a charge before answering; a request that times
+     * out was processed all the same, and its caller is told nothing.
+     */
+    private Outcome charged(String reference, Money amount, Outcome done, boolean timesOut) {
+        Outcome recorded = this.ledger.record(NetworkLedger.Operation.CHARGE, reference, null, amount, done);
+        return timesOut || recorded instanceof Outcome.Unknown
+                ? new Outcome.Unknown("the network did not answer in time") : recorded;
     }
 
     /**
@@ -147,23 +174,23 @@ class SimulatedAcquirer implements Acquirer {
 
     @Override
     public Outcome approveInApp(String reference, String appCardToken, int installmentMonths, Money amount) {
-        if (appCardToken.equals(APP_TIMEOUT)) {
-            return new Outcome.Unknown("the card company did not answer in time");
-        }
         Scenario decline = APP_DECLINES.get(appCardToken);
+        Outcome done;
         if (decline != null) {
-            return declined(decline);
+            done = declined(decline);
         }
-        if (!appCardToken.equals(APP_APPROVE)) {
-            return declined(UNKNOWN_APP_CARD);
+        else if (!appCardToken.equals(APP_APPROVE) && !appCardToken.equals(APP_TIMEOUT)) {
+            done = declined(UNKNOWN_APP_CARD);
         }
-        return approved();
+        else {
+            done = approved();
+        }
+        return charged(reference, amount, done, appCardToken.equals(APP_TIMEOUT));
     }
 
     @Override
     public Outcome inquireInApp(String reference, String appCardToken, Money amount) {
-        // Like a card charge, an app charge that timed out was processed all the same.
-        return appCardToken.equals(APP_TIMEOUT) ? approved() : approveInApp(reference, appCardToken, 0, amount);
+        return inquired(reference);
     }
 
     /**
@@ -173,7 +200,7 @@ class SimulatedAcquirer implements Acquirer {
     @Override
     public Outcome approveForeign(String reference, CardDetails card, String securityCode, Money amount) {
         if (securityCode == null || !securityCode.matches("[0-9]{3,4}") || card.number().equals(CARD_WRONG_CVC)) {
-            return declined(WRONG_SECURITY_CODE);
+            return charged(reference, amount, declined(WRONG_SECURITY_CODE), false);
         }
         return approve(reference, card, amount);
     }
@@ -186,39 +213,40 @@ class SimulatedAcquirer implements Acquirer {
 
     @Override
     public Outcome withdraw(String reference, AccountDetails account, Money amount) {
-        return switch (account.number()) {
-            case ACCOUNT_TIMEOUT -> new Outcome.Unknown("the bank did not answer in time");
+        Outcome done = switch (account.number()) {
             case ACCOUNT_INSUFFICIENT_FUNDS -> declined(ACCOUNT_NO_FUNDS);
             case ACCOUNT_BANK_MAINTENANCE -> declined(MAINTENANCE);
             default -> approved();
         };
+        return charged(reference, amount, done, account.number().equals(ACCOUNT_TIMEOUT));
     }
 
     @Override
     public Outcome cancel(String originalReference, String reference, Money amount) {
-        if (amount.amount() == CANCEL_TIMEOUT_AMOUNT) {
-            return new Outcome.Unknown("the card company did not answer the cancel in time");
-        }
-        return approved();
+        Outcome recorded = this.ledger.record(NetworkLedger.Operation.CANCEL, reference, originalReference, amount,
+                approved());
+        // A cancel that times out was processed all the same.
+        return amount.amount() == CANCEL_TIMEOUT_AMOUNT
+                ? new Outcome.Unknown("the card company did not answer the cancel in time") : recorded;
     }
 
     @Override
     public Outcome inquireCancel(String originalReference, String reference, Money amount) {
-        // A cancel that timed out was processed all the same.
-        return approved();
+        return inquired(reference);
     }
 
     /**
-     * Being stateless, the simulator answers from the instrument as it did at the charge,
-     * so it is the one acquirer that needs the key decrypted to be asked.
+     * Answered from the ledger alone, as a real network answers: the instrument is never
+     * needed.
      */
     @Override
     public Outcome inquire(String reference, Money amount, Supplier<Instrument> instrument) {
-        return switch (instrument.get()) {
-            case CardDetails card -> card.number().equals(CARD_TIMEOUT) ? approved() : approve(reference, card, amount);
-            case AccountDetails account ->
-                account.number().equals(ACCOUNT_TIMEOUT) ? approved() : withdraw(reference, account, amount);
-        };
+        return inquired(reference);
+    }
+
+    /** What the ledger holds for a reference; one it never saw was not processed. */
+    private Outcome inquired(String reference) {
+        return this.ledger.find(reference).orElseGet(() -> declined(NOT_FOUND));
     }
 
     private boolean expired(CardDetails card) {

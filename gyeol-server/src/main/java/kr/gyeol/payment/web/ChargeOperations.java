@@ -203,4 +203,9 @@ class ChargeOperations implements PaypleOperation {
         return WireResponse.error(codes(endpoint).generic());
     }
 
+    @Override
+    public WireResponse unknownOutcome(Endpoint endpoint) {
+        return WireResponse.error(codes(endpoint).unknown());
+    }
+
 }

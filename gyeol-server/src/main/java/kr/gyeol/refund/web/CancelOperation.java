@@ -100,8 +100,7 @@ class CancelOperation implements PaypleOperation {
         }
         Payment payment = result.payment();
         WireResponse answer = result.refund().status() == RefundStatus.APPROVED
-                ? WireResponse.success(ResponseCode.PAYC0000) : WireResponse.error(ResponseCode.PAYC0012,
-                        "카드사 승인취소 결과 미수신: 결과는 자동으로 확인되어 반영됩니다. 같은 취소를 다시 요청하지 마세요.");
+                ? WireResponse.success(ResponseCode.PAYC0000) : unknownOutcome(Endpoint.CANCEL);
         answer.put(Fields.PAY_OID, payment.orderId())
             .put(Fields.PAY_TYPE, payment.instrument() == InstrumentType.CARD ? "card" : "transfer")
             .put(Fields.PAYER_NO, payment.payer().number())
@@ -136,6 +135,11 @@ class CancelOperation implements PaypleOperation {
     @Override
     public WireResponse failure(Endpoint endpoint) {
         return WireResponse.error(ResponseCode.PAYC0007);
+    }
+
+    @Override
+    public WireResponse unknownOutcome(Endpoint endpoint) {
+        return WireResponse.error(ResponseCode.PAYC0012, "카드사 승인취소 결과 미수신: 결과는 자동으로 확인되어 반영됩니다. 같은 취소를 다시 요청하지 마세요.");
     }
 
 }
