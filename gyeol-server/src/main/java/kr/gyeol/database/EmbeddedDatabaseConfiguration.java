@@ -1,10 +1,8 @@
 package kr.gyeol.database;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,17 +39,17 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedDatabase database, @Value("${gyeol.embedded-database.pool-size:32}") int poolSize) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(database.jdbcUrl());
-        config.setUsername(database.username());
-        config.setPassword(database.password());
-        config.setMaximumPoolSize(poolSize);
-        // While the supervisor restarts a crashed server, a request waits this long for a
-        // connection, not Hikari's default 30 s.
-        config.setConnectionTimeout(10_000);
-        config.setPoolName("gyeol-embedded");
-        return new HikariDataSource(config);
+    HikariDataSource dataSource(EmbeddedDatabase database,
+            @Value("${gyeol.embedded-database.pool-size:32}") int poolSize) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(database.jdbcUrl());
+        pool.setUsername(database.username());
+        pool.setPassword(database.password());
+        pool.setMaximumPoolSize(poolSize);
+        pool.setPoolName("gyeol-embedded");
+        // Its waits are bounded by gyeol.database.* (DatabaseTimeouts), as an external
+        // pool's are.
+        return pool;
     }
 
     /** Up while the embedded server runs; down while it is being restarted or is lost. */
