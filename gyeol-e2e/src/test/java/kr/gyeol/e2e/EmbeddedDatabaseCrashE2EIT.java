@@ -92,6 +92,11 @@ class EmbeddedDatabaseCrashE2EIT {
                     catch (OutcomeUnknownException notKnown) {
                         outcome = UNKNOWN.equals(notKnown.code()) ? UNKNOWN : "no answer";
                     }
+                    catch (kr.gyeol.client.GyeolException refused) {
+                        // SPCD9999 promises nothing was written; other refusals are kept
+                        // by their code.
+                        outcome = refused.code() == null ? "no answer" : refused.code();
+                    }
                     catch (RuntimeException refused) {
                         // auth.php refused or the connection broke: no answer at all.
                         outcome = "no answer";
@@ -116,6 +121,18 @@ class EmbeddedDatabaseCrashE2EIT {
             // The supervisor brings the server back, and charges are approved again.
             awaitApprovals(answers, approved(answers) + 30);
             assertThat(postmasterPid(postgres)).isNotEqualTo(postmaster);
+
+            // Connections terminated under the gateway, many times, mid-burst: some die
+            // in
+            // a commit, whose outcome the gateway cannot know.
+            for (int round = 0; round < 20; round++) {
+                try (java.sql.Connection db = database(postgres); java.sql.Statement statement = db.createStatement()) {
+                    statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                            + " WHERE usename = 'gyeol' AND pid <> pg_backend_pid()");
+                }
+                Thread.sleep(150);
+            }
+            awaitApprovals(answers, approved(answers) + 30);
         }
         finally {
             stop.set(true);
@@ -157,8 +174,46 @@ class EmbeddedDatabaseCrashE2EIT {
                 // As it must be.
             }
         }
+        // A retry code promises that nothing was written: such an order id is nowhere,
+        // and
+        // the network never saw a charge the gateway has no row of.
+        List<String> retryButWritten = new ArrayList<>();
+        long retries;
+        long unrecordedAtNetwork;
+        try (java.sql.Connection db = database(data.resolve("postgres"))) {
+            List<String> retryAnswers = answers.entrySet()
+                .stream()
+                .filter((entry) -> entry.getValue().outcome().equals("SPCD9999"))
+                .map(Map.Entry::getKey)
+                .toList();
+            retries = retryAnswers.size();
+            for (String orderId : retryAnswers) {
+                try (java.sql.PreparedStatement query = db
+                    .prepareStatement("SELECT count(*) FROM payments WHERE order_id = ?")) {
+                    query.setString(1, orderId);
+                    try (java.sql.ResultSet rows = query.executeQuery()) {
+                        rows.next();
+                        if (rows.getLong(1) > 0) {
+                            retryButWritten.add(orderId);
+                        }
+                    }
+                }
+            }
+            try (java.sql.Statement statement = db.createStatement();
+                    java.sql.ResultSet rows = statement
+                        .executeQuery("SELECT count(*) FROM simulated_network_requests n WHERE n.operation = 'CHARGE'"
+                                + " AND NOT EXISTS (SELECT 1 FROM payments p"
+                                + " WHERE p.network_reference = n.reference)")) {
+                rows.next();
+                unrecordedAtNetwork = rows.getLong(1);
+            }
+        }
         System.err.println("[embedded-crash] " + answers.size() + " charges, " + approved(answers) + " approved, "
-                + checked + " approved or unknown checked after two crashes");
+                + checked + " approved or unknown checked after two crashes and 20 rounds of terminated"
+                + " connections; " + retries + " answered SPCD9999, "
+                + answers.values().stream().filter((answer) -> answer.outcome().equals(UNKNOWN)).count() + " SPCD1001");
+        assertThat(retryButWritten).as("answered SPCD9999 (nothing written) but written").isEmpty();
+        assertThat(unrecordedAtNetwork).as("charges the network saw that the gateway has no payment of").isZero();
         assertThat(lost).as("charges answered as approved but gone after the crash").isEmpty();
         assertThat(chargedAgain).as("order ids that could be charged a second time").isEmpty();
     }
@@ -204,6 +259,20 @@ class EmbeddedDatabaseCrashE2EIT {
 
     private static void awaitApprovals(Map<String, Answer> answers, long count) {
         await(count + " approvals").atMost(Duration.ofSeconds(90)).until(() -> approved(answers) >= count);
+    }
+
+    /**
+     * A connection to the embedded server as the gateway's own role, with the password
+     * and port it keeps beside its data.
+     */
+    private static java.sql.Connection database(Path postgres) throws Exception {
+        java.util.Properties credentials = new java.util.Properties();
+        try (java.io.Reader reader = Files.newBufferedReader(postgres.resolve("gyeol.credentials"))) {
+            credentials.load(reader);
+        }
+        String port = Files.readAllLines(postgres.resolve("postmaster.pid")).get(3).trim();
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/gyeol", "gyeol",
+                credentials.getProperty("owner.password"));
     }
 
     private static long postmasterPid(Path postgres) throws Exception {

@@ -75,6 +75,13 @@ public final class Fields {
 
     public static final String PAY_GOODS = "PCD_PAY_GOODS";
 
+    /**
+     * The amount fields of the wire, read as ASCII digits exactly as sent: the lenient
+     * parser trims every other value, never these.
+     */
+    public static final java.util.Set<String> AMOUNTS = java.util.Set.of("PCD_PAY_TOTAL", "PCD_PAY_TAXTOTAL",
+            "PCD_REFUND_TOTAL", "PCD_REFUND_TAXTOTAL", "PCD_TAXSAVE_AMOUNT", "PCD_TAXSAVE_TAXTOTAL");
+
     public static final String PAY_TOTAL = "PCD_PAY_TOTAL";
 
     public static final String PAY_TAXTOTAL = "PCD_PAY_TAXTOTAL";

@@ -25,28 +25,29 @@ public final class WireValues {
     }
 
     /**
-     * Reads a non-negative whole amount. Accepts {@code "1000"}, {@code "1,000"} and the
-     * {@code
-     * "1000.0"} that a JSON number may become; refuses fractions, signs and anything
-     * else.
+     * The most digits an amount has on the Payple wire: {@code PCD_PAY_TOTAL} is N(10)
+     * (spec §1.6), so no amount reaches 10,000,000,000원.
+     */
+    public static final int AMOUNT_MAX_DIGITS = 10;
+
+    /**
+     * Reads a non-negative whole amount: ASCII digits only, at most
+     * {@link #AMOUNT_MAX_DIGITS} of them. Refuses what a caller may have meant otherwise:
+     * grouping ({@code 1,000}), fractions and exponents ({@code 1000.0}, {@code 1e3}, a
+     * JSON number with a fraction), signs, surrounding spaces, and digits of other
+     * scripts ({@code １０００}, {@code ١٠٠٠}).
      */
     public static OptionalLong amount(String value) {
-        if (value == null) {
+        if (value == null || value.isEmpty() || value.length() > AMOUNT_MAX_DIGITS) {
             return OptionalLong.empty();
         }
-        String text = value.trim().replace(",", "");
-        int dot = text.indexOf('.');
-        if (dot >= 0) {
-            String fraction = text.substring(dot + 1);
-            if (!fraction.chars().allMatch(c -> c == '0')) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
                 return OptionalLong.empty();
             }
-            text = text.substring(0, dot);
         }
-        if (text.isEmpty() || text.length() > 15 || !text.chars().allMatch(Character::isDigit)) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(Long.parseLong(text));
+        return OptionalLong.of(Long.parseLong(value));
     }
 
     /** Reads a whole number within bounds, e.g. a month {@code "03"} or {@code 3}. */

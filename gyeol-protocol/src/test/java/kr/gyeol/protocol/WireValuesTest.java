@@ -8,11 +8,20 @@ import org.junit.jupiter.api.Test;
 class WireValuesTest {
 
     @Test
-    void readsAmountsAsClientsSendThem() {
+    void readsAmountsOfAsciiDigitsUpToTheWiresTenDigits() {
         assertThat(WireValues.amount("1000")).hasValue(1000);
-        assertThat(WireValues.amount("1,000")).hasValue(1000);
-        assertThat(WireValues.amount("1000.0")).hasValue(1000);
-        assertThat(WireValues.amount(" 7 ")).hasValue(7);
+        assertThat(WireValues.amount("0100")).hasValue(100);
+        assertThat(WireValues.amount("9999999999")).hasValue(9_999_999_999L);
+        assertThat(WireValues.amount("10000000000")).as("11 digits").isEmpty();
+        assertThat(WireValues.amount("999999999999999")).isEmpty();
+    }
+
+    @Test
+    void refusesAmountsACallerMayHaveMeantOtherwise() {
+        for (String value : new String[] { "１０００", "١٠٠٠", "10,000", " 1000 ", "1000 ", "1e3", "1000.0", "+1000",
+                "1000\u0000" }) {
+            assertThat(WireValues.amount(value)).as(value).isEmpty();
+        }
     }
 
     @Test

@@ -26,7 +26,9 @@ public final class GpayRefused extends RuntimeException {
         /** A call's token of another service id. */
         OTHER_SERVICE,
         /** A call without a token, or with an unknown or expired one. */
-        TOKEN_INVALID
+        TOKEN_INVALID,
+        /** Too many wrong keys for the service from this address, within the window. */
+        LOCKED_OUT
 
     }
 

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import kr.gyeol.gpay.GpayRefused.Reason;
+import kr.gyeol.partner.CredentialFailures;
 import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.partner.PartnerProperties;
 import kr.gyeol.shared.ExpiringRows;
@@ -50,9 +51,12 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
 
     private static final String TOKEN_PURPOSE = "gpay";
 
+    private final CredentialFailures failures;
+
     GpayTokens(JdbcClient jdbc, PartnerAuthentication authentication, PartnerProperties properties, Clock clock,
-            @Value("${gyeol.gpay.token-lifetime:600s}") Duration lifetime) {
+            CredentialFailures failures, @Value("${gyeol.gpay.token-lifetime:600s}") Duration lifetime) {
         this.jdbc = jdbc;
+        this.failures = failures;
         this.authentication = authentication;
         this.properties = properties;
         this.clock = clock;
@@ -96,15 +100,27 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
             .param("serviceId", serviceId)
             .query(String.class)
             .list();
+        // The same guessing rules as every other door to a partner's key: a pair of
+        // partner and address that guessed wrong too often is refused, and guesses at a
+        // key under attack wait their turn.
+        String claimed = partner.isEmpty() ? serviceId : partner.get(0);
+        if (this.failures.lockedOut(claimed, callerIp)) {
+            throw new GpayRefused(Reason.LOCKED_OUT);
+        }
         if (partner.isEmpty()) {
             // A domestic partner that is not enrolled for overseas payments.
             boolean domestic = this.authentication.credentialsMatch(serviceId, serviceKey);
+            if (!domestic) {
+                this.failures.failed(claimed, callerIp);
+            }
             throw new GpayRefused(domestic ? Reason.NOT_ENROLLED : Reason.WRONG_CREDENTIALS);
         }
         String partnerId = partner.get(0);
         if (!this.authentication.credentialsMatch(partnerId, serviceKey)) {
+            this.failures.failed(partnerId, callerIp);
             throw new GpayRefused(Reason.WRONG_CREDENTIALS);
         }
+        this.failures.succeeded(partnerId, callerIp);
         boolean testMode = this.authentication.isTestMode(partnerId);
         // Live partners call from the addresses they registered (spec §5, White-IP list).
         if (!testMode && !allowedIps(partnerId).contains(callerIp)) {

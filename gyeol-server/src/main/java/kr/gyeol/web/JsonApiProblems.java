@@ -62,6 +62,13 @@ public class JsonApiProblems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException exception, HttpServletRequest request) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().startsWith(UnreadableInput.NOT_TEXT)) {
+                return withInstance(problem(HttpStatus.BAD_REQUEST, "unreadable-text",
+                        "A string of the body holds a NUL character or half of a surrogate pair; send text only."),
+                        request);
+            }
+        }
         return withInstance(problem(HttpStatus.BAD_REQUEST, "malformed-body",
                 "The body is not a JSON object of the expected fields (or holds characters that must be escaped)."),
                 request);

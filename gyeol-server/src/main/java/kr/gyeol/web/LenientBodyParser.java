@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import kr.gyeol.protocol.Fields;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -36,13 +37,9 @@ public class LenientBodyParser {
 
     private final String publicBaseUrl;
 
-    private final boolean trustForwardedHeaders;
-
-    LenientBodyParser(JsonMapper json, @Value("${gyeol.public-base-url:}") String publicBaseUrl,
-            @Value("${gyeol.trust-forwarded-headers:true}") boolean trustForwardedHeaders) {
+    LenientBodyParser(JsonMapper json, @Value("${gyeol.public-base-url:}") String publicBaseUrl) {
         this.json = json;
         this.publicBaseUrl = stripTrailingSlash(publicBaseUrl.trim());
-        this.trustForwardedHeaders = trustForwardedHeaders;
     }
 
     public WireRequest parse(HttpServletRequest request) {
@@ -150,7 +147,7 @@ public class LenientBodyParser {
         String trimmed = value.strip();
         // No Payple field carries a NUL, and PostgreSQL cannot store one in text: such a
         // value is unreadable, answered as any other malformed field.
-        if (trimmed.length() > MAX_VALUE_CHARS || trimmed.indexOf('\0') >= 0) {
+        if (trimmed.length() > MAX_VALUE_CHARS || !TextValues.isText(trimmed)) {
             malformed.add(name);
             fields.remove(name);
         }
@@ -160,7 +157,9 @@ public class LenientBodyParser {
             fields.remove(name);
         }
         else {
-            fields.put(name, trimmed);
+            // An amount is kept as sent, so " 1000 " is refused as not an amount rather
+            // than read as another.
+            fields.put(name, Fields.AMOUNTS.contains(name) ? value : trimmed);
         }
     }
 
@@ -174,29 +173,27 @@ public class LenientBodyParser {
         }
     }
 
+    /**
+     * The scheme, host and port the caller used. Tomcat's {@code RemoteIpValve}
+     * ({@code server.tomcat.remoteip.*}) has already put the {@code X-Forwarded-Proto},
+     * {@code -Host} and {@code -Port} of a trusted proxy in their place, and ignored them
+     * from anyone else; otherwise they are the request's own and its Host header's.
+     */
     private String baseUrl(HttpServletRequest request) {
         if (!publicBaseUrl.isEmpty()) {
             return publicBaseUrl;
         }
         String scheme = request.getScheme();
-        String host = request.getHeader("Host");
-        if (trustForwardedHeaders) {
-            String forwardedProto = firstValue(request.getHeader("X-Forwarded-Proto"));
-            if ("http".equalsIgnoreCase(forwardedProto) || "https".equalsIgnoreCase(forwardedProto)) {
-                scheme = forwardedProto.toLowerCase(Locale.ROOT);
-            }
-            String forwardedHost = firstValue(request.getHeader("X-Forwarded-Host"));
-            if (forwardedHost != null) {
-                host = forwardedHost;
-            }
+        String host = request.getServerName();
+        if (host != null && host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            host = "[" + host + "]";
         }
         if (host == null || !HOST.matcher(host).matches()) {
-            host = request.getServerName() + ":" + request.getServerPort();
+            host = request.getLocalAddr();
         }
-        if (host.endsWith(":80") && scheme.equals("http") || host.endsWith(":443") && scheme.equals("https")) {
-            host = host.substring(0, host.lastIndexOf(':'));
-        }
-        return scheme + "://" + host;
+        int port = request.getServerPort();
+        boolean defaultPort = port == 80 && scheme.equals("http") || port == 443 && scheme.equals("https");
+        return scheme + "://" + host + (defaultPort || port <= 0 ? "" : ":" + port);
     }
 
     private static String refererHost(HttpServletRequest request) {
@@ -216,14 +213,6 @@ public class LenientBodyParser {
         catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static String firstValue(String header) {
-        if (header == null) {
-            return null;
-        }
-        String first = header.split(",")[0].trim();
-        return first.isEmpty() ? null : first;
     }
 
     private static String lower(String value) {

@@ -182,6 +182,18 @@ class PaypleController {
     }
 
     /**
+     * The answer to a request Tomcat refused before parsing it (an unreadable header):
+     * the error of the operation at its path, or {@code CBIL0001} for a path Payple
+     * lacks.
+     */
+    byte[] refusalBeforeParsing(String path) {
+        Endpoint endpoint = Endpoint.at(path, null);
+        PaypleOperation operation = endpoint == null ? null : this.operations.get(endpoint);
+        return this.json.writeValueAsBytes(
+                (operation == null ? WireResponse.error(ResponseCode.CBIL0001) : operation.failure(endpoint)).fields());
+    }
+
+    /**
      * Writes the answer to the servlet response itself. Through Spring's message
      * converters a path ending in ".php" would gain a
      * {@code Content-Disposition: inline;filename=f.txt} header (reflected-file-download

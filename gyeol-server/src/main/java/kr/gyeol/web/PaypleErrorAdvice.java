@@ -6,7 +6,11 @@ import java.io.IOException;
 import kr.gyeol.protocol.ResponseCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -39,7 +43,25 @@ class PaypleErrorAdvice {
                 servletResponse.sendError(response.getStatusCode().value());
                 return null;
             }
-            log.error("Request to {} failed", path, exception);
+            if (exception instanceof TypeMismatchException || exception instanceof InvalidParameterException
+                    || exception instanceof HttpMessageNotReadableException) {
+                // Bad input (a non-integer ?days=, undecodable form bytes): the caller's
+                // to fix. Its message quotes the input, which may be a key: not logged.
+                log.warn("Refused a request to {}: {}", path, exception.getClass().getSimpleName());
+                servletResponse.sendError(HttpStatus.BAD_REQUEST.value());
+                return null;
+            }
+            if (exception instanceof DataAccessException) {
+                log.error("Request to {} failed in the database: {}", path, exception.getClass().getSimpleName());
+                servletResponse.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+                return null;
+            }
+            // A bug: its type and where it happened, in one line; never its message,
+            // which
+            // can quote what the request carried.
+            StackTraceElement[] frames = exception.getStackTrace();
+            log.error("Request to {} failed: {} at {}", path, exception.getClass().getName(),
+                    frames.length > 0 ? frames[0] : "?");
             servletResponse.sendError(HttpStatus.INTERNAL_SERVER_ERROR.value());
             return null;
         }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Optional;
 
+import kr.gyeol.partner.PartnerMode;
 import kr.gyeol.partner.PartnerProperties;
 import kr.gyeol.shared.PartnerId;
 
@@ -33,18 +34,18 @@ public class ReceiverAddresses {
 
     /** Why a webhook to {@code url} may not go out, or empty when it may. */
     public Optional<String> refusal(PartnerId partner, String url) {
-        boolean privateAllowed = this.partners.partners()
+        Optional<PartnerProperties.PartnerEntry> entry = this.partners.partners()
             .stream()
-            .filter((entry) -> partner.value().equals(entry.id()))
-            .findFirst()
-            .map(PartnerProperties.PartnerEntry::deliversToPrivateNetworks)
-            .orElse(false);
-        if (privateAllowed) {
+            .filter((candidate) -> partner.value().equals(candidate.id()))
+            .findFirst();
+        if (entry.map(PartnerProperties.PartnerEntry::deliversToPrivateNetworks).orElse(false)) {
             return Optional.empty();
         }
+        URI uri;
         String host;
         try {
-            host = URI.create(url).getHost();
+            uri = URI.create(url);
+            host = uri.getHost();
         }
         catch (IllegalArgumentException e) {
             return Optional.of("invalid URL");
@@ -64,6 +65,13 @@ public class ReceiverAddresses {
                 return Optional.of("the receiver's host resolves to a loopback, private or link-local address,"
                         + " which a live partner's webhooks never reach");
             }
+        }
+        boolean live = entry.map((found) -> found.mode() == PartnerMode.LIVE).orElse(true);
+        if (live && !"https".equalsIgnoreCase(uri.getScheme())) {
+            // A live partner's payment events carry its customers' data and its
+            // signature:
+            // never in clear text.
+            return Optional.of("a live partner's webhooks go to https URLs only");
         }
         return Optional.empty();
     }

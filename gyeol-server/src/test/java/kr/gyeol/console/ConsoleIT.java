@@ -63,6 +63,12 @@ class ConsoleIT extends GatewayTest {
         }
 
         HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+            if (path.equals("/console/login") && !form.containsKey("_csrf")) {
+                // As a browser signs in: from the form, with its token.
+                get("/console/login");
+                form = new LinkedHashMap<>(form);
+                form.put("_csrf", this.csrf);
+            }
             String body = form.entrySet()
                 .stream()
                 .map((field) -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
@@ -90,6 +96,45 @@ class ConsoleIT extends GatewayTest {
             return this;
         }
 
+    }
+
+    @Test
+    void aSignInNotPostedFromTheFormIsRefusedAndHttpsBehindTheProxyMakesCookiesSecure() throws Exception {
+        User forger = new User();
+        HttpResponse<String> forged = forger.post("/console/login",
+                Map.of("cst_id", "test", "key", PaypleTestClient.SECRET, "_csrf", "not-the-token"));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.headers().allValues("Set-Cookie")).noneMatch((cookie) -> cookie.startsWith("gyeol_console="));
+        HttpResponse<String> noToken = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(payple.baseUrl() + "/console/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("cst_id=test&key=" + PaypleTestClient.SECRET))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(noToken.statusCode()).isEqualTo(403);
+
+        // Behind the reverse proxy (loopback here, trusted), the original request was
+        // https: every cookie is Secure.
+        // A Secure cookie is not sent back over this test's plain http: it is carried by
+        // hand, as the proxy's https would.
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create(payple.baseUrl() + "/console/login"))
+            .header("X-Forwarded-Proto", "https")
+            .build(), HttpResponse.BodyHandlers.ofString());
+        String signInCookie = form.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(signInCookie).contains("Secure");
+        Matcher token = CSRF.matcher(form.body());
+        assertThat(token.find()).isTrue();
+        HttpResponse<String> signedIn = browser
+            .send(HttpRequest.newBuilder(URI.create(payple.baseUrl() + "/console/login"))
+                .header("X-Forwarded-Proto", "https")
+                .header("Cookie", signInCookie.substring(0, signInCookie.indexOf(';')))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers
+                    .ofString("cst_id=test&key=" + PaypleTestClient.SECRET + "&_csrf=" + token.group(1)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("gyeol_console=")
+            .contains("Secure");
     }
 
     private String approvedPayment(long amount) {

@@ -12,7 +12,8 @@ class CredentialFailuresTest {
 
     private final MutableClock clock = new MutableClock();
 
-    private final CredentialFailures failures = new CredentialFailures(this.clock, 3, Duration.ofMinutes(5));
+    private final CredentialFailures failures = new CredentialFailures(this.clock, 3, Duration.ofMinutes(5), 100,
+            Duration.ofSeconds(1), Duration.ofSeconds(10));
 
     @Test
     void theLimitWithinTheWindowLocksThePairOutUntilTheOldestAgesOut() {

@@ -291,12 +291,14 @@ class ChargeIT extends GatewayTest {
     @Test
     void malformedRequestsAreAnsweredInPaypleShape() {
         String url = payple.baseUrl() + "/php/SimplePayCardAct.php?ACT_=PAYM";
+        // A field that cannot be read answers that field's code (issue 25); a body that
+        // cannot be read at all, the generic one.
         assertThat(payple.send(url, "application/json", "{\"PCD_PAY_TOTAL\": [1,2]}", null))
             .containsEntry("PCD_PAY_RST", "error")
-            .containsEntry("PCD_PAY_CODE", "SPCD9999");
+            .containsEntry("PCD_PAY_CODE", "SPCD0002");
         assertThat(payple.send(url, "application/json", "{broken", null)).containsEntry("PCD_PAY_CODE", "SPCD9999");
         assertThat(payple.send(url, "application/json", "{\"PCD_PAY_GOODS\":\"" + "x".repeat(5000) + "\"}", null))
-            .containsEntry("PCD_PAY_CODE", "SPCD9999");
+            .containsEntry("PCD_PAY_CODE", "SPCD0003");
         assertThat(payple.send(url, "application/json", "x".repeat(70_000), null)).containsEntry("PCD_PAY_CODE",
                 "SPCD9999");
     }

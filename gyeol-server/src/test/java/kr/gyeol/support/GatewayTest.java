@@ -98,6 +98,7 @@ public abstract class GatewayTest {
         // The whole suite's wrong credentials come from one address; CredentialLockoutIT
         // tries the lockout with a limit of its own (gyeol.test.failure-limit).
         registry.add("gyeol.auth.failure-limit", () -> "${gyeol.test.failure-limit:100000}");
+        registry.add("gyeol.auth.slow-after", () -> "${gyeol.test.slow-after:100000}");
         // A clock advance waits this long for steps held elsewhere (a payment being
         // settled).
         registry.add("gyeol.subscriptions.advance-wait", () -> "2s");

@@ -47,8 +47,19 @@ class ReceiverAddressesTest {
         assertThat(this.addresses.refusal(PartnerId.of("live"), "http://localhost/hook")).isPresent();
         assertThat(this.addresses.refusal(PartnerId.of("live"), "http://[::1]:8080/hook")).isPresent();
         assertThat(this.addresses.refusal(PartnerId.of("unknown"), "http://10.0.0.5/hook")).isPresent();
-        assertThat(this.addresses.refusal(PartnerId.of("live"), "http://no-such-host.invalid/hook"))
+        assertThat(this.addresses.refusal(PartnerId.of("live"), "https://no-such-host.invalid/hook"))
             .hasValueSatisfying((why) -> assertThat(why).contains("does not resolve"));
+    }
+
+    @Test
+    void aLivePartnersWebhooksGoOverHttpsOnly() {
+        assertThat(this.addresses.refusal(PartnerId.of("live"), "http://8.8.8.8/hook"))
+            .hasValueSatisfying((why) -> assertThat(why).contains("https"));
+        assertThat(this.addresses.refusal(PartnerId.of("unknown"), "http://8.8.8.8/hook")).isPresent();
+        assertThat(this.addresses.refusal(PartnerId.of("live"), "https://8.8.8.8/hook")).isEmpty();
+        assertThat(this.addresses.refusal(PartnerId.of("strict-sandbox"), "http://8.8.8.8/hook"))
+            .as("a test partner may use http")
+            .isEmpty();
     }
 
     @Test

@@ -135,15 +135,27 @@ class ConsoleController {
     @GetMapping("/console/login")
     ModelAndView loginForm(HttpServletRequest request, HttpServletResponse response) {
         ConsoleAccess.secureHeaders(response);
-        return new ModelAndView("console/login", texts(request, response));
+        Map<String, Object> model = texts(request, response);
+        model.put("csrf", SignInForgery.issue(request, response));
+        return new ModelAndView("console/login", model);
     }
 
     @PostMapping("/console/login")
     ModelAndView login(@RequestParam(name = "cst_id", required = false) String partnerId,
-            @RequestParam(name = "key", required = false) String secret, HttpServletRequest request,
+            @RequestParam(name = "key", required = false) String secret,
+            @RequestParam(name = "_csrf", required = false) String csrf, HttpServletRequest request,
             HttpServletResponse response) {
         ConsoleAccess.secureHeaders(response);
         Map<String, Object> model = texts(request, response);
+        if (!SignInForgery.matches(request, csrf)) {
+            // A sign-in posted from another site's page (login CSRF) or a stale form:
+            // shown the form again, with a fresh token, and nothing is checked.
+            model.put("error", text(model, "login.expired"));
+            model.put("csrf", SignInForgery.issue(request, response));
+            ModelAndView page = new ModelAndView("console/login", model);
+            page.setStatus(HttpStatus.FORBIDDEN);
+            return page;
+        }
         switch (this.sessions.signIn(partnerId, secret, request.getRemoteAddr())) {
             case ConsoleSessions.SignIn.Success success -> {
                 Cookie cookie = new Cookie(ConsoleAccess.COOKIE, success.opened().token());
@@ -155,6 +167,7 @@ class ConsoleController {
                 return new ModelAndView("redirect:/console");
             }
             case ConsoleSessions.SignIn.Refused refused -> {
+                model.put("csrf", SignInForgery.issue(request, response));
                 model.put("error", text(model,
                         refused.reason() == ConsoleSessions.Refusal.LOCKED_OUT ? "login.lockedOut" : "login.wrong"));
                 model.put("partnerId", partnerId);

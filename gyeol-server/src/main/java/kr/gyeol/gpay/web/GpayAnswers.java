@@ -33,7 +33,7 @@ final class GpayAnswers {
             case SERVICE_KEY_MISSING -> GpayCode.T0201;
             case CODE_MISSING -> GpayCode.T0210;
             case CODE_MALFORMED -> GpayCode.T0211;
-            case WRONG_CREDENTIALS -> GpayCode.T0300;
+            case WRONG_CREDENTIALS, LOCKED_OUT -> GpayCode.T0300;
             case NOT_ENROLLED -> GpayCode.T0322;
             case ADDRESS_NOT_ALLOWED -> GpayCode.T0310;
             case OTHER_SERVICE -> GpayCode.T0320;

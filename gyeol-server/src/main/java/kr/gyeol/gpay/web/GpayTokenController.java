@@ -42,7 +42,10 @@ class GpayTokenController {
         catch (GpayRefused ex) {
             GpayCode code = GpayAnswers.code(ex.reason());
             answer.put("result", code.name());
-            answer.put("message", code.message());
+            answer.put("message",
+                    ex.reason() == GpayRefused.Reason.LOCKED_OUT
+                            ? "Too many wrong service_key attempts from this address; try again in a few minutes."
+                            : code.message());
             return answer;
         }
         answer.put("result", GpayCode.T0000.name());

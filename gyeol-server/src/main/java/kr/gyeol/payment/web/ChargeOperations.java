@@ -89,7 +89,7 @@ class ChargeOperations implements PaypleOperation {
     public WireResponse handle(WireRequest request, Endpoint endpoint) {
         Codes codes = codes(endpoint);
         if (request.isMalformed()) {
-            return WireResponse.error(codes.generic()).echo(request, ECHOED);
+            return unreadable(request, endpoint, codes).echo(request, ECHOED);
         }
         PartnerCalls.Refusals refusals = new PartnerCalls.Refusals(codes.sessionExpired(), codes.wrongAccess(),
                 ResponseCode.AUTH0001, codes.wrongSecret());
@@ -122,13 +122,16 @@ class ChargeOperations implements PaypleOperation {
         }
         OptionalLong amount = WireValues.amount(request.get(Fields.PAY_TOTAL));
         if (amount.isEmpty()) {
-            return PartnerCalls.refuse(call, WireResponse.error(codes.amount()), refusals).echo(request, ECHOED);
+            WireResponse refusal = request.has(Fields.PAY_TOTAL) ? WireResponse.error(codes.amount(), AMOUNT_FORMAT)
+                    : WireResponse.error(codes.amount());
+            return PartnerCalls.refuse(call, refusal, refusals).echo(request, ECHOED);
         }
         Long vat = null;
         if (request.has(Fields.PAY_TAXTOTAL)) {
             OptionalLong given = WireValues.amount(request.get(Fields.PAY_TAXTOTAL));
             if (given.isEmpty()) {
-                return PartnerCalls.refuse(call, WireResponse.error(codes.generic()), refusals).echo(request, ECHOED);
+                return PartnerCalls.refuse(call, WireResponse.error(codes.amount(), VAT_FORMAT), refusals)
+                    .echo(request, ECHOED);
             }
             vat = given.getAsLong();
         }
@@ -158,15 +161,16 @@ class ChargeOperations implements PaypleOperation {
             return PartnerCalls.spent(refusals).echo(request, ECHOED);
         }
         catch (ChargeRejected e) {
-            return PartnerCalls.refuse(call, WireResponse.error(switch (e.reason()) {
-                case BILLING_KEY_NOT_FOUND -> codes.keyNotFound();
-                case BILLING_KEY_REVOKED, BILLING_KEY_OF_OTHER_TYPE -> codes.keyRevoked();
-                case AMOUNT_BELOW_MINIMUM -> codes.amount();
-                case GOODS_MISSING -> codes.goods();
-                case VAT_ABOVE_AMOUNT -> codes.generic();
-                case DUPLICATE_ORDER_ID -> codes.duplicate();
-                case ALREADY_CHARGED_THIS_MONTH -> monthCodes.duplicate();
-            }), refusals).echo(request, ECHOED);
+            WireResponse refusal = switch (e.reason()) {
+                case BILLING_KEY_NOT_FOUND -> WireResponse.error(codes.keyNotFound());
+                case BILLING_KEY_REVOKED, BILLING_KEY_OF_OTHER_TYPE -> WireResponse.error(codes.keyRevoked());
+                case AMOUNT_BELOW_MINIMUM -> WireResponse.error(codes.amount());
+                case GOODS_MISSING -> WireResponse.error(codes.goods());
+                case VAT_ABOVE_AMOUNT -> WireResponse.error(codes.amount(), VAT_FORMAT);
+                case DUPLICATE_ORDER_ID -> WireResponse.error(codes.duplicate());
+                case ALREADY_CHARGED_THIS_MONTH -> WireResponse.error(monthCodes.duplicate());
+            };
+            return PartnerCalls.refuse(call, refusal, refusals).echo(request, ECHOED);
         }
         return PaymentAnswers.describe(answer(payment, codes, call), payment, request.baseUrl(), false);
     }
@@ -186,6 +190,41 @@ class ChargeOperations implements PaypleOperation {
             // look it up, not retry.
             case UNKNOWN, PENDING -> WireResponse.error(codes.unknown());
         };
+    }
+
+    private static final String AMOUNT_FORMAT = "PCD_PAY_TOTAL은 숫자(0-9)만으로 10자리까지 보내주세요 (쉼표, 소수점, 공백 없이).";
+
+    private static final String VAT_FORMAT = "PCD_PAY_TAXTOTAL은 숫자(0-9)만으로, 결제금액 이하로 보내주세요.";
+
+    /**
+     * A request with a field the parser could not take (a NUL, over 4,096 characters, an
+     * array or object), answered before the AuthKey is looked at, with the code of the
+     * first such field that has one of its own.
+     */
+    private static WireResponse unreadable(WireRequest request, Endpoint endpoint, Codes codes) {
+        Codes monthCodes = endpoint == Endpoint.SIMPLE_PAY_CARD || endpoint == Endpoint.MONTHLY_PAY_CARD ? MONTHLY_CARD
+                : MONTHLY_ACCOUNT;
+        if (request.unreadableBody()) {
+            return WireResponse.error(codes.generic());
+        }
+        for (String field : new java.util.TreeSet<>(request.malformedFields())) {
+            WireResponse answer = switch (field) {
+                case Fields.CST_ID, Fields.CUST_KEY -> WireResponse.error(codes.wrongSecret());
+                case Fields.AUTH_KEY_FIELD -> WireResponse.error(codes.sessionExpired());
+                case Fields.PAY_TOTAL -> WireResponse.error(codes.amount(), AMOUNT_FORMAT);
+                case Fields.PAY_TAXTOTAL -> WireResponse.error(codes.amount(), VAT_FORMAT);
+                case Fields.PAYER_ID -> WireResponse.error(codes.keyMissing());
+                case Fields.PAY_GOODS -> WireResponse.error(codes.goods());
+                case Fields.PAY_YEAR -> WireResponse.error(monthCodes.year());
+                case Fields.PAY_MONTH -> WireResponse.error(monthCodes.month());
+                default -> null;
+            };
+            if (answer != null) {
+                return answer;
+            }
+        }
+        String field = new java.util.TreeSet<>(request.malformedFields()).first();
+        return WireResponse.error(codes.generic(), field + " 값을 읽을 수 없습니다: NUL 문자, 4,096자를 넘는 값, 배열이나 객체는 받지 않습니다.");
     }
 
     private static Codes codes(Endpoint endpoint) {
