@@ -174,26 +174,52 @@ public class LenientBodyParser {
     }
 
     /**
+     * Tomcat sets this on a request whose {@code X-Forwarded-*} headers came from a
+     * trusted proxy ({@code server.tomcat.remoteip.internal-proxies}) and were applied.
+     */
+    private static final String FORWARDED_BY_TRUSTED_PROXY = "org.apache.tomcat.request.forwarded";
+
+    /**
      * The scheme, host and port the caller used. Tomcat's {@code RemoteIpValve}
-     * ({@code server.tomcat.remoteip.*}) has already put the {@code X-Forwarded-Proto},
-     * {@code -Host} and {@code -Port} of a trusted proxy in their place, and ignored them
-     * from anyone else; otherwise they are the request's own and its Host header's.
+     * ({@code server.tomcat.remoteip.*}) has already applied a trusted proxy's
+     * {@code X-Forwarded-Proto}, {@code -Host} and {@code -Port}, and ignored them from
+     * anyone else; a trusted {@code X-Forwarded-Host} that names a port (which the valve
+     * drops) keeps it, as a proxy on a port of its own sends it.
      */
     private String baseUrl(HttpServletRequest request) {
         if (!publicBaseUrl.isEmpty()) {
             return publicBaseUrl;
         }
         String scheme = request.getScheme();
-        String host = request.getServerName();
-        if (host != null && host.indexOf(':') >= 0 && !host.startsWith("[")) {
-            host = "[" + host + "]";
+        String forwardedHost = Boolean.TRUE.equals(request.getAttribute(FORWARDED_BY_TRUSTED_PROXY))
+                ? firstValue(request.getHeader("X-Forwarded-Host")) : null;
+        String host;
+        if (forwardedHost != null && HOST.matcher(forwardedHost).matches()
+                && request.getHeader("X-Forwarded-Port") == null) {
+            host = forwardedHost;
         }
-        if (host == null || !HOST.matcher(host).matches()) {
-            host = request.getLocalAddr();
+        else {
+            host = request.getServerName();
+            if (host != null && host.indexOf(':') >= 0 && !host.startsWith("[")) {
+                host = "[" + host + "]";
+            }
+            if (host == null || !HOST.matcher(host).matches()) {
+                host = request.getLocalAddr();
+            }
+            host = host + ":" + request.getServerPort();
         }
-        int port = request.getServerPort();
-        boolean defaultPort = port == 80 && scheme.equals("http") || port == 443 && scheme.equals("https");
-        return scheme + "://" + host + (defaultPort || port <= 0 ? "" : ":" + port);
+        if (host.endsWith(":80") && scheme.equals("http") || host.endsWith(":443") && scheme.equals("https")) {
+            host = host.substring(0, host.lastIndexOf(':'));
+        }
+        return scheme + "://" + host;
+    }
+
+    private static String firstValue(String header) {
+        if (header == null) {
+            return null;
+        }
+        String first = header.split(",")[0].trim();
+        return first.isEmpty() ? null : first;
     }
 
     private static String refererHost(HttpServletRequest request) {

@@ -43,8 +43,10 @@ class UnreadableInput {
     FilterRegistrationBean<OncePerRequestFilter> unreadableInputFilter() {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter());
         registration.addUrlPatterns("/console", "/console/*", "/v1/*", "/admin/*");
-        // Before the idempotency and authentication filters, which read parameters too.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        // After the request id and the body cap (RequestBodyLimit), which must see a body
+        // before anything reads it; before the idempotency filter, which reads
+        // parameters.
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 50);
         return registration;
     }
 

@@ -60,6 +60,17 @@ class CancelIT extends GatewayTest {
         assertThat(payple.refund(orderId, "20000101", 100)).containsEntry("PCD_PAY_CODE", "PAYC0007");
         assertThat(payple.refund("no-such-order", today(), 100)).containsEntry("PCD_PAY_CODE", "PAYC0007");
         assertThat(payple.refund(orderId, today(), 0)).containsEntry("PCD_PAY_CODE", "PAYC0003");
+        // An amount that is not ASCII digits, or one the parser cannot take, is the
+        // amount's error too (issue 25), and refunds nothing.
+        for (Object amount : java.util.List.<Object>of("1,000", " 100 ", "１００", java.util.List.of(100), "1\u0000")) {
+            Map<String, Object> refund = new LinkedHashMap<>(body);
+            refund.put("PCD_REFUND_KEY", PaypleTestClient.REFUND_KEY);
+            refund.put("PCD_REFUND_TOTAL", amount);
+            assertThat(payple.call(Map.of("PCD_PAYCANCEL_FLAG", "Y"), refund)).as(String.valueOf(amount))
+                .containsEntry("PCD_PAY_CODE", "PAYC0003");
+        }
+        assertThat(payple.refund(orderId, today(), 1000)).as("nothing was refunded")
+            .containsEntry("PCD_PAY_CODE", "PAYC0000");
     }
 
     @Test

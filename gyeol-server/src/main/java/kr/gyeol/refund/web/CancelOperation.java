@@ -56,7 +56,13 @@ class CancelOperation implements PaypleOperation {
     @Override
     public WireResponse handle(WireRequest request, Endpoint endpoint) {
         if (request.isMalformed()) {
-            return failure(endpoint).echo(request, ECHOED);
+            // An amount the parser could not take answers the amount's code; anything
+            // else, the operation's failure.
+            boolean amount = request.malformedFields().contains(Fields.REFUND_TOTAL)
+                    || request.malformedFields().contains(Fields.REFUND_TAXTOTAL)
+                    || request.malformedFields().contains(Fields.PAY_TAXTOTAL);
+            return (amount && !request.unreadableBody() ? WireResponse.error(ResponseCode.PAYC0003) : failure(endpoint))
+                .echo(request, ECHOED);
         }
         // The key is spent with the refund's reservation (or before a refusal).
         PartnerCalls.Checked checked = PartnerCalls.authorizeDeferred(authentication, request, Operation.CANCEL,
