@@ -3,9 +3,10 @@ package kr.gyeol.bench;
 import java.util.Arrays;
 
 /**
- * {@code java -jar gyeol-bench.jar [renewals|console] --name value ...}: the charge
- * benchmark, or with {@code renewals} first the renewal benchmark, or with
- * {@code console} the console's page loads.
+ * {@code java -jar gyeol-bench.jar [renewals|console|webhooks] --name value ...}: the
+ * charge benchmark, or with {@code renewals} first the renewal benchmark, with
+ * {@code console} the console's page loads, with {@code webhooks} webhook delivery beside
+ * charges.
  */
 public final class Main {
 
@@ -15,6 +16,10 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("console")) {
             ConsoleBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("webhooks")) {
+            WebhookBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("renewals")) {

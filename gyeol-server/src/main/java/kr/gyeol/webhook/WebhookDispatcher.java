@@ -19,7 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,21 +45,29 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers due events. Each round claims them under a lease of their own ({@code FOR
- * UPDATE SKIP LOCKED}, with a token per claim), renews an event's lease right before its
- * POST and bounds the POST by the timeout, so a lease always outlives its send and no
- * other node sends the event meanwhile. Sends run concurrently on virtual threads, at
- * most {@code gyeol.webhooks.concurrency} in all and {@code
+ * Delivers due events. Each round claims them in batches under a lease of their own
+ * ({@code FOR UPDATE SKIP LOCKED}, with a token per claim) into a lane per partner,
+ * renews an event's lease right before its POST and bounds the POST by the timeout, so a
+ * lease always outlives its send and no other node sends the event meanwhile. Sends run
+ * concurrently on virtual threads over the HTTP client's kept-alive connections, at most
+ * {@code gyeol.webhooks.concurrency} in all and {@code
  * gyeol.webhooks.concurrency-per-receiver} per partner, so one slow receiver holds up
- * only its own events; a round stops claiming after {@code gyeol.webhooks.round-budget}.
- * Any 2xx within the timeout is delivered.
+ * only its own events; a lane holding {@code LANE_DEPTH} per-receiver slots' worth of
+ * events is not claimed for until it drains. A send that ends starts the next event of
+ * its lane at once, and a round runs again as soon as there may be more to claim: when a
+ * batch came back full, when a lane drains, and when an event is committed on this node
+ * ({@code gyeol.webhooks.wake-on-commit}); otherwise every
+ * {@code gyeol.webhooks.interval}. Any 2xx within the timeout is delivered.
  */
 @Component
 public class WebhookDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
-    private static final int BATCH = 20;
+    private static final int BATCH = 64;
+
+    /** How many events a lane holds, in flight and waiting, per slot of its receiver. */
+    private static final int LANE_DEPTH = 8;
 
     private final WebhookRepository repository;
 
@@ -88,7 +99,38 @@ public class WebhookDispatcher {
 
     private final int perReceiver;
 
-    private final Map<PartnerId, Semaphore> receivers = new ConcurrentHashMap<>();
+    /** Per partner: its claimed events waiting for a send slot, and its sends. */
+    private final Map<PartnerId, Lane> lanes = new ConcurrentHashMap<>();
+
+    /** Events claimed by this node and not yet attempted to the end. */
+    private final AtomicInteger held = new AtomicInteger();
+
+    private final int maxHeld;
+
+    private final AtomicInteger deliveredCount = new AtomicInteger();
+
+    private final AtomicBoolean roundRunning = new AtomicBoolean();
+
+    private final AtomicBoolean roundWanted = new AtomicBoolean();
+
+    /** Set when a round left due events unclaimed (a full batch, a full lane). */
+    private final AtomicBoolean moreDue = new AtomicBoolean();
+
+    private final boolean wakeOnCommit;
+
+    private record Claim(EventRow event, String token) {
+    }
+
+    /** One partner's events claimed by this node, and the sends to its receiver. */
+    private final class Lane {
+
+        final Semaphore sending = new Semaphore(WebhookDispatcher.this.perReceiver);
+
+        final Queue<Claim> waiting = new ConcurrentLinkedQueue<>();
+
+        final AtomicInteger held = new AtomicInteger();
+
+    }
 
     private final Duration roundBudget;
 
@@ -102,7 +144,8 @@ public class WebhookDispatcher {
             @Value("${gyeol.public-base-url:}") String publicBaseUrl,
             @Value("${gyeol.webhooks.concurrency:32}") int concurrency,
             @Value("${gyeol.webhooks.concurrency-per-receiver:4}") int perReceiver,
-            @Value("${gyeol.webhooks.round-budget:5s}") Duration roundBudget) {
+            @Value("${gyeol.webhooks.round-budget:5s}") Duration roundBudget,
+            @Value("${gyeol.webhooks.wake-on-commit:true}") boolean wakeOnCommit) {
         this.repository = repository;
         this.endpoints = endpoints;
         this.payloads = payloads;
@@ -123,6 +166,8 @@ public class WebhookDispatcher {
             .build();
         this.slots = new Semaphore(concurrency);
         this.perReceiver = perReceiver;
+        this.maxHeld = concurrency * LANE_DEPTH;
+        this.wakeOnCommit = wakeOnCommit;
         this.roundBudget = roundBudget;
         this.metrics = metrics;
     }
@@ -134,13 +179,52 @@ public class WebhookDispatcher {
 
     @Scheduled(fixedDelayString = "${gyeol.webhooks.interval:1s}", initialDelayString = "${gyeol.webhooks.interval:1s}")
     void scheduledRound() {
-        try {
-            // The round starts the sends and returns: they finish on their own threads
-            // while the next round claims what has become due.
-            startRound();
+        // The round starts the sends and returns: they finish on their own threads while
+        // the next round claims what has become due.
+        requestRound();
+    }
+
+    /**
+     * Asks for a round now: an event was committed on this node, or a lane drained while
+     * more may be due. Rounds run one at a time; a request during a round runs another
+     * after it.
+     */
+    void wake() {
+        if (this.wakeOnCommit) {
+            requestRound();
         }
-        catch (RuntimeException ex) {
-            log.error("Webhook round failed; the next round tries again: {}", ex.toString());
+    }
+
+    private void requestRound() {
+        this.roundWanted.set(true);
+        if (this.roundRunning.compareAndSet(false, true)) {
+            try {
+                this.senders.execute(this::roundsWhileWanted);
+            }
+            catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                this.roundRunning.set(false);
+            }
+        }
+    }
+
+    private void roundsWhileWanted() {
+        try {
+            while (this.roundWanted.getAndSet(false)) {
+                try {
+                    startRound();
+                }
+                catch (RuntimeException ex) {
+                    log.error("Webhook round failed; the next round tries again: {}", ex.toString());
+                    return;
+                }
+            }
+        }
+        finally {
+            this.roundRunning.set(false);
+            // A request that came in between the last check and the flag's reset.
+            if (this.roundWanted.get()) {
+                requestRound();
+            }
         }
     }
 
@@ -150,78 +234,134 @@ public class WebhookDispatcher {
      * delivered. For tests and operators: the scheduled rounds do not wait.
      */
     public int deliverDue() {
-        int delivered = 0;
+        int before = this.deliveredCount.get();
         while (true) {
-            List<Future<Boolean>> round = startRound();
-            if (round.isEmpty()) {
-                return delivered;
-            }
-            for (Future<Boolean> send : round) {
-                try {
-                    if (send.get()) {
-                        delivered++;
+            int claimed = startRound();
+            long deadline = System.nanoTime() + this.lease.toNanos();
+            synchronized (this.held) {
+                while (this.held.get() > 0 && System.nanoTime() < deadline) {
+                    try {
+                        this.held.wait(100);
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                        return this.deliveredCount.get() - before;
                     }
                 }
-                catch (ExecutionException ex) {
-                    log.error("A webhook attempt failed unexpectedly: {}", ex.getCause().toString());
-                }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    return delivered;
-                }
+            }
+            if (claimed == 0) {
+                return this.deliveredCount.get() - before;
             }
         }
     }
 
     /**
-     * Claims due events while there are free send slots and the round's budget lasts, and
-     * starts a send for each; an event whose receiver is at its cap goes back, due.
+     * Claims due events into their lanes while this node holds fewer than it may and the
+     * round's budget lasts, and starts what the lanes' free slots allow; returns how many
+     * it claimed. A partner whose lane is full is not claimed for.
      */
-    private List<Future<Boolean>> startRound() {
+    private int startRound() {
         long deadline = System.nanoTime() + this.roundBudget.toNanos();
-        List<Future<Boolean>> started = new ArrayList<>();
+        int claimedInAll = 0;
         while (System.nanoTime() < deadline) {
-            int free = Math.min(this.slots.availablePermits(), BATCH);
-            if (free == 0) {
+            int room = Math.min(this.maxHeld - this.held.get(), BATCH);
+            if (room <= 0) {
+                this.moreDue.set(true);
                 break;
             }
-            Set<PartnerId> busy = this.receivers.entrySet()
+            Set<PartnerId> busy = this.lanes.entrySet()
                 .stream()
-                .filter((receiver) -> receiver.getValue().availablePermits() == 0)
+                .filter((lane) -> lane.getValue().held.get() >= this.perReceiver * LANE_DEPTH)
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
             String token = Tokens.urlSafe(12);
             Instant now = this.clock.instant();
-            List<EventRow> claimed = this.repository.claimDue(now, now.plus(this.lease), free, token, busy);
-            int launched = 0;
+            List<EventRow> claimed = this.repository.claimDue(now, now.plus(this.lease), room, token, busy);
+            claimedInAll += claimed.size();
+            Set<Lane> touched = new java.util.HashSet<>();
             for (EventRow event : claimed) {
-                Semaphore receiver = this.receivers.computeIfAbsent(event.partnerId(),
-                        (partner) -> new Semaphore(this.perReceiver));
-                if (!receiver.tryAcquire()) {
-                    this.repository.release(event.id(), token, now);
-                    continue;
-                }
-                if (!this.slots.tryAcquire()) {
-                    receiver.release();
-                    this.repository.release(event.id(), token, now);
-                    continue;
-                }
-                launched++;
-                started.add(this.senders.submit(() -> {
-                    try {
-                        return attempt(event, token);
-                    }
-                    finally {
-                        receiver.release();
-                        this.slots.release();
-                    }
-                }));
+                Lane lane = this.lanes.computeIfAbsent(event.partnerId(), (partner) -> new Lane());
+                lane.held.incrementAndGet();
+                this.held.incrementAndGet();
+                lane.waiting.add(new Claim(event, token));
+                touched.add(lane);
             }
-            if (claimed.size() < free || launched == 0) {
+            touched.forEach(this::drain);
+            boolean full = claimed.size() == room;
+            this.moreDue.set(full || !busy.isEmpty());
+            if (!full) {
                 break;
             }
         }
-        return started;
+        return claimedInAll;
+    }
+
+    /**
+     * Starts the lane's waiting events while its receiver and the node have free slots.
+     */
+    private void drain(Lane lane) {
+        while (!lane.waiting.isEmpty()) {
+            if (!lane.sending.tryAcquire()) {
+                return;
+            }
+            if (!this.slots.tryAcquire()) {
+                lane.sending.release();
+                return;
+            }
+            Claim claim = lane.waiting.poll();
+            if (claim == null) {
+                lane.sending.release();
+                this.slots.release();
+                return;
+            }
+            try {
+                this.senders.execute(() -> send(lane, claim));
+            }
+            catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                // The node is stopping: the event's lease runs out and another takes it.
+                lane.sending.release();
+                this.slots.release();
+                finished(lane);
+                return;
+            }
+        }
+    }
+
+    private void send(Lane lane, Claim claim) {
+        try {
+            if (attempt(claim.event(), claim.token())) {
+                this.deliveredCount.incrementAndGet();
+            }
+        }
+        catch (RuntimeException ex) {
+            log.error("A webhook attempt failed unexpectedly: {}", ex.toString());
+        }
+        finally {
+            lane.sending.release();
+            this.slots.release();
+            finished(lane);
+            drain(lane);
+            if (this.slots.availablePermits() > 0) {
+                // A slot of the node's own freed: another lane may be waiting for one.
+                for (Lane other : this.lanes.values()) {
+                    if (other != lane && !other.waiting.isEmpty()) {
+                        drain(other);
+                    }
+                }
+            }
+            if (this.moreDue.get() && lane.waiting.isEmpty()) {
+                wake();
+            }
+        }
+    }
+
+    private void finished(Lane lane) {
+        lane.held.decrementAndGet();
+        if (this.held.decrementAndGet() == 0) {
+            synchronized (this.held) {
+                this.held.notifyAll();
+            }
+        }
     }
 
     private boolean attempt(EventRow event, String token) {
@@ -318,9 +458,13 @@ public class WebhookDispatcher {
         if (next == WebhookStatus.FAILED) {
             log.warn("Webhook {} given up after {} attempts", event.id(), number);
         }
+        else if (delivered) {
+            // One line per delivery is kept at DEBUG: at a thousand events a second it
+            // would be most of the log (the delivery log is in the database).
+            log.debug("Webhook {} ({}) attempt {}: delivered", event.id(), event.type(), number);
+        }
         else {
-            log.info("Webhook {} ({}) attempt {}: {}", event.id(), event.type(), number,
-                    delivered ? "delivered" : failure + ", next try in " + wait);
+            log.info("Webhook {} ({}) attempt {}: {}, next try in {}", event.id(), event.type(), number, failure, wait);
         }
         return delivered;
     }

@@ -46,13 +46,38 @@ public class WebhookEndpoints {
      */
     public Optional<WebhookEndpoint> find(PartnerId partnerId) {
         Instant now = this.clock.instant();
-        return this.repository.endpoint(partnerId).map((row) -> {
+        long nanos = System.nanoTime();
+        Opened opened = this.cache.get(partnerId);
+        if (opened == null || nanos - opened.readAtNanos() > CACHE_NANOS) {
+            // Read and opened at most once a second per partner: every delivery needs it.
+            // A change made through this class is seen at once on this node (it evicts),
+            // on other nodes within the second.
+            opened = new Opened(this.repository.endpoint(partnerId).map((row) -> {
+                WebhookRepository.PreviousSecret rotated = row.previous();
+                return new OpenedRow(row,
+                        open(partnerId, new VaultCipher.Sealed(row.secretKeyId(), row.secretCiphertext())),
+                        rotated == null ? null
+                                : open(partnerId, new VaultCipher.Sealed(rotated.keyId(), rotated.ciphertext())));
+            }), nanos);
+            this.cache.put(partnerId, opened);
+        }
+        return opened.row().map((found) -> {
+            WebhookRepository.EndpointRow row = found.row();
             WebhookRepository.PreviousSecret rotated = row.previous();
-            String previous = rotated == null || !rotated.until().isAfter(now) ? null
-                    : open(partnerId, new VaultCipher.Sealed(rotated.keyId(), rotated.ciphertext()));
+            String previous = rotated == null || !rotated.until().isAfter(now) ? null : found.previous();
             return new WebhookEndpoint(row.partnerId(), row.resultUrl(), row.revocationUrl(), row.format(),
-                    open(partnerId, new VaultCipher.Sealed(row.secretKeyId(), row.secretCiphertext())), previous);
+                    found.secret(), previous);
         });
+    }
+
+    private static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
+    private final java.util.Map<PartnerId, Opened> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record OpenedRow(WebhookRepository.EndpointRow row, String secret, String previous) {
+    }
+
+    private record Opened(Optional<OpenedRow> row, long readAtNanos) {
     }
 
     private String open(PartnerId partnerId, VaultCipher.Sealed sealed) {
@@ -118,6 +143,7 @@ public class WebhookEndpoints {
         String old = current.get().secret();
         Instant previousUntil = old != null && overlap.isPositive() ? now.plus(overlap) : null;
         this.repository.rotateSecret(partnerId, sealed.keyId(), sealed.bytes(), previousUntil, now);
+        this.cache.remove(partnerId);
         return new WebhookEndpoint(partnerId, current.get().resultUrl(), current.get().revocationUrl(),
                 current.get().format(), secret, previousUntil == null ? null : old);
     }
@@ -135,6 +161,7 @@ public class WebhookEndpoints {
                 aad(endpoint.partnerId()));
         this.repository.saveEndpoint(new WebhookRepository.EndpointRow(endpoint.partnerId(), endpoint.resultUrl(),
                 endpoint.revocationUrl(), endpoint.format(), sealed.keyId(), sealed.bytes()), this.clock.instant());
+        this.cache.remove(endpoint.partnerId());
     }
 
     /** The associated data a partner's webhook secret is sealed with. */

@@ -8,7 +8,10 @@ import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.webhook.jdbc.WebhookRepository;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,9 +27,25 @@ class WebhookOutbox implements Outbox {
 
     private final Clock clock;
 
-    WebhookOutbox(WebhookRepository repository, Clock clock) {
+    private final TransactionSynchronization wakeAfterCommit = new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+            WebhookDispatcher dispatcher = WebhookOutbox.this.dispatcher.getIfAvailable();
+            if (dispatcher != null) {
+                dispatcher.wake();
+            }
+        }
+    };
+
+    /**
+     * Looked up when first needed: the dispatcher's renderers use services that use this.
+     */
+    private final ObjectProvider<WebhookDispatcher> dispatcher;
+
+    WebhookOutbox(WebhookRepository repository, Clock clock, ObjectProvider<WebhookDispatcher> dispatcher) {
         this.repository = repository;
         this.clock = clock;
+        this.dispatcher = dispatcher;
     }
 
     @Override
@@ -34,6 +53,11 @@ class WebhookOutbox implements Outbox {
     public void record(PartnerId partnerId, EventType type, String subjectId) {
         this.repository.insertEventIfReceived("evt_" + Tokens.urlSafe(18), partnerId, type, subjectId,
                 this.clock.instant());
+        // The event exists once the caller's transaction commits: this node's dispatcher
+        // is woken then, instead of finding it at its next poll.
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(this.wakeAfterCommit);
+        }
     }
 
 }

@@ -94,6 +94,7 @@ public abstract class GatewayTest {
         registry.add("gyeol.reconciler.interval", () -> "1h");
         // And the webhook dispatcher, and the renewal job.
         registry.add("gyeol.webhooks.interval", () -> "1h");
+        registry.add("gyeol.webhooks.wake-on-commit", () -> "${gyeol.test.wake-on-commit:false}");
         registry.add("gyeol.subscriptions.interval", () -> "1h");
         // The whole suite's wrong credentials come from one address; CredentialLockoutIT
         // tries the lockout with a limit of its own (gyeol.test.failure-limit).
