@@ -11,7 +11,8 @@
 #   duplicates events that arrived more than once (must be 0)
 #
 # Usage: bench/webhooks.sh [NODES=1] [SECONDS=20] [CLIENTS=64] [BURST=100000]
-# JAR=path/to/gyeol-server.jar measures another build of the gateway (e.g. an earlier commit's).
+# JAR=path/to/gyeol-server.jar measures another build of the gateway (e.g. an earlier commit's);
+# GATEWAY_ARGS="--gyeol.webhooks.concurrency-per-receiver=16 ..." passes settings to every node.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -55,7 +56,7 @@ for n in $(seq 1 "$NODES"); do
   "$JAVA" -jar "$JAR" --server.port="$port" --gyeol.data-dir="$WORK/node$n" \
     --spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" \
     --spring.datasource.username="$PG_USER" --gyeol.vault.keys.shared="$VAULT_KEY" \
-    --gyeol.vault.active-key=shared --gyeol.reconciler.interval=1h > "$WORK/node$n.log" 2>&1 &
+    --gyeol.vault.active-key=shared --gyeol.reconciler.interval=1h ${GATEWAY_ARGS:-} > "$WORK/node$n.log" 2>&1 &
   PIDS+=($!)
   BASES+=("http://127.0.0.1:$port")
   for _ in $(seq 1 240); do

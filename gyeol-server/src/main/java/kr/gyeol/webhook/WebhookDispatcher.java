@@ -66,6 +66,9 @@ public class WebhookDispatcher {
 
     private static final int BATCH = 64;
 
+    /** The least time between two rounds started by wakes. */
+    private static final long ROUND_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
     /** How many events a lane holds, in flight and waiting, per slot of its receiver. */
     private static final int LANE_DEPTH = 8;
 
@@ -93,7 +96,13 @@ public class WebhookDispatcher {
 
     private final HttpClient http;
 
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Platform threads, not virtual ones: requests run on virtual threads, and while
+     * charges keep the few carrier threads busy, every database round trip of a send
+     * would queue behind them (webhooks fell to about ten a second under a charge load).
+     * The operating system gives these threads their own share of the cores.
+     */
+    private final ExecutorService senders;
 
     private final Semaphore slots;
 
@@ -111,6 +120,9 @@ public class WebhookDispatcher {
 
     private final AtomicBoolean roundRunning = new AtomicBoolean();
 
+    /** When the last round started; read and written by the one thread running rounds. */
+    private volatile long lastRoundNanos;
+
     private final AtomicBoolean roundWanted = new AtomicBoolean();
 
     /** Set when a round left due events unclaimed (a full batch, a full lane). */
@@ -118,7 +130,14 @@ public class WebhookDispatcher {
 
     private final boolean wakeOnCommit;
 
-    private record Claim(EventRow event, String token) {
+    /** Bodies kept before their first POST, many sends' in one commit. */
+    private final GroupedWrites<WebhookRepository.Body, Boolean> bodies;
+
+    /** Attempts recorded, many sends' in one commit; the ids of the events recorded. */
+    private final GroupedWrites<WebhookRepository.Recorded, Set<String>> attempts;
+
+    /** A claimed event, and when it was claimed ({@link System#nanoTime()}). */
+    private record Claim(EventRow event, String token, long claimedAtNanos) {
     }
 
     /** One partner's events claimed by this node, and the sends to its receiver. */
@@ -142,8 +161,8 @@ public class WebhookDispatcher {
             @Value("${gyeol.webhooks.jitter:0.1}") double jitter,
             @Value("${gyeol.webhooks.timeout:10s}") Duration timeout,
             @Value("${gyeol.public-base-url:}") String publicBaseUrl,
-            @Value("${gyeol.webhooks.concurrency:32}") int concurrency,
-            @Value("${gyeol.webhooks.concurrency-per-receiver:4}") int perReceiver,
+            @Value("${gyeol.webhooks.concurrency:64}") int concurrency,
+            @Value("${gyeol.webhooks.concurrency-per-receiver:16}") int perReceiver,
             @Value("${gyeol.webhooks.round-budget:5s}") Duration roundBudget,
             @Value("${gyeol.webhooks.wake-on-commit:true}") boolean wakeOnCommit) {
         this.repository = repository;
@@ -159,15 +178,19 @@ public class WebhookDispatcher {
         // it.
         this.lease = timeout.multipliedBy(6);
         this.publicBaseUrl = publicBaseUrl;
-        this.http = HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(this.senders)
-            .build();
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.slots = new Semaphore(concurrency);
+        // A thread for each send in flight, one for each being recorded, and the rounds'.
+        this.senders = Executors.newFixedThreadPool(2 * concurrency + 2,
+                Thread.ofPlatform().name("gyeol-webhook-", 1).daemon().factory());
         this.perReceiver = perReceiver;
         this.maxHeld = concurrency * LANE_DEPTH;
         this.wakeOnCommit = wakeOnCommit;
+        this.bodies = new GroupedWrites<>((rows) -> {
+            repository.saveBodies(rows);
+            return Boolean.TRUE;
+        }, BATCH);
+        this.attempts = new GroupedWrites<>(repository::recordAttempts, BATCH);
         this.roundBudget = roundBudget;
         this.metrics = metrics;
     }
@@ -210,6 +233,20 @@ public class WebhookDispatcher {
     private void roundsWhileWanted() {
         try {
             while (this.roundWanted.getAndSet(false)) {
+                // Wakes come with every commit: rounds at most every ROUND_GAP, so the
+                // events of many commits share one claim (one write) instead of each
+                // paying for its own.
+                long wait = this.lastRoundNanos + ROUND_GAP_NANOS - System.nanoTime();
+                if (wait > 0) {
+                    try {
+                        Thread.sleep(java.time.Duration.ofNanos(wait));
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                this.lastRoundNanos = System.nanoTime();
                 try {
                     startRound();
                 }
@@ -276,6 +313,7 @@ public class WebhookDispatcher {
                 .collect(Collectors.toSet());
             String token = Tokens.urlSafe(12);
             Instant now = this.clock.instant();
+            long claimedAt = System.nanoTime();
             List<EventRow> claimed = this.repository.claimDue(now, now.plus(this.lease), room, token, busy);
             claimedInAll += claimed.size();
             Set<Lane> touched = new java.util.HashSet<>();
@@ -283,7 +321,7 @@ public class WebhookDispatcher {
                 Lane lane = this.lanes.computeIfAbsent(event.partnerId(), (partner) -> new Lane());
                 lane.held.incrementAndGet();
                 this.held.incrementAndGet();
-                lane.waiting.add(new Claim(event, token));
+                lane.waiting.add(new Claim(event, token, claimedAt));
                 touched.add(lane);
             }
             touched.forEach(this::drain);
@@ -328,8 +366,28 @@ public class WebhookDispatcher {
     }
 
     private void send(Lane lane, Claim claim) {
+        // The receiver's and the node's slots are for the POST: they are given back as
+        // soon as it has ended, before its attempt is recorded, so the next event of the
+        // lane goes out while this one's row is written with others.
+        AtomicBoolean slotHeld = new AtomicBoolean(true);
+        Runnable releaseSlot = () -> {
+            if (slotHeld.getAndSet(false)) {
+                lane.sending.release();
+                this.slots.release();
+                drain(lane);
+                if (this.slots.availablePermits() > 0) {
+                    // A slot of the node's own freed: another lane may be waiting for
+                    // one.
+                    for (Lane other : this.lanes.values()) {
+                        if (other != lane && !other.waiting.isEmpty()) {
+                            drain(other);
+                        }
+                    }
+                }
+            }
+        };
         try {
-            if (attempt(claim.event(), claim.token())) {
+            if (attempt(claim.event(), claim.token(), claim.claimedAtNanos(), releaseSlot)) {
                 this.deliveredCount.incrementAndGet();
             }
         }
@@ -337,18 +395,8 @@ public class WebhookDispatcher {
             log.error("A webhook attempt failed unexpectedly: {}", ex.toString());
         }
         finally {
-            lane.sending.release();
-            this.slots.release();
+            releaseSlot.run();
             finished(lane);
-            drain(lane);
-            if (this.slots.availablePermits() > 0) {
-                // A slot of the node's own freed: another lane may be waiting for one.
-                for (Lane other : this.lanes.values()) {
-                    if (other != lane && !other.waiting.isEmpty()) {
-                        drain(other);
-                    }
-                }
-            }
             if (this.moreDue.get() && lane.waiting.isEmpty()) {
                 wake();
             }
@@ -364,8 +412,14 @@ public class WebhookDispatcher {
         }
     }
 
-    private boolean attempt(EventRow event, String token) {
-        if (!this.repository.renewLease(event.id(), token, this.clock.instant().plus(this.lease))) {
+    private boolean attempt(EventRow event, String token, long claimedAtNanos, Runnable releaseSlot) {
+        // The claim leased the event for six timeouts. While more than two of them are
+        // left, the claim's own lease outlives this attempt's POST (bounded by one
+        // timeout) and its recording: no other node can take the event meanwhile, and
+        // the renewal's write is saved. Later, the lease is renewed first.
+        boolean leaseLeft = System.nanoTime() - claimedAtNanos < this.lease.minus(this.timeout.multipliedBy(2))
+            .toNanos();
+        if (!leaseLeft && !this.repository.renewLease(event.id(), token, this.clock.instant().plus(this.lease))) {
             log.warn("The lease of webhook {} ran out before its attempt; another node has it", event.id());
             return false;
         }
@@ -374,29 +428,30 @@ public class WebhookDispatcher {
         String url = endpoint.map((found) -> found.urlFor(event.type())).orElse(null);
         Instant attemptedAt = this.clock.instant();
         if (url == null) {
-            return record(event, number, "(none)", attemptedAt, null, 0, "no receiver is configured");
+            return record(releaseSlot, event, number, "(none)", attemptedAt, null, 0, "no receiver is configured");
         }
         if (endpoint.get().secret() == null) {
-            return record(event, number, url, attemptedAt, null, 0,
+            return record(releaseSlot, event, number, url, attemptedAt, null, 0,
                     "the signing secret cannot be opened with this node's vault keys; rotate it");
         }
         Optional<String> refused = this.addresses.refusal(event.partnerId(), url);
         if (refused.isPresent()) {
-            return record(event, number, url, attemptedAt, null, 0, refused.get());
+            return record(releaseSlot, event, number, url, attemptedAt, null, 0, refused.get());
         }
         String body = event.body();
         String contentType = event.contentType();
         if (body == null) {
             Map<String, ?> fields = render(event).orElse(null);
             if (fields == null) {
-                this.repository.recordAttempt(new AttemptRow(event.id(), number, url, attemptedAt, null, 0,
-                        "the event's subject is gone", false), WebhookStatus.FAILED, null);
+                this.attempts.write(new WebhookRepository.Recorded(new AttemptRow(event.id(), number, url, attemptedAt,
+                        null, 0, "the event's subject is gone", false), WebhookStatus.FAILED, null));
                 return false;
             }
             WebhookFormat format = endpoint.get().format();
             body = format == WebhookFormat.JSON ? this.json.writeValueAsString(fields) : form(fields);
             contentType = format.contentType();
-            this.repository.saveBody(event.id(), body, contentType);
+            // Kept before the POST, so every retry and replay sends what this one sends.
+            this.bodies.write(new WebhookRepository.Body(event.id(), body, contentType));
         }
         long timestamp = attemptedAt.getEpochSecond();
         HttpRequest request;
@@ -412,7 +467,7 @@ public class WebhookDispatcher {
                 .build();
         }
         catch (IllegalArgumentException ex) {
-            return record(event, number, url, attemptedAt, null, 0, "invalid URL");
+            return record(releaseSlot, event, number, url, attemptedAt, null, 0, "invalid URL");
         }
         long started = System.nanoTime();
         // The request timeout covers the answer's headers only; the whole exchange,
@@ -422,34 +477,38 @@ public class WebhookDispatcher {
         try {
             HttpResponse<Void> response = exchange.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
             long latency = (System.nanoTime() - started) / 1_000_000;
-            return record(event, number, url, attemptedAt, response.statusCode(), latency, null);
+            return record(releaseSlot, event, number, url, attemptedAt, response.statusCode(), latency, null);
         }
         catch (TimeoutException ex) {
             exchange.cancel(true);
             long latency = (System.nanoTime() - started) / 1_000_000;
-            return record(event, number, url, attemptedAt, null, latency, "HttpTimeoutException");
+            return record(releaseSlot, event, number, url, attemptedAt, null, latency, "HttpTimeoutException");
         }
         catch (ExecutionException ex) {
             long latency = (System.nanoTime() - started) / 1_000_000;
-            return record(event, number, url, attemptedAt, null, latency, ex.getCause().getClass().getSimpleName());
+            return record(releaseSlot, event, number, url, attemptedAt, null, latency,
+                    ex.getCause().getClass().getSimpleName());
         }
         catch (InterruptedException ex) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
-            return record(event, number, url, attemptedAt, null, 0, "interrupted");
+            return record(releaseSlot, event, number, url, attemptedAt, null, 0, "interrupted");
         }
     }
 
-    private boolean record(EventRow event, int number, String url, Instant attemptedAt, Integer status, long latency,
-            String error) {
+    private boolean record(Runnable releaseSlot, EventRow event, int number, String url, Instant attemptedAt,
+            Integer status, long latency, String error) {
+        releaseSlot.run();
         boolean delivered = status != null && status >= 200 && status < 300;
         Duration wait = delivered ? null : this.schedule.waitAfter(number);
         WebhookStatus next = delivered ? WebhookStatus.DELIVERED
                 : wait == null ? WebhookStatus.FAILED : WebhookStatus.PENDING;
         String failure = error != null ? error : delivered ? null : "HTTP " + status;
-        boolean recorded = this.repository.recordAttempt(
-                new AttemptRow(event.id(), number, url, attemptedAt, status, latency, failure, delivered), next,
-                wait == null ? null : attemptedAt.plus(wait));
+        boolean recorded = this.attempts
+            .write(new WebhookRepository.Recorded(
+                    new AttemptRow(event.id(), number, url, attemptedAt, status, latency, failure, delivered), next,
+                    wait == null ? null : attemptedAt.plus(wait)))
+            .contains(event.id());
         if (!recorded) {
             log.warn("Attempt {} of webhook {} was already recorded by another node", number, event.id());
             return false;

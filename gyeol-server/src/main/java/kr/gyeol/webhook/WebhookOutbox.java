@@ -51,11 +51,11 @@ class WebhookOutbox implements Outbox {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(PartnerId partnerId, EventType type, String subjectId) {
-        this.repository.insertEventIfReceived("evt_" + Tokens.urlSafe(18), partnerId, type, subjectId,
-                this.clock.instant());
+        boolean inserted = this.repository.insertEventIfReceived("evt_" + Tokens.urlSafe(18), partnerId, type,
+                subjectId, this.clock.instant());
         // The event exists once the caller's transaction commits: this node's dispatcher
         // is woken then, instead of finding it at its next poll.
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (inserted && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(this.wakeAfterCommit);
         }
     }

@@ -49,11 +49,17 @@ class NetworkLedger {
      */
     Outcome record(Operation operation, String reference, String original, Money amount, Outcome done) {
         Outcome.Declined declined = done instanceof Outcome.Declined d ? d : null;
+        // Committed without waiting for its WAL flush: the gateway's own commit of the
+        // outcome, which waits, comes later in the WAL and flushes this row with it. Only
+        // an answer the gateway never recorded can lose its row in a crash, and then the
+        // network has forgotten a request whose payment settles as not charged.
         int inserted = this.outsideTransactions.execute((status) -> this.jdbc.sql("""
+                WITH asynchronous AS (SELECT set_config('synchronous_commit', 'off', true))
                 INSERT INTO simulated_network_requests (reference, original, operation, outcome, approval_number,
                     decline_reason, decline_code, decline_message, amount, currency, asked_at)
-                VALUES (:reference, :original, :operation, :outcome, :approvalNumber, :declineReason, :declineCode,
-                    :declineMessage, :amount, :currency, :askedAt)
+                SELECT :reference, :original, :operation, :outcome, :approvalNumber, :declineReason, :declineCode,
+                    :declineMessage, CAST(:amount AS BIGINT), :currency, CAST(:askedAt AS TIMESTAMPTZ)
+                FROM asynchronous
                 ON CONFLICT (reference) DO NOTHING
                 """)
             .param("reference", reference)

@@ -130,10 +130,12 @@ public class WebhookRepository {
     /**
      * Writes an event if the partner has a receiver for its kind; one statement, so it
      * joins the caller's transaction and sees the endpoint as that transaction does.
+     * Returns whether it was written.
      */
-    public void insertEventIfReceived(String id, PartnerId partnerId, EventType type, String subjectId, Instant now) {
+    public boolean insertEventIfReceived(String id, PartnerId partnerId, EventType type, String subjectId,
+            Instant now) {
         String urlColumn = type.receiver() == EventType.Receiver.RESULT ? "result_url" : "revocation_url";
-        this.jdbc.sql("INSERT INTO webhook_events (id, partner_id, type, subject_id, status, attempts,"
+        return this.jdbc.sql("INSERT INTO webhook_events (id, partner_id, type, subject_id, status, attempts,"
                 + " next_attempt_at, created_at) SELECT :id, partner_id, :type, :subjectId, 'PENDING', 0, :now, :now"
                 + " FROM webhook_endpoints WHERE partner_id = :partnerId AND " + urlColumn + " IS NOT NULL")
             .param("id", id)
@@ -141,7 +143,7 @@ public class WebhookRepository {
             .param("subjectId", subjectId)
             .param("now", utc(now))
             .param("partnerId", partnerId.value())
-            .update();
+            .update() == 1;
     }
 
     /** Events waiting to be delivered, and when the oldest of them was written. */
@@ -203,56 +205,118 @@ public class WebhookRepository {
                 """).param("now", utc(now)).param("id", id).param("token", token).update();
     }
 
-    /** Keeps the body an event was first rendered with. */
-    public void saveBody(String id, String body, String contentType) {
-        this.jdbc
-            .sql("UPDATE webhook_events SET body = :body, content_type = :contentType WHERE id = :id AND body IS NULL")
-            .param("body", body)
-            .param("contentType", contentType)
-            .param("id", id)
-            .update();
+    /** A body to keep for an event that has none yet. */
+    public record Body(String eventId, String body, String contentType) {
+    }
+
+    /** An attempt to record, with the event's next state. */
+    public record Recorded(AttemptRow attempt, WebhookStatus status, Instant nextAttemptAt) {
     }
 
     /**
-     * Records attempt {@code attempt.number()} and the event's next state, unless that
-     * attempt was already recorded (then nothing changes and false is returned).
-     * @param nextAttemptAt when to try again, or null when delivered or given up
+     * Keeps the bodies events were first rendered with, many in one statement (one
+     * commit); an event that has a body keeps it.
      */
-    public boolean recordAttempt(AttemptRow attempt, WebhookStatus status, Instant nextAttemptAt) {
-        // Attempts are made of pending events only (the claim and the lease see to it).
-        WebhookStatus.PENDING.requireCanBecome(status);
-        // One statement, so a node killed between the two writes cannot leave an attempt
-        // recorded while its event still waits for that attempt: the next claim would
-        // make
-        // the same attempt number again, find it taken, and never move the event on.
-        long inserted = this.jdbc.sql("""
-                WITH attempt AS (
+    public void saveBodies(List<Body> bodies) {
+        if (bodies.isEmpty()) {
+            return;
+        }
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < bodies.size(); i++) {
+            values.append(i == 0 ? "" : ", ")
+                .append("(:id")
+                .append(i)
+                .append(", :body")
+                .append(i)
+                .append(", :type")
+                .append(i)
+                .append(')');
+        }
+        var statement = this.jdbc.sql("UPDATE webhook_events e SET body = v.body, content_type = v.content_type"
+                + " FROM (VALUES " + values + ") AS v(id, body, content_type) WHERE e.id = v.id AND e.body IS NULL");
+        for (int i = 0; i < bodies.size(); i++) {
+            Body body = bodies.get(i);
+            statement = statement.param("id" + i, body.eventId())
+                .param("body" + i, body.body())
+                .param("type" + i, body.contentType());
+        }
+        statement.update();
+    }
+
+    /**
+     * Records many attempts and their events' next states in one statement (one commit):
+     * an attempt number already recorded changes nothing. One statement for an attempt
+     * and its event, so a node killed between two writes cannot leave an attempt recorded
+     * while its event still waits for that attempt (the next claim would make the same
+     * attempt number again, find it taken, and never move the event on). Returns the ids
+     * of the events whose attempts were recorded.
+     */
+    public java.util.Set<String> recordAttempts(List<Recorded> attempts) {
+        if (attempts.isEmpty()) {
+            return java.util.Set.of();
+        }
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < attempts.size(); i++) {
+            WebhookStatus.PENDING.requireCanBecome(attempts.get(i).status());
+            values.append(i == 0 ? "" : ", ")
+                .append("(:e")
+                .append(i)
+                .append(", CAST(:n")
+                .append(i)
+                .append(" AS INT), :u")
+                .append(i)
+                .append(", CAST(:a")
+                .append(i)
+                .append(" AS TIMESTAMPTZ), CAST(:c")
+                .append(i)
+                .append(" AS INT)")
+                .append(", CAST(:l")
+                .append(i)
+                .append(" AS BIGINT), CAST(:x")
+                .append(i)
+                .append(" AS TEXT)")
+                .append(", CAST(:d")
+                .append(i)
+                .append(" AS BOOLEAN), :s")
+                .append(i)
+                .append(", CAST(:t")
+                .append(i)
+                .append(" AS TIMESTAMPTZ))");
+        }
+        var statement = this.jdbc.sql("""
+                WITH input (event_id, number, url, attempted_at, status_code, latency_ms, error, delivered, status,
+                            next_at) AS (VALUES\s""" + values + """
+                ),
+                attempt AS (
                     INSERT INTO webhook_attempts (event_id, number, url, attempted_at, status_code, latency_ms, error,
                                                   delivered)
-                    VALUES (:eventId, :number, :url, :attemptedAt, :statusCode, :latency, :error, :delivered)
+                    SELECT event_id, number, url, attempted_at, status_code, latency_ms, error, delivered FROM input
                     ON CONFLICT (event_id, number) DO NOTHING
-                    RETURNING event_id),
+                    RETURNING event_id, number),
                 event AS (
-                    UPDATE webhook_events SET attempts = :number, status = :status, next_attempt_at = :next,
+                    UPDATE webhook_events e SET attempts = i.number, status = i.status, next_attempt_at = i.next_at,
                         lease_token = NULL,
-                        delivered_at = CASE WHEN :status = 'DELIVERED' THEN CAST(:attemptedAt AS TIMESTAMPTZ) END
-                    WHERE id IN (SELECT event_id FROM attempt) AND attempts = :number - 1
-                    RETURNING id)
-                SELECT count(*) FROM attempt
-                """)
-            .param("eventId", attempt.eventId())
-            .param("number", attempt.number())
-            .param("url", attempt.url())
-            .param("attemptedAt", utc(attempt.attemptedAt()))
-            .param("statusCode", attempt.statusCode())
-            .param("latency", attempt.latencyMillis())
-            .param("error", attempt.error())
-            .param("delivered", attempt.delivered())
-            .param("status", status.name())
-            .param("next", utc(nextAttemptAt))
-            .query(Long.class)
-            .single();
-        return inserted > 0;
+                        delivered_at = CASE WHEN i.status = 'DELIVERED' THEN i.attempted_at END
+                    FROM input i JOIN attempt a ON a.event_id = i.event_id AND a.number = i.number
+                    WHERE e.id = i.event_id AND e.attempts = i.number - 1
+                    RETURNING e.id)
+                SELECT event_id FROM attempt
+                """);
+        for (int i = 0; i < attempts.size(); i++) {
+            Recorded recorded = attempts.get(i);
+            AttemptRow attempt = recorded.attempt();
+            statement = statement.param("e" + i, attempt.eventId())
+                .param("n" + i, attempt.number())
+                .param("u" + i, attempt.url())
+                .param("a" + i, utc(attempt.attemptedAt()))
+                .param("c" + i, attempt.statusCode())
+                .param("l" + i, attempt.latencyMillis())
+                .param("x" + i, attempt.error())
+                .param("d" + i, attempt.delivered())
+                .param("s" + i, recorded.status().name())
+                .param("t" + i, utc(recorded.nextAttemptAt()));
+        }
+        return new java.util.HashSet<>(statement.query(String.class).list());
     }
 
     /** Puts an event back in line for delivery now, whatever became of it. */
