@@ -3,19 +3,15 @@ package kr.gyeol.support;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import kr.gyeol.shared.LogContext;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Counts the commits that wrote something, per request id ({@code X-Request-Id}): a
@@ -43,13 +39,7 @@ public final class CommitCounter {
 
     /** Wraps the gateway's DataSource (registered by {@link GatewayTest}). */
     public static BeanPostProcessor wrapper() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof DataSource dataSource && !(bean instanceof CountingDataSource)
-                        ? new CountingDataSource(dataSource) : bean;
-            }
-        };
+        return WrappedConnections.wrapper(Counting::new);
     }
 
     private static void count() {
@@ -64,29 +54,6 @@ public final class CommitCounter {
         // The simulated network's ledger is the network's record, not the gateway's: a
         // real acquirer writes it on its own side.
         return WRITE.matcher(upper).find() && !upper.contains("SIMULATED_NETWORK_REQUESTS");
-    }
-
-    private static final class CountingDataSource extends DelegatingDataSource {
-
-        CountingDataSource(DataSource target) {
-            super(target);
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return counting(super.getConnection());
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return counting(super.getConnection(username, password));
-        }
-
-        private static Connection counting(Connection connection) {
-            return (Connection) Proxy.newProxyInstance(CommitCounter.class.getClassLoader(),
-                    new Class<?>[] { Connection.class }, new Counting(connection));
-        }
-
     }
 
     private static final class Counting implements InvocationHandler {

@@ -3,14 +3,11 @@ package kr.gyeol.support;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * A connection lost during a commit, on demand: the next commit of a transaction that
@@ -48,36 +45,7 @@ public final class LostCommits {
 
     /** Wraps the gateway's DataSource (registered by {@link GatewayTest}). */
     public static BeanPostProcessor wrapper() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof DataSource dataSource && !(bean instanceof LosingDataSource)
-                        ? new LosingDataSource(dataSource) : bean;
-            }
-        };
-    }
-
-    private static final class LosingDataSource extends DelegatingDataSource {
-
-        LosingDataSource(DataSource target) {
-            super(target);
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return losing(super.getConnection());
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return losing(super.getConnection(username, password));
-        }
-
-        private static Connection losing(Connection connection) {
-            return (Connection) Proxy.newProxyInstance(LostCommits.class.getClassLoader(),
-                    new Class<?>[] { Connection.class }, new Losing(connection));
-        }
-
+        return WrappedConnections.wrapper(Losing::new);
     }
 
     private static final class Losing implements InvocationHandler {
