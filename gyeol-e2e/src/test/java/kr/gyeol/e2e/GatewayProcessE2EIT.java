@@ -51,8 +51,10 @@ class GatewayProcessE2EIT {
     void billingKeyPaymentAndUndeliveredWebhooksSurviveAKilledGateway() throws Exception {
         Path data = dataDirectory();
         try (WebhookInbox inbox = new WebhookInbox()) {
-            // The first run writes webhook events but never gets to deliver them.
-            GatewayProcess first = start("process-killed", data, "--gyeol.webhooks.interval=1h");
+            // The first run writes webhook events but never gets to deliver them: no poll
+            // and no wake on commit (an event it had claimed would wait for its lease).
+            GatewayProcess first = start("process-killed", data, "--gyeol.webhooks.interval=1h",
+                    "--gyeol.webhooks.wake-on-commit=false");
             ClientE2ECases.configureWebhooks(first, inbox.url("/hook"), inbox.url("/hook"));
             GyeolClient client = ClientE2ECases.clientOf(first);
             String key = client.billingKeys()
