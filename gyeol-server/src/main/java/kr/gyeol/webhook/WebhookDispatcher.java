@@ -9,20 +9,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -224,7 +225,7 @@ public class WebhookDispatcher {
             try {
                 this.senders.execute(this::roundsWhileWanted);
             }
-            catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            catch (RejectedExecutionException shuttingDown) {
                 this.roundRunning.set(false);
             }
         }
@@ -239,7 +240,7 @@ public class WebhookDispatcher {
                 long wait = this.lastRoundNanos + ROUND_GAP_NANOS - System.nanoTime();
                 if (wait > 0) {
                     try {
-                        Thread.sleep(java.time.Duration.ofNanos(wait));
+                        Thread.sleep(Duration.ofNanos(wait));
                     }
                     catch (InterruptedException ex) {
                         Thread.currentThread().interrupt();
@@ -316,7 +317,7 @@ public class WebhookDispatcher {
             long claimedAt = System.nanoTime();
             List<EventRow> claimed = this.repository.claimDue(now, now.plus(this.lease), room, token, busy);
             claimedInAll += claimed.size();
-            Set<Lane> touched = new java.util.HashSet<>();
+            Set<Lane> touched = new HashSet<>();
             for (EventRow event : claimed) {
                 Lane lane = this.lanes.computeIfAbsent(event.partnerId(), (partner) -> new Lane());
                 lane.held.incrementAndGet();
@@ -355,7 +356,7 @@ public class WebhookDispatcher {
             try {
                 this.senders.execute(() -> send(lane, claim));
             }
-            catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            catch (RejectedExecutionException shuttingDown) {
                 // The node is stopping: the event's lease runs out and another takes it.
                 lane.sending.release();
                 this.slots.release();

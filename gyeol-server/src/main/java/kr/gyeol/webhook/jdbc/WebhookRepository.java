@@ -197,14 +197,6 @@ public class WebhookRepository {
                 """).param("leaseUntil", utc(leaseUntil)).param("id", id).param("token", token).update() == 1;
     }
 
-    /** Hands a claimed event back, due at once, when it cannot be sent now. */
-    public void release(String id, String token, Instant now) {
-        this.jdbc.sql("""
-                UPDATE webhook_events SET next_attempt_at = :now, lease_token = NULL
-                WHERE id = :id AND lease_token = :token AND status = 'PENDING'
-                """).param("now", utc(now)).param("id", id).param("token", token).update();
-    }
-
     /** A body to keep for an event that has none yet. */
     public record Body(String eventId, String body, String contentType) {
     }
