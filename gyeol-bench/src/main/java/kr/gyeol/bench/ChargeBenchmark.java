@@ -81,18 +81,20 @@ public final class ChargeBenchmark {
             writeKeys(this.options.keyFile(), keys);
         }
         Result result;
+        ProcessCosts.Window costs = new ProcessCosts.Window(this.options.bases());
         try (PaypleCharges charges = new PaypleCharges(this.options.bases(), this.options.partner(),
                 this.options.partnerKey(), this.options.clients())) {
-            result = charge(charges, keys);
+            result = charge(charges, keys, costs);
         }
         double seconds = this.options.seconds();
         Histogram latency = result.latency();
-        out.printf(
-                "charges/s=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f charges=%d failures=%d clients=%d keys=%d"
-                        + " seconds=%d%n",
+        long charged = Math.max(1, latency.getTotalCount());
+        out.printf("charges/s=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f charges=%d failures=%d clients=%d keys=%d"
+                + " seconds=%d gateway_cpu_ms_per_charge=%.3f postgres_cpu_ms_per_charge=%.3f gc_pause_ms=%.0f%n",
                 latency.getTotalCount() / seconds, millis(latency.getValueAtPercentile(50)),
                 millis(latency.getValueAtPercentile(99)), millis(latency.getMaxValue()), latency.getTotalCount(),
-                result.failures(), this.options.clients(), keys.size(), this.options.seconds());
+                result.failures(), this.options.clients(), keys.size(), this.options.seconds(),
+                costs.gatewayCpuMillis() / charged, costs.postgresCpuMillis() / charged, costs.gcPauseMillis());
     }
 
     /** Registers the keys to charge, as many at once as there are clients. */
@@ -118,10 +120,14 @@ public final class ChargeBenchmark {
         Files.write(file, keys, StandardCharsets.UTF_8);
     }
 
-    private Result charge(PaypleCharges charges, List<String> keys) throws InterruptedException, ExecutionException {
+    private Result charge(PaypleCharges charges, List<String> keys, ProcessCosts.Window costs)
+            throws InterruptedException, ExecutionException {
         long start = System.nanoTime();
         long measureFrom = start + Duration.ofSeconds(this.options.warmup()).toNanos();
         long end = measureFrom + Duration.ofSeconds(this.options.seconds()).toNanos();
+        // The processes' own CPU counters and the gateways' GC pauses, read as the
+        // measured window opens and closes.
+        Thread.ofPlatform().daemon().start(() -> costs.measure(measureFrom, end));
         AtomicLong failures = new AtomicLong();
         List<Future<Histogram>> clients = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(this.options.clients())) {
@@ -133,6 +139,7 @@ public final class ChargeBenchmark {
             for (Future<Histogram> one : clients) {
                 all.add(one.get());
             }
+            costs.awaitEnd();
             return new Result(all, failures.get());
         }
     }
