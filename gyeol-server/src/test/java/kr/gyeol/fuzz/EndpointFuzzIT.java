@@ -86,12 +86,18 @@ class EndpointFuzzIT {
     static void start() throws Exception {
         TestDatabase.Connection database = TestDatabase.get();
         Path data = TempDirectories.create("gyeol-fuzz-data");
-        gateway = new SpringApplicationBuilder(GyeolApplication.class).properties(Map.of("server.port", "0",
-                "spring.datasource.url", database.url(), "spring.datasource.username", database.username(),
-                "spring.datasource.password", database.password(), "spring.datasource.hikari.maximum-pool-size", "8",
-                "gyeol.data-dir", data.toString(), "gyeol.reconciler.interval", "1h", "gyeol.webhooks.interval", "1h",
-                "gyeol.subscriptions.interval", "1h", "gyeol.auth.failure-limit", "1000000"))
-            .run();
+        // Command-line arguments, not the builder's properties: those are defaults, which
+        // application.yaml overrides (the gateway ran on port 8080 with ./data in the
+        // checkout).
+        Map<String, String> settings = Map.of("server.port", "0", "spring.datasource.url", database.url(),
+                "spring.datasource.username", database.username(), "spring.datasource.password", database.password(),
+                "spring.datasource.hikari.maximum-pool-size", "8", "gyeol.data-dir", data.toString(),
+                "gyeol.reconciler.interval", "1h", "gyeol.webhooks.interval", "1h", "gyeol.subscriptions.interval",
+                "1h", "gyeol.auth.failure-limit", "1000000");
+        gateway = new SpringApplicationBuilder(GyeolApplication.class).run(settings.entrySet()
+            .stream()
+            .map((setting) -> "--" + setting.getKey() + "=" + setting.getValue())
+            .toArray(String[]::new));
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) gateway).getWebServer().getPort();
         jdbc = gateway.getBean(JdbcClient.class);
         rowsBefore = rows();
