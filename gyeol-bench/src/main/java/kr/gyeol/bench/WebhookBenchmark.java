@@ -186,8 +186,8 @@ public final class WebhookBenchmark {
                     return null;
                 });
             }
-            // The JIT needs a while on 2 cores: charges and webhooks run, unmeasured,
-            // first.
+            // The JIT needs a while on 2 cores: charges and webhooks run first,
+            // unmeasured.
             Thread.sleep(Duration.ofSeconds(warmup));
             phaseStart = Instant.now();
             receivedBefore = this.deliveries.get();

@@ -122,9 +122,8 @@ class EmbeddedDatabaseCrashE2EIT {
             awaitApprovals(answers, approved(answers) + 30);
             assertThat(postmasterPid(postgres)).isNotEqualTo(postmaster);
 
-            // Connections terminated under the gateway, many times, mid-burst: some die
-            // in
-            // a commit, whose outcome the gateway cannot know.
+            // Connections terminated under the gateway, many times, mid-burst:
+            // some die in a commit, whose outcome the gateway cannot know.
             for (int round = 0; round < 20; round++) {
                 try (java.sql.Connection db = database(postgres); java.sql.Statement statement = db.createStatement()) {
                     statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
@@ -174,9 +173,8 @@ class EmbeddedDatabaseCrashE2EIT {
                 // As it must be.
             }
         }
-        // A retry code promises that nothing was written: such an order id is nowhere,
-        // and
-        // the network never saw a charge the gateway has no row of.
+        // A retry code promises that nothing was written: such an order id is
+        // nowhere, and the network never saw a charge the gateway has no row of.
         List<String> retryButWritten = new ArrayList<>();
         long retries;
         long unrecordedAtNetwork;

@@ -32,9 +32,8 @@ class TransactionConfiguration {
 
         TruthfulTransactionManager(DataSource dataSource) {
             super(dataSource);
-            // Spring logs every transaction at DEBUG under the manager's class name:
-            // under
-            // its own, as before, rather than among Gyeol's loggers.
+            // Spring logs every transaction at DEBUG under the manager's class
+            // name: under its own, as before, not among Gyeol's loggers.
             this.logger = org.apache.commons.logging.LogFactory.getLog(JdbcTransactionManager.class);
         }
 

@@ -155,8 +155,7 @@ public class PaymentService {
             // The PENDING row may or may not be there: the network is not asked, and the
             // answer is unknown, never "try again". If the row was committed, the
             // settlement loop takes it over once it looks stuck and learns from the
-            // network
-            // that it never saw the charge.
+            // network that it never saw the charge.
             log.error("The commit of payment {} (order {}) may or may not have happened; its outcome is unknown"
                     + " until the settlement loop settles it", written[0].payment().id(), orderId);
             Payment unknown = written[0].payment().markUnknown();

@@ -140,9 +140,9 @@ public class RefundService {
         }
         catch (AmbiguousCommit e) {
             // The PENDING refund may or may not be there: the network is not asked, and
-            // the
-            // answer is unknown. If it was committed it counts against the balance until
-            // the settlement loop learns from the network that it never saw the cancel.
+            // the answer is unknown. If it was committed it counts against the balance
+            // until the settlement loop learns from the network that it never saw the
+            // cancel.
             Refund refund = written[0].refund();
             log.error("The commit of refund {} may or may not have happened; its outcome is unknown until the"
                     + " settlement loop settles it", refund.id());

@@ -12,9 +12,8 @@ import org.springframework.transaction.TransactionSystemException;
 public class AmbiguousCommit extends TransactionSystemException {
 
     public AmbiguousCommit(Throwable cause) {
-        // The cause names the failure only (its class and SQL state); no value of a
-        // request
-        // reaches an exception message.
+        // The cause names the failure only (its class and SQL state): no value
+        // of a request reaches an exception message.
         super("The database may or may not have committed: " + cause.getClass().getSimpleName(), cause);
     }
 

@@ -56,9 +56,8 @@ class PaypleErrorAdvice {
                 servletResponse.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
                 return null;
             }
-            // A bug: its type and where it happened, in one line; never its message,
-            // which
-            // can quote what the request carried.
+            // A bug: its type and where it happened, in one line; never its
+            // message, which can quote what the request carried.
             StackTraceElement[] frames = exception.getStackTrace();
             log.error("Request to {} failed: {} at {}", path, exception.getClass().getName(),
                     frames.length > 0 ? frames[0] : "?");

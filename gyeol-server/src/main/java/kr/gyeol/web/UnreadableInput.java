@@ -43,9 +43,9 @@ class UnreadableInput {
     FilterRegistrationBean<OncePerRequestFilter> unreadableInputFilter() {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter());
         registration.addUrlPatterns("/console", "/console/*", "/v1/*", "/admin/*");
-        // After the request id and the body cap (RequestBodyLimit), which must see a body
-        // before anything reads it; before the idempotency filter, which reads
-        // parameters.
+        // After the request id and the body cap (RequestBodyLimit), which must
+        // see a body before anything reads it; before the idempotency filter,
+        // which reads parameters.
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 50);
         return registration;
     }

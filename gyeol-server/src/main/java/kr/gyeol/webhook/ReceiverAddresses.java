@@ -69,8 +69,7 @@ public class ReceiverAddresses {
         boolean live = entry.map((found) -> found.mode() == PartnerMode.LIVE).orElse(true);
         if (live && !"https".equalsIgnoreCase(uri.getScheme())) {
             // A live partner's payment events carry its customers' data and its
-            // signature:
-            // never in clear text.
+            // signature: never in clear text.
             return Optional.of("a live partner's webhooks go to https URLs only");
         }
         return Optional.empty();

@@ -377,8 +377,8 @@ public class WebhookDispatcher {
                 this.slots.release();
                 drain(lane);
                 if (this.slots.availablePermits() > 0) {
-                    // A slot of the node's own freed: another lane may be waiting for
-                    // one.
+                    // A slot of the node's own freed: another lane may be
+                    // waiting for one.
                     for (Lane other : this.lanes.values()) {
                         if (other != lane && !other.waiting.isEmpty()) {
                             drain(other);

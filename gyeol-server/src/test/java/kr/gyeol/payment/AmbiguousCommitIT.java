@@ -125,8 +125,8 @@ class AmbiguousCommitIT extends GatewayTest {
         String key = payple.registerCard(PaypleTestClient.CARD);
         String orderId = PaypleTestClient.uniqueOrderId("lostcommitbefore");
         try (AutoCloseable lost = LostCommits.next("payments", LostCommits.Loss.BEFORE_COMMIT)) {
-            // The driver cannot tell this case from the one before: neither can the
-            // gateway.
+            // The driver cannot tell this case from the one before: neither
+            // can the gateway.
             assertThat(payple.chargeCard(key, orderId, 1000)).containsEntry("PCD_PAY_CODE", "SPCD1001");
         }
         assertThat(rows("payments", "order_id", orderId)).isZero();
