@@ -207,7 +207,8 @@ class ChargeOperations implements PaypleOperation {
         if (request.unreadableBody()) {
             return WireResponse.error(codes.generic());
         }
-        for (String field : new java.util.TreeSet<>(request.malformedFields())) {
+        java.util.SortedSet<String> fields = new java.util.TreeSet<>(request.malformedFields());
+        for (String field : fields) {
             WireResponse answer = switch (field) {
                 case Fields.CST_ID, Fields.CUST_KEY -> WireResponse.error(codes.wrongSecret());
                 case Fields.AUTH_KEY_FIELD -> WireResponse.error(codes.sessionExpired());
@@ -223,7 +224,7 @@ class ChargeOperations implements PaypleOperation {
                 return answer;
             }
         }
-        String field = new java.util.TreeSet<>(request.malformedFields()).first();
+        String field = fields.first();
         return WireResponse.error(codes.generic(), field + " 값을 읽을 수 없습니다: NUL 문자, 4,096자를 넘는 값, 배열이나 객체는 받지 않습니다.");
     }
 
