@@ -18,6 +18,11 @@
 # Each mode runs PAIRS (3) pairs of the gateway and the ceiling, one after the other, and prints each
 # pair's ratios, then their median and spread, with the gateway's and PostgreSQL's CPU milliseconds
 # per charge and the gateway's GC pauses (issue 26): on a shared, noisy machine one pair proves little.
+# The gateways start once per mode and stay up (and warm) from pair to pair; between the HTTP run and
+# the ceiling their pools let their connections go (the machine's server allows 100).
+#
+# Each pair also runs a second, tighter reference: the same two commits from a minimal Java program
+# over JDBC (gyeol-bench jdbc: prepared statements, one connection per client, no HTTP).
 #
 # Usage: PAIRS=3 bench/run.sh [SECONDS=20] [CLIENTS=64] [KEYS=10000]
 set -euo pipefail
@@ -59,7 +64,9 @@ trap cleanup EXIT
 start_gateway() {
   local name=$1; shift
   local port; port=$(free_port)
-  "$JAVA" -jar "$JAR" --server.port="$port" --gyeol.reconciler.interval=1h "$@" > "$WORK/$name.log" 2>&1 &
+  # Pools that shrink to nothing within seconds when idle, so the ceiling has the connections.
+  "$JAVA" -Dcom.zaxxer.hikari.housekeeping.periodMs=1000 -jar "$JAR" --server.port="$port" \
+    --spring.datasource.hikari.minimum-idle=0 --spring.datasource.hikari.idle-timeout=10000 --gyeol.reconciler.interval=1h "$@" > "$WORK/$name.log" 2>&1 &
   GATEWAY_PIDS+=($!)
   BASES+=("http://127.0.0.1:$port")
 }
@@ -113,7 +120,25 @@ for n, line in enumerate(open(sys.argv[1]), 1): print(f"{n}\t{line.strip()}")' "
     || { echo "pgbench had failed transactions:" >&2; cat "$WORK/pgbench.txt" >&2; exit 1; }
 }
 
+# jdbc_ceiling URL USER: the same two commits from gyeol-bench's JDBC program; sets JDBC.
+jdbc_ceiling() {
+  JDBC=$("$JAVA" -jar "$BENCH" jdbc --url "$1" --user "$2" --clients "$CLIENTS" --seconds "$DURATION" --warmup 5 \
+    --keys-from "$WORK/keys")
+}
+
+# idle_pools DB: waits until the gateways' pools have let their connections to DB go (at most a minute).
+idle_pools() {
+  for _ in $(seq 1 60); do
+    local open
+    open=$(psql "${LOCAL[@]}" -d postgres -Atc \
+      "SELECT count(*) FROM pg_stat_activity WHERE datname = '$1' AND pid <> pg_backend_pid()")
+    [ "$open" -le 8 ] && return
+    sleep 1
+  done
+}
+
 field() { echo "$HTTP" | sed -n "s|.*$1=\([0-9.]*\).*|\1|p"; }
+jdbc_field() { echo "$JDBC" | sed -n "s|.*$1=\([0-9.]*\).*|\1|p"; }
 
 report() {
   local name=$1
@@ -122,11 +147,15 @@ report() {
   printf '%-17s HTTP %s\n' "$name" "$HTTP"
   printf '%-17s gateway peak RSS (MB, per node): %s\n' "$name" "$RSS"
   printf '%-17s pgbench two-commit ceiling: %s charges/s, mean latency %s ms\n' "$name" "$TPS" "$MEAN_MS"
+  printf '%-17s JDBC two-commit ceiling: %s\n' "$name" "$JDBC"
   printf '%-17s ratio charges/s : ceiling = %s; p99 : ceiling mean = %s; max : ceiling mean = %s; errors %s\n' \
     "$name" "$(python3 -c "print(round($rate / $TPS, 3))")" "$(python3 -c "print(round($p99 / $MEAN_MS, 2))")" \
     "$(python3 -c "print(round($max / $MEAN_MS, 2))")" "$failures"
+  printf '%-17s ratio charges/s : JDBC ceiling = %s; p99 : JDBC ceiling mean = %s\n' "$name" \
+    "$(python3 -c "print(round($rate / $(jdbc_field charges/s), 3))")" \
+    "$(python3 -c "print(round($p99 / $(jdbc_field mean_ms), 2))")"
   # One line per pair, for the summary.
-  echo "$rate $TPS $p99 $max $MEAN_MS $failures $(field gateway_cpu_ms_per_charge) $(field postgres_cpu_ms_per_charge) $(field gc_pause_ms)" \
+  echo "$rate $TPS $p99 $max $MEAN_MS $failures $(field gateway_cpu_ms_per_charge) $(field postgres_cpu_ms_per_charge) $(field gc_pause_ms) $(jdbc_field charges/s) $(jdbc_field mean_ms)" \
     >> "$WORK/pairs-$name"
 }
 
@@ -141,6 +170,8 @@ def show(label, values, digits, target=""):
 show("charges/s : ceiling", [r[0] / r[1] for r in rows], 3, " (target >= 0.8)")
 show("p99 : ceiling mean latency", [r[2] / r[4] for r in rows], 2, " (target <= 3 at 64 clients)")
 show("max : ceiling mean latency", [r[3] / r[4] for r in rows], 2, " (target <= 10)")
+show("charges/s : JDBC ceiling", [r[0] / r[9] for r in rows], 3)
+show("p99 : JDBC ceiling mean latency", [r[2] / r[10] for r in rows], 2)
 show("charges/s", [r[0] for r in rows], 0)
 show("gateway CPU ms per charge", [r[6] for r in rows], 3)
 show("PostgreSQL CPU ms per charge", [r[7] for r in rows], 3)
@@ -159,34 +190,38 @@ if psql "${LOCAL[@]}" -d postgres -qc 'SELECT 1' >/dev/null 2>&1; then
       --spring.datasource.username="$PG_USER" --spring.datasource.hikari.maximum-pool-size="$1" \
       --gyeol.vault.keys.bench="$VAULT_KEY" --gyeol.data-dir="$WORK/$2-data"
   }
+  # shellcheck disable=SC2046
+  start_gateway local-postgresql $(node_args 64 local)
+  await_gateways
   for pair in $(seq 1 "$PAIRS"); do
-    # shellcheck disable=SC2046
-    start_gateway local-postgresql $(node_args 64 local)
-    await_gateways
     if [ "$pair" = 1 ]; then
       charges local-postgresql --keys "$KEYS" --key-file "$WORK/keys"
     else
       charges local-postgresql --keys-from "$WORK/keys"
     fi
-    # The machine's server allows 100 connections: the gateway's pool goes before pgbench's.
-    stop_gateways
+    # The machine's server allows 100 connections: the gateway's pool lets go before pgbench's.
+    idle_pools gyeol_bench
     ceiling "${LOCAL[@]}" gyeol_bench
+    jdbc_ceiling "jdbc:postgresql://$PG_HOST:$PG_PORT/gyeol_bench" "$PG_USER"
     report local-postgresql
   done
+  stop_gateways
   summary local-postgresql
 
   # Three nodes share the 100 connections; the ceiling is the same database's.
+  for node in 1 2 3; do
+    # shellcheck disable=SC2046
+    start_gateway "node-$node" $(node_args 21 "node-$node")
+  done
+  await_gateways
   for pair in $(seq 1 "$PAIRS"); do
-    for node in 1 2 3; do
-      # shellcheck disable=SC2046
-      start_gateway "node-$node" $(node_args 21 "node-$node")
-    done
-    await_gateways
     charges 3-nodes --keys-from "$WORK/keys"
-    stop_gateways
+    idle_pools gyeol_bench
     ceiling "${LOCAL[@]}" gyeol_bench
+    jdbc_ceiling "jdbc:postgresql://$PG_HOST:$PG_PORT/gyeol_bench" "$PG_USER"
     report 3-nodes
   done
+  stop_gateways
   summary 3-nodes
   psql "${LOCAL[@]}" -d postgres -qc 'DROP DATABASE IF EXISTS gyeol_bench WITH (FORCE)' >/dev/null
 else
@@ -207,6 +242,8 @@ for pair in $(seq 1 "$PAIRS"); do
   fi
   CREDENTIALS=$(find "$WORK/embedded-data" -name gyeol.credentials | head -n 1)
   PGPASSWORD=$(sed -n 's/^owner\.password=//p' "$CREDENTIALS") ceiling -h 127.0.0.1 -p "$EMBEDDED_PORT" -U gyeol gyeol
+  PGPASSWORD=$(sed -n 's/^owner\.password=//p' "$CREDENTIALS") \
+    jdbc_ceiling "jdbc:postgresql://127.0.0.1:$EMBEDDED_PORT/gyeol" gyeol
   report embedded
 done
 stop_gateways

@@ -1,6 +1,8 @@
 package kr.gyeol.network;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +22,9 @@ final class MeteredAcquirer implements Acquirer {
 
     private final MeterRegistry registry;
 
+    /** Registered once per call and outcome, not looked up in the registry each time. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
     MeteredAcquirer(Acquirer network, MeterRegistry registry) {
         this.network = network;
         this.registry = registry;
@@ -38,14 +43,18 @@ final class MeteredAcquirer implements Acquirer {
             return outcome;
         }
         finally {
-            Timer.builder("gyeol.network.calls")
-                .description("Calls to the card and bank networks, by call and outcome")
-                .tag("call", call)
-                .tag("outcome", result)
-                .publishPercentileHistogram()
-                .register(this.registry)
-                .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            timer(call, result).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
+    }
+
+    private Timer timer(String call, String result) {
+        return this.timers.computeIfAbsent(call + "/" + result,
+                (key) -> Timer.builder("gyeol.network.calls")
+                    .description("Calls to the card and bank networks, by call and outcome")
+                    .tag("call", call)
+                    .tag("outcome", result)
+                    .publishPercentileHistogram()
+                    .register(this.registry));
     }
 
     @Override

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import kr.gyeol.shared.GroupedWrites;
 import kr.gyeol.shared.EventPayloads;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;

@@ -1,4 +1,4 @@
-package kr.gyeol.webhook;
+package kr.gyeol.shared;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.function.Function;
  * result. No thread of its own and no timer: while one batch is written the next gathers,
  * so a lone sender writes at once and a thousand share their commits.
  */
-final class GroupedWrites<T, R> {
+public final class GroupedWrites<T, R> {
 
     private record Pending<T, R>(T row, CompletableFuture<R> result) {
     }
@@ -27,7 +27,7 @@ final class GroupedWrites<T, R> {
 
     private final ReentrantLock turn = new ReentrantLock();
 
-    GroupedWrites(Function<List<T>, R> write, int maxBatch) {
+    public GroupedWrites(Function<List<T>, R> write, int maxBatch) {
         this.write = write;
         this.maxBatch = maxBatch;
     }
@@ -37,7 +37,7 @@ final class GroupedWrites<T, R> {
      * statement that wrote it.
      * @throws RuntimeException the statement's failure, for every row it carried
      */
-    R write(T row) {
+    public R write(T row) {
         Pending<T, R> pending = new Pending<>(row, new CompletableFuture<>());
         this.queue.add(pending);
         while (!pending.result().isDone()) {
