@@ -13,6 +13,10 @@
 
   var script = document.currentScript;
   var HOST = script && script.src ? new URL(script.src, window.location.href).origin : window.location.origin;
+  // The window takes a request that names no PCD_CPAY_VER for 1.0.0 (Payple's default) and
+  // answers it through the page's cPayPayple relay; this script, loaded as 1.0.1 or v1,
+  // says which it is.
+  var VERSION = script && /cpay\.payple\.1\.0\.0\.js/.test(script.src || '') ? '1.0.0' : '1.0.1';
   var current = null;
   var windowOrigin = null;
   // One result per opened window, however it arrives (message or a 1.0.0 relay).
@@ -66,16 +70,18 @@
   }
 
   /**
-   * The partner's auth file: a URL (absolute, or relative to the page), or, as the 2018
-   * manual for 1.0.1 has it, a bare file name in the partner's cPayPayple folder under
-   * payple_dir_path.
+   * The partner's auth file, as Payple's script finds it: an absolute URL or a path from the
+   * root ('/pg/auth') as given; anything else (a bare name such as 'auth', or nothing) in the
+   * partner's cPayPayple folder: (payple_dir_path || '') + '/cPayPayple/' +
+   * (payple_auth_file || 'payple_payAuth.html').
    */
   function authFile(obj) {
-    var file = String(obj.payple_auth_file);
-    if (obj.payple_dir_path && !isAbsolute(file) && file.indexOf('/') === -1) {
-      return String(obj.payple_dir_path).replace(/\/+$/, '') + '/cPayPayple/' + file;
+    var file = obj.payple_auth_file == null ? '' : String(obj.payple_auth_file);
+    if (isAbsolute(file) || file.charAt(0) === '/') {
+      return file;
     }
-    return file;
+    var dir = obj.payple_dir_path == null ? '' : String(obj.payple_dir_path).replace(/\/+$/, '');
+    return dir + '/cPayPayple/' + (file || 'payple_payAuth.html');
   }
 
   /** Obtains { cst_id, custKey, AuthKey, return_url } in whichever style the page uses. */
@@ -89,7 +95,7 @@
         return_url: isAbsolute(obj.PCD_PAY_URL) ? obj.PCD_PAY_URL : (obj.PCD_PAY_HOST || HOST) + obj.PCD_PAY_URL
       });
     }
-    if (obj.payple_auth_file) {
+    if (obj.payple_auth_file != null) {
       return requestJson(authFile(obj), obj, true);
     }
     if (obj.PCD_CST_ID && obj.PCD_CUST_KEY && obj.PCD_AUTH_URL) {
@@ -129,6 +135,7 @@
       if (/^PCD_/.test(name)) { fields[name] = obj[name]; }
     });
     fields.PCD_HTTP_REFERER = window.location.href;
+    if (!fields.PCD_CPAY_VER && VERSION !== '1.0.0') { fields.PCD_CPAY_VER = VERSION; }
     var url = obj.return_url || obj.PCD_PAY_URL;
     if (!isAbsolute(url)) { url = (obj.PCD_PAY_HOST || HOST) + url; }
     current = obj;

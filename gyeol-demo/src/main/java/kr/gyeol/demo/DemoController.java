@@ -48,6 +48,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The demo shop. Its "server side" is this controller calling the gateway through
@@ -76,8 +77,11 @@ class DemoController {
 
     private final DemoPartner partner;
 
+    private final boolean publicBaseUrl;
+
     DemoController(@Value("${gyeol.demo.enabled:true}") boolean enabled, @Value("${gyeol.demo.partner:}") String chosen,
-            Environment environment) {
+            @Value("${gyeol.public-base-url:}") String publicBaseUrl, Environment environment) {
+        this.publicBaseUrl = !publicBaseUrl.isBlank();
         this.partner = enabled ? DemoPartner.choose(environment, chosen).orElse(null) : null;
         if (!enabled) {
             log.info("Demo shop off (gyeol.demo.enabled=false)");
@@ -106,7 +110,7 @@ class DemoController {
     Map<String, String> auth(HttpServletRequest request) {
         requireEnabled();
         try {
-            return client(request).windows().authenticate(posted(request));
+            return forTheBrowser(client(request).windows().authenticate(posted(request)), request);
         }
         catch (GyeolException ex) {
             return Map.of("result", "error", "result_msg", String.valueOf(ex.getMessage()));
@@ -410,11 +414,39 @@ class DemoController {
     }
 
     /**
+     * The window's address as the browser reaches the gateway: the shop's server asked on
+     * the loopback, so the gateway built it on 127.0.0.1; the browser may be on another
+     * machine or behind a proxy, and gets the host it asked for (a proxy's forwarded host
+     * when the proxy is trusted). With {@code gyeol.public-base-url} set, the gateway
+     * built it on that already.
+     */
+    private Map<String, String> forTheBrowser(Map<String, String> answer, HttpServletRequest request) {
+        if (this.publicBaseUrl) {
+            return answer;
+        }
+        String loopback = loopback(request);
+        String browser = ServletUriComponentsBuilder.fromContextPath(request)
+            .replacePath(null)
+            .replaceQuery(null)
+            .build()
+            .toUriString();
+        Map<String, String> rewritten = new java.util.LinkedHashMap<>(answer);
+        rewritten
+            .replaceAll((name, value) -> value != null && (value.equals(loopback) || value.startsWith(loopback + "/"))
+                    ? browser + value.substring(loopback.length()) : value);
+        return rewritten;
+    }
+
+    private static String loopback(HttpServletRequest request) {
+        return "http://127.0.0.1:" + request.getLocalPort();
+    }
+
+    /**
      * The shop's server reaches the gateway on the port the request came in on, with one
      * client per port.
      */
     private GyeolClient client(HttpServletRequest request) {
-        String gateway = "http://127.0.0.1:" + request.getLocalPort();
+        String gateway = loopback(request);
         return this.clients.computeIfAbsent(gateway,
                 (base) -> GyeolClient.builder()
                     .hosts(Hosts.gyeol(base))

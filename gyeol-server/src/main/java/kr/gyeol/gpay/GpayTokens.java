@@ -151,7 +151,8 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
             throw new GpayRefused(Reason.TOKEN_INVALID);
         }
         boolean sameService = !this.jdbc.sql("""
-                SELECT 1 FROM gpay_services WHERE service_id = :serviceId AND partner_id = :partnerId
+                SELECT 1 FROM gpay_services s JOIN partners p ON p.id = s.partner_id
+                WHERE s.service_id = :serviceId AND s.partner_id = :partnerId AND p.disabled_at IS NULL
                 """)
             .param("serviceId", serviceId)
             .param("partnerId", partner.get(0))

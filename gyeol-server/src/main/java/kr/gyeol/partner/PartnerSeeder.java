@@ -1,5 +1,6 @@
 package kr.gyeol.partner;
 
+import java.util.List;
 import java.util.Objects;
 import kr.gyeol.partner.jdbc.PartnerRepository;
 import kr.gyeol.shared.PartnerId;
@@ -48,6 +49,14 @@ class PartnerSeeder implements InitializingBean {
             partners.upsert(partner, replaceKey);
             log.info("Partner {} is configured ({} mode, {} Referer check)", partner.id(), partner.mode(),
                     partner.refererCheck());
+        }
+        // A partner no longer configured stops working; its payments, keys and events
+        // stay.
+        List<String> disabled = partners
+            .disableAllBut(properties.partners().stream().map(PartnerProperties.PartnerEntry::id).toList());
+        for (String id : disabled) {
+            log.warn("Partner {} is no longer in gyeol.partners: disabled (it authenticates nowhere and its"
+                    + " subscriptions are not renewed), its data kept; configure it again to restore it", id);
         }
     }
 

@@ -23,8 +23,9 @@ import kr.gyeol.vault.Payer;
  * for later re-payments ({@code PCD_SIMPLE_FLAG=Y})
  * @param cashReceipt whether an account payment issues a cash receipt
  * ({@code PCD_TAXSAVE_FLAG=Y})
- * @param legacyRelay whether the page is a 1.0.0 page ({@code PCD_CPAY_VER=1.0.0}), whose
- * own script takes the result from its {@code cPayPayple/payple_iframe.html} relay
+ * @param legacyRelay whether the page is a 1.0.0 page ({@code PCD_CPAY_VER=1.0.0} or
+ * none), whose own script takes the result from its {@code cPayPayple/payple_iframe.html}
+ * relay
  */
 public record WindowRequest(boolean testMode, InstrumentType instrument, WindowWork work, String orderId, Long amount,
         Long vat, boolean taxable, String goods, Payer payer, String userDefine1, String userDefine2,

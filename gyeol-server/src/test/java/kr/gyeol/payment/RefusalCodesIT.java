@@ -73,9 +73,13 @@ class RefusalCodesIT extends GatewayTest {
 
         String otherType = card ? payple.registerAccount("46012345678121") : payple.registerCard(PaypleTestClient.CARD);
         Map<String, Object> wrongType = body(payType, otherType);
-        assertThat(payple.call(flags, wrongType)).containsEntry("PCD_PAY_CODE", keyRevoked);
+        assertThat(payple.call(flags, wrongType)).containsEntry("PCD_PAY_CODE", keyRevoked)
+            .containsEntry("PCD_PAY_MSG", card ? "PCD_PAYER_ID는 카드가 아닌 결제수단입니다. PCD_PAY_TYPE을 확인해 주세요."
+                    : "PCD_PAYER_ID는 계좌가 아닌 결제수단입니다. PCD_PAY_TYPE을 확인해 주세요.");
         payple.call(Map.of("PCD_PAY_WORK", "PUSERDEL"), Map.of("PCD_PAYER_ID", key));
-        assertThat(payple.call(flags, body(payType, key))).containsEntry("PCD_PAY_CODE", keyRevoked);
+        // A revoked key says so, under the endpoint's code (issue 27).
+        assertThat(payple.call(flags, body(payType, key))).containsEntry("PCD_PAY_CODE", keyRevoked)
+            .containsEntry("PCD_PAY_MSG", "해지된 결제수단입니다. PCD_PAYER_ID를 다시 등록한 뒤 결제해 주세요.");
     }
 
     @Test

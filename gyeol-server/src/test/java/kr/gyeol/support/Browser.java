@@ -26,6 +26,9 @@ public final class Browser implements AutoCloseable {
 
     private final Path profile;
 
+    /** What the pages wrote to the console so far, read from the driver as asked for. */
+    private final List<LogEntry> console = new java.util.ArrayList<>();
+
     private Browser(WebDriver driver, Path profile) {
         this.driver = driver;
         this.profile = profile;
@@ -70,14 +73,17 @@ public final class Browser implements AutoCloseable {
         return this.driver;
     }
 
+    /** Every message the pages wrote to the console so far, of every level. */
+    public List<String> console() {
+        this.console.addAll(this.driver.manage().logs().get(LogType.BROWSER).getAll());
+        return this.console.stream().map(LogEntry::getMessage).toList();
+    }
+
     @Override
     public void close() throws IOException {
         try {
-            List<String> errors = this.driver.manage()
-                .logs()
-                .get(LogType.BROWSER)
-                .getAll()
-                .stream()
+            console();
+            List<String> errors = this.console.stream()
                 .filter((entry) -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
                 .filter((message) -> message.contains("127.0.0.1"))

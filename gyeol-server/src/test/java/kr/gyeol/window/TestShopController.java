@@ -86,6 +86,10 @@ class TestShopController {
                 .append("obj.payple_auth_file = 'payple_payAuth.php';\n");
             case "clientKey" -> obj.append("obj.clientKey = 'test_DF55F29DA654A8CBC0F0A9DD4B556486';\n");
             case "authfile" -> obj.append("obj.payple_auth_file = '/test-shop/auth';\n");
+            // Payple's script: (payple_dir_path || '') + '/cPayPayple/' + (file ||
+            // 'payple_payAuth.html') for a file that does not start with '/'.
+            case "barefile" -> obj.append("obj.payple_auth_file = 'auth';\n");
+            case "emptyfile" -> obj.append("obj.payple_dir_path = ''; obj.payple_auth_file = '';\n");
             case "authurl" -> obj.append("obj.PCD_CST_ID = 'test'; obj.PCD_CUST_KEY = 'abcd1234567890';\n")
                 .append("obj.PCD_AUTH_URL = '")
                 .append(gateway)
@@ -142,7 +146,7 @@ class TestShopController {
      * The partner's auth file: the 1.0.1 SDK posts the order here and gets auth.php's
      * answer.
      */
-    @PostMapping(path = { "/test-shop/auth", "/test-shop/cPayPayple/payple_payAuth.php" },
+    @PostMapping(path = { "/test-shop/auth", "/test-shop/cPayPayple/payple_payAuth.php", "/cPayPayple/auth" },
             produces = MediaType.APPLICATION_JSON_VALUE)
     String authFile(HttpServletRequest request) throws Exception {
         return JSON.writeValueAsString(auth("http://127.0.0.1:" + request.getLocalPort(),
@@ -180,6 +184,20 @@ class TestShopController {
     @GetMapping(path = "/test-shop/vendored-1.0.0", produces = MediaType.TEXT_HTML_VALUE)
     String vendoredPage() throws IOException {
         return resource("test-shop/vendored-1.0.0.html");
+    }
+
+    /**
+     * The same page as the oldest ones were written: without {@code PCD_CPAY_VER}, which
+     * Payple documents as 1.0.0 when absent.
+     */
+    @GetMapping(path = "/test-shop/vendored-1.0.0-unversioned", produces = MediaType.TEXT_HTML_VALUE)
+    String vendoredPageWithoutVersion() throws IOException {
+        String page = resource("test-shop/vendored-1.0.0.html");
+        String version = "  <input type=\"hidden\" name=\"PCD_CPAY_VER\" value=\"1.0.0\">\n";
+        if (!page.contains(version)) {
+            throw new IllegalStateException("The vendored page no longer names its version");
+        }
+        return page.replace(version, "");
     }
 
     @GetMapping(path = "/test-shop/vendored/cpay.payple.1.0.0.js", produces = "text/javascript")

@@ -138,6 +138,45 @@ class WindowBrowserIT extends GatewayTest {
         assertThat(this.browser.findElement(By.id("PCD_PAY_TYPE")).getText()).isEqualTo("transfer");
         assertThat(this.browser.findElement(By.id("PCD_PAY_TOTAL")).getText()).isEqualTo("5000");
         assertThat(this.browser.findElement(By.id("PCD_PAY_BANKNUM")).getText()).isEqualTo("460-********-121");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_MSG")).getText()).isEqualTo("출금이체완료");
+    }
+
+    @Test
+    void aBareAuthFileWithoutPaypleDirPathIsLookedUpInCPayPayple() throws Exception {
+        // payple_auth_file 'auth', no payple_dir_path: Payple's script posts to
+        // /cPayPayple/auth.
+        start(null, 1280);
+        openShop("style=barefile&work=PAY");
+        inLayer();
+        fillCard(PaypleTestClient.CARD);
+        this.browser.switchTo().defaultContent();
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_MSG")).getText()).isEqualTo("카드승인완료");
+    }
+
+    @Test
+    void anEmptyAuthFileIsPaypleSDefaultAuthPage() throws Exception {
+        // An empty payple_auth_file: /cPayPayple/payple_payAuth.html.
+        start(null, 1280);
+        openShop("style=emptyfile&work=PAY");
+        inLayer();
+        fillCard(PaypleTestClient.CARD);
+        this.browser.switchTo().defaultContent();
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("success");
+    }
+
+    @Test
+    void a100PageWithoutAVersionCompletesThroughItsRelay() throws Exception {
+        // Payple documents 1.0.0 as the version of a page that names none.
+        start(null, 1280);
+        this.browser.get("http://localhost:" + this.port + "/test-shop/vendored-1.0.0-unversioned");
+        this.browser.findElement(By.id("pay")).click();
+        inLayer();
+        fillCard(PaypleTestClient.CARD);
+        this.browser.switchTo().defaultContent();
+        assertThat(shopResult("PCD_PAY_RST")).isEqualTo("success");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_OID")).getText()).startsWith("vendored-");
+        assertThat(this.browser.getCurrentUrl()).startsWith("http://localhost:" + this.port + "/test-shop/result");
     }
 
     @Test
@@ -572,12 +611,18 @@ class WindowBrowserIT extends GatewayTest {
         inLayer();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("method")));
         assertThat(this.browser.findElement(By.id("method")).getText()).contains("460-********-121");
+        // The field has the focus inside the layer, without the autofocus Chromium blocks
+        // there.
+        waiting().until((driver) -> "password".equals(
+                ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.activeElement.id")));
+        assertThat(this.chromium.console()).noneMatch((message) -> message.contains("Blocked autofocusing"));
         // Enter in the password field pays.
         this.browser.findElement(By.id("password")).sendKeys("135790" + org.openqa.selenium.Keys.ENTER);
         this.browser.switchTo().defaultContent();
         assertThat(shopResult("PCD_PAY_RST")).isEqualTo("success");
         assertThat(this.browser.findElement(By.id("PCD_PAYER_ID")).getText()).isEqualTo(billingKey);
         assertThat(this.browser.findElement(By.id("PCD_PAY_TOTAL")).getText()).isEqualTo("12000");
+        assertThat(this.browser.findElement(By.id("PCD_PAY_MSG")).getText()).isEqualTo("출금이체완료");
     }
 
     @Test

@@ -62,6 +62,7 @@ public class PartnerRepository {
                     mode = EXCLUDED.mode,
                     referer_check = EXCLUDED.referer_check,
                     domains = EXCLUDED.domains,
+                    disabled_at = NULL,
                     updated_at = EXCLUDED.updated_at
                 """)
             .param("id", partner.id().value())
@@ -74,6 +75,18 @@ public class PartnerRepository {
             .param("domains", String.join(",", partner.domains()))
             .param("now", now)
             .update();
+    }
+
+    /**
+     * Disables every partner not in {@code configured} that is not disabled yet; its data
+     * stays. Answers the ids disabled now.
+     */
+    public List<String> disableAllBut(java.util.Collection<String> configured) {
+        return this.jdbc.sql("""
+                UPDATE partners SET disabled_at = :now, updated_at = :now
+                WHERE disabled_at IS NULL AND NOT (id = ANY (string_to_array(:configured, ',')))
+                RETURNING id
+                """).param("now", now()).param("configured", String.join(",", configured)).query(String.class).list();
     }
 
     /** The key the configuration last set, if the partner exists. */
@@ -103,7 +116,7 @@ public class PartnerRepository {
     }
 
     public Optional<Partner> find(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM partners WHERE id = :id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM partners WHERE id = :id AND disabled_at IS NULL")
             .param("id", id)
             .param("now", now())
             .query(PartnerRepository::map)
@@ -111,7 +124,8 @@ public class PartnerRepository {
     }
 
     public Optional<Partner> findByClientKey(String clientKey) {
-        return this.jdbc.sql("SELECT " + COLUMNS + " FROM partners WHERE client_key = :clientKey")
+        return this.jdbc
+            .sql("SELECT " + COLUMNS + " FROM partners WHERE client_key = :clientKey AND disabled_at IS NULL")
             .param("clientKey", clientKey)
             .param("now", now())
             .query(PartnerRepository::map)
@@ -120,7 +134,7 @@ public class PartnerRepository {
 
     /** Every partner, by id. */
     public List<Partner> all() {
-        return this.jdbc.sql("SELECT " + COLUMNS + " FROM partners ORDER BY id")
+        return this.jdbc.sql("SELECT " + COLUMNS + " FROM partners WHERE disabled_at IS NULL ORDER BY id")
             .param("now", now())
             .query(PartnerRepository::map)
             .list();

@@ -163,7 +163,9 @@ class ChargeOperations implements PaypleOperation {
         catch (ChargeRejected e) {
             WireResponse refusal = switch (e.reason()) {
                 case BILLING_KEY_NOT_FOUND -> WireResponse.error(codes.keyNotFound());
-                case BILLING_KEY_REVOKED, BILLING_KEY_OF_OTHER_TYPE -> WireResponse.error(codes.keyRevoked());
+                case BILLING_KEY_REVOKED -> WireResponse.error(codes.keyRevoked(), KEY_REVOKED);
+                case BILLING_KEY_OF_OTHER_TYPE ->
+                    WireResponse.error(codes.keyRevoked(), card ? KEY_NOT_A_CARD : KEY_NOT_AN_ACCOUNT);
                 case AMOUNT_BELOW_MINIMUM -> WireResponse.error(codes.amount());
                 case GOODS_MISSING -> WireResponse.error(codes.goods());
                 case VAT_ABOVE_AMOUNT -> WireResponse.error(codes.amount(), VAT_FORMAT);
@@ -195,6 +197,13 @@ class ChargeOperations implements PaypleOperation {
     private static final String AMOUNT_FORMAT = "PCD_PAY_TOTAL은 숫자(0-9)만으로 10자리까지 보내주세요 (쉼표, 소수점, 공백 없이).";
 
     private static final String VAT_FORMAT = "PCD_PAY_TAXTOTAL은 숫자(0-9)만으로, 결제금액 이하로 보내주세요.";
+
+    /** A revoked key's own message (issue 27); the code stays the endpoint's. */
+    private static final String KEY_REVOKED = "해지된 결제수단입니다. PCD_PAYER_ID를 다시 등록한 뒤 결제해 주세요.";
+
+    private static final String KEY_NOT_A_CARD = "PCD_PAYER_ID는 카드가 아닌 결제수단입니다. PCD_PAY_TYPE을 확인해 주세요.";
+
+    private static final String KEY_NOT_AN_ACCOUNT = "PCD_PAYER_ID는 계좌가 아닌 결제수단입니다. PCD_PAY_TYPE을 확인해 주세요.";
 
     /**
      * A request with a field the parser could not take (a NUL, over 4,096 characters, an

@@ -115,6 +115,8 @@ public class SubscriptionRepository {
                       AND s.next_action_at <= COALESCE(c.frozen_at, :now)
                       AND (s.lease_until IS NULL OR s.lease_until <= :now)
                       AND (CAST(:clockId AS TEXT) IS NULL OR s.clock_id = :clockId)
+                      -- A partner removed from the configuration renews nothing until restored.
+                      AND NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = s.partner_id AND p.disabled_at IS NOT NULL)
                     ORDER BY s.next_action_at
                     LIMIT :limit
                     FOR UPDATE OF s SKIP LOCKED)

@@ -200,8 +200,16 @@ class WindowEntryController {
                 WireFields.payer(request), request.get(Fields.USER_DEFINE1), request.get(Fields.USER_DEFINE2), period,
                 resultUrl, shopOrigin, appMethods, kind.passwordKeyId(),
                 kind.simple() && kind.passwordKeyId() == null && !kind.appCard(),
-                WireValues.isYes(request.get(Fields.TAXSAVE_FLAG)),
-                String.valueOf(request.get(Fields.CPAY_VER)).trim().startsWith("1.0.0"));
+                WireValues.isYes(request.get(Fields.TAXSAVE_FLAG)), isVersion100(request.get(Fields.CPAY_VER)));
+    }
+
+    /**
+     * Payple documents 1.0.0 as the version of a request that names none: the oldest
+     * pages never send {@code PCD_CPAY_VER}, and take their result through their relay
+     * page.
+     */
+    static boolean isVersion100(String version) {
+        return version == null || version.isBlank() || version.trim().startsWith("1.0.0");
     }
 
     @PostMapping("/window/{id}/close")

@@ -118,6 +118,7 @@ class WindowPages {
         model.put("bankName", pending.bankName());
         model.put("maskedNumber", pending.maskedNumber());
         model.put("requestNumber", pending.requestNumber());
+        model.put("requestNumberParticle", objectParticle(pending.requestNumber()));
         model.put("test", session.request().testMode());
         model.put("setsPassword", session.request().setsPassword());
         model.put("error", error);
@@ -225,6 +226,18 @@ class WindowPages {
 
     static boolean isHttp(URI uri) {
         return "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+    }
+
+    /**
+     * 을 or 를 after a number, as its last digit is read: 영, 일, 삼, 육, 칠 and 팔 end in a
+     * consonant (을); 이, 사, 오 and 구 in a vowel (를).
+     */
+    static String objectParticle(String number) {
+        char last = number.isEmpty() ? '0' : number.charAt(number.length() - 1);
+        return switch (last) {
+            case '2', '4', '5', '9' -> "를";
+            default -> "을";
+        };
     }
 
 }

@@ -71,7 +71,8 @@ class WindowResults {
 
     private WireResponse charged(Payment payment, WindowSession session, String baseUrl) {
         WireResponse answer = switch (payment.status()) {
-            case APPROVED -> success("window.result.approved");
+            case APPROVED -> success(payment.instrument() == InstrumentType.CARD ? "window.result.approved"
+                    : "window.result.approved.account");
             case DECLINED -> WireResponse.institutionError(ResponseCode.CPCA9999, session.request().testMode(),
                     payment.decline().institutionCode(), payment.decline().institutionMessage());
             case UNKNOWN, PENDING -> WireResponse.error(ResponseCode.CPCA0010);
