@@ -137,7 +137,7 @@ idle_pools() {
   done
 }
 
-field() { echo "$HTTP" | sed -n "s|.*$1=\([0-9.]*\).*|\1|p"; }
+field() { echo "$HTTP" | sed -n "s|.*$1=\([0-9.Na]*\).*|\1|p"; }
 jdbc_field() { echo "$JDBC" | sed -n "s|.*$1=\([0-9.]*\).*|\1|p"; }
 
 report() {

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -13,10 +15,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * What a measured window cost, from the processes' own counters: the gateways' CPU time
  * and GC pauses (their {@code process_cpu_time_ns_total} and
- * {@code jvm_gc_pause_seconds_sum} meters at {@code /actuator/prometheus}) and every
- * PostgreSQL process's CPU time on this machine (the kernel's, through
- * {@link ProcessHandle}). Divided by the charges of the window, a change in efficiency
- * shows through a noisy machine's throughput.
+ * {@code jvm_gc_pause_seconds_sum} meters at {@code /actuator/prometheus}) and the CPU
+ * time of every PostgreSQL process on this machine, from the kernel's
+ * {@code /proc/<pid>/stat}: each process's own time and the time of the children it has
+ * reaped, so a backend that exits within the window (a pool letting a connection go)
+ * still counts, through the postmaster. Divided by the charges of the window, a change in
+ * efficiency shows through a noisy machine's throughput. A counter that cannot be read
+ * fails the measurement (NaN), never reads as zero.
  */
 final class ProcessCosts {
 
@@ -41,26 +46,62 @@ final class ProcessCosts {
                     .body();
             }
             catch (IOException ex) {
-                continue;
+                System.err.printf("could not read %s/actuator/prometheus: %s%n", base, ex);
+                return new Reading(Double.NaN, Double.NaN, postgresCpuNanos());
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 break;
             }
+            boolean found = false;
             for (String line : metrics.lines().toList()) {
                 if (line.startsWith("process_cpu_time_ns_total")) {
                     cpu += value(line);
+                    found = true;
                 }
                 else if (line.startsWith("jvm_gc_pause_seconds_sum")) {
                     gc += value(line);
                 }
             }
+            if (!found) {
+                System.err.printf("%s/actuator/prometheus has no process_cpu_time_ns_total%n", base);
+                cpu = Double.NaN;
+            }
         }
-        long postgres = ProcessHandle.allProcesses()
+        return new Reading(cpu, gc, postgresCpuNanos());
+    }
+
+    /**
+     * The CPU time of PostgreSQL's processes: user and system time, their own and their
+     * reaped children's (fields 14 to 17 of {@code /proc/<pid>/stat}, in clock ticks of
+     * 1/100 s, Linux's USER_HZ).
+     */
+    static long postgresCpuNanos() {
+        long ticks = ProcessHandle.allProcesses()
             .filter((process) -> process.info().command().map((command) -> command.endsWith("/postgres")).orElse(false))
-            .mapToLong((process) -> process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+            .mapToLong((process) -> ticks(process.pid()))
             .sum();
-        return new Reading(cpu, gc, postgres);
+        return ticks * 10_000_000L;
+    }
+
+    private static long ticks(long pid) {
+        String stat;
+        try {
+            stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        }
+        catch (IOException ex) {
+            // Gone between the listing and the reading: its time went to its parent's
+            // children.
+            return 0;
+        }
+        // The command name (field 2) is in parentheses and may hold spaces: fields count
+        // from the last ')'; state is field 3.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long total = 0;
+        for (int field = 14; field <= 17; field++) {
+            total += Long.parseLong(fields[field - 3]);
+        }
+        return total;
     }
 
     private static double value(String line) {

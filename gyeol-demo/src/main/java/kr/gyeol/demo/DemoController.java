@@ -350,11 +350,22 @@ class DemoController {
         return new ModelAndView("demo/result", model);
     }
 
+    /** The fields a result page shows first, in this order; the others follow by name. */
+    private static final List<String> LEADING = List.of("PCD_PAY_RST", "PCD_PAY_CODE", "PCD_PAY_MSG", "PCD_PAY_WORK",
+            "PCD_PAY_TYPE", "PCD_PAY_OID", "PCD_PAY_TOTAL", "PCD_PAYER_ID", "result", "result_msg");
+
     /** A record's components (a payment, a refund, a billing key) or a map's entries. */
     private static List<Map<String, String>> rows(Object answer) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (answer instanceof Map<?, ?> map) {
-            map.forEach((name, value) -> values.put(String.valueOf(name), value));
+            // The same order on every page: the outcome first, then the fields by name.
+            map.entrySet()
+                .stream()
+                .sorted(java.util.Comparator
+                    .comparingInt((Map.Entry<?, ?> entry) -> LEADING.indexOf(String.valueOf(entry.getKey())) < 0
+                            ? LEADING.size() : LEADING.indexOf(String.valueOf(entry.getKey())))
+                    .thenComparing((entry) -> String.valueOf(entry.getKey())))
+                .forEach((entry) -> values.put(String.valueOf(entry.getKey()), entry.getValue()));
         }
         else if (answer instanceof Record record) {
             for (RecordComponent component : record.getClass().getRecordComponents()) {

@@ -278,6 +278,32 @@ public class Vault {
         return keys.listOf(partnerId, limit, offset);
     }
 
+    /**
+     * How the console names a key in its pages and forms: the SHA-256 of the key, in hex,
+     * from which the key cannot be read back.
+     */
+    public static String digest(BillingKeyId id) {
+        return java.util.HexFormat.of().formatHex(kr.gyeol.shared.Tokens.sha256(id.value()));
+    }
+
+    /**
+     * The start and end of a key with the middle hidden ({@code AbCd…wXyZ}): enough to
+     * tell keys apart on a page, not to charge one.
+     */
+    public static String masked(BillingKeyId id) {
+        String value = id.value();
+        return value.length() <= 12 ? "…" + value.substring(Math.max(0, value.length() - 4))
+                : value.substring(0, 4) + "…" + value.substring(value.length() - 4);
+    }
+
+    /** The partner's key with this {@linkplain #digest(BillingKeyId) digest}. */
+    public java.util.Optional<BillingKeyId> findByDigest(PartnerId partnerId, String digest) {
+        if (digest == null || !digest.matches("[0-9a-f]{64}")) {
+            return java.util.Optional.empty();
+        }
+        return keys.findByDigest(partnerId, digest);
+    }
+
     /** Revokes a key for good. */
     public BillingKey revoke(PartnerId partnerId, BillingKeyId id) {
         BillingKey key = find(partnerId, id);

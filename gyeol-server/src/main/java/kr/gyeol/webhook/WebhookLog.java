@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import kr.gyeol.shared.EventType;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.webhook.jdbc.WebhookRepository;
 import kr.gyeol.webhook.jdbc.WebhookRepository.AttemptRow;
@@ -37,6 +38,20 @@ public class WebhookLog {
     /** The partner's latest events with their attempts, newest first. */
     public List<WebhookHistory> history(PartnerId partnerId, int limit) {
         return latest(partnerId, limit).stream().map(WebhookHistory::of).toList();
+    }
+
+    /**
+     * A page of the partner's events with their attempts, newest first, narrowed to a
+     * status, a type and the events about some subjects (a payment and its refunds) when
+     * these are given.
+     */
+    public List<WebhookHistory> search(PartnerId partnerId, WebhookStatus status, EventType type,
+            List<String> subjectIds, int limit, int offset) {
+        return withAttempts(this.repository.search(partnerId, status == null ? null : status.name(),
+                type == null ? null : type.name(), subjectIds, limit, offset))
+            .stream()
+            .map(WebhookHistory::of)
+            .toList();
     }
 
     /**

@@ -210,7 +210,6 @@ class ConsoleIT extends GatewayTest {
     void aPartnerRevokesABillingKeyWhoseIdHoldsAnySymbol() throws Exception {
         String key = this.payple.registerCard(PaypleTestClient.CARD);
         User user = new User().signIn("test", PaypleTestClient.SECRET);
-        assertThat(user.get("/console/billing-keys").body()).contains(key).contains("4242-****-****-4242");
         assertThat(user.submit("/console/billing-keys/revoke", Map.of("key", key)).statusCode()).isEqualTo(302);
         assertThat(this.jdbc.sql("SELECT status FROM billing_keys WHERE id = :id")
             .param("id", key)
@@ -218,6 +217,198 @@ class ConsoleIT extends GatewayTest {
             .single()).isEqualTo("REVOKED");
         assertThat(this.payple.chargeCard(key, PaypleTestClient.uniqueOrderId("revoked"), 1000))
             .doesNotContainEntry("PCD_PAY_RST", "success");
+    }
+
+    /**
+     * The page shows a key masked, as the README promises, and its revoke form names the
+     * key by its digest, so the key itself is nowhere in the page.
+     */
+    @Test
+    void billingKeysAreShownMaskedAndRevokedByTheirDigest() throws Exception {
+        String key = this.payple.registerCard(PaypleTestClient.CARD);
+        User user = new User().signIn("test", PaypleTestClient.SECRET);
+        String page = user.get("/console/billing-keys").body();
+        assertThat(page).doesNotContain(key)
+            .contains(key.substring(0, 4) + "…" + key.substring(key.length() - 4))
+            .contains("4242-****-****-4242")
+            .contains("카드")
+            .contains("사용 중");
+        Matcher ref = Pattern
+            .compile(
+                    "name=\"ref\" value=\"(" + java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(key.getBytes(StandardCharsets.UTF_8))) + ")\"")
+            .matcher(page);
+        assertThat(ref.find()).as("the revoke form names the key by its SHA-256").isTrue();
+        assertThat(user.submit("/console/billing-keys/revoke", Map.of("ref", "0".repeat(64))).statusCode())
+            .isEqualTo(404);
+        assertThat(user.submit("/console/billing-keys/revoke", Map.of("ref", ref.group(1))).statusCode())
+            .isEqualTo(302);
+        assertThat(this.jdbc.sql("SELECT status FROM billing_keys WHERE id = :id")
+            .param("id", key)
+            .query(String.class)
+            .single()).isEqualTo("REVOKED");
+        assertThat(user.get("/console/billing-keys?lang=en").body()).contains("Revoked");
+    }
+
+    /**
+     * States, instruments and decline reasons read in Korean, and in English when chosen.
+     */
+    @Test
+    void statesInstrumentsAndDeclineReasonsReadInThePagesLanguage() throws Exception {
+        String orderId = approvedPayment(2_000);
+        String declined = PaypleTestClient.uniqueOrderId("console-declined");
+        this.payple.chargeCard(this.payple.registerCard("4000000000009995"), declined, 2_000);
+        User user = new User().signIn("test", PaypleTestClient.SECRET);
+        String korean = user.get("/console/payments?orderId=" + orderId + "&lang=ko").body();
+        assertThat(korean).contains(">승인</span>").contains("<td>카드 ").doesNotContain(">APPROVED<");
+        assertThat(korean).contains("<option value=\"DECLINED\">거절</option>")
+            .contains("<option value=\"BANK_ACCOUNT\">계좌</option>");
+        assertThat(user.get("/console").body()).contains("잔액 부족").doesNotContain("INSUFFICIENT_FUNDS");
+        assertThat(user.get("/console/payments/" + paymentId(declined)).body()).contains(">거절</span>");
+        String english = user.get("/console/payments?orderId=" + orderId + "&lang=en").body();
+        assertThat(english).contains(">Approved</span>").contains("<td>Card ");
+        assertThat(user.get("/console").body()).contains("Insufficient funds");
+        user.get("/console?lang=ko");
+    }
+
+    /**
+     * The delivery log, narrowed by status, type and order id, fifty events a page with a
+     * link to the next.
+     */
+    @Test
+    void theWebhookLogFiltersByStatusTypeAndOrderAndPages() throws Exception {
+        String orderId = approvedPayment(3_000);
+        String paymentId = paymentId(orderId);
+        List<String> trialEvents = new ArrayList<>();
+        for (int i = 0; i < 55; i++) {
+            String id = "evt_page_" + System.nanoTime() + "_" + i;
+            trialEvents.add(id);
+            this.jdbc.sql("""
+                    INSERT INTO webhook_events (id, partner_id, type, subject_id, status, attempts, created_at)
+                    VALUES (:id, 'test', 'SUBSCRIPTION_TRIAL_ENDING', 'sub_console_paging', 'DELIVERED', 1,
+                            now() - make_interval(secs => :age))
+                    """).param("id", id).param("age", i).update();
+        }
+        String failed = "evt_failed_" + System.nanoTime();
+        this.jdbc.sql("""
+                INSERT INTO webhook_events (id, partner_id, type, subject_id, status, attempts, created_at)
+                VALUES (:id, 'test', 'PAYMENT', :subject, 'FAILED', 3, now())
+                """).param("id", failed).param("subject", paymentId).update();
+        User user = new User().signIn("test", PaypleTestClient.SECRET);
+
+        String byStatus = user.get("/console/webhooks?status=FAILED").body();
+        assertThat(byStatus).contains(failed).doesNotContain(trialEvents.getFirst());
+        String byOrder = user.get("/console/webhooks?orderId=" + orderId).body();
+        assertThat(byOrder).contains(failed).doesNotContain(trialEvents.getFirst());
+        assertThat(user.get("/console/webhooks?orderId=no-such-order").body()).doesNotContain(failed)
+            .contains("웹훅 이벤트가 없습니다.");
+
+        // Every trial-ending event, followed page by page; none twice, at most fifty a
+        // page.
+        List<String> seen = new ArrayList<>();
+        String next = "/console/webhooks?type=SUBSCRIPTION_TRIAL_ENDING";
+        Pattern row = Pattern.compile("data-event=\"([^\"]+)\"");
+        Pattern nextLink = Pattern.compile("<a href=\"([^\"]+)\">다음</a>");
+        int pages = 0;
+        while (next != null) {
+            String page = user.get(org.springframework.web.util.HtmlUtils.htmlUnescape(next)).body();
+            assertThat(page).doesNotContain(failed).contains("무료 체험 종료 예정");
+            Matcher rows = row.matcher(page);
+            int onPage = 0;
+            while (rows.find()) {
+                seen.add(rows.group(1));
+                onPage++;
+            }
+            assertThat(onPage).isLessThanOrEqualTo(50);
+            Matcher link = nextLink.matcher(page);
+            next = link.find() ? link.group(1) : null;
+            pages++;
+        }
+        assertThat(pages).isGreaterThanOrEqualTo(2);
+        assertThat(seen).doesNotHaveDuplicates().containsAll(trialEvents);
+    }
+
+    /**
+     * A subscription's page: its invoices and events, cancel / pause / resume, and its
+     * test clock advanced from the console, each running through the same service as the
+     * {@code /v1} API.
+     */
+    @Test
+    void aSubscriptionsPageShowsItsInvoicesAndPausesResumesAdvancesAndCancelsIt() throws Exception {
+        kr.gyeol.client.Billing billing = kr.gyeol.client.GyeolClient.builder()
+            .hosts(kr.gyeol.client.Hosts.gyeol(this.payple.baseUrl()))
+            .partner(PaypleTestClient.PARTNER, PaypleTestClient.SECRET)
+            .referer(PaypleTestClient.REFERER)
+            .build()
+            .billing();
+        java.time.Instant start = java.time.LocalDateTime.parse("2025-01-10T09:00")
+            .atZone(kr.gyeol.shared.KoreanTime.ZONE)
+            .toInstant();
+        String clock = billing.createTestClock("console", start).id();
+        String plan = billing.createPlan(kr.gyeol.client.PlanRequest.monthly("콘솔 월간", 5_500)).id();
+        String key = this.payple.registerCard(PaypleTestClient.CARD);
+        String id = billing.subscribe(kr.gyeol.client.SubscriptionRequest.of(plan, key).onTestClock(clock)).id();
+        User user = new User().signIn("test", PaypleTestClient.SECRET);
+
+        String page = user.get("/console/subscriptions/" + id).body();
+        assertThat(page).contains("콘솔 월간")
+            .contains(">이용 중</span>")
+            .contains("1개월마다")
+            .contains(">결제 완료</span>")
+            .contains("2025-01-10 09:00:00")
+            .contains("정기결제 시작")
+            .doesNotContain(key);
+        assertThat(user.get("/console/subscriptions").body()).contains("/console/subscriptions/" + id)
+            .doesNotContain(key);
+
+        // A month on the test clock: the second period is charged.
+        assertThat(user.submit("/console/subscriptions/" + id + "/clock", Map.of("by", "P1M")).statusCode())
+            .isEqualTo(302);
+        assertThat(invoices(id)).isEqualTo(2);
+        assertThat(user.get("/console/subscriptions/" + id).body()).contains("2025-02-10 09:00:00").contains("정기결제 갱신");
+        HttpResponse<String> back = user.submit("/console/subscriptions/" + id + "/clock",
+                Map.of("to", "2025-01-01T00:00"));
+        assertThat(back.statusCode()).isEqualTo(422);
+        assertThat(back.body()).contains("테스트 시계는 앞으로만 갑니다.");
+        assertThat(user.submit("/console/subscriptions/" + id + "/clock", Map.of("to", "not a time")).statusCode())
+            .isEqualTo(422);
+
+        assertThat(user.submit("/console/subscriptions/" + id + "/pause", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(status(id)).isEqualTo("PAUSED");
+        assertThat(user.get("/console/subscriptions/" + id).body()).contains(">일시 정지</span>").contains("id=\"resume\"");
+        assertThat(user.submit("/console/subscriptions/" + id + "/resume", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(status(id)).isEqualTo("ACTIVE");
+
+        // Canceling now needs the box ticked; a second cancel says it is already done.
+        assertThat(user.submit("/console/subscriptions/" + id + "/cancel", Map.of("when", "now")).statusCode())
+            .isEqualTo(422);
+        assertThat(status(id)).isEqualTo("ACTIVE");
+        assertThat(user.submit("/console/subscriptions/" + id + "/cancel", Map.of("when", "now", "confirm", "yes"))
+            .statusCode()).isEqualTo(302);
+        assertThat(status(id)).isEqualTo("CANCELED");
+        HttpResponse<String> again = user.submit("/console/subscriptions/" + id + "/cancel",
+                Map.of("when", "now", "confirm", "yes"));
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(again.body()).contains("이미 해지된 정기결제입니다.");
+        assertThat(user.get("/console/subscriptions/" + id + "?lang=en").body()).contains(">Canceled</span>")
+            .contains("every 1 month(s)");
+        user.get("/console?lang=ko");
+        assertThat(user.get("/console/subscriptions/no-such-subscription").statusCode()).isEqualTo(404);
+    }
+
+    private long invoices(String subscriptionId) {
+        return this.jdbc.sql("SELECT count(*) FROM invoices WHERE subscription_id = :id")
+            .param("id", subscriptionId)
+            .query(Long.class)
+            .single();
+    }
+
+    private String status(String subscriptionId) {
+        return this.jdbc.sql("SELECT status FROM subscriptions WHERE id = :id")
+            .param("id", subscriptionId)
+            .query(String.class)
+            .single();
     }
 
     @Test
@@ -242,7 +433,7 @@ class ConsoleIT extends GatewayTest {
         assertThat(new User().signIn("strict", "strict-secret-0123456789").get("/console/settings").body())
             .contains("<code>10.9.9.9</code>")
             .contains("shop.example.com")
-            .contains("LIVE");
+            .contains("운영");
         for (String page : List.of("/console/subscriptions", "/console/links", "/console/cash-receipts",
                 "/console/webhooks", "/console/billing-keys", "/console?days=90")) {
             assertThat(user.get(page).statusCode()).as(page).isEqualTo(200);
@@ -379,6 +570,19 @@ class ConsoleIT extends GatewayTest {
                         """).param("subject", paymentId).update();
                 return "evt_console_isolation";
             });
+        kr.gyeol.client.Billing billing = kr.gyeol.client.GyeolClient.builder()
+            .hosts(kr.gyeol.client.Hosts.gyeol(this.payple.baseUrl()))
+            .partner(PaypleTestClient.PARTNER, PaypleTestClient.SECRET)
+            .referer(PaypleTestClient.REFERER)
+            .build()
+            .billing();
+        String subscription = billing
+            .subscribe(kr.gyeol.client.SubscriptionRequest
+                .of(billing.createPlan(kr.gyeol.client.PlanRequest.monthly("격리", 1_000)).id(),
+                        this.payple.registerCard(PaypleTestClient.CARD))
+                .onTestClock(billing.createTestClock("isolation", null).id()))
+            .id();
+        String subscriptionBefore = status(subscription);
         String before = snapshot(paymentId, key, event);
         User other = new User().signIn("other", "other-secret-0123456789");
 
@@ -411,6 +615,15 @@ class ConsoleIT extends GatewayTest {
         expected.put("[POST] /console/webhooks/events/{id}/replay",
                 new Tried("/console/webhooks/events/" + event + "/replay", 404));
         expected.put("[GET] /console/subscriptions", new Tried("/console/subscriptions", 200));
+        expected.put("[GET] /console/subscriptions/{id}", new Tried("/console/subscriptions/" + subscription, 404));
+        expected.put("[POST] /console/subscriptions/{id}/cancel",
+                new Tried("/console/subscriptions/" + subscription + "/cancel", 404));
+        expected.put("[POST] /console/subscriptions/{id}/pause",
+                new Tried("/console/subscriptions/" + subscription + "/pause", 404));
+        expected.put("[POST] /console/subscriptions/{id}/resume",
+                new Tried("/console/subscriptions/" + subscription + "/resume", 404));
+        expected.put("[POST] /console/subscriptions/{id}/clock",
+                new Tried("/console/subscriptions/" + subscription + "/clock", 404));
         expected.put("[GET] /console/links", new Tried("/console/links", 200));
         expected.put("[GET] /console/cash-receipts", new Tried("/console/cash-receipts", 200));
         expected.put("[GET] /console/settings", new Tried("/console/settings", 200));
@@ -430,8 +643,9 @@ class ConsoleIT extends GatewayTest {
                 continue;
             }
             String path = route.getValue().path();
-            HttpResponse<String> answer = route.getKey().startsWith("[POST]") ? other.submit(path, Map.of("amount",
-                    "1000", "confirm", "yes", "key", key, "format", "JSON", "resultUrl", "http://127.0.0.1:9/other"))
+            HttpResponse<String> answer = route.getKey().startsWith("[POST]")
+                    ? other.submit(path, Map.of("amount", "1000", "confirm", "yes", "key", key, "format", "JSON",
+                            "resultUrl", "http://127.0.0.1:9/other", "when", "now", "by", "P1M"))
                     : other.get(path);
             assertThat(answer.statusCode()).as(route.getKey()).isEqualTo(route.getValue().status());
             // The search form shows back the order id it was asked for, and only that.
@@ -440,9 +654,11 @@ class ConsoleIT extends GatewayTest {
                 .doesNotContain(paymentId)
                 .doesNotContain(orderId)
                 .doesNotContain(key)
-                .doesNotContain(event);
+                .doesNotContain(event)
+                .doesNotContain(subscription);
         }
         assertThat(snapshot(paymentId, key, event)).as("nothing of test's changed").isEqualTo(before);
+        assertThat(status(subscription)).isEqualTo(subscriptionBefore);
     }
 
     private String snapshot(String paymentId, String key, String event) {

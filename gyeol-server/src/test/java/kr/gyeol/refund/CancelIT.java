@@ -3,6 +3,7 @@ package kr.gyeol.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import kr.gyeol.shared.Settlement;
 import kr.gyeol.shared.KoreanTime;
@@ -161,6 +162,22 @@ class CancelIT extends GatewayTest {
                     java.net.http.HttpResponse.BodyHandlers.ofString())
             .body();
         assertThat(refunded).contains("취소 내역").contains("1,500원").contains("남은 금액 3,000원");
+
+        // Styled by the gateway's own stylesheet, with an icon: nothing it asks for is
+        // missing.
+        assertThat(refunded).contains("<link rel=\"stylesheet\" href=\"/receipt.css\">")
+            .contains("<link rel=\"icon\" href=\"/favicon.svg\"");
+        for (String asset : List.of("/receipt.css", "/favicon.svg", "/favicon.ico")) {
+            var served = java.net.http.HttpClient.newHttpClient()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(payple.baseUrl() + asset)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(served.statusCode()).as(asset).isEqualTo(200);
+        }
+        var missing = java.net.http.HttpClient.newHttpClient()
+            .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(payple.baseUrl() + "/receipt/no-such-trade"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("영수증을 찾을 수 없습니다.");
     }
 
     @Test

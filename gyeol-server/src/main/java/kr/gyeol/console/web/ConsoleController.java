@@ -34,6 +34,7 @@ import kr.gyeol.refund.RefundRejected;
 import kr.gyeol.refund.RefundService;
 import kr.gyeol.refund.RefundStatus;
 import kr.gyeol.shared.BillingKeyId;
+import kr.gyeol.shared.EventType;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.Money;
 import kr.gyeol.shared.PaymentId;
@@ -51,8 +52,14 @@ import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.partner.PartnerProperties;
 import kr.gyeol.receipt.CashReceipt;
 import kr.gyeol.receipt.CashReceipts;
+import kr.gyeol.subscription.BillingInterval;
 import kr.gyeol.subscription.Plan;
 import kr.gyeol.subscription.Plans;
+import kr.gyeol.subscription.Subscription;
+import kr.gyeol.subscription.SubscriptionRefused;
+import kr.gyeol.subscription.SubscriptionStatus;
+import kr.gyeol.subscription.TestClock;
+import kr.gyeol.subscription.TestClocks;
 import kr.gyeol.subscription.Subscriptions;
 import kr.gyeol.webhook.WebhookHistory;
 import kr.gyeol.webhook.WebhookLog;
@@ -101,6 +108,8 @@ class ConsoleController {
 
     private final Plans plans;
 
+    private final TestClocks clocks;
+
     private final LinkService links;
 
     private final CashReceipts receipts;
@@ -113,8 +122,9 @@ class ConsoleController {
 
     ConsoleController(Clock clock, PartnerProperties configured, ConsoleSessions sessions, PaymentService payments,
             RefundService refunds, Vault vault, WebhookLog webhooks, WebhookEndpoints endpoints,
-            Subscriptions subscriptions, Plans plans, LinkService links, CashReceipts receipts,
+            Subscriptions subscriptions, Plans plans, TestClocks clocks, LinkService links, CashReceipts receipts,
             PartnerAuthentication partners) {
+        this.clocks = clocks;
         this.clock = clock;
         this.configured = configured;
         this.subscriptions = subscriptions;
@@ -228,7 +238,8 @@ class ConsoleController {
         model.put("declineReasons",
                 this.payments.declineReasons(session.partnerId(), from, to)
                     .stream()
-                    .map((reason) -> Map.of("reason", reason.getKey(), "count", reason.getValue()))
+                    .map((reason) -> Map.of("reason", label(model, "declineReason", reason.getKey()), "count",
+                            reason.getValue()))
                     .toList());
         List<WebhookHistory> recent = this.webhooks.history(session.partnerId(), 200);
         long attempts = recent.stream().mapToLong((entry) -> entry.attempts().size()).sum();
@@ -309,9 +320,9 @@ class ConsoleController {
         model.put("orderId", orderId);
         model.put("payer", payer);
         model.put("amount", amount);
-        model.put("statuses", options(PaymentStatus.values(), status));
-        model.put("instruments", options(InstrumentType.values(), instrument));
-        model.put("payments", found.stream().limit(PAGE).map(ConsoleController::row).toList());
+        model.put("statuses", options(model, "paymentStatus", PaymentStatus.values(), status));
+        model.put("instruments", options(model, "instrument", InstrumentType.values(), instrument));
+        model.put("payments", found.stream().limit(PAGE).map((payment) -> row(model, payment)).toList());
         model.put("none", found.isEmpty());
         Map<String, String> kept = new HashMap<>(query);
         kept.remove("page");
@@ -336,23 +347,27 @@ class ConsoleController {
             .mapToLong((refund) -> refund.amount().amount())
             .sum();
         long refundable = payment.status() == PaymentStatus.APPROVED ? payment.amount().amount() - held : 0;
-        model.put("payment", row(payment));
+        model.put("payment", row(model, payment));
         model.put("approvalNumber", payment.approvalNumber());
         model.put("decline", payment.decline() == null ? null
                 : payment.decline().institutionCode() + " " + payment.decline().institutionMessage());
         model.put("goods", payment.goods());
         model.put("vat", money(payment.vat(), payment.amount()));
         model.put("completedAt", payment.completedAt() == null ? null : time(payment.completedAt()));
-        model.put("receipt", payment.receipt() == null ? null : payment.receipt().status().name() + " "
-                + payment.receipt().number() + " (" + money(payment.receipt().amount(), payment.amount()) + ")");
-        model.put("refunds", refundsOf.stream()
-            .map((refund) -> Map.of("id", refund.id(), "status", refund.status().name(), "amount",
-                    money(refund.amount().amount(), refund.amount()), "requestedAt", time(refund.requestedAt())))
-            .toList());
+        model.put("receipt",
+                payment.receipt() == null ? null
+                        : label(model, "receiptStatus", payment.receipt().status()) + " " + payment.receipt().number()
+                                + " (" + money(payment.receipt().amount(), payment.amount()) + ")");
+        model.put("refunds",
+                refundsOf.stream()
+                    .map((refund) -> Map.of("id", refund.id(), "status", label(model, "refundStatus", refund.status()),
+                            "amount", money(refund.amount().amount(), refund.amount()), "requestedAt",
+                            time(refund.requestedAt())))
+                    .toList());
         List<String> subjects = new ArrayList<>();
         subjects.add(payment.id().value());
         refundsOf.forEach((refund) -> subjects.add(refund.id()));
-        model.put("events", events(this.webhooks.historyAbout(session.partnerId(), subjects)));
+        model.put("events", events(model, this.webhooks.historyAbout(session.partnerId(), subjects)));
         model.put("refundable", refundable > 0 ? refundable : null);
         model.put("refundableText", money(refundable, payment.amount()));
         return new ModelAndView("console/payment", model);
@@ -406,12 +421,13 @@ class ConsoleController {
         List<BillingKey> keys = this.vault.list(session.partnerId(), PAGE + 1, shown * PAGE);
         model.put("keys", pageOf(model, "/console/billing-keys", shown, keys).stream().map((key) -> {
             Map<String, Object> row = new HashMap<>();
-            row.put("id", key.id().value());
-            row.put("type", key.type().name());
+            row.put("id", Vault.masked(key.id()));
+            row.put("ref", Vault.digest(key.id()));
+            row.put("type", label(model, "instrument", key.type()));
             row.put("masked", key.maskedNumber());
             row.put("institution", key.institutionName());
             row.put("payer", key.payer() == null ? null : key.payer().name());
-            row.put("status", key.status().name());
+            row.put("status", label(model, "keyStatus", key.status()));
             row.put("active", key.status() == BillingKeyStatus.ACTIVE);
             row.put("createdAt", time(key.createdAt()));
             return row;
@@ -419,15 +435,25 @@ class ConsoleController {
         return new ModelAndView("console/billing-keys", model);
     }
 
-    /** The key is a form field: billing keys are Base64 and may hold a slash. */
+    /**
+     * The key is named by its digest ({@code ref}, as the page's form sends it: the page
+     * shows keys masked) or by itself ({@code key}, a form field: billing keys are Base64
+     * and may hold a slash).
+     */
     @PostMapping("/console/billing-keys/revoke")
-    String revoke(@RequestParam(name = "key", required = false) String id, HttpServletRequest request) {
+    String revoke(@RequestParam(name = "key", required = false) String id,
+            @RequestParam(name = "ref", required = false) String ref, HttpServletRequest request) {
         ConsoleSession session = session(request);
-        if (id == null || id.isBlank()) {
+        BillingKeyId key;
+        try {
+            key = id != null && !id.isBlank() ? BillingKeyId.of(id) : this.vault.findByDigest(session.partnerId(), ref)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        }
+        catch (IllegalArgumentException malformed) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         try {
-            this.vault.revoke(session.partnerId(), BillingKeyId.of(id));
+            this.vault.revoke(session.partnerId(), key);
         }
         catch (RegistrationRejected | IllegalArgumentException notOurs) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -437,16 +463,56 @@ class ConsoleController {
 
     // Webhooks.
 
+    /**
+     * The receiver's settings and the delivery log, newest first, a page at a time:
+     * narrowed to a status, an event type, and the events about an order (its payments
+     * and their refunds) when these are chosen.
+     */
     @GetMapping("/console/webhooks")
-    ModelAndView webhooks(HttpServletRequest request, HttpServletResponse response) {
+    ModelAndView webhooks(@RequestParam Map<String, String> query, HttpServletRequest request,
+            HttpServletResponse response) {
         ConsoleSession session = session(request);
         Map<String, Object> model = page(request, response, "webhooks");
+        WebhookStatus status = parse(WebhookStatus.class, query.get("status"));
+        EventType type = parse(EventType.class, query.get("type"));
+        String orderId = blankToNull(query.get("orderId"));
+        int page = Math.max(0, integer(query.get("page")));
+        List<String> subjects = orderId == null ? null : aboutOrder(session, orderId);
+        List<WebhookHistory> found = this.webhooks.search(session.partnerId(), status, type, subjects, PAGE + 1,
+                page * PAGE);
+        model.put("statuses", options(model, "webhookStatus", WebhookStatus.values(), status));
+        model.put("types", options(model, "event", EventType.values(), type));
+        model.put("orderId", orderId);
+        model.put("events", events(model, found.stream().limit(PAGE).toList()));
+        Map<String, String> kept = new HashMap<>(query);
+        kept.remove("page");
+        kept.remove("lang");
+        kept.remove("done");
+        if (page > 0) {
+            model.put("previous", link("/console/webhooks", kept, page - 1));
+        }
+        if (found.size() > PAGE) {
+            model.put("next", link("/console/webhooks", kept, page + 1));
+        }
         Optional<WebhookEndpoint> endpoint = this.endpoints.find(session.partnerId());
         model.put("resultUrl", endpoint.map(WebhookEndpoint::resultUrl).orElse(null));
         model.put("revocationUrl", endpoint.map(WebhookEndpoint::revocationUrl).orElse(null));
-        model.put("format", endpoint.map((found) -> found.format().name()).orElse(null));
-        model.put("events", events(this.webhooks.history(session.partnerId(), 100)));
+        model.put("format", endpoint.map((configured) -> configured.format().name()).orElse(null));
         return new ModelAndView("console/webhooks", model);
+    }
+
+    /**
+     * What the webhooks of an order are about: the partner's payments of that order id (a
+     * Payple order id may be charged again after a decline) and their refunds.
+     */
+    private List<String> aboutOrder(ConsoleSession session, String orderId) {
+        List<String> subjects = new ArrayList<>();
+        for (Payment payment : this.payments.search(session.partnerId(), new PaymentSearch(Instant.EPOCH,
+                Instant.now(this.clock).plus(Duration.ofDays(1)), null, orderId, null, null, null), PAGE, 0)) {
+            subjects.add(payment.id().value());
+            this.refunds.of(payment.id()).forEach((refund) -> subjects.add(refund.id()));
+        }
+        return subjects;
     }
 
     @PostMapping("/console/webhooks/events/{id}/replay")
@@ -471,7 +537,7 @@ class ConsoleController {
             row.put("id", plan.id());
             row.put("name", plan.name());
             row.put("amount", money(plan.amount().amount(), plan.amount()));
-            row.put("interval", plan.interval().count() + " " + plan.interval().unit());
+            row.put("interval", interval(model, plan.interval()));
             row.put("trialDays", plan.trialDays());
             return row;
         }).toList());
@@ -479,14 +545,213 @@ class ConsoleController {
             Map<String, Object> row = new HashMap<>();
             row.put("id", sub.id());
             row.put("plan", planNames.getOrDefault(sub.planId(), sub.planId()));
-            row.put("status", sub.status().name());
-            row.put("key", sub.billingKeyId().value());
+            row.put("status", label(model, "subscriptionStatus", sub.status()));
+            row.put("key", Vault.masked(sub.billingKeyId()));
             row.put("period", sub.periodNumber());
             row.put("periodEnd", time(sub.periodEnd()));
             row.put("clock", sub.clockId());
             return row;
         }).toList());
         return new ModelAndView("console/subscriptions", model);
+    }
+
+    /**
+     * A subscription's page: its facts, every invoice with its charge attempts (each
+     * linked to its payment), its events, and the actions the {@code /v1} API has: cancel
+     * (now or at the period's end), pause, resume, and for a subscription on a test
+     * clock, advancing that clock.
+     */
+    @GetMapping("/console/subscriptions/{id}")
+    ModelAndView subscription(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
+        ConsoleSession session = session(request);
+        Subscription sub = ownedSubscription(session, id);
+        Map<String, Object> model = page(request, response, "subscriptions");
+        Plan plan = this.plans.list(session.partnerId(), 200)
+            .stream()
+            .filter((candidate) -> candidate.id().equals(sub.planId()))
+            .findFirst()
+            .orElse(null);
+        model.put("id", sub.id());
+        model.put("plan", plan == null ? sub.planId() : plan.name());
+        model.put("planAmount", plan == null ? null : money(plan.amount().amount(), plan.amount()));
+        model.put("planInterval", plan == null ? null : interval(model, plan.interval()));
+        model.put("status", sub.status().name());
+        model.put("statusText", label(model, "subscriptionStatus", sub.status()));
+        model.put("goods", sub.goods());
+        model.put("key", Vault.masked(sub.billingKeyId()));
+        model.put("period", sub.periodNumber());
+        model.put("periodStart", time(sub.periodStart()));
+        model.put("periodEnd", time(sub.periodEnd()));
+        model.put("trialEnd", sub.trialEnd() == null ? null : time(sub.trialEnd()));
+        model.put("cancelAtPeriodEnd", sub.cancelAtPeriodEnd());
+        model.put("createdAt", time(sub.createdAt()));
+        model.put("canceledAt", sub.canceledAt() == null ? null : time(sub.canceledAt()));
+        boolean canceled = sub.status() == SubscriptionStatus.CANCELED;
+        model.put("canCancel", !canceled);
+        model.put("canCancelAtPeriodEnd", !sub.cancelAtPeriodEnd()
+                && (sub.status() == SubscriptionStatus.ACTIVE || sub.status() == SubscriptionStatus.TRIALING));
+        model.put("canPause", !canceled && sub.status() != SubscriptionStatus.PAUSED);
+        model.put("canResume", sub.status() == SubscriptionStatus.PAUSED);
+        if (sub.clockId() != null) {
+            TestClock clockOf = this.clocks.find(session.partnerId(), sub.clockId());
+            model.put("clock",
+                    Map.of("clockId", clockOf.id(), "name", clockOf.name() == null ? "" : clockOf.name(), "at",
+                            time(clockOf.frozenAt()), "input",
+                            LocalDateTime.ofInstant(clockOf.frozenAt(), KoreanTime.ZONE)
+                                .truncatedTo(ChronoUnit.MINUTES)
+                                .toString()));
+        }
+        model.put("invoices",
+                this.subscriptions.invoices(session.partnerId(), sub.id(), 100).stream().map((invoice) -> {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("period", invoice.periodNumber());
+                    row.put("span", time(invoice.periodStart()) + " ~ " + time(invoice.periodEnd()));
+                    row.put("amount", money(invoice.amount().amount(), invoice.amount()));
+                    row.put("status", invoice.status().name());
+                    row.put("statusText", label(model, "invoiceStatus", invoice.status()));
+                    row.put("nextRetryAt", invoice.nextRetryAt() == null ? null : time(invoice.nextRetryAt()));
+                    row.put("attempts",
+                            invoice.history() == null ? List.of() : invoice.history().stream().map((attempt) -> {
+                                Map<String, Object> tried = new HashMap<>();
+                                tried.put("number", attempt.number());
+                                tried.put("orderId", attempt.orderId());
+                                tried.put("payment", attempt.paymentId());
+                                tried.put("status", label(model, "attemptStatus", attempt.status()));
+                                tried.put("reason", attempt.declineReason() == null ? null
+                                        : label(model, "declineReason", attempt.declineReason()));
+                                tried.put("at", time(attempt.attemptedAt()));
+                                return tried;
+                            }).toList());
+                    return row;
+                }).toList());
+        model.put("events",
+                this.subscriptions.events(session.partnerId(), sub.id(), 200)
+                    .stream()
+                    .map((event) -> Map.of("type", label(model, "event", event.type()), "at", time(event.occurredAt())))
+                    .toList());
+        return new ModelAndView("console/subscription", model);
+    }
+
+    @PostMapping("/console/subscriptions/{id}/cancel")
+    ModelAndView cancelSubscription(@PathVariable String id, @RequestParam(required = false) String when,
+            @RequestParam(required = false) String confirm, HttpServletRequest request, HttpServletResponse response) {
+        ConsoleSession session = session(request);
+        boolean atPeriodEnd = "periodEnd".equals(when);
+        return subscriptionAction(id, request, response, "canceled", () -> {
+            Subscription sub = ownedSubscription(session, id);
+            if (!atPeriodEnd && !"yes".equals(confirm)) {
+                // Canceling now voids the open invoice: as a refund, it needs the box
+                // ticked.
+                throw new SubscriptionInput("unconfirmed");
+            }
+            this.subscriptions.cancel(session.partnerId(), sub.id(), atPeriodEnd);
+        });
+    }
+
+    @PostMapping("/console/subscriptions/{id}/pause")
+    ModelAndView pauseSubscription(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
+        ConsoleSession session = session(request);
+        return subscriptionAction(id, request, response, "paused",
+                () -> this.subscriptions.pause(session.partnerId(), ownedSubscription(session, id).id()));
+    }
+
+    @PostMapping("/console/subscriptions/{id}/resume")
+    ModelAndView resumeSubscription(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
+        ConsoleSession session = session(request);
+        return subscriptionAction(id, request, response, "resumed",
+                () -> this.subscriptions.resume(session.partnerId(), ownedSubscription(session, id).id()));
+    }
+
+    /**
+     * Advances the subscription's test clock to a Korean date and time ({@code to}, as a
+     * {@code datetime-local} field sends it) or by a step ({@code by}: {@code P1D},
+     * {@code P7D}, {@code P1M}, {@code P1Y}), running the renewals that fall due.
+     */
+    @PostMapping("/console/subscriptions/{id}/clock")
+    ModelAndView advanceClock(@PathVariable String id, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String by, HttpServletRequest request, HttpServletResponse response) {
+        ConsoleSession session = session(request);
+        Subscription sub = ownedSubscription(session, id);
+        if (sub.clockId() == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return subscriptionAction(id, request, response, "advanced", () -> {
+            TestClock clockOf = this.clocks.find(session.partnerId(), sub.clockId());
+            this.clocks.advance(session.partnerId(), clockOf.id(), advancedTo(clockOf.frozenAt(), to, by));
+        });
+    }
+
+    /** Where a clock at {@code from} is to go: the chosen time, or a step ahead of it. */
+    private static Instant advancedTo(Instant from, String to, String by) {
+        if (by != null && !by.isBlank()) {
+            ZonedDateTime at = from.atZone(KoreanTime.ZONE);
+            ZonedDateTime next = switch (by) {
+                case "P1D" -> at.plusDays(1);
+                case "P7D" -> at.plusDays(7);
+                case "P1M" -> at.plusMonths(1);
+                case "P1Y" -> at.plusYears(1);
+                default -> throw new SubscriptionInput("invalid-clock");
+            };
+            return next.toInstant();
+        }
+        try {
+            return LocalDateTime.parse(to == null ? "" : to.trim()).atZone(KoreanTime.ZONE).toInstant();
+        }
+        catch (DateTimeParseException malformed) {
+            throw new SubscriptionInput("invalid-clock");
+        }
+    }
+
+    /** A console form's input the subscription actions cannot use. */
+    private static final class SubscriptionInput extends RuntimeException {
+
+        private final String code;
+
+        SubscriptionInput(String code) {
+            super(code, null, false, false);
+            this.code = code;
+        }
+
+    }
+
+    /**
+     * Runs a subscription action: back to the subscription's page with a notice, or the
+     * page again with the refusal in the page's language (422).
+     */
+    private ModelAndView subscriptionAction(String id, HttpServletRequest request, HttpServletResponse response,
+            String done, Runnable action) {
+        String failure;
+        try {
+            action.run();
+            return new ModelAndView("redirect:/console/subscriptions/"
+                    + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8) + "?done=" + done);
+        }
+        catch (SubscriptionRefused refused) {
+            if (refused.kind() == kr.gyeol.shared.Refused.Kind.NOT_FOUND) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            failure = "subscription." + refused.code();
+            ModelAndView page = subscription(id, request, response);
+            String text = text(page.getModel(), failure);
+            page.addObject("error", text.equals(failure) ? refused.getMessage() : text);
+            page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            return page;
+        }
+        catch (SubscriptionInput invalid) {
+            ModelAndView page = subscription(id, request, response);
+            page.addObject("error", text(page.getModel(), "subscription." + invalid.code));
+            page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            return page;
+        }
+    }
+
+    private Subscription ownedSubscription(ConsoleSession session, String id) {
+        try {
+            return this.subscriptions.find(session.partnerId(), id);
+        }
+        catch (SubscriptionRefused notFound) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
     }
 
     @GetMapping("/console/links")
@@ -521,8 +786,8 @@ class ConsoleController {
             Map<String, Object> row = new HashMap<>();
             row.put("number", receipt.number());
             row.put("payment", receipt.paymentId().value());
-            row.put("status", receipt.status().name());
-            row.put("use", receipt.use().name());
+            row.put("status", label(model, "receiptStatus", receipt.status()));
+            row.put("use", label(model, "receiptUse", receipt.use()));
             row.put("identity", receipt.maskedIdentity());
             row.put("amount", won(receipt.amount()));
             row.put("issuedAt", time(receipt.issuedAt()));
@@ -539,7 +804,7 @@ class ConsoleController {
         ConsoleSession session = session(request);
         Map<String, Object> model = page(request, response, "settings");
         this.partners.partner(session.partnerId()).ifPresent((partner) -> {
-            model.put("mode", partner.mode().name());
+            model.put("mode", label(model, "partnerMode", partner.mode()));
             model.put("refererCheck", partner.refererCheck().name());
             model.put("clientKey", partner.clientKey());
             model.put("domains", partner.domains());
@@ -642,12 +907,11 @@ class ConsoleController {
         model.put("csrf", session.csrfToken());
         model.put("operator", session.operator());
         model.put("partner", session.partnerId() == null ? null : session.partnerId().value());
-        model.put("partners",
-                this.partners.partners()
-                    .stream()
-                    .map((partner) -> Map.of("id", partner.id().value(), "mode", partner.mode().name(), "current",
-                            partner.id().equals(session.partnerId())))
-                    .toList());
+        model.put("partners", this.partners.partners()
+            .stream()
+            .map((partner) -> Map.of("id", partner.id().value(), "mode", label(model, "partnerMode", partner.mode()),
+                    "current", partner.id().equals(session.partnerId())))
+            .toList());
         return new ModelAndView("console/operator", model);
     }
 
@@ -719,12 +983,13 @@ class ConsoleController {
         return model;
     }
 
-    private static List<Map<String, Object>> events(List<WebhookHistory> entries) {
+    private static List<Map<String, Object>> events(Map<String, Object> model, List<WebhookHistory> entries) {
         return entries.stream().map((entry) -> {
             Map<String, Object> row = new HashMap<>();
             row.put("id", entry.id());
-            row.put("type", entry.type().name());
+            row.put("type", label(model, "event", entry.type()));
             row.put("status", entry.status().name());
+            row.put("statusText", label(model, "webhookStatus", entry.status()));
             row.put("createdAt", time(entry.createdAt()));
             row.put("attempts", entry.attempts()
                 .stream()
@@ -736,13 +1001,14 @@ class ConsoleController {
         }).toList();
     }
 
-    private static Map<String, Object> row(Payment payment) {
+    private static Map<String, Object> row(Map<String, Object> model, Payment payment) {
         Map<String, Object> row = new HashMap<>();
         row.put("id", payment.id().value());
         row.put("orderId", payment.orderId().value());
         row.put("status", payment.status().name());
+        row.put("statusText", label(model, "paymentStatus", payment.status()));
         row.put("approved", payment.status() == PaymentStatus.APPROVED);
-        row.put("instrument", payment.instrument().name());
+        row.put("instrument", label(model, "instrument", payment.instrument()));
         row.put("masked", payment.maskedNumber());
         row.put("institution", payment.institutionName());
         row.put("payer", payment.payer() == null ? null : payment.payer().name());
@@ -787,8 +1053,34 @@ class ConsoleController {
 
     private static <E extends Enum<E>> List<Map<String, Object>> options(E[] values, E chosen) {
         return java.util.Arrays.stream(values)
-            .map((value) -> Map.<String, Object>of("value", value.name(), "selected", value == chosen))
+            .map((value) -> Map.<String, Object>of("value", value.name(), "label", value.name(), "selected",
+                    value == chosen))
             .toList();
+    }
+
+    /** A choice of every value, each shown in the page's language. */
+    private static <E extends Enum<E>> List<Map<String, Object>> options(Map<String, Object> model, String group,
+            E[] values, E chosen) {
+        return java.util.Arrays.stream(values)
+            .map((value) -> Map.<String, Object>of("value", value.name(), "label", label(model, group, value),
+                    "selected", value == chosen))
+            .toList();
+    }
+
+    /**
+     * A value's name in the page's language ({@code group.VALUE} in the console's texts),
+     * or the value itself when it has none: a decline reason from an acquirer the texts
+     * do not know is still shown.
+     */
+    private static String label(Map<String, Object> model, String group, Object value) {
+        String name = value instanceof Enum<?> constant ? constant.name() : String.valueOf(value);
+        return text(model, group + "." + name).equals(group + "." + name) ? name : text(model, group + "." + name);
+    }
+
+    /** "1개월마다", "every 2 week(s)". */
+    private static String interval(Map<String, Object> model, BillingInterval interval) {
+        return text(model, "intervalPattern").replace("{count}", Integer.toString(interval.count()))
+            .replace("{unit}", label(model, "unit", interval.unit()));
     }
 
     private static String link(String path, Map<String, String> query, int page) {

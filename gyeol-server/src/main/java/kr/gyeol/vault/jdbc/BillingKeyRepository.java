@@ -91,6 +91,22 @@ public class BillingKeyRepository implements kr.gyeol.shared.ExpiringRows {
             .toList();
     }
 
+    /**
+     * The partner's key whose SHA-256 (of its UTF-8 text, in hex) is {@code digest}: the
+     * console names a key in its forms by this, never by the key itself. It reads the
+     * partner's keys (their index) and hashes each; a revocation from the console is
+     * rare.
+     */
+    public Optional<BillingKeyId> findByDigest(PartnerId partnerId, String digest) {
+        return jdbc
+            .sql("SELECT id FROM billing_keys WHERE partner_id = :partner"
+                    + " AND encode(sha256(convert_to(id, 'UTF8')), 'hex') = :digest")
+            .param("partner", partnerId.value())
+            .param("digest", digest)
+            .query((row, n) -> BillingKeyId.of(row.getString("id")))
+            .optional();
+    }
+
     /** Reads a key under a share lock that a revocation has to wait for. */
     public Optional<KeyWithSecret> findForShare(BillingKeyId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM billing_keys WHERE id = :id FOR SHARE")

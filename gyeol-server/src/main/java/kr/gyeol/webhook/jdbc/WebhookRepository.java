@@ -7,7 +7,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import kr.gyeol.shared.EventType;
@@ -328,6 +330,38 @@ public class WebhookRepository {
             .param("limit", limit)
             .query(WebhookRepository::event)
             .list();
+    }
+
+    /**
+     * A page of the partner's events, newest first: those of a status and a type when
+     * given, and about one of {@code subjectIds} when that is not null (an empty list
+     * finds nothing).
+     */
+    public List<EventRow> search(PartnerId partnerId, String status, String type, List<String> subjectIds, int limit,
+            int offset) {
+        if (subjectIds != null && subjectIds.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("SELECT ").append(EVENT_COLUMNS)
+            .append(" FROM webhook_events WHERE partner_id = :partnerId");
+        Map<String, Object> params = new HashMap<>();
+        params.put("partnerId", partnerId.value());
+        if (status != null) {
+            sql.append(" AND status = :status");
+            params.put("status", status);
+        }
+        if (type != null) {
+            sql.append(" AND type = :type");
+            params.put("type", type);
+        }
+        if (subjectIds != null) {
+            sql.append(" AND subject_id IN (:subjects)");
+            params.put("subjects", subjectIds);
+        }
+        sql.append(" ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset");
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return this.jdbc.sql(sql.toString()).params(params).query(WebhookRepository::event).list();
     }
 
     /** The partner's events about any of {@code subjectIds}, oldest first. */
