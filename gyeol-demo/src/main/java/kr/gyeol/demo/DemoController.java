@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import kr.gyeol.protocol.Fields;
 import kr.gyeol.client.Billing;
 import kr.gyeol.client.CertApproval;
 import kr.gyeol.client.Charge;
@@ -351,8 +352,9 @@ class DemoController {
     }
 
     /** The fields a result page shows first, in this order; the others follow by name. */
-    private static final List<String> LEADING = List.of("PCD_PAY_RST", "PCD_PAY_CODE", "PCD_PAY_MSG", "PCD_PAY_WORK",
-            "PCD_PAY_TYPE", "PCD_PAY_OID", "PCD_PAY_TOTAL", "PCD_PAYER_ID", "result", "result_msg");
+    private static final List<String> LEADING = List.of(Fields.PAY_RST, Fields.PAY_CODE, Fields.PAY_MSG,
+            Fields.PAY_WORK, Fields.PAY_TYPE, Fields.PAY_OID, Fields.PAY_TOTAL, Fields.PAYER_ID, "result",
+            "result_msg");
 
     /** A record's components (a payment, a refund, a billing key) or a map's entries. */
     private static List<Map<String, String>> rows(Object answer) {

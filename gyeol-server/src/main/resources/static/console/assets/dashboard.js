@@ -32,7 +32,8 @@
       }
       return hour.format(at) === '00:00' ? day.format(at) : hour.format(at);
     }
-    new uPlot({
+    // Kept on the element, for the page's own tests to read what was drawn.
+    element.chart = new uPlot({
       width: Math.max(280, element.clientWidth - 16),
       height: 220,
       // The legend's time, in Korean time and the page's language.

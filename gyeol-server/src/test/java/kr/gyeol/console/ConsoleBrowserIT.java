@@ -72,13 +72,32 @@ class ConsoleBrowserIT extends GatewayTest {
         // The dashboard's chart is drawn by uPlot, served by the gateway itself.
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#volume-chart .uplot")));
         assertThat(this.browser.findElement(By.id("total-payments")).getText()).isNotEqualTo("0");
+        // The time axis speaks Korean and Korean time in a browser whose zone is not
+        // Korea's: the last day's label is the last row of the table, as "12월 7일".
+        assertThat(java.util.TimeZone.getDefault().getRawOffset()).as("a zone other than Korea's")
+            .isNotEqualTo(9 * 3600 * 1000);
+        java.time.LocalDate lastDay = java.time.LocalDate
+            .parse(this.browser.findElement(By.cssSelector("#days tbody tr:last-child td")).getText());
+        var script = (org.openqa.selenium.JavascriptExecutor) this.browser;
+        assertThat(script.executeScript(
+                "var u = document.getElementById('volume-chart').chart; return u.axes[0].values(u, [u.data[0][u.data[0].length - 1]])[0];"))
+            .isEqualTo(lastDay.getMonthValue() + "월 " + lastDay.getDayOfMonth() + "일");
+        // The right axis is wide enough for its largest label (12,000 shown as "1.2만").
+        assertThat(script.executeScript("var u = document.getElementById('volume-chart').chart; var a = u.axes[2];"
+                + " return a.values(u, [Math.max.apply(null, u.data[2])])[0];"))
+            .isEqualTo("1.2만");
+        Number room = (Number) script.executeScript("var u = document.getElementById('volume-chart').chart;"
+                + " var a = u.axes[2]; var label = a.values(u, [Math.max.apply(null, u.data[2])])[0];"
+                + " var text = document.createElement('canvas').getContext('2d'); text.font = a.font[0];"
+                + " return a._size - a.gap - a.ticks.size - text.measureText(label).width;");
+        assertThat(room.doubleValue()).as("room left beside the right axis's widest label").isPositive();
 
         this.browser.findElement(By.linkText("결제")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("payments")));
         this.browser.findElement(By.name("orderId")).sendKeys(orderId, Keys.ENTER);
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.linkText(orderId))).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("payment-status")));
-        assertThat(this.browser.findElement(By.id("payment-status")).getText()).isEqualTo("APPROVED");
+        assertThat(this.browser.findElement(By.id("payment-status")).getText()).isEqualTo("승인");
         assertThat(this.browser.findElement(By.id("refundable")).getText()).isEqualTo("12,000 KRW");
 
         var amount = this.browser.findElement(By.id("refund-amount"));
@@ -91,7 +110,7 @@ class ConsoleBrowserIT extends GatewayTest {
         this.browser.findElement(By.id("refund-button")).click();
         waiting().until(ExpectedConditions.urlContains("done=refunded"));
         assertThat(this.browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("환불 요청을 처리했습니다.");
-        assertThat(this.browser.findElement(By.id("refunds")).getText()).contains("APPROVED").contains("2,000 KRW");
+        assertThat(this.browser.findElement(By.id("refunds")).getText()).contains("환불 완료").contains("2,000 KRW");
         assertThat(this.browser.findElement(By.id("refundable")).getText()).isEqualTo("10,000 KRW");
 
         this.browser.findElement(By.linkText("웹훅")).click();
