@@ -14,7 +14,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;
-import kr.gyeol.vault.VaultCipher;
+import kr.gyeol.keyring.VaultCipher;
 import org.springframework.stereotype.Component;
 
 /**

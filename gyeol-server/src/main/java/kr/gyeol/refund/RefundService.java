@@ -123,6 +123,28 @@ public class RefundService {
     }
 
     /**
+     * Refunds {@code amount} of the partner's payment {@code paymentId}, whatever API
+     * made it, in its own currency: the console's refund button.
+     * @throws RefundRejected when nothing was cancelled, also when the network refused
+     */
+    public RefundResult refundPayment(PartnerId partnerId, PaymentId paymentId, long amount, String comments) {
+        if (amount <= 0) {
+            throw new RefundRejected(RefundRejected.Reason.INVALID_AMOUNT);
+        }
+        Optional<Payment> found = payments.findById(paymentId)
+            .filter((payment) -> payment.partnerId().equals(partnerId));
+        if (found.isEmpty()) {
+            throw new RefundRejected(RefundRejected.Reason.PAYMENT_NOT_FOUND);
+        }
+        RefundResult result = refund(() -> payments.lockForRefundById(partnerId, paymentId),
+                new Money(amount, found.get().amount().currency()), null, comments, SingleUse.SPENT);
+        if (result.refund().status() == RefundStatus.DECLINED) {
+            throw new RefundRejected(RefundRejected.Reason.NETWORK_REFUSED);
+        }
+        return result;
+    }
+
+    /**
      * The one refund path: reserve under the payment's row lock, ask the network, record
      * the answer with its webhook event and cash receipt.
      */

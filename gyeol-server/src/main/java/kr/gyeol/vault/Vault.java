@@ -1,5 +1,6 @@
 package kr.gyeol.vault;
 
+import kr.gyeol.keyring.VaultCipher;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;

@@ -1,5 +1,6 @@
 package kr.gyeol.vault;
 
+import kr.gyeol.keyring.VaultCipher;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package kr.gyeol.vault;
 
+import kr.gyeol.keyring.VaultCipher;
 import java.util.Map;
 
 import org.slf4j.Logger;

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import kr.gyeol.shared.PartnerId;
-import kr.gyeol.vault.VaultCipher;
+import kr.gyeol.keyring.VaultCipher;
 import kr.gyeol.webhook.jdbc.WebhookRepository;
 
 import org.springframework.beans.factory.annotation.Value;

@@ -82,10 +82,14 @@ class ConsoleBrowserIT extends GatewayTest {
         assertThat(script.executeScript(
                 "var u = document.getElementById('volume-chart').chart; return u.axes[0].values(u, [u.data[0][u.data[0].length - 1]])[0];"))
             .isEqualTo(lastDay.getMonthValue() + "월 " + lastDay.getDayOfMonth() + "일");
-        // The right axis is wide enough for its largest label (12,000 shown as "1.2만").
-        assertThat(script.executeScript("var u = document.getElementById('volume-chart').chart; var a = u.axes[2];"
-                + " return a.values(u, [Math.max.apply(null, u.data[2])])[0];"))
+        // Amounts on the right axis are compact Korean numbers (12,000 reads "1.2만"), and
+        // the axis is wide enough for its largest label.
+        assertThat(script.executeScript(
+                "var u = document.getElementById('volume-chart').chart;" + " return u.axes[2].values(u, [12000])[0];"))
             .isEqualTo("1.2만");
+        assertThat((String) script.executeScript("var u = document.getElementById('volume-chart').chart;"
+                + " return u.axes[2].values(u, [Math.max.apply(null, u.data[2])])[0];"))
+            .matches("[0-9]+(\\.[0-9])?(천|만|억)?");
         Number room = (Number) script.executeScript("var u = document.getElementById('volume-chart').chart;"
                 + " var a = u.axes[2]; var label = a.values(u, [Math.max.apply(null, u.data[2])])[0];"
                 + " var text = document.createElement('canvas').getContext('2d'); text.font = a.font[0];"

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import kr.gyeol.shared.PartnerId;
-import kr.gyeol.vault.VaultCipher;
-import kr.gyeol.vault.VaultProperties;
+import kr.gyeol.keyring.VaultCipher;
+import kr.gyeol.keyring.VaultProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

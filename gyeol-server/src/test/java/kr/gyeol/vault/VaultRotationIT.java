@@ -1,5 +1,7 @@
 package kr.gyeol.vault;
 
+import kr.gyeol.keyring.VaultCipher;
+import kr.gyeol.keyring.VaultProperties;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;

@@ -14,7 +14,7 @@ import kr.gyeol.vault.HolderType;
 import kr.gyeol.vault.InstrumentType;
 import kr.gyeol.vault.Payer;
 import kr.gyeol.vault.PendingAccountRegistration;
-import kr.gyeol.vault.VaultCipher.Sealed;
+import kr.gyeol.keyring.VaultCipher.Sealed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -3,7 +3,7 @@ package kr.gyeol.vault.jdbc;
 import java.util.List;
 
 import kr.gyeol.vault.SealedTable;
-import kr.gyeol.vault.VaultCipher;
+import kr.gyeol.keyring.VaultCipher;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.vault.SealedTable;
-import kr.gyeol.vault.VaultCipher;
+import kr.gyeol.keyring.VaultCipher;
 import kr.gyeol.webhook.WebhookEndpoints;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,4 +1,4 @@
-package kr.gyeol.vault;
+package kr.gyeol.keyring;
 
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package kr.gyeol.payment.web;
+package kr.gyeol.refund.web;
 
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package kr.gyeol.vault;
+package kr.gyeol.keyring;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
