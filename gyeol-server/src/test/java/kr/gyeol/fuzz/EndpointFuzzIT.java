@@ -84,7 +84,7 @@ class EndpointFuzzIT {
 
     @BeforeContainer
     static void start() throws Exception {
-        TestDatabase.Connection database = TestDatabase.get();
+        TestDatabase.Connection database = TestDatabase.separate("fuzz");
         Path data = TempDirectories.create("gyeol-fuzz-data");
         // Command-line arguments, not the builder's properties: those are defaults, which
         // application.yaml overrides (the gateway ran on port 8080 with ./data in the

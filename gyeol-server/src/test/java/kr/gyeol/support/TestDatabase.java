@@ -20,6 +20,11 @@ public final class TestDatabase {
 
     private static Connection connection;
 
+    /** The local server's admin URL and sign-in, when the run uses one. */
+    private static String serverUrl;
+
+    private static Properties serverProperties;
+
     private TestDatabase() {
     }
 
@@ -28,6 +33,33 @@ public final class TestDatabase {
             connection = start();
         }
         return connection;
+    }
+
+    /**
+     * A database of its own, for a test whose gateway must not share the run's: one
+     * configured with other partners would disable the run's partners (a partner missing
+     * from a gateway's configuration is disabled at its start). Dropped (or stopped) when
+     * the JVM exits.
+     */
+    public static synchronized Connection separate(String purpose) {
+        get();
+        if (serverUrl != null) {
+            String database = "gyeol_test_" + ProcessHandle.current().pid() + "_" + purpose;
+            try (java.sql.Connection admin = DriverManager.getConnection(serverUrl, serverProperties);
+                    Statement statement = admin.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                statement.execute("CREATE DATABASE " + database);
+            }
+            catch (SQLException e) {
+                throw new IllegalStateException("Cannot create the test database " + database, e);
+            }
+            String url = serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + database;
+            String admin = serverUrl;
+            Properties properties = serverProperties;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin, properties, database)));
+            return new Connection(url, serverProperties.getProperty("user"), serverProperties.getProperty("password"));
+        }
+        return embedded("gyeol-test-pg-" + purpose);
     }
 
     private static Connection start() {
@@ -45,14 +77,20 @@ public final class TestDatabase {
             String url = serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + database;
             System.err.println("[gyeol-tests] using the local PostgreSQL server, database " + database);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(serverUrl, properties, database)));
+            TestDatabase.serverUrl = serverUrl;
+            TestDatabase.serverProperties = properties;
             return new Connection(url, user, password);
         }
         catch (SQLException e) {
             System.err.println("[gyeol-tests] no PostgreSQL server at " + serverUrl + " (" + e.getMessage()
                     + "); starting an embedded one");
         }
+        return embedded("gyeol-test-pg");
+    }
+
+    private static Connection embedded(String folder) {
         try {
-            Path directory = TempDirectories.create("gyeol-test-pg");
+            Path directory = TempDirectories.create(folder);
             EmbeddedDatabase embedded = EmbeddedDatabase.start(directory.resolve("postgres"), 0);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

@@ -47,7 +47,7 @@ class BackgroundIsolationIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        TestDatabase.Connection database = TestDatabase.get();
+        TestDatabase.Connection database = TestDatabase.separate("isolation");
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
