@@ -1,5 +1,7 @@
 package kr.gyeol;
 
+import kr.gyeol.network.NetworkProperties;
+import kr.gyeol.shared.GatewayProperties;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -48,13 +50,15 @@ class StartupReport {
     private final PartnerProperties partners;
 
     StartupReport(DataSource dataSource, ObjectProvider<EmbeddedDatabase> embedded,
-            @Value("${gyeol.demo.enabled:true}") boolean demo, @Value("${gyeol.data-dir}") Path dataDirectory,
-            @Value("${gyeol.network.acquirer:simulator}") String network, PartnerProperties partners) {
+            // The demo shop's own switch (the gyeol-demo module reads it, with this
+            // default).
+            @Value("${gyeol.demo.enabled:true}") boolean demo, GatewayProperties gateway, NetworkProperties network,
+            PartnerProperties partners) {
         this.dataSource = dataSource;
         this.embedded = embedded;
         this.demo = demo;
-        this.dataDirectory = dataDirectory;
-        this.network = network;
+        this.dataDirectory = gateway.dataDir();
+        this.network = network.acquirer();
         this.partners = partners;
     }
 

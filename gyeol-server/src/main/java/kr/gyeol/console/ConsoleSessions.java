@@ -18,7 +18,6 @@ import kr.gyeol.shared.Tokens;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -72,8 +71,7 @@ public class ConsoleSessions {
     private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder();
 
     ConsoleSessions(ConsoleSessionRepository sessions, PartnerAuthentication authentication,
-            CredentialFailures failures, Clock clock, @Value("${gyeol.console.session-lifetime:8h}") Duration lifetime,
-            ConsoleProperties properties, PartnerProperties partners) {
+            CredentialFailures failures, Clock clock, ConsoleProperties properties, PartnerProperties partners) {
         Set<String> partnerIds = new HashSet<>();
         partners.partners().forEach((partner) -> partnerIds.add(partner.id()));
         for (ConsoleProperties.Operator operator : properties.operators()) {
@@ -93,7 +91,7 @@ public class ConsoleSessions {
         this.authentication = authentication;
         this.failures = failures;
         this.clock = clock;
-        this.lifetime = lifetime;
+        this.lifetime = properties.sessionLifetime();
     }
 
     public SignIn signIn(String partnerId, String secret, String address) {

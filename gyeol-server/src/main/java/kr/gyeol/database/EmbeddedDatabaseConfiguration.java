@@ -1,11 +1,11 @@
 package kr.gyeol.database;
 
+import kr.gyeol.shared.GatewayProperties;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -27,25 +27,24 @@ class EmbeddedDatabaseConfiguration {
     static final int EXIT_DATABASE_LOST = 70;
 
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(@Value("${gyeol.data-dir}") Path dataDirectory,
-            @Value("${gyeol.embedded-database.port:0}") int port,
-            @Value("${gyeol.embedded-database.restart-budget:60s}") Duration restartBudget) {
-        return EmbeddedDatabase.start(dataDirectory.resolve("postgres").toAbsolutePath(), port, restartBudget, () -> {
-            // A gateway without its database can only answer errors; exit so that a
-            // supervisor (systemd, a container runtime) starts it afresh.
-            log.error("Exiting: the embedded PostgreSQL is gone and could not be restarted");
-            Thread.ofPlatform().name("gyeol-exit").start(() -> System.exit(EXIT_DATABASE_LOST));
-        });
+    EmbeddedDatabase embeddedDatabase(GatewayProperties gateway, EmbeddedDatabaseProperties properties) {
+        return EmbeddedDatabase.start(gateway.dataDir().resolve("postgres").toAbsolutePath(), properties.port(),
+                properties.restartBudget(), () -> {
+                    // A gateway without its database can only answer errors; exit so that
+                    // a
+                    // supervisor (systemd, a container runtime) starts it afresh.
+                    log.error("Exiting: the embedded PostgreSQL is gone and could not be restarted");
+                    Thread.ofPlatform().name("gyeol-exit").start(() -> System.exit(EXIT_DATABASE_LOST));
+                });
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedDatabase database,
-            @Value("${gyeol.embedded-database.pool-size:32}") int poolSize) {
+    HikariDataSource dataSource(EmbeddedDatabase database, EmbeddedDatabaseProperties properties) {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(database.jdbcUrl());
         pool.setUsername(database.username());
         pool.setPassword(database.password());
-        pool.setMaximumPoolSize(poolSize);
+        pool.setMaximumPoolSize(properties.poolSize());
         pool.setPoolName("gyeol-embedded");
         // Its waits are bounded by gyeol.database.* (DatabaseTimeouts), as an external
         // pool's are.

@@ -16,7 +16,6 @@ import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;
 
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -54,13 +53,13 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
     private final CredentialFailures failures;
 
     GpayTokens(JdbcClient jdbc, PartnerAuthentication authentication, PartnerProperties properties, Clock clock,
-            CredentialFailures failures, @Value("${gyeol.gpay.token-lifetime:600s}") Duration lifetime) {
+            CredentialFailures failures, GpayProperties gpay) {
         this.jdbc = jdbc;
         this.failures = failures;
         this.authentication = authentication;
         this.properties = properties;
         this.clock = clock;
-        this.lifetime = lifetime;
+        this.lifetime = gpay.tokenLifetime();
     }
 
     /** Registers the configured service ids. */

@@ -9,7 +9,6 @@ import kr.gyeol.idempotency.jdbc.IdempotencyRepository;
 import kr.gyeol.shared.ExpiringRows;
 import kr.gyeol.shared.PartnerId;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,13 +57,11 @@ public class IdempotencyKeys implements ExpiringRows {
 
     private final Duration wait;
 
-    IdempotencyKeys(IdempotencyRepository keys, Clock clock,
-            @Value("${gyeol.idempotency.retention:24h}") Duration retention,
-            @Value("${gyeol.idempotency.wait:10s}") Duration wait) {
+    IdempotencyKeys(IdempotencyRepository keys, Clock clock, IdempotencyProperties properties) {
         this.keys = keys;
         this.clock = clock;
-        this.retention = retention;
-        this.wait = wait;
+        this.retention = properties.retention();
+        this.wait = properties.inFlightWait();
     }
 
     /** Whether a header value can be a key: 1 to 255 printable ASCII characters. */

@@ -1,5 +1,7 @@
 package kr.gyeol.keyring;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import kr.gyeol.shared.GatewayProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +19,6 @@ import javax.crypto.spec.SecretKeySpec;
 import kr.gyeol.shared.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +46,12 @@ public class VaultCipher {
 
     private final String activeKeyId;
 
-    public VaultCipher(VaultProperties properties, @Value("${gyeol.data-dir}") Path dataDirectory) {
+    @Autowired
+    VaultCipher(VaultProperties properties, GatewayProperties gateway) {
+        this(properties, gateway.dataDir());
+    }
+
+    public VaultCipher(VaultProperties properties, Path dataDirectory) {
         if (properties.keys().isEmpty()) {
             Map.Entry<String, String> generated = loadOrCreateKeyFile(dataDirectory.resolve("vault.key"));
             keys.put(generated.getKey(), key(generated.getValue(), generated.getKey()));

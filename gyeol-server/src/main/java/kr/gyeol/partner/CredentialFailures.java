@@ -8,7 +8,6 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,17 +49,13 @@ public class CredentialFailures {
 
     private final Duration slowMaxWait;
 
-    CredentialFailures(Clock clock, @Value("${gyeol.auth.failure-limit:10}") int limit,
-            @Value("${gyeol.auth.failure-window:5m}") Duration window,
-            @Value("${gyeol.auth.slow-after:20}") int slowAfter,
-            @Value("${gyeol.auth.slow-interval:1s}") Duration slowInterval,
-            @Value("${gyeol.auth.slow-max-wait:10s}") Duration slowMaxWait) {
+    CredentialFailures(Clock clock, AuthProperties properties) {
         this.clock = clock;
-        this.limit = limit;
-        this.window = window;
-        this.slowAfter = slowAfter;
-        this.slowInterval = slowInterval;
-        this.slowMaxWait = slowMaxWait;
+        this.limit = properties.failureLimit();
+        this.window = properties.failureWindow();
+        this.slowAfter = properties.slowAfter();
+        this.slowInterval = properties.slowInterval();
+        this.slowMaxWait = properties.slowMaxWait();
     }
 
     private static final class Credential {

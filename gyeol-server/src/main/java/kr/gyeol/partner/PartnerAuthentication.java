@@ -13,7 +13,6 @@ import kr.gyeol.shared.LogContext;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.SingleUse;
 import kr.gyeol.shared.Tokens;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,14 +42,13 @@ public class PartnerAuthentication {
     private static final String BEARER = "bearer:";
 
     PartnerAuthentication(PartnerRepository partners, AuthSessionRepository sessions, AuthKeys authKeys,
-            AuthKeyUseRepository keyUses, Clock clock,
-            @Value("${gyeol.auth.session-lifetime:30m}") Duration sessionLifetime) {
+            AuthKeyUseRepository keyUses, Clock clock, AuthProperties properties) {
         this.partners = partners;
         this.sessions = sessions;
         this.authKeys = authKeys;
         this.keyUses = keyUses;
         this.clock = clock;
-        this.sessionLifetime = sessionLifetime;
+        this.sessionLifetime = properties.sessionLifetime();
     }
 
     /** auth.php: checks the partner and issues a session for one operation. */

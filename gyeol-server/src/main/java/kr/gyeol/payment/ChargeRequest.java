@@ -5,8 +5,8 @@ import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.BillingKeyId;
 import java.time.YearMonth;
 import kr.gyeol.shared.Money;
-import kr.gyeol.vault.InstrumentType;
-import kr.gyeol.vault.Payer;
+import kr.gyeol.shared.InstrumentType;
+import kr.gyeol.shared.Payer;
 
 /**
  * A partner's request to charge a billing key or an app card, through either API.

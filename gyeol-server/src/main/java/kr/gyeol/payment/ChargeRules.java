@@ -1,7 +1,7 @@
 package kr.gyeol.payment;
 
 import kr.gyeol.shared.Money;
-import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.shared.InstrumentType;
 
 /**
  * The rules a charge must meet before anything is written, in one place for every edge

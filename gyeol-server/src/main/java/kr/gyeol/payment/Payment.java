@@ -8,8 +8,8 @@ import kr.gyeol.shared.PaymentId;
 import java.time.Instant;
 import java.time.YearMonth;
 import kr.gyeol.shared.Money;
-import kr.gyeol.vault.InstrumentType;
-import kr.gyeol.vault.Payer;
+import kr.gyeol.shared.InstrumentType;
+import kr.gyeol.shared.Payer;
 
 /**
  * One charge of a billing key. The amount is never edited after the fact; refunds are

@@ -9,7 +9,7 @@ import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.Money;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.PartnerId;
-import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.shared.InstrumentType;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;

@@ -2,7 +2,7 @@ package kr.gyeol.payment;
 
 import java.time.Instant;
 
-import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.shared.InstrumentType;
 
 /**
  * What a console search narrows a partner's payments by; every criterion is optional

@@ -1,5 +1,6 @@
 package kr.gyeol.payment;
 
+import kr.gyeol.shared.ReconcilerProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,13 +19,12 @@ import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.PaymentId;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.vault.ChargeableKey;
-import kr.gyeol.vault.InstrumentType;
-import kr.gyeol.vault.Payer;
+import kr.gyeol.shared.InstrumentType;
+import kr.gyeol.shared.Payer;
 import kr.gyeol.vault.RegistrationRejected;
 import kr.gyeol.vault.Vault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -66,8 +66,7 @@ public class PaymentService {
 
     PaymentService(PaymentRepository payments, Vault vault, Acquirer acquirer, Clock clock, Outbox outbox,
             PaymentReceipts cashReceipts, PlatformTransactionManager transactionManager, PaymentMetrics metrics,
-            @Value("${gyeol.reconciler.delay:30s}") Duration unknownDelay,
-            @Value("${gyeol.reconciler.stuck-after:5m}") Duration stuckAfter) {
+            ReconcilerProperties reconciler) {
         this.payments = payments;
         this.vault = vault;
         this.acquirer = acquirer;
@@ -75,8 +74,8 @@ public class PaymentService {
         this.outbox = outbox;
         this.cashReceipts = cashReceipts;
         this.transaction = new TransactionTemplate(transactionManager);
-        this.unknownDelay = unknownDelay;
-        this.stuckAfter = stuckAfter;
+        this.unknownDelay = reconciler.delay();
+        this.stuckAfter = reconciler.stuckAfter();
         this.metrics = metrics;
     }
 

@@ -1,5 +1,6 @@
 package kr.gyeol.refund;
 
+import kr.gyeol.shared.ReconcilerProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,6 @@ import kr.gyeol.shared.PaymentId;
 import kr.gyeol.shared.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,10 +61,9 @@ public class RefundService {
 
     RefundService(PaymentService payments, RefundRepository refunds, Acquirer acquirer, Clock clock, Outbox outbox,
             PaymentReceipts cashReceipts, PlatformTransactionManager transactionManager,
-            @Value("${gyeol.reconciler.delay:30s}") Duration unknownDelay,
-            @Value("${gyeol.reconciler.stuck-after:5m}") Duration stuckAfter) {
-        this.unknownDelay = unknownDelay;
-        this.stuckAfter = stuckAfter;
+            ReconcilerProperties reconciler) {
+        this.unknownDelay = reconciler.delay();
+        this.stuckAfter = reconciler.stuckAfter();
         this.payments = payments;
         this.refunds = refunds;
         this.acquirer = acquirer;

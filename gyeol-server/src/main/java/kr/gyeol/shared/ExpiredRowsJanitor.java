@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -26,11 +25,10 @@ public class ExpiredRowsJanitor {
 
     private final Duration retention;
 
-    ExpiredRowsJanitor(List<ExpiringRows> tables, Clock clock,
-            @Value("${gyeol.janitor.retention:1d}") Duration retention) {
+    ExpiredRowsJanitor(List<ExpiringRows> tables, Clock clock, JanitorProperties properties) {
         this.tables = tables;
         this.clock = clock;
-        this.retention = retention;
+        this.retention = properties.retention();
     }
 
     /** Deletes what expired more than the retention ago; returns how many rows. */

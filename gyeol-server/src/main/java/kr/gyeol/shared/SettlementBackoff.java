@@ -1,11 +1,11 @@
 package kr.gyeol.shared;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +25,12 @@ public class SettlementBackoff {
 
     private final int maxAttempts;
 
-    public SettlementBackoff(@Value("${gyeol.reconciler.delay:30s}") Duration first,
-            @Value("${gyeol.settlement.max-delay:1h}") Duration longest,
-            @Value("${gyeol.settlement.max-attempts:20}") int maxAttempts) {
+    @Autowired
+    SettlementBackoff(ReconcilerProperties reconciler, SettlementProperties settlement) {
+        this(reconciler.delay(), settlement.maxDelay(), settlement.maxAttempts());
+    }
+
+    public SettlementBackoff(Duration first, Duration longest, int maxAttempts) {
         if (first.isNegative() || first.isZero() || longest.compareTo(first) < 0 || maxAttempts < 1) {
             throw new IllegalArgumentException("Settlement backoff needs 0 < delay <= max-delay and max-attempts >= 1");
         }

@@ -10,7 +10,7 @@ import kr.gyeol.shared.Money;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.subscription.jdbc.PlanRepository;
-import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.shared.InstrumentType;
 
 import org.springframework.stereotype.Service;
 

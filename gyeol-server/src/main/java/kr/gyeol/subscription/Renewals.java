@@ -35,7 +35,6 @@ import kr.gyeol.vault.Vault;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -88,12 +87,7 @@ public class Renewals {
 
     Renewals(SubscriptionRepository subscriptions, InvoiceRepository invoices, PlanRepository plans,
             ClockRepository clocks, SubscriptionHistory history, PaymentService payments, Vault vault, Clock clock,
-            PlatformTransactionManager transactionManager,
-            @Value("${gyeol.subscriptions.retry-days:1,3,5,7}") java.util.List<Integer> retryDays,
-            @Value("${gyeol.subscriptions.after-retries:UNPAID}") SubscriptionStatus afterRetries,
-            @Value("${gyeol.subscriptions.lease:2m}") Duration lease,
-            @Value("${gyeol.subscriptions.unknown-recheck:30s}") Duration unknownRecheck,
-            @Value("${gyeol.subscriptions.concurrency:8}") int concurrency) {
+            PlatformTransactionManager transactionManager, SubscriptionProperties properties) {
         this.subscriptions = subscriptions;
         this.invoices = invoices;
         this.plans = plans;
@@ -103,10 +97,10 @@ public class Renewals {
         this.vault = vault;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
-        this.defaultDunning = new DunningPolicy(retryDays, afterRetries);
-        this.lease = lease;
-        this.unknownRecheck = unknownRecheck;
-        int threads = Math.max(1, concurrency);
+        this.defaultDunning = new DunningPolicy(properties.retryDays(), properties.afterRetries());
+        this.lease = properties.lease();
+        this.unknownRecheck = properties.unknownRecheck();
+        int threads = Math.max(1, properties.concurrency());
         this.workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("gyeol-renewal-", 1).factory());
         this.batch = threads * 8;
     }

@@ -15,13 +15,12 @@ import kr.gyeol.subscription.jdbc.InvoiceRepository;
 import kr.gyeol.subscription.jdbc.SubscriptionRepository;
 import kr.gyeol.vault.BillingKey;
 import kr.gyeol.vault.BillingKeyStatus;
-import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.vault.RegistrationRejected;
 import kr.gyeol.vault.Vault;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,8 +60,7 @@ public class Subscriptions {
 
     Subscriptions(SubscriptionRepository subscriptions, InvoiceRepository invoices, ClockRepository clocks, Plans plans,
             TestClocks testClocks, Renewals renewals, SubscriptionHistory history, Vault vault, Clock clock,
-            PlatformTransactionManager transactionManager,
-            @Value("${gyeol.subscriptions.trial-ending-notice:3d}") Duration trialEndingNotice) {
+            PlatformTransactionManager transactionManager, SubscriptionProperties properties) {
         this.subscriptions = subscriptions;
         this.invoices = invoices;
         this.clocks = clocks;
@@ -73,7 +71,7 @@ public class Subscriptions {
         this.vault = vault;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
-        this.trialEndingNotice = trialEndingNotice;
+        this.trialEndingNotice = properties.trialEndingNotice();
     }
 
     /** What a partner asks a new subscription to be. */

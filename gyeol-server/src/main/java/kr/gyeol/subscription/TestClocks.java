@@ -11,7 +11,6 @@ import kr.gyeol.shared.Tokens;
 import kr.gyeol.subscription.jdbc.ClockRepository;
 import kr.gyeol.subscription.jdbc.SubscriptionRepository;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,14 +40,13 @@ public class TestClocks {
     private final Duration waitForOthers;
 
     TestClocks(ClockRepository clocks, SubscriptionRepository subscriptions, Renewals renewals,
-            PartnerAuthentication partners, Clock clock,
-            @Value("${gyeol.subscriptions.advance-wait:30s}") Duration waitForOthers) {
+            PartnerAuthentication partners, Clock clock, SubscriptionProperties properties) {
         this.clocks = clocks;
         this.subscriptions = subscriptions;
         this.renewals = renewals;
         this.partners = partners;
         this.clock = clock;
-        this.waitForOthers = waitForOthers;
+        this.waitForOthers = properties.advanceWait();
     }
 
     public TestClock create(PartnerId partnerId, String name, Instant frozenAt) {

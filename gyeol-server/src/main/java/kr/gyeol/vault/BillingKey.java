@@ -1,5 +1,7 @@
 package kr.gyeol.vault;
 
+import kr.gyeol.shared.InstrumentType;
+import kr.gyeol.shared.Payer;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.BillingKeyId;
 import java.time.Instant;

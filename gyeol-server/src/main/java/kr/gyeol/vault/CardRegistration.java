@@ -1,5 +1,7 @@
 package kr.gyeol.vault;
 
+import kr.gyeol.shared.Payer;
+
 /**
  * A card to register, as typed by the customer; validated by the vault.
  * {@link #toString()} shows nothing of the card.

@@ -1,5 +1,7 @@
 package kr.gyeol.vault;
 
+import kr.gyeol.shared.InstrumentType;
+import kr.gyeol.shared.Payer;
 import kr.gyeol.keyring.VaultCipher;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -25,7 +27,6 @@ import kr.gyeol.vault.RegistrationRejected.Reason;
 import kr.gyeol.vault.jdbc.BillingKeyRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -53,15 +54,14 @@ public class Vault {
     private final TransactionTemplate transaction;
 
     Vault(BillingKeyRepository keys, VaultCipher cipher, Acquirer acquirer, Clock clock, Outbox outbox,
-            PlatformTransactionManager transactionManager,
-            @Value("${gyeol.vault.ars-lifetime:10m}") Duration arsLifetime) {
+            PlatformTransactionManager transactionManager, VaultOptions options) {
         this.outbox = outbox;
         this.transaction = new TransactionTemplate(transactionManager);
         this.keys = keys;
         this.cipher = cipher;
         this.acquirer = acquirer;
         this.clock = clock;
-        this.arsLifetime = arsLifetime;
+        this.arsLifetime = options.arsLifetime();
     }
 
     /**

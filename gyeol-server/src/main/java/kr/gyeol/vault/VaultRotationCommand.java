@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -31,9 +30,8 @@ class VaultRotationCommand implements ApplicationRunner {
 
     private final ApplicationContext context;
 
-    VaultRotationCommand(@Value("${gyeol.vault.rotate:false}") boolean requested, VaultRotation rotation,
-            VaultCipher cipher, ApplicationContext context) {
-        this.requested = requested;
+    VaultRotationCommand(VaultOptions options, VaultRotation rotation, VaultCipher cipher, ApplicationContext context) {
+        this.requested = options.rotate();
         this.rotation = rotation;
         this.cipher = cipher;
         this.context = context;

@@ -1,5 +1,6 @@
 package kr.gyeol.web;
 
+import kr.gyeol.shared.GatewayProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import kr.gyeol.protocol.Fields;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -37,9 +37,9 @@ public class LenientBodyParser {
 
     private final String publicBaseUrl;
 
-    LenientBodyParser(JsonMapper json, @Value("${gyeol.public-base-url:}") String publicBaseUrl) {
+    LenientBodyParser(JsonMapper json, GatewayProperties gateway) {
         this.json = json;
-        this.publicBaseUrl = stripTrailingSlash(publicBaseUrl.trim());
+        this.publicBaseUrl = stripTrailingSlash(gateway.publicBaseUrl().trim());
     }
 
     public WireRequest parse(HttpServletRequest request) {

@@ -3,7 +3,7 @@ package kr.gyeol.web;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.shared.KoreanTime;
-import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.shared.InstrumentType;
 
 /**
  * The payment fields of Payple answers (spec §1.6, §1.7, §1.9), mapped once for every

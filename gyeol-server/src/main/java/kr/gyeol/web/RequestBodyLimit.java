@@ -1,5 +1,6 @@
 package kr.gyeol.web;
 
+import kr.gyeol.shared.GatewayProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -8,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -27,8 +27,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
 
-    RequestBodyLimit(@Value("${gyeol.http.max-body:64KB}") org.springframework.util.unit.DataSize maxBody) {
-        this.maxBytes = maxBody.toBytes();
+    RequestBodyLimit(GatewayProperties gateway) {
+        this.maxBytes = gateway.http().maxBody().toBytes();
     }
 
     @Override

@@ -1,11 +1,12 @@
 package kr.gyeol.web;
 
+import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
+import kr.gyeol.shared.GatewayProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -24,10 +25,9 @@ class TomcatFolders implements WebServerFactoryCustomizer<TomcatServletWebServer
 
     private final boolean baseConfigured;
 
-    TomcatFolders(@Value("${gyeol.data-dir}") Path dataDirectory,
-            @Value("${server.tomcat.basedir:}") String configuredBase) {
-        this.folder = dataDirectory.resolve("tomcat").toAbsolutePath();
-        this.baseConfigured = !configuredBase.isBlank();
+    TomcatFolders(GatewayProperties gateway, TomcatServerProperties tomcat) {
+        this.folder = gateway.dataDir().resolve("tomcat").toAbsolutePath();
+        this.baseConfigured = tomcat.getBasedir() != null;
     }
 
     @Override

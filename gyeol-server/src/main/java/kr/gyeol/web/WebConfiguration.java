@@ -1,9 +1,9 @@
 package kr.gyeol.web;
 
+import kr.gyeol.shared.GatewayProperties;
 import com.samskivert.mustache.Mustache;
 import org.springframework.context.annotation.Bean;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -18,8 +18,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
     private final String[] allowedOrigins;
 
-    WebConfiguration(@Value("${gyeol.cors.allowed-origins:*}") String[] allowedOrigins) {
-        this.allowedOrigins = allowedOrigins;
+    WebConfiguration(GatewayProperties gateway) {
+        this.allowedOrigins = gateway.cors().allowedOrigins().toArray(String[]::new);
     }
 
     /**

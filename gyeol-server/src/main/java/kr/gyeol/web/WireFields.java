@@ -4,7 +4,7 @@ import java.time.YearMonth;
 import java.util.OptionalInt;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.WireValues;
-import kr.gyeol.vault.Payer;
+import kr.gyeol.shared.Payer;
 
 /**
  * Field groups every Payple edge reads the same way (REST charges, the window, links,

@@ -1,5 +1,6 @@
 package kr.gyeol.webhook;
 
+import kr.gyeol.shared.GatewayProperties;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -41,7 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -159,19 +159,14 @@ public class WebhookDispatcher {
 
     WebhookDispatcher(WebhookRepository repository, WebhookEndpoints endpoints, List<EventPayloads> payloads,
             ReceiverAddresses addresses, Clock clock, JsonMapper json, Environment environment, WebhookMetrics metrics,
-            @Value("${gyeol.webhooks.retry-schedule:1m,4m,16m,64m,256m,1024m,4096m}") List<Duration> waits,
-            @Value("${gyeol.webhooks.jitter:0.1}") double jitter,
-            @Value("${gyeol.webhooks.timeout:10s}") Duration timeout,
-            @Value("${gyeol.public-base-url:}") String publicBaseUrl,
-            @Value("${gyeol.webhooks.concurrency:64}") int concurrency,
-            @Value("${gyeol.webhooks.concurrency-per-receiver:16}") int perReceiver,
-            @Value("${gyeol.webhooks.round-budget:5s}") Duration roundBudget,
-            @Value("${gyeol.webhooks.wake-on-commit:true}") boolean wakeOnCommit) {
+            WebhookProperties properties, GatewayProperties gateway) {
+        Duration timeout = properties.timeout();
+        int concurrency = properties.concurrency();
         this.repository = repository;
         this.endpoints = endpoints;
         this.payloads = payloads;
         this.addresses = addresses;
-        this.schedule = new RetrySchedule(waits, jitter);
+        this.schedule = new RetrySchedule(properties.retrySchedule(), properties.jitter());
         this.clock = clock;
         this.json = json;
         this.environment = environment;
@@ -179,21 +174,21 @@ public class WebhookDispatcher {
         // Long enough that an attempt ends (or times out) before another node may take
         // it.
         this.lease = timeout.multipliedBy(6);
-        this.publicBaseUrl = publicBaseUrl;
+        this.publicBaseUrl = gateway.publicBaseUrl();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.slots = new Semaphore(concurrency);
         // A thread for each send in flight, one for each being recorded, and the rounds'.
         this.senders = Executors.newFixedThreadPool(2 * concurrency + 2,
                 Thread.ofPlatform().name("gyeol-webhook-", 1).daemon().factory());
-        this.perReceiver = perReceiver;
+        this.perReceiver = properties.concurrencyPerReceiver();
         this.maxHeld = concurrency * LANE_DEPTH;
-        this.wakeOnCommit = wakeOnCommit;
+        this.wakeOnCommit = properties.wakeOnCommit();
         this.bodies = new GroupedWrites<>((rows) -> {
             repository.saveBodies(rows);
             return Boolean.TRUE;
         }, BATCH);
         this.attempts = new GroupedWrites<>(repository::recordAttempts, BATCH);
-        this.roundBudget = roundBudget;
+        this.roundBudget = properties.roundBudget();
         this.metrics = metrics;
     }
 

@@ -11,7 +11,6 @@ import kr.gyeol.shared.PartnerId;
 import kr.gyeol.keyring.VaultCipher;
 import kr.gyeol.webhook.jdbc.WebhookRepository;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** A partner's webhook receivers and signing secret, kept sealed at rest. */
@@ -31,8 +30,8 @@ public class WebhookEndpoints {
     private final Duration overlap;
 
     WebhookEndpoints(WebhookRepository repository, VaultCipher cipher, Clock clock, ReceiverAddresses addresses,
-            @Value("${gyeol.webhooks.secret-overlap:24h}") Duration overlap) {
-        this.overlap = overlap;
+            WebhookProperties properties) {
+        this.overlap = properties.secretOverlap();
         this.addresses = addresses;
         this.repository = repository;
         this.cipher = cipher;

@@ -6,7 +6,7 @@ import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.vault.BillingKey;
 import kr.gyeol.vault.BillingKeyStatus;
-import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.vault.PaymentPasswords;
 import kr.gyeol.vault.RegistrationRejected;
 import kr.gyeol.vault.Vault;

@@ -10,7 +10,7 @@ import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.vault.BillingKey;
-import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.vault.Vault;
 import kr.gyeol.window.jdbc.WindowRepository;
 import tools.jackson.databind.json.JsonMapper;

@@ -2,8 +2,8 @@ package kr.gyeol.window;
 
 import java.time.YearMonth;
 
-import kr.gyeol.vault.InstrumentType;
-import kr.gyeol.vault.Payer;
+import kr.gyeol.shared.InstrumentType;
+import kr.gyeol.shared.Payer;
 
 /**
  * A partner's window request as posted by its page, in domain terms; no card data.

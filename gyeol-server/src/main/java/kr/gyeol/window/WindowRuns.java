@@ -1,5 +1,6 @@
 package kr.gyeol.window;
 
+import kr.gyeol.partner.AuthProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,13 +20,12 @@ import kr.gyeol.shared.Money;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.vault.BillingKey;
-import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.vault.PaymentPasswords;
 import kr.gyeol.window.jdbc.WindowRepository;
 import kr.gyeol.window.jdbc.WindowRepository.WindowRow;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,15 +51,14 @@ class WindowRuns {
     private final Duration lifetime;
 
     WindowRuns(WindowRepository windows, PaymentService payments, PartnerAuthentication authentication,
-            PaymentPasswords passwords, Clock clock, JsonMapper json,
-            @Value("${gyeol.auth.session-lifetime:30m}") Duration lifetime) {
+            PaymentPasswords passwords, Clock clock, JsonMapper json, AuthProperties auth) {
         this.windows = windows;
         this.payments = payments;
         this.authentication = authentication;
         this.passwords = passwords;
         this.clock = clock;
         this.json = json;
-        this.lifetime = lifetime;
+        this.lifetime = auth.sessionLifetime();
     }
 
     Duration lifetime() {

@@ -12,8 +12,8 @@ class CredentialFailuresTest {
 
     private final MutableClock clock = new MutableClock();
 
-    private final CredentialFailures failures = new CredentialFailures(this.clock, 3, Duration.ofMinutes(5), 100,
-            Duration.ofSeconds(1), Duration.ofSeconds(10));
+    private final CredentialFailures failures = new CredentialFailures(this.clock, new AuthProperties(3,
+            Duration.ofMinutes(5), 100, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(30)));
 
     @Test
     void theLimitWithinTheWindowLocksThePairOutUntilTheOldestAgesOut() {

@@ -22,7 +22,7 @@ import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.PaypleTestClient;
 import kr.gyeol.shared.PartnerId;
-import kr.gyeol.vault.Payer;
+import kr.gyeol.shared.Payer;
 import kr.gyeol.vault.Vault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

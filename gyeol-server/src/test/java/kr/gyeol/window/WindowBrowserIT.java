@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 import kr.gyeol.support.Browser;
 import kr.gyeol.support.GatewayTest;
@@ -319,6 +320,19 @@ class WindowBrowserIT extends GatewayTest {
         this.browser.switchTo().defaultContent();
         waiting().until(ExpectedConditions.urlContains("/demo/result"));
         assertThat(demoStatus()).isEqualTo("success");
+        // The result's fields in one order: the outcome, its code and message first, the
+        // rest by name.
+        List<String> fields = this.browser.findElements(By.cssSelector(".rows th[scope=row]"))
+            .stream()
+            .map(org.openqa.selenium.WebElement::getText)
+            .toList();
+        assertThat(fields).startsWith("PCD_PAY_RST", "PCD_PAY_CODE", "PCD_PAY_MSG");
+        List<String> rest = fields.subList(fields.indexOf("PCD_PAY_MSG") + 1, fields.size())
+            .stream()
+            .filter((name) -> !List.of("PCD_PAY_WORK", "PCD_PAY_TYPE", "PCD_PAY_OID", "PCD_PAY_TOTAL", "PCD_PAYER_ID")
+                .contains(name))
+            .toList();
+        assertThat(rest).isSorted();
         // The shop's server side is gyeol-client: its pages show the client's records.
         click("action-refund");
         assertThat(demoStatus()).isEqualTo("success");
@@ -499,6 +513,11 @@ class WindowBrowserIT extends GatewayTest {
         this.browser.findElement(By.name("agree")).click();
         this.browser.findElement(By.cssSelector("button.submit")).click();
         String number = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("requestNumber"))).getText();
+        // The particle after the number follows how its last digit is read (2, 4, 5, 9
+        // end
+        // in a vowel: 를; the others in a consonant: 을).
+        assertThat(this.browser.findElement(By.cssSelector(".ars-number")).getText())
+            .contains(number + ("2459".indexOf(number.charAt(number.length() - 1)) >= 0 ? "를" : "을") + " 입력해 주세요.");
         this.browser.findElement(By.id("code")).sendKeys(number);
         if (password != null) {
             this.browser.findElement(By.id("password")).sendKeys(password);

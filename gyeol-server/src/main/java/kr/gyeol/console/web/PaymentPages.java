@@ -21,7 +21,7 @@ import kr.gyeol.refund.RefundService;
 import kr.gyeol.refund.RefundStatus;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.PaymentId;
-import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.webhook.WebhookLog;
 
 import org.springframework.http.HttpStatus;

@@ -18,7 +18,7 @@ import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.PaymentId;
 import kr.gyeol.vault.BillingKey;
-import kr.gyeol.vault.Payer;
+import kr.gyeol.shared.Payer;
 import kr.gyeol.vault.RegistrationRejected;
 import kr.gyeol.vault.Vault;
 import org.springframework.stereotype.Component;

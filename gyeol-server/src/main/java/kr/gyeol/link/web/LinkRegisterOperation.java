@@ -1,6 +1,6 @@
 package kr.gyeol.link.web;
 
-import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.payment.ChargeRules;
 import kr.gyeol.web.WireFields;
 import java.time.LocalDate;

@@ -20,8 +20,8 @@ import kr.gyeol.shared.Money;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.PaymentId;
-import kr.gyeol.vault.InstrumentType;
-import kr.gyeol.vault.Payer;
+import kr.gyeol.shared.InstrumentType;
+import kr.gyeol.shared.Payer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -20,7 +20,7 @@ import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.protocol.WireValues;
-import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.web.PaypleOperation;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.web.WireResponse;

@@ -12,7 +12,7 @@ import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.shared.EventPayloads;
 import kr.gyeol.shared.EventType;
-import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.web.WireResponse;
 
 import org.springframework.stereotype.Component;

@@ -19,7 +19,7 @@ import kr.gyeol.refund.RefundService;
 import kr.gyeol.refund.RefundStatus;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.SingleUse;
-import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.web.PaypleOperation;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.web.WireResponse;

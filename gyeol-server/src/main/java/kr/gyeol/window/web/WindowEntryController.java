@@ -16,7 +16,7 @@ import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.protocol.WireValues;
 import kr.gyeol.shared.BillingKeyId;
-import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.web.LenientBodyParser;
 import kr.gyeol.web.PartnerCalls;
 import kr.gyeol.web.WireFields;

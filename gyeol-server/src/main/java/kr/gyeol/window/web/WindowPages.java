@@ -10,7 +10,7 @@ import java.util.Map;
 
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
-import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.vault.Institutions;
 import kr.gyeol.vault.PaymentPasswords;
 import kr.gyeol.vault.PendingAccountRegistration;

@@ -11,7 +11,7 @@ import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.vault.BillingKey;
 import kr.gyeol.vault.HolderType;
-import kr.gyeol.vault.InstrumentType;
+import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.window.WindowOutcome;
 import kr.gyeol.window.WindowRequest;
 import kr.gyeol.window.WindowSession;

@@ -1,4 +1,4 @@
-package kr.gyeol.vault;
+package kr.gyeol.shared;
 
 /** The partner's customer as the partner describes them; every part optional. */
 public record Payer(String number, String name, String phone, String email) {

@@ -1,4 +1,4 @@
-package kr.gyeol.vault;
+package kr.gyeol.shared;
 
 /** What a billing key pays with. */
 public enum InstrumentType {
