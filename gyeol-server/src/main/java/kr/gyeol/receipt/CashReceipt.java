@@ -15,10 +15,18 @@ import kr.gyeol.shared.PaymentId;
 public record CashReceipt(PaymentId paymentId, Status status, String number, long amount, long vat, Use use,
         String maskedIdentity, Instant issuedAt, Instant cancelledAt) {
 
-    /** Whether the receipt stands. */
+    /**
+     * Whether the receipt stands. An issued receipt is cancelled (by tscancel, or by a
+     * refund, which issues a new one for what remains); a cancelled one stays cancelled
+     * (the repository's cancel only matches the standing receipt).
+     */
     public enum Status {
 
-        ISSUED, CANCELLED
+        ISSUED, CANCELLED;
+
+        public boolean canBecome(Status next) {
+            return this == ISSUED && next == CANCELLED;
+        }
 
     }
 

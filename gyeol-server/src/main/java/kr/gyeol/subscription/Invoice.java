@@ -13,9 +13,34 @@ public record Invoice(String id, String subscriptionId, int periodNumber, Instan
         Money amount, Status status, int attempts, Instant firstFailedAt, Instant nextRetryAt, Instant createdAt,
         Instant paidAt, List<Attempt> history) {
 
+    /**
+     * An invoice's state. An open invoice is charged (and stays open between retries)
+     * until it is paid, given up (uncollectible) or voided by a cancel; an uncollectible
+     * one opens again when the subscription gets a new billing key. Paid and void are
+     * final.
+     */
     public enum Status {
 
-        OPEN, PAID, UNCOLLECTIBLE, VOID
+        OPEN, PAID, UNCOLLECTIBLE, VOID;
+
+        public java.util.Set<Status> successors() {
+            return switch (this) {
+                case OPEN -> java.util.Set.of(OPEN, PAID, UNCOLLECTIBLE, VOID);
+                case UNCOLLECTIBLE -> java.util.Set.of(OPEN);
+                case PAID, VOID -> java.util.Set.of();
+            };
+        }
+
+        public boolean canBecome(Status next) {
+            return successors().contains(next);
+        }
+
+        /** Refuses an illegal transition, naming both states. */
+        public void requireCanBecome(Status next) {
+            if (!canBecome(next)) {
+                throw new IllegalStateException("An invoice cannot go from " + this + " to " + next);
+            }
+        }
 
     }
 

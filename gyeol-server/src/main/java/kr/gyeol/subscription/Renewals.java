@@ -416,8 +416,8 @@ public class Renewals {
                         null, false, at)) {
                     throw new IllegalStateException("Attempt " + attempt.orderId() + " was settled by another claim");
                 }
-                this.invoices.update(invoice.id(), Invoice.Status.PAID, attempt.number(), invoice.firstFailedAt(), null,
-                        at);
+                this.invoices.update(invoice.id(), Subscriptions.transition(invoice, Invoice.Status.PAID),
+                        attempt.number(), invoice.firstFailedAt(), null, at);
                 requireLease(this.subscriptions.update(active, token), s.id());
                 this.history.record(EventType.SUBSCRIPTION_RENEWED, active, at, paid, settled);
             });
@@ -441,7 +441,8 @@ public class Renewals {
                     settled.declineReason(), settled.hard(), at)) {
                 throw new IllegalStateException("Attempt " + attempt.orderId() + " was settled by another claim");
             }
-            this.invoices.update(invoice.id(), failed.status(), attempt.number(), firstFailedAt, nextRetryAt, null);
+            this.invoices.update(invoice.id(), Subscriptions.transition(invoice, failed.status()), attempt.number(),
+                    firstFailedAt, nextRetryAt, null);
             requireLease(this.subscriptions.update(after, token), s.id());
             this.history.record(EventType.SUBSCRIPTION_CHARGE_FAILED, after, at, failed, settled);
             if (target != s.status()) {

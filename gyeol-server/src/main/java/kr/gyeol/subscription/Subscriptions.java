@@ -170,8 +170,8 @@ public class Subscriptions {
                 return s.cancelingAtPeriodEnd(true);
             }
             this.invoices.open(id)
-                .ifPresent((open) -> this.invoices.update(open.id(), Invoice.Status.VOID, open.attempts(),
-                        open.firstFailedAt(), null, null));
+                .ifPresent((open) -> this.invoices.update(open.id(), transition(open, Invoice.Status.VOID),
+                        open.attempts(), open.firstFailedAt(), null, null));
             Subscription canceled = s.canceled(at);
             this.history.record(EventType.SUBSCRIPTION_CANCELED, canceled, at, null, null);
             return canceled;
@@ -258,15 +258,15 @@ public class Subscriptions {
                 Subscription onKey = s.onKey(key.id());
                 if (s.status() == SubscriptionStatus.PAST_DUE) {
                     this.invoices.open(id)
-                        .ifPresent((open) -> this.invoices.update(open.id(), Invoice.Status.OPEN, open.attempts(),
-                                open.firstFailedAt(), at, null));
+                        .ifPresent((open) -> this.invoices.update(open.id(), transition(open, Invoice.Status.OPEN),
+                                open.attempts(), open.firstFailedAt(), at, null));
                     return onKey.nextAt(at);
                 }
                 if (s.status() == SubscriptionStatus.UNPAID) {
                     Invoice last = this.invoices.latest(id).orElse(null);
                     if (last != null && last.status() == Invoice.Status.UNCOLLECTIBLE) {
-                        this.invoices.update(last.id(), Invoice.Status.OPEN, last.attempts(), last.firstFailedAt(), at,
-                                null);
+                        this.invoices.update(last.id(), transition(last, Invoice.Status.OPEN), last.attempts(),
+                                last.firstFailedAt(), at, null);
                         return onKey.with(SubscriptionStatus.PAST_DUE, at);
                     }
                 }
@@ -336,6 +336,12 @@ public class Subscriptions {
                             + " is an account.");
         }
         return key;
+    }
+
+    /** The status an invoice moves to, refused when its own status does not allow it. */
+    static Invoice.Status transition(Invoice invoice, Invoice.Status next) {
+        invoice.status().requireCanBecome(next);
+        return next;
     }
 
 }
