@@ -336,12 +336,7 @@ class ConsoleIT extends GatewayTest {
      */
     @Test
     void aSubscriptionsPageShowsItsInvoicesAndPausesResumesAdvancesAndCancelsIt() throws Exception {
-        kr.gyeol.client.Billing billing = kr.gyeol.client.GyeolClient.builder()
-            .hosts(kr.gyeol.client.Hosts.gyeol(this.payple.baseUrl()))
-            .partner(PaypleTestClient.PARTNER, PaypleTestClient.SECRET)
-            .referer(PaypleTestClient.REFERER)
-            .build()
-            .billing();
+        kr.gyeol.client.Billing billing = billing();
         java.time.Instant start = java.time.LocalDateTime.parse("2025-01-10T09:00")
             .atZone(kr.gyeol.shared.KoreanTime.ZONE)
             .toInstant();
@@ -395,6 +390,16 @@ class ConsoleIT extends GatewayTest {
             .contains("every 1 month(s)");
         user.get("/console?lang=ko");
         assertThat(user.get("/console/subscriptions/no-such-subscription").statusCode()).isEqualTo(404);
+    }
+
+    /** The recurring-billing API of the test partner, through the Java client. */
+    private kr.gyeol.client.Billing billing() {
+        return kr.gyeol.client.GyeolClient.builder()
+            .hosts(kr.gyeol.client.Hosts.gyeol(this.payple.baseUrl()))
+            .partner(PaypleTestClient.PARTNER, PaypleTestClient.SECRET)
+            .referer(PaypleTestClient.REFERER)
+            .build()
+            .billing();
     }
 
     private long invoices(String subscriptionId) {
@@ -570,12 +575,7 @@ class ConsoleIT extends GatewayTest {
                         """).param("subject", paymentId).update();
                 return "evt_console_isolation";
             });
-        kr.gyeol.client.Billing billing = kr.gyeol.client.GyeolClient.builder()
-            .hosts(kr.gyeol.client.Hosts.gyeol(this.payple.baseUrl()))
-            .partner(PaypleTestClient.PARTNER, PaypleTestClient.SECRET)
-            .referer(PaypleTestClient.REFERER)
-            .build()
-            .billing();
+        kr.gyeol.client.Billing billing = billing();
         String subscription = billing
             .subscribe(kr.gyeol.client.SubscriptionRequest
                 .of(billing.createPlan(kr.gyeol.client.PlanRequest.monthly("격리", 1_000)).id(),

@@ -116,13 +116,24 @@ final class ConsolePages {
      */
     static <T> List<T> pageOf(Map<String, Object> model, String path, int shown, List<T> fetched) {
         model.put("none", fetched.isEmpty());
-        if (shown > 0) {
-            model.put("previous", path + "?page=" + (shown - 1));
-        }
-        if (fetched.size() > PAGE) {
-            model.put("next", path + "?page=" + (shown + 1));
-        }
+        pageLinks(model, path, Map.of(), shown, fetched.size());
         return fetched.stream().limit(PAGE).toList();
+    }
+
+    /**
+     * The links to the pages before and after page {@code shown} of a search that fetched
+     * {@code fetched} rows (one more than a page when there is a next one), keeping the
+     * search's own fields.
+     */
+    static void pageLinks(Map<String, Object> model, String path, Map<String, String> query, int shown, int fetched) {
+        Map<String, String> kept = new HashMap<>(query);
+        kept.keySet().removeAll(List.of("page", "lang", "done"));
+        if (shown > 0) {
+            model.put("previous", link(path, kept, shown - 1));
+        }
+        if (fetched > PAGE) {
+            model.put("next", link(path, kept, shown + 1));
+        }
     }
 
     /** One option of a select: the value sent, the text shown, whether it is chosen. */

@@ -3,7 +3,6 @@ package kr.gyeol.console.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +40,7 @@ import static kr.gyeol.console.web.ConsolePages.day;
 import static kr.gyeol.console.web.ConsolePages.events;
 import static kr.gyeol.console.web.ConsolePages.integer;
 import static kr.gyeol.console.web.ConsolePages.label;
-import static kr.gyeol.console.web.ConsolePages.link;
+import static kr.gyeol.console.web.ConsolePages.pageLinks;
 import static kr.gyeol.console.web.ConsolePages.money;
 import static kr.gyeol.console.web.ConsolePages.options;
 import static kr.gyeol.console.web.ConsolePages.page;
@@ -119,15 +118,7 @@ class PaymentPages {
         model.put("instruments", options(model, "instrument", InstrumentType.values(), instrument));
         model.put("payments", found.stream().limit(PAGE).map((payment) -> PaymentRow.of(model, payment)).toList());
         model.put("none", found.isEmpty());
-        Map<String, String> kept = new HashMap<>(query);
-        kept.remove("page");
-        kept.remove("lang");
-        if (page > 0) {
-            model.put("previous", link("/console/payments", kept, page - 1));
-        }
-        if (found.size() > PAGE) {
-            model.put("next", link("/console/payments", kept, page + 1));
-        }
+        pageLinks(model, "/console/payments", query, page, found.size());
         return new ModelAndView("console/payments", model);
     }
 

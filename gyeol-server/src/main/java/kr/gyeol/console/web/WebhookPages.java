@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +35,7 @@ import static kr.gyeol.console.web.ConsolePages.PAGE;
 import static kr.gyeol.console.web.ConsolePages.blankToNull;
 import static kr.gyeol.console.web.ConsolePages.events;
 import static kr.gyeol.console.web.ConsolePages.integer;
-import static kr.gyeol.console.web.ConsolePages.link;
+import static kr.gyeol.console.web.ConsolePages.pageLinks;
 import static kr.gyeol.console.web.ConsolePages.options;
 import static kr.gyeol.console.web.ConsolePages.page;
 import static kr.gyeol.console.web.ConsolePages.parse;
@@ -88,16 +87,7 @@ class WebhookPages {
         model.put("types", options(model, "event", EventType.values(), type));
         model.put("orderId", orderId);
         model.put("events", events(model, found.stream().limit(PAGE).toList()));
-        Map<String, String> kept = new HashMap<>(query);
-        kept.remove("page");
-        kept.remove("lang");
-        kept.remove("done");
-        if (page > 0) {
-            model.put("previous", link("/console/webhooks", kept, page - 1));
-        }
-        if (found.size() > PAGE) {
-            model.put("next", link("/console/webhooks", kept, page + 1));
-        }
+        pageLinks(model, "/console/webhooks", query, page, found.size());
         Optional<WebhookEndpoint> endpoint = this.endpoints.find(session.partnerId());
         model.put("resultUrl", endpoint.map(WebhookEndpoint::resultUrl).orElse(null));
         model.put("revocationUrl", endpoint.map(WebhookEndpoint::revocationUrl).orElse(null));
