@@ -97,6 +97,33 @@ class ArchitectureTest {
             .check(CLASSES);
     }
 
+    /**
+     * The same rule read from the sources' imports, which also see what the class files
+     * cannot: a compile-time constant of another capability's edge is inlined where it is
+     * used, and leaves no dependency in the bytecode.
+     */
+    @Test
+    void noSourceImportsAnotherCapabilitysEdgeOrStorage() throws IOException {
+        Pattern imported = Pattern.compile("^import (?:static )?kr\\.gyeol\\.([a-z]+)\\.(web|jdbc)\\.",
+                Pattern.MULTILINE);
+        List<String> offenders;
+        try (Stream<Path> files = javaFiles(Path.of("src/main/java"))) {
+            offenders = files.flatMap((file) -> {
+                String capability = file.toString().replace('\\', '/').replaceAll(".*/kr/gyeol/([a-z]+)/.*", "$1");
+                try {
+                    return imported.matcher(Files.readString(file))
+                        .results()
+                        .filter((match) -> !match.group(1).equals(capability))
+                        .map((match) -> file + ": " + match.group());
+                }
+                catch (IOException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }).toList();
+        }
+        assertThat(offenders).as("imports of another capability's edge or storage").isEmpty();
+    }
+
     @Test
     void domainsNeverDependOnAnEdge() {
         noClasses().that()

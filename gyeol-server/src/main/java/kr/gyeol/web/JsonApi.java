@@ -16,4 +16,11 @@ import java.lang.annotation.Target;
 @Documented
 public @interface JsonApi {
 
+    /**
+     * The request attribute holding the partner a JSON API call authenticated as (the
+     * partner capability's {@code AdminAuthentication} sets it): controllers read it with
+     * {@code @RequestAttribute(JsonApi.PARTNER)}.
+     */
+    String PARTNER = "gyeol.admin.partner";
+
 }

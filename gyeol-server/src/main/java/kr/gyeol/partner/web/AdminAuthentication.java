@@ -3,6 +3,7 @@ package kr.gyeol.partner.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import kr.gyeol.web.JsonApi;
 import kr.gyeol.partner.CredentialFailures;
 import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.shared.PartnerId;
@@ -16,13 +17,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Authenticates every {@code /admin/**} and {@code /v1/**} call by HTTP Basic
  * ({@code cst_id:custKey}) before its handler runs, so no body is read, parsed or
  * size-checked for a caller who has not proved who it is. The partner is handed to the
- * handler as the request attribute {@link #PARTNER}.
+ * handler as the request attribute {@link JsonApi#PARTNER}.
  */
 @Configuration(proxyBeanMethods = false)
 public class AdminAuthentication implements WebMvcConfigurer, HandlerInterceptor {
-
-    /** The request attribute holding the authenticated partner's id. */
-    public static final String PARTNER = "gyeol.admin.partner";
 
     /** The JSON APIs' OpenAPI document, served to anyone (springdoc.api-docs.path). */
     public static final String OPENAPI_DOCUMENT = "/v1/openapi.json";
@@ -58,7 +56,7 @@ public class AdminAuthentication implements WebMvcConfigurer, HandlerInterceptor
         PartnerId partner = partner(authorization);
         if (partner != null) {
             this.failures.succeeded(claimed, address);
-            request.setAttribute(PARTNER, partner);
+            request.setAttribute(JsonApi.PARTNER, partner);
             return true;
         }
         if (claimed != null) {

@@ -2,7 +2,6 @@ package kr.gyeol.subscription.web;
 
 import java.net.URI;
 
-import kr.gyeol.partner.web.AdminAuthentication;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.subscription.Plans;
 import kr.gyeol.subscription.web.Views.DunningView;
@@ -32,31 +31,30 @@ class PlanController {
     }
 
     @PostMapping("/v1/plans")
-    ResponseEntity<PlanView> create(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner,
+    ResponseEntity<PlanView> create(@RequestAttribute(JsonApi.PARTNER) PartnerId partner,
             @RequestBody Plans.NewPlan request) {
         PlanView plan = PlanView.of(this.plans.create(partner, request));
         return ResponseEntity.created(URI.create("/v1/plans/" + plan.id())).body(plan);
     }
 
     @GetMapping("/v1/plans")
-    Listing<PlanView> list(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner,
+    Listing<PlanView> list(@RequestAttribute(JsonApi.PARTNER) PartnerId partner,
             @RequestParam(defaultValue = "50") int limit) {
         return new Listing<>(this.plans.list(partner, Limits.clamp(limit)).stream().map(PlanView::of).toList());
     }
 
     @GetMapping("/v1/plans/{id}")
-    PlanView find(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner, @PathVariable String id) {
+    PlanView find(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id) {
         return PlanView.of(this.plans.find(partner, id));
     }
 
     @GetMapping("/v1/billing-settings")
-    DunningView settings(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner) {
+    DunningView settings(@RequestAttribute(JsonApi.PARTNER) PartnerId partner) {
         return DunningView.of(this.plans.dunning(partner));
     }
 
     @PutMapping("/v1/billing-settings")
-    DunningView configure(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner,
-            @RequestBody DunningView settings) {
+    DunningView configure(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @RequestBody DunningView settings) {
         return DunningView.of(this.plans.configureDunning(partner, settings.retryDays(), settings.afterRetries()));
     }
 

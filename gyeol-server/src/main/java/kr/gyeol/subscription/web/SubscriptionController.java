@@ -2,7 +2,6 @@ package kr.gyeol.subscription.web;
 
 import java.net.URI;
 
-import kr.gyeol.partner.web.AdminAuthentication;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.subscription.SubscriptionHistory;
 import kr.gyeol.subscription.SubscriptionStatus;
@@ -47,14 +46,14 @@ class SubscriptionController {
     }
 
     @PostMapping("/v1/subscriptions")
-    ResponseEntity<SubscriptionView> create(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner,
+    ResponseEntity<SubscriptionView> create(@RequestAttribute(JsonApi.PARTNER) PartnerId partner,
             @RequestBody Subscriptions.NewSubscription request) {
         SubscriptionView created = SubscriptionView.of(this.subscriptions.create(partner, request));
         return ResponseEntity.created(URI.create("/v1/subscriptions/" + created.id())).body(created);
     }
 
     @GetMapping("/v1/subscriptions")
-    Listing<SubscriptionView> list(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner,
+    Listing<SubscriptionView> list(@RequestAttribute(JsonApi.PARTNER) PartnerId partner,
             @RequestParam(required = false) SubscriptionStatus status,
             @RequestParam(name = "testClock", required = false) String testClock,
             @RequestParam(defaultValue = "50") int limit) {
@@ -65,48 +64,48 @@ class SubscriptionController {
     }
 
     @GetMapping("/v1/subscriptions/{id}")
-    SubscriptionView find(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner, @PathVariable String id) {
+    SubscriptionView find(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id) {
         return SubscriptionView.of(this.subscriptions.find(partner, id));
     }
 
     @PostMapping("/v1/subscriptions/{id}/cancel")
-    SubscriptionView cancel(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner, @PathVariable String id,
+    SubscriptionView cancel(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id,
             @RequestBody(required = false) Cancel request) {
         boolean atPeriodEnd = request != null && Boolean.TRUE.equals(request.atPeriodEnd());
         return SubscriptionView.of(this.subscriptions.cancel(partner, id, atPeriodEnd));
     }
 
     @PostMapping("/v1/subscriptions/{id}/pause")
-    SubscriptionView pause(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner, @PathVariable String id) {
+    SubscriptionView pause(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id) {
         return SubscriptionView.of(this.subscriptions.pause(partner, id));
     }
 
     @PostMapping("/v1/subscriptions/{id}/resume")
-    SubscriptionView resume(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner, @PathVariable String id) {
+    SubscriptionView resume(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id) {
         return SubscriptionView.of(this.subscriptions.resume(partner, id));
     }
 
     @PutMapping("/v1/subscriptions/{id}/plan")
-    SubscriptionView changePlan(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner,
-            @PathVariable String id, @RequestBody PlanChange request) {
+    SubscriptionView changePlan(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id,
+            @RequestBody PlanChange request) {
         return SubscriptionView.of(this.subscriptions.changePlan(partner, id, request.planId()));
     }
 
     @PutMapping("/v1/subscriptions/{id}/billing-key")
-    SubscriptionView changeBillingKey(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner,
-            @PathVariable String id, @RequestBody KeyChange request) {
+    SubscriptionView changeBillingKey(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id,
+            @RequestBody KeyChange request) {
         return SubscriptionView.of(this.subscriptions.changeBillingKey(partner, id, request.billingKey()));
     }
 
     @GetMapping("/v1/subscriptions/{id}/invoices")
-    Listing<InvoiceView> invoices(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner,
-            @PathVariable String id, @RequestParam(defaultValue = "50") int limit) {
+    Listing<InvoiceView> invoices(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id,
+            @RequestParam(defaultValue = "50") int limit) {
         return new Listing<>(
                 this.subscriptions.invoices(partner, id, Limits.clamp(limit)).stream().map(InvoiceView::of).toList());
     }
 
     @GetMapping("/v1/subscriptions/{id}/events")
-    Listing<EventView> events(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner, @PathVariable String id,
+    Listing<EventView> events(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id,
             @RequestParam(defaultValue = "100") int limit) {
         return new Listing<>(this.subscriptions.events(partner, id, Limits.clamp(limit))
             .stream()

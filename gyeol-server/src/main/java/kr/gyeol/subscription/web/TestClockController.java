@@ -3,7 +3,6 @@ package kr.gyeol.subscription.web;
 import java.net.URI;
 import java.time.Instant;
 
-import kr.gyeol.partner.web.AdminAuthentication;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.subscription.TestClocks;
 import kr.gyeol.subscription.web.Views.AdvanceView;
@@ -38,7 +37,7 @@ class TestClockController {
     }
 
     @PostMapping("/v1/test-clocks")
-    ResponseEntity<ClockView> create(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner,
+    ResponseEntity<ClockView> create(@RequestAttribute(JsonApi.PARTNER) PartnerId partner,
             @RequestBody(required = false) NewClock request) {
         ClockView clock = ClockView.of(this.clocks.create(partner, request == null ? null : request.name(),
                 request == null ? null : request.frozenTime()));
@@ -46,18 +45,18 @@ class TestClockController {
     }
 
     @GetMapping("/v1/test-clocks")
-    Listing<ClockView> list(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner,
+    Listing<ClockView> list(@RequestAttribute(JsonApi.PARTNER) PartnerId partner,
             @RequestParam(defaultValue = "50") int limit) {
         return new Listing<>(this.clocks.list(partner, Limits.clamp(limit)).stream().map(ClockView::of).toList());
     }
 
     @GetMapping("/v1/test-clocks/{id}")
-    ClockView find(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner, @PathVariable String id) {
+    ClockView find(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id) {
         return ClockView.of(this.clocks.find(partner, id));
     }
 
     @PostMapping("/v1/test-clocks/{id}/advance")
-    AdvanceView advance(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner, @PathVariable String id,
+    AdvanceView advance(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id,
             @RequestBody Advance request) {
         TestClocks.Advanced advanced = this.clocks.advance(partner, id, request.frozenTime());
         return new AdvanceView(advanced.clock().id(), advanced.clock().name(), advanced.clock().frozenAt(),

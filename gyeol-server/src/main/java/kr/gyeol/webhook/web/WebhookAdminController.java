@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import kr.gyeol.partner.web.AdminAuthentication;
 import kr.gyeol.web.JsonApi;
 import kr.gyeol.web.JsonApiProblems;
 import kr.gyeol.webhook.WebhookEndpoint;
@@ -53,15 +52,14 @@ class WebhookAdminController {
     }
 
     @GetMapping
-    ResponseEntity<Map<String, Object>> settings(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner) {
+    ResponseEntity<Map<String, Object>> settings(@RequestAttribute(JsonApi.PARTNER) PartnerId partner) {
         return ResponseEntity.ok(this.endpoints.find(partner)
             .map(WebhookAdminController::view)
             .orElseGet(() -> view(new WebhookEndpoint(partner, null, null, WebhookFormat.JSON, null))));
     }
 
     @PutMapping
-    ResponseEntity<?> configure(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner,
-            @RequestBody Settings settings) {
+    ResponseEntity<?> configure(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @RequestBody Settings settings) {
         WebhookFormat format;
         try {
             format = settings.format() == null ? WebhookFormat.JSON
@@ -89,7 +87,7 @@ class WebhookAdminController {
      * retires it at once; by default {@code gyeol.webhooks.secret-overlap}).
      */
     @PostMapping("/secret")
-    ResponseEntity<?> rotate(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner,
+    ResponseEntity<?> rotate(@RequestAttribute(JsonApi.PARTNER) PartnerId partner,
             @RequestParam(required = false) String overlap) {
         if (overlap == null) {
             return ResponseEntity.ok(view(this.endpoints.rotateSecret(partner)));
@@ -108,7 +106,7 @@ class WebhookAdminController {
     }
 
     @GetMapping("/events")
-    ResponseEntity<Map<String, Object>> events(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner,
+    ResponseEntity<Map<String, Object>> events(@RequestAttribute(JsonApi.PARTNER) PartnerId partner,
             @RequestParam(defaultValue = "50") int limit) {
         List<Map<String, Object>> events = this.log.latest(partner, Math.max(1, Math.min(limit, 500)))
             .stream()
@@ -118,8 +116,7 @@ class WebhookAdminController {
     }
 
     @PostMapping("/events/{id}/replay")
-    ResponseEntity<?> replay(@RequestAttribute(AdminAuthentication.PARTNER) PartnerId partner,
-            @PathVariable String id) {
+    ResponseEntity<?> replay(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id) {
         if (!this.log.replay(partner, id)) {
             return JsonApiProblems.problem(HttpStatus.NOT_FOUND, "no-such-event",
                     "No event " + id + " of this partner.");
