@@ -1,5 +1,10 @@
 package kr.gyeol.web;
 
+import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.CommitAttempts;
+import kr.gyeol.idempotency.IdempotencyKeys;
+import java.util.function.Supplier;
+import java.util.function.Function;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
@@ -34,6 +39,59 @@ public final class Idempotency {
     private static final Set<String> ENVELOPE = Set.of(Fields.CST_ID, Fields.CUST_KEY, Fields.AUTH_KEY_FIELD);
 
     private Idempotency() {
+    }
+
+    /** What a call run once under a key came to. */
+    public sealed interface Once {
+
+        /**
+         * Its answer: this call's, or the first call's given again ({@code replayed}).
+         */
+        record Answered(byte[] body, boolean replayed) implements Once {
+        }
+
+        /** The key was used for another request: nothing ran. */
+        record Reused() implements Once {
+        }
+
+        /** The first request with the key has not answered yet: nothing ran. */
+        record Running() implements Once {
+        }
+
+    }
+
+    /**
+     * Runs {@code call} once for the partner and key, the Payple edge's and the overseas
+     * API's way: its answer is kept for a retry, which gets it again. A call that fails
+     * before it tried to commit anything gives the key back and its failure is thrown (a
+     * retry runs afresh); one that fails after is answered {@code afterWrite}'s answer,
+     * kept, so that a retry is told the same instead of running again.
+     * @param call the answer, as the bytes to send
+     * @param afterWrite the answer to a failure after a write was tried
+     */
+    public static Once once(IdempotencyKeys keys, PartnerId partner, String key, String hash, String contentType,
+            Supplier<byte[]> call, Function<RuntimeException, byte[]> afterWrite) {
+        return switch (keys.claim(partner, key, hash)) {
+            case IdempotencyKeys.Claim.Run run -> {
+                byte[] body;
+                try {
+                    CommitAttempts.reset();
+                    body = call.get();
+                }
+                catch (RuntimeException failure) {
+                    if (!CommitAttempts.attempted()) {
+                        keys.release(partner, key);
+                        throw failure;
+                    }
+                    body = afterWrite.apply(failure);
+                }
+                keys.complete(partner, key, 200, contentType, body);
+                yield new Once.Answered(body, false);
+            }
+            case IdempotencyKeys.Claim.Replay replay -> new Once.Answered(replay.body(), true);
+            case IdempotencyKeys.Claim.Mismatch mismatch -> new Once.Reused();
+            case IdempotencyKeys.Claim.InProgress inProgress -> new Once.Running();
+        };
     }
 
     /**

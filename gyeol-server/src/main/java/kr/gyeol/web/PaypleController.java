@@ -138,38 +138,23 @@ class PaypleController {
             write(servletResponse, operation.handle(wire, endpoint));
             return;
         }
-        switch (this.idempotency.claim(partner.get(), key, Idempotency.hash(endpoint, wire.fields()))) {
-            case IdempotencyKeys.Claim.Run run -> {
-                WireResponse response;
-                try {
-                    CommitAttempts.reset();
-                    response = operation.handle(wire, endpoint);
+        // A failure before any write reaches handle()'s own answer to a failure: the
+        // key was given back, and nothing was written.
+        Idempotency.Once once = Idempotency.once(this.idempotency, partner.get(), key,
+                Idempotency.hash(endpoint, wire.fields()), JSON_UTF8.toString(),
+                () -> this.json.writeValueAsBytes(operation.handle(wire, endpoint).fields()), (failure) -> {
+                    log.error("Unexpected failure answering {}", endpoint, failure);
+                    return this.json.writeValueAsBytes(operation.unknownOutcome(endpoint).fields());
+                });
+        switch (once) {
+            case Idempotency.Once.Answered answered -> {
+                if (answered.replayed()) {
+                    servletResponse.setHeader(Idempotency.REPLAYED, "true");
                 }
-                catch (RuntimeException e) {
-                    log.error("Unexpected failure answering {}", endpoint, e);
-                    if (CommitAttempts.attempted()) {
-                        // Something may have been written: the key keeps the unknown
-                        // answer, so a retry is told the same instead of running again.
-                        response = operation.unknownOutcome(endpoint);
-                    }
-                    else {
-                        this.idempotency.release(partner.get(), key);
-                        write(servletResponse, operation.failure(endpoint));
-                        return;
-                    }
-                }
-                byte[] body = this.json.writeValueAsBytes(response.fields());
-                this.idempotency.complete(partner.get(), key, HttpServletResponse.SC_OK, JSON_UTF8.toString(), body);
-                write(servletResponse, body);
+                write(servletResponse, answered.body());
             }
-            case IdempotencyKeys.Claim.Replay replay -> {
-                servletResponse.setHeader(Idempotency.REPLAYED, "true");
-                write(servletResponse, replay.body());
-            }
-            case IdempotencyKeys.Claim.Mismatch mismatch ->
-                write(servletResponse, WireResponse.error(ResponseCode.IDEM0002));
-            case IdempotencyKeys.Claim.InProgress inProgress ->
-                write(servletResponse, WireResponse.error(ResponseCode.IDEM0003));
+            case Idempotency.Once.Reused reused -> write(servletResponse, WireResponse.error(ResponseCode.IDEM0002));
+            case Idempotency.Once.Running running -> write(servletResponse, WireResponse.error(ResponseCode.IDEM0003));
         }
     }
 

@@ -91,6 +91,60 @@ class IdempotencyKeyIT extends GatewayTest {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    @Autowired
+    IdempotencyKeys keys;
+
+    /**
+     * The once-only runner the Payple edge and the overseas API share: a call that fails
+     * before it tried to write gives the key back (a retry runs); one that fails after a
+     * write was tried keeps the unknown answer, which a retry gets without running.
+     */
+    @Test
+    void aFailureBeforeAnyWriteFreesTheKeyAndOneAfterAWriteKeepsItsUnknownAnswer() {
+        kr.gyeol.shared.PartnerId partner = kr.gyeol.shared.PartnerId.of(PaypleTestClient.PARTNER);
+        String before = "idem-before-" + UUID.randomUUID();
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                () -> kr.gyeol.web.Idempotency.once(this.keys, partner, before, "hash", "application/json", () -> {
+                    runs.incrementAndGet();
+                    throw new IllegalStateException("before any write");
+                }, (failure) -> "unknown".getBytes(StandardCharsets.UTF_8))))
+            .hasMessage("before any write");
+        kr.gyeol.web.Idempotency.Once retried = kr.gyeol.web.Idempotency.once(this.keys, partner, before, "hash",
+                "application/json", () -> {
+                    runs.incrementAndGet();
+                    return "ran".getBytes(StandardCharsets.UTF_8);
+                }, (failure) -> "unknown".getBytes(StandardCharsets.UTF_8));
+        assertThat(retried).isInstanceOfSatisfying(kr.gyeol.web.Idempotency.Once.Answered.class, (answered) -> {
+            assertThat(new String(answered.body(), StandardCharsets.UTF_8)).isEqualTo("ran");
+            assertThat(answered.replayed()).isFalse();
+        });
+        assertThat(runs).hasValue(2);
+
+        String after = "idem-after-" + UUID.randomUUID();
+        kr.gyeol.web.Idempotency.Once failed = kr.gyeol.web.Idempotency.once(this.keys, partner, after, "hash",
+                "application/json", () -> {
+                    runs.incrementAndGet();
+                    kr.gyeol.shared.CommitAttempts.mark();
+                    throw new IllegalStateException("after a write");
+                }, (failure) -> "unknown".getBytes(StandardCharsets.UTF_8));
+        assertThat(failed).isInstanceOfSatisfying(kr.gyeol.web.Idempotency.Once.Answered.class,
+                (answered) -> assertThat(new String(answered.body(), StandardCharsets.UTF_8)).isEqualTo("unknown"));
+        kr.gyeol.web.Idempotency.Once replayed = kr.gyeol.web.Idempotency.once(this.keys, partner, after, "hash",
+                "application/json", () -> {
+                    runs.incrementAndGet();
+                    return "ran again".getBytes(StandardCharsets.UTF_8);
+                }, (failure) -> "unknown".getBytes(StandardCharsets.UTF_8));
+        assertThat(replayed).isInstanceOfSatisfying(kr.gyeol.web.Idempotency.Once.Answered.class, (answered) -> {
+            assertThat(new String(answered.body(), StandardCharsets.UTF_8)).isEqualTo("unknown");
+            assertThat(answered.replayed()).isTrue();
+        });
+        assertThat(runs).as("the retry after a write did not run").hasValue(3);
+        assertThat(kr.gyeol.web.Idempotency.once(this.keys, partner, after, "another hash", "application/json",
+                () -> new byte[0], (failure) -> new byte[0]))
+            .isInstanceOf(kr.gyeol.web.Idempotency.Once.Reused.class);
+    }
+
     @Test
     void aRetriedChargeGetsTheFirstAnswerAndChargesOnce() throws Exception {
         String billingKey = this.payple.registerCard(PaypleTestClient.CARD);

@@ -112,37 +112,24 @@ class GpayApiController {
         if (!IdempotencyKeys.valid(key)) {
             return GpayAnswers.error(GpayCode.A0201, "Idempotency-Key is 1 to 255 printable ASCII characters.");
         }
-        return switch (this.idempotency.claim(partner, key,
-                Idempotency.hash(servletRequest.getRequestURI(), request.fields()))) {
-            case IdempotencyKeys.Claim.Run run -> {
-                Map<String, ?> answer;
-                try {
-                    CommitAttempts.reset();
-                    answer = call.get();
-                }
-                catch (RuntimeException e) {
-                    if (!CommitAttempts.attempted()) {
-                        this.idempotency.release(partner, key);
-                        throw e;
-                    }
-                    // Something may have been written: the key keeps the unknown answer,
-                    // so a retry is told the same instead of running again.
+        Idempotency.Once once = Idempotency.once(this.idempotency, partner, key,
+                Idempotency.hash(servletRequest.getRequestURI(), request.fields()), MediaType.APPLICATION_JSON_VALUE,
+                () -> this.json.writeValueAsBytes(call.get()), (failure) -> {
                     log.error("Overseas call to {} failed after a write: {}", servletRequest.getRequestURI(),
-                            e.getClass().getSimpleName());
-                    answer = GpayAnswers.error(GpayCode.A0303);
+                            failure.getClass().getSimpleName());
+                    return this.json.writeValueAsBytes(GpayAnswers.error(GpayCode.A0303));
+                });
+        return switch (once) {
+            case Idempotency.Once.Answered answered -> {
+                if (answered.replayed()) {
+                    servletResponse.setHeader(Idempotency.REPLAYED, "true");
                 }
-                this.idempotency.complete(partner, key, HttpServletResponse.SC_OK, MediaType.APPLICATION_JSON_VALUE,
-                        this.json.writeValueAsBytes(answer));
-                yield answer;
-            }
-            case IdempotencyKeys.Claim.Replay replay -> {
-                servletResponse.setHeader(Idempotency.REPLAYED, "true");
-                yield this.json.readValue(replay.body(), new TypeReference<LinkedHashMap<String, Object>>() {
+                yield this.json.readValue(answered.body(), new TypeReference<LinkedHashMap<String, Object>>() {
                 });
             }
-            case IdempotencyKeys.Claim.Mismatch mismatch -> GpayAnswers.error(GpayCode.A0201,
+            case Idempotency.Once.Reused reused -> GpayAnswers.error(GpayCode.A0201,
                     "This Idempotency-Key was used for another request; use a new key for a new request.");
-            case IdempotencyKeys.Claim.InProgress inProgress -> GpayAnswers.error(GpayCode.A0201,
+            case Idempotency.Once.Running running -> GpayAnswers.error(GpayCode.A0201,
                     "The first request with this Idempotency-Key has not answered yet; retry it shortly.");
         };
     }
