@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import kr.gyeol.network.Acquirer;
+import kr.gyeol.network.Inquiry;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.payment.jdbc.PaymentRepository;
 import kr.gyeol.shared.ClaimedWork;
@@ -11,8 +12,6 @@ import kr.gyeol.shared.Outbox;
 import kr.gyeol.shared.Settlement;
 import kr.gyeol.shared.SettlementBackoff;
 import kr.gyeol.vault.Vault;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,8 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class PaymentSettlement implements Settlement.Work {
-
-    private static final Logger log = LoggerFactory.getLogger(PaymentSettlement.class);
 
     private static final int BATCH = 20;
 
@@ -95,44 +92,56 @@ class PaymentSettlement implements Settlement.Work {
 
     private boolean settle(PaymentRepository.Claimed claimed) {
         Payment payment = claimed.payment();
-        if (payment.status() == PaymentStatus.PENDING
-                && !this.payments.markUnknown(payment.id(), this.clock.instant().plus(this.backoff.lease()))) {
-            return false;
-        }
-        Outcome outcome;
-        try {
-            outcome = inquire(payment);
-        }
-        catch (RuntimeException e) {
-            outcome = new Outcome.Unknown("inquiry failed");
-        }
-        Instant now = this.clock.instant();
-        return switch (outcome) {
-            case Outcome.Approved approved -> {
-                log.info("Payment {} settled as approved after an unknown outcome", payment.id());
-                yield settled(payment, PaymentStatus.APPROVED, () -> {
-                    boolean changed = this.payments.approve(payment.id(), PaymentStatus.UNKNOWN,
+        return Inquiry.settle(new Inquiry.Row() {
+
+            @Override
+            public String subject() {
+                return "Payment " + payment.id();
+            }
+
+            @Override
+            public int attempts() {
+                return claimed.attempts();
+            }
+
+            @Override
+            public boolean markUnknown(Instant until) {
+                return payment.status() != PaymentStatus.PENDING
+                        || PaymentSettlement.this.payments.markUnknown(payment.id(), until);
+            }
+
+            @Override
+            public Outcome inquire() {
+                return PaymentSettlement.this.inquire(payment);
+            }
+
+            @Override
+            public boolean approved(Outcome.Approved approved, Instant now) {
+                return settled(payment, PaymentStatus.APPROVED, () -> {
+                    boolean changed = PaymentSettlement.this.payments.approve(payment.id(), PaymentStatus.UNKNOWN,
                             approved.approvalNumber(), now);
                     if (changed) {
-                        this.cashReceipts.issueWithPayment(payment, null);
+                        PaymentSettlement.this.cashReceipts.issueWithPayment(payment, null);
                     }
                     return changed;
                 });
             }
-            case Outcome.Declined declined -> {
-                log.info("Payment {} settled as declined after an unknown outcome", payment.id());
-                yield settled(payment, PaymentStatus.DECLINED,
-                        () -> this.payments.decline(payment.id(), PaymentStatus.UNKNOWN,
+
+            @Override
+            public boolean declined(Outcome.Declined declined, Instant now) {
+                return settled(payment, PaymentStatus.DECLINED,
+                        () -> PaymentSettlement.this.payments.decline(payment.id(), PaymentStatus.UNKNOWN,
                                 new Payment.Decline(declined.reason().name(), declined.institutionCode(),
                                         declined.institutionMessage()),
                                 now));
             }
-            case Outcome.Unknown unknown -> {
-                this.payments.postpone(payment.id(),
-                        this.backoff.nextTryOrOperator("Payment " + payment.id(), claimed.attempts(), now));
-                yield false;
+
+            @Override
+            public void postpone(Instant next) {
+                PaymentSettlement.this.payments.postpone(payment.id(), next);
             }
-        };
+
+        }, this.backoff, this.clock);
     }
 
 }

@@ -3,6 +3,7 @@ package kr.gyeol.refund;
 import java.time.Clock;
 import java.time.Instant;
 import kr.gyeol.network.Acquirer;
+import kr.gyeol.network.Inquiry;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.refund.jdbc.RefundRepository;
@@ -10,8 +11,6 @@ import kr.gyeol.shared.ClaimedWork;
 import kr.gyeol.shared.Outbox;
 import kr.gyeol.shared.Settlement;
 import kr.gyeol.shared.SettlementBackoff;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,8 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class RefundSettlement implements Settlement.Work {
-
-    private static final Logger log = LoggerFactory.getLogger(RefundSettlement.class);
 
     private static final int BATCH = 20;
 
@@ -67,43 +64,57 @@ class RefundSettlement implements Settlement.Work {
 
     private boolean settle(RefundRepository.Claimed claimed) {
         Refund refund = claimed.refund();
-        Instant now = this.clock.instant();
-        if (refund.status() == RefundStatus.PENDING && !this.refunds.transition(refund.id(), RefundStatus.PENDING,
-                RefundStatus.UNKNOWN, now, now.plus(this.backoff.lease()))) {
-            return false;
-        }
-        Outcome outcome;
-        try {
-            outcome = this.acquirer.inquireCancel(claimed.originalReference(), refund.networkReference(),
-                    refund.amount());
-        }
-        catch (RuntimeException ex) {
-            outcome = new Outcome.Unknown("inquiry failed");
-        }
-        return switch (outcome) {
-            case Outcome.Approved approved -> {
-                log.info("Refund {} settled as approved after an unknown outcome", refund.id());
-                yield Boolean.TRUE.equals(this.transaction.execute((status) -> {
-                    boolean changed = this.refunds.transition(refund.id(), RefundStatus.UNKNOWN, RefundStatus.APPROVED,
-                            this.clock.instant(), null);
+        return Inquiry.settle(new Inquiry.Row() {
+
+            @Override
+            public String subject() {
+                return "Refund " + refund.id();
+            }
+
+            @Override
+            public int attempts() {
+                return claimed.attempts();
+            }
+
+            @Override
+            public boolean markUnknown(Instant until) {
+                return refund.status() != RefundStatus.PENDING || RefundSettlement.this.refunds.transition(refund.id(),
+                        RefundStatus.PENDING, RefundStatus.UNKNOWN, RefundSettlement.this.clock.instant(), until);
+            }
+
+            @Override
+            public Outcome inquire() {
+                return RefundSettlement.this.acquirer.inquireCancel(claimed.originalReference(),
+                        refund.networkReference(), refund.amount());
+            }
+
+            @Override
+            public boolean approved(Outcome.Approved approved, Instant now) {
+                return Boolean.TRUE.equals(RefundSettlement.this.transaction.execute((status) -> {
+                    boolean changed = RefundSettlement.this.refunds.transition(refund.id(), RefundStatus.UNKNOWN,
+                            RefundStatus.APPROVED, now, null);
                     if (changed) {
-                        this.outbox.record(claimed.partnerId(), claimed.api().refundEvent(), refund.id());
-                        this.payments.findById(refund.paymentId()).ifPresent(this.refundService::adjustReceipt);
+                        RefundSettlement.this.outbox.record(claimed.partnerId(), claimed.api().refundEvent(),
+                                refund.id());
+                        RefundSettlement.this.payments.findById(refund.paymentId())
+                            .ifPresent(RefundSettlement.this.refundService::adjustReceipt);
                     }
                     return changed;
                 }));
             }
-            case Outcome.Declined declined -> {
-                log.info("Refund {} settled as declined after an unknown outcome", refund.id());
-                yield this.refunds.transition(refund.id(), RefundStatus.UNKNOWN, RefundStatus.DECLINED,
-                        this.clock.instant(), null);
+
+            @Override
+            public boolean declined(Outcome.Declined declined, Instant now) {
+                return RefundSettlement.this.refunds.transition(refund.id(), RefundStatus.UNKNOWN,
+                        RefundStatus.DECLINED, now, null);
             }
-            case Outcome.Unknown unknown -> {
-                this.refunds.postpone(refund.id(), this.backoff.nextTryOrOperator("Refund " + refund.id(),
-                        claimed.attempts(), this.clock.instant()));
-                yield false;
+
+            @Override
+            public void postpone(Instant next) {
+                RefundSettlement.this.refunds.postpone(refund.id(), next);
             }
-        };
+
+        }, this.backoff, this.clock);
     }
 
 }
