@@ -173,6 +173,30 @@ class ArchitectureTest {
         assertThat(offenders).as("files spelling a \"PCD_ field outside the protocol module and the edges").isEmpty();
     }
 
+    /**
+     * The overseas API's distinctive field names live in the protocol module's
+     * {@code GpayFields}; the gateway, the client and the demo spell them through it.
+     */
+    @Test
+    void overseasFieldNamesAreSpelledOnlyByTheProtocol() throws IOException {
+        Pattern literal = Pattern
+            .compile("\"(service_id|service_key|service_oid|pay_id|api_id|api_date|billing_key|totalAmount)\"");
+        List<Path> roots = List.of(Path.of("src/main/java"), Path.of("../gyeol-client/src/main/java"),
+                Path.of("../gyeol-demo/src/main/java"));
+        List<String> offenders;
+        try (Stream<Path> files = roots.stream().flatMap(ArchitectureTest::javaFiles)) {
+            offenders = files.filter((file) -> {
+                try {
+                    return literal.matcher(Files.readString(file)).find();
+                }
+                catch (IOException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }).map(Path::toString).toList();
+        }
+        assertThat(offenders).as("files spelling an overseas field outside GpayFields").isEmpty();
+    }
+
     private static boolean isEdge(Path file) {
         String path = file.toString().replace('\\', '/');
         return path.contains("/kr/gyeol/web/") || path.matches(".*/kr/gyeol/[a-z]+/web/.*");

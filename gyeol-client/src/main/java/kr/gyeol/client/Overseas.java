@@ -1,5 +1,6 @@
 package kr.gyeol.client;
 
+import kr.gyeol.protocol.GpayFields;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -49,22 +50,22 @@ public final class Overseas {
     public OverseasToken token() {
         String serviceId = serviceId();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("service_id", serviceId);
-        body.put("service_key", this.settings.overseasServiceKey());
-        body.put("code", code());
+        body.put(GpayFields.SERVICE_ID, serviceId);
+        body.put(GpayFields.SERVICE_KEY, this.settings.overseasServiceKey());
+        body.put(GpayFields.CODE, code());
         Map<String, Object> answer = this.wire.post(uri("/gpay/oauth/1.0/token"), body, Map.of(), true, null);
-        if (!"T0000".equals(answer.get("result"))) {
-            throw Codes.refusal(text(answer, "result"), text(answer, "message"), null);
+        if (!"T0000".equals(answer.get(GpayFields.RESULT))) {
+            throw Codes.refusal(text(answer, GpayFields.RESULT), text(answer, GpayFields.MESSAGE), null);
         }
         long seconds = 600;
         try {
-            seconds = Long.parseLong(String.valueOf(answer.getOrDefault("expires_in", "600")).trim());
+            seconds = Long.parseLong(String.valueOf(answer.getOrDefault(GpayFields.EXPIRES_IN, "600")).trim());
         }
         catch (NumberFormatException ex) {
             // Payple documents 600 seconds; keep that when the answer says otherwise.
         }
         String payCls = text(answer, "payCls");
-        return new OverseasToken(text(answer, "access_token"), text(answer, "token_type"),
+        return new OverseasToken(text(answer, GpayFields.ACCESS_TOKEN), text(answer, GpayFields.TOKEN_TYPE),
                 payCls == null || payCls.isEmpty() ? null : payCls, this.clock.instant().plusSeconds(seconds));
     }
 
@@ -79,18 +80,18 @@ public final class Overseas {
         String orderId = charge.orderId() != null ? charge.orderId() : this.orderIds.next();
         OverseasToken token = token();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("service_id", serviceId());
-        body.put("service_oid", orderId);
-        body.put("comments", charge.comments());
-        body.put("billing_key", charge.billingKey());
+        body.put(GpayFields.SERVICE_ID, serviceId());
+        body.put(GpayFields.SERVICE_OID, orderId);
+        body.put(GpayFields.COMMENTS, charge.comments());
+        body.put(GpayFields.BILLING_KEY, charge.billingKey());
         if (charge.securityCode() != null) {
             body.put("securityCode", charge.securityCode());
         }
-        body.put("totalAmount", charge.amount().toPlainString());
-        body.put("currency", charge.currency());
-        putIfPresent(body, "firstName", charge.firstName());
-        putIfPresent(body, "lastName", charge.lastName());
-        putIfPresent(body, "email", charge.email());
+        body.put(GpayFields.TOTAL_AMOUNT, charge.amount().toPlainString());
+        body.put(GpayFields.CURRENCY, charge.currency());
+        putIfPresent(body, GpayFields.FIRST_NAME, charge.firstName());
+        putIfPresent(body, GpayFields.LAST_NAME, charge.lastName());
+        putIfPresent(body, GpayFields.EMAIL, charge.email());
         Map<String, Object> answer;
         try {
             answer = this.wire.post(uri("/gpay/billingKey"), body, bearer(token), false, orderId);
@@ -98,18 +99,19 @@ public final class Overseas {
         catch (OutcomeUnknownException noAnswer) {
             return settle(orderId, noAnswer);
         }
-        String code = text(answer, "result");
+        String code = text(answer, GpayFields.RESULT);
         if ("A0000".equals(code)) {
             return new OverseasChargeResult.Approved(payment(answer));
         }
         if (Codes.declined(code)) {
-            return new OverseasChargeResult.Declined(orderId, text(answer, "api_id"), code, text(answer, "message"));
+            return new OverseasChargeResult.Declined(orderId, text(answer, GpayFields.API_ID), code,
+                    text(answer, GpayFields.MESSAGE));
         }
         if (Codes.unknown(code)) {
-            return settle(orderId, new OutcomeUnknownException(code, text(answer, "message"), orderId,
+            return settle(orderId, new OutcomeUnknownException(code, text(answer, GpayFields.MESSAGE), orderId,
                     "The payment's outcome is not known yet", null));
         }
-        throw Codes.refusal(code, text(answer, "message"), orderId);
+        throw Codes.refusal(code, text(answer, GpayFields.MESSAGE), orderId);
     }
 
     /**
@@ -122,20 +124,21 @@ public final class Overseas {
     public OverseasRefund refund(OverseasRefundRequest request) {
         OverseasToken token = token();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("service_id", serviceId());
-        body.put("service_oid", request.orderId());
-        putIfPresent(body, "pay_id", request.payId());
-        body.put("totalAmount", request.amount().toPlainString());
-        body.put("currency", request.currency());
-        putIfPresent(body, "comments", request.comments());
+        body.put(GpayFields.SERVICE_ID, serviceId());
+        body.put(GpayFields.SERVICE_OID, request.orderId());
+        putIfPresent(body, GpayFields.PAY_ID, request.payId());
+        body.put(GpayFields.TOTAL_AMOUNT, request.amount().toPlainString());
+        body.put(GpayFields.CURRENCY, request.currency());
+        putIfPresent(body, GpayFields.COMMENTS, request.comments());
         Map<String, Object> answer = this.wire.post(uri("/gpay/cancel"), body, bearer(token), false, request.orderId());
-        String code = text(answer, "result");
+        String code = text(answer, GpayFields.RESULT);
         if (!"A0000".equals(code)) {
-            throw Codes.refusal(code, text(answer, "message"), request.orderId());
+            throw Codes.refusal(code, text(answer, GpayFields.MESSAGE), request.orderId());
         }
         Map<String, Object> info = info(answer);
-        return new OverseasRefund(text(answer, "api_id"), WireText.dashedTime(text(answer, "api_date")),
-                text(info, "service_oid"), decimal(text(info, "totalAmount")), text(info, "currency"));
+        return new OverseasRefund(text(answer, GpayFields.API_ID),
+                WireText.dashedTime(text(answer, GpayFields.API_DATE)), text(info, GpayFields.SERVICE_OID),
+                decimal(text(info, GpayFields.TOTAL_AMOUNT)), text(info, GpayFields.CURRENCY));
     }
 
     /**
@@ -151,17 +154,17 @@ public final class Overseas {
             throw new IllegalArgumentException("Look a payment up by its payId or its orderId");
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("service_id", serviceId());
-        putIfPresent(body, "pay_id", payId);
-        putIfPresent(body, "service_oid", orderId);
+        body.put(GpayFields.SERVICE_ID, serviceId());
+        putIfPresent(body, GpayFields.PAY_ID, payId);
+        putIfPresent(body, GpayFields.SERVICE_OID, orderId);
         OverseasToken token = lookupToken();
         Map<String, Object> answer = this.wire.post(uri("/gpay/paymentResult"), body, bearer(token), true, orderId);
-        String code = text(answer, "result");
+        String code = text(answer, GpayFields.RESULT);
         if (code != null && code.startsWith("T03")) {
             // The token ran out (or the gateway forgot it): one fresh token, once.
             this.lookupToken.compareAndSet(token, null);
             answer = this.wire.post(uri("/gpay/paymentResult"), body, bearer(lookupToken()), true, orderId);
-            code = text(answer, "result");
+            code = text(answer, GpayFields.RESULT);
         }
         if ("A0000".equals(code)) {
             return Optional.of(new OverseasChargeResult.Approved(payment(answer)));
@@ -171,14 +174,15 @@ public final class Overseas {
         }
         if (Codes.declined(code)) {
             Map<String, Object> info = info(answer);
-            return Optional.of(new OverseasChargeResult.Declined(orderId != null ? orderId : text(info, "service_oid"),
-                    text(answer, "api_id"), code, text(answer, "message")));
+            return Optional
+                .of(new OverseasChargeResult.Declined(orderId != null ? orderId : text(info, GpayFields.SERVICE_OID),
+                        text(answer, GpayFields.API_ID), code, text(answer, GpayFields.MESSAGE)));
         }
         if (Codes.unknown(code)) {
-            throw new OutcomeUnknownException(code, text(answer, "message"), orderId,
+            throw new OutcomeUnknownException(code, text(answer, GpayFields.MESSAGE), orderId,
                     "The payment's outcome is not known yet", null);
         }
-        throw Codes.refusal(code, text(answer, "message"), orderId);
+        throw Codes.refusal(code, text(answer, GpayFields.MESSAGE), orderId);
     }
 
     private OverseasChargeResult settle(String orderId, OutcomeUnknownException cause) {
@@ -245,16 +249,18 @@ public final class Overseas {
 
     static OverseasPayment payment(Map<String, Object> answer) {
         Map<String, Object> info = info(answer);
-        return new OverseasPayment(text(answer, "api_id"), WireText.dashedTime(text(answer, "api_date")),
-                text(info, "service_oid"), text(info, "comments"), text(info, "billing_key"),
-                decimal(text(info, "totalAmount")), text(info, "currency"), empty(text(info, "firstName")),
-                empty(text(info, "lastName")), empty(text(info, "email")), text(info, "card_number"),
-                WireText.dashedTime(text(info, "submitTimeUtc")), empty(text(answer, "serviceDefine")));
+        return new OverseasPayment(text(answer, GpayFields.API_ID),
+                WireText.dashedTime(text(answer, GpayFields.API_DATE)), text(info, GpayFields.SERVICE_OID),
+                text(info, GpayFields.COMMENTS), text(info, GpayFields.BILLING_KEY),
+                decimal(text(info, GpayFields.TOTAL_AMOUNT)), text(info, GpayFields.CURRENCY),
+                empty(text(info, GpayFields.FIRST_NAME)), empty(text(info, GpayFields.LAST_NAME)),
+                empty(text(info, GpayFields.EMAIL)), text(info, GpayFields.CARD_NUMBER),
+                WireText.dashedTime(text(info, GpayFields.SUBMIT_TIME_UTC)), empty(text(answer, "serviceDefine")));
     }
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> info(Map<String, Object> answer) {
-        Object info = answer.get("info");
+        Object info = answer.get(GpayFields.INFO);
         // The window posts the same fields flat; read them from the top then.
         return info instanceof Map<?, ?> nested ? (Map<String, Object>) nested : answer;
     }

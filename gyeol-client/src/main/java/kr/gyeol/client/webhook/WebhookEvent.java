@@ -1,5 +1,6 @@
 package kr.gyeol.client.webhook;
 
+import kr.gyeol.protocol.GpayFields;
 import java.util.Map;
 import kr.gyeol.protocol.Fields;
 
@@ -111,12 +112,12 @@ public sealed interface WebhookEvent {
 
         /** The payment's id. */
         public String payId() {
-            return this.fields.get("api_id");
+            return this.fields.get(GpayFields.API_ID);
         }
 
         /** The order id. */
         public String orderId() {
-            return this.fields.get("service_oid");
+            return this.fields.get(GpayFields.SERVICE_OID);
         }
 
         /** Whether it was approved ({@code A0000}). */
@@ -126,7 +127,7 @@ public sealed interface WebhookEvent {
 
         /** The amount, e.g. {@code 1.00}. */
         public String amount() {
-            return this.fields.get("totalAmount");
+            return this.fields.get(GpayFields.TOTAL_AMOUNT);
         }
 
     }
@@ -140,17 +141,17 @@ public sealed interface WebhookEvent {
 
         /** The cancel's id. */
         public String cancelId() {
-            return this.fields.get("api_id");
+            return this.fields.get(GpayFields.API_ID);
         }
 
         /** The payment's order id. */
         public String orderId() {
-            return this.fields.get("service_oid");
+            return this.fields.get(GpayFields.SERVICE_OID);
         }
 
         /** The amount cancelled. */
         public String amount() {
-            return this.fields.get("totalAmount");
+            return this.fields.get(GpayFields.TOTAL_AMOUNT);
         }
 
     }

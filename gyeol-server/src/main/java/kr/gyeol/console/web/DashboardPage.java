@@ -71,7 +71,7 @@ class DashboardPage {
         model.put("totalPayments", daily.payments());
         model.put("approvalRate", daily.payments() == 0 ? "-"
                 : String.format(Locale.ROOT, "%.1f%%", 100.0 * daily.approved() / daily.payments()));
-        model.put("totalAmount", won(daily.amount()));
+        model.put("approvedTotal", won(daily.amount()));
         model.put("totalRefunded", won(daily.refunded()));
         model.put("daily", daily.chart());
         // The last 24 hours, hour by hour.

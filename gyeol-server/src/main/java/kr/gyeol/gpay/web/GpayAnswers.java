@@ -1,5 +1,6 @@
 package kr.gyeol.gpay.web;
 
+import kr.gyeol.protocol.GpayFields;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -47,8 +48,8 @@ final class GpayAnswers {
 
     static Map<String, Object> error(GpayCode code, String message) {
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("result", code.name());
-        answer.put("message", message);
+        answer.put(GpayFields.RESULT, code.name());
+        answer.put(GpayFields.MESSAGE, message);
         return answer;
     }
 
@@ -61,24 +62,24 @@ final class GpayAnswers {
         answer.put("type", "PAYMENT");
         switch (payment.status()) {
             case APPROVED -> {
-                answer.put("result", GpayCode.A0000.name());
-                answer.put("message", GpayCode.A0000.message());
+                answer.put(GpayFields.RESULT, GpayCode.A0000.name());
+                answer.put(GpayFields.MESSAGE, GpayCode.A0000.message());
             }
             case DECLINED -> {
-                answer.put("result", GpayCode.A0301.name());
-                answer.put("message", GpayCode.A0301.message() + ": [" + payment.decline().institutionCode() + "] "
-                        + payment.decline().institutionMessage());
+                answer.put(GpayFields.RESULT, GpayCode.A0301.name());
+                answer.put(GpayFields.MESSAGE, GpayCode.A0301.message() + ": [" + payment.decline().institutionCode()
+                        + "] " + payment.decline().institutionMessage());
             }
             case PENDING, UNKNOWN -> {
-                answer.put("result", GpayCode.A0303.name());
-                answer.put("message", GpayCode.A0303.message());
+                answer.put(GpayFields.RESULT, GpayCode.A0303.name());
+                answer.put(GpayFields.MESSAGE, GpayCode.A0303.message());
             }
         }
-        answer.put("resultUrl", nullToEmpty(payment.overseas().resultUrl()));
-        answer.put("api_id", payment.id().value());
+        answer.put(GpayFields.RESULT_URL, nullToEmpty(payment.overseas().resultUrl()));
+        answer.put(GpayFields.API_ID, payment.id().value());
         Instant at = payment.payTime();
-        answer.put("api_date", KST.format(at));
-        answer.put("info", info(payment, at));
+        answer.put(GpayFields.API_DATE, KST.format(at));
+        answer.put(GpayFields.INFO, info(payment, at));
         answer.put("serviceDefine", nullToEmpty(payment.overseas().serviceDefine()));
         return answer;
     }
@@ -92,18 +93,18 @@ final class GpayAnswers {
             case DECLINED -> GpayCode.A0301;
             case PENDING, UNKNOWN -> GpayCode.A0303;
         };
-        answer.put("result", code.name());
-        answer.put("message", code.message());
-        answer.put("resultUrl", nullToEmpty(resultUrl));
-        answer.put("api_id", cancel.id());
+        answer.put(GpayFields.RESULT, code.name());
+        answer.put(GpayFields.MESSAGE, code.message());
+        answer.put(GpayFields.RESULT_URL, nullToEmpty(resultUrl));
+        answer.put(GpayFields.API_ID, cancel.id());
         Instant at = cancel.completedAt() != null ? cancel.completedAt() : cancel.requestedAt();
-        answer.put("api_date", KST.format(at));
+        answer.put(GpayFields.API_DATE, KST.format(at));
         Map<String, String> info = new LinkedHashMap<>();
-        info.put("totalAmount", GpayAmount.format(cancel.amount()));
-        info.put("currency", cancel.amount().currency().getCurrencyCode());
-        info.put("service_oid", payment.orderId().value());
-        info.put("submitTimeUtc", UTC.format(at));
-        answer.put("info", info);
+        info.put(GpayFields.TOTAL_AMOUNT, GpayAmount.format(cancel.amount()));
+        info.put(GpayFields.CURRENCY, cancel.amount().currency().getCurrencyCode());
+        info.put(GpayFields.SERVICE_OID, payment.orderId().value());
+        info.put(GpayFields.SUBMIT_TIME_UTC, UTC.format(at));
+        answer.put(GpayFields.INFO, info);
         answer.put("serviceDefine", nullToEmpty(payment.overseas().serviceDefine()));
         return answer;
     }
@@ -124,18 +125,18 @@ final class GpayAnswers {
 
     private static Map<String, String> info(Payment payment, Instant at) {
         Map<String, String> info = new LinkedHashMap<>();
-        info.put("service_oid", payment.orderId().value());
-        info.put("comments", payment.goods());
-        info.put("pay_type", "card");
-        info.put("billing_key", payment.billingKeyId().value());
-        info.put("totalAmount", GpayAmount.format(payment.amount()));
-        info.put("currency", payment.amount().currency().getCurrencyCode());
-        info.put("firstName", nullToEmpty(payment.overseas().firstName()));
-        info.put("lastName", nullToEmpty(payment.overseas().lastName()));
-        info.put("email", nullToEmpty(payment.payer().email()));
+        info.put(GpayFields.SERVICE_OID, payment.orderId().value());
+        info.put(GpayFields.COMMENTS, payment.goods());
+        info.put(GpayFields.PAY_TYPE, "card");
+        info.put(GpayFields.BILLING_KEY, payment.billingKeyId().value());
+        info.put(GpayFields.TOTAL_AMOUNT, GpayAmount.format(payment.amount()));
+        info.put(GpayFields.CURRENCY, payment.amount().currency().getCurrencyCode());
+        info.put(GpayFields.FIRST_NAME, nullToEmpty(payment.overseas().firstName()));
+        info.put(GpayFields.LAST_NAME, nullToEmpty(payment.overseas().lastName()));
+        info.put(GpayFields.EMAIL, nullToEmpty(payment.payer().email()));
         info.put("phoneNumber", "");
-        info.put("card_number", payment.maskedNumber());
-        info.put("submitTimeUtc", UTC.format(at));
+        info.put(GpayFields.CARD_NUMBER, payment.maskedNumber());
+        info.put(GpayFields.SUBMIT_TIME_UTC, UTC.format(at));
         return info;
     }
 

@@ -1,5 +1,6 @@
 package kr.gyeol.gpay.web;
 
+import kr.gyeol.protocol.GpayFields;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -60,7 +61,7 @@ class GpayApiController {
         return authorized(servletRequest, request,
                 (partner) -> once(servletRequest, servletResponse, request, partner, () -> {
                     GpayOrder order = order(partner, request);
-                    String billingKey = request.get("billing_key");
+                    String billingKey = request.get(GpayFields.BILLING_KEY);
                     if (order == null || billingKey == null) {
                         return GpayAnswers.error(GpayCode.A0201);
                     }
@@ -72,10 +73,10 @@ class GpayApiController {
     Map<String, ?> paymentResult(HttpServletRequest servletRequest) {
         WireRequest request = this.parser.parse(servletRequest);
         return authorized(servletRequest, request, (partner) -> {
-            if (request.get("pay_id") == null && request.get("service_oid") == null) {
+            if (request.get(GpayFields.PAY_ID) == null && request.get(GpayFields.SERVICE_OID) == null) {
                 return GpayAnswers.error(GpayCode.A0201);
             }
-            return this.payments.find(partner, request.get("pay_id"), request.get("service_oid"))
+            return this.payments.find(partner, request.get(GpayFields.PAY_ID), request.get(GpayFields.SERVICE_OID))
                 .map(GpayAnswers::payment)
                 .orElseGet(() -> GpayAnswers.error(GpayCode.A0204));
         });
@@ -89,13 +90,14 @@ class GpayApiController {
     }
 
     private Map<String, ?> cancel(PartnerId partner, WireRequest request) {
-        String currency = request.get("currency") == null ? null : request.get("currency").trim().toUpperCase();
-        Optional<Money> amount = GpayAmount.parse(request.get("totalAmount"), currency);
-        if (amount.isEmpty() || request.get("pay_id") == null && request.get("service_oid") == null) {
+        String currency = request.get(GpayFields.CURRENCY) == null ? null
+                : request.get(GpayFields.CURRENCY).trim().toUpperCase();
+        Optional<Money> amount = GpayAmount.parse(request.get(GpayFields.TOTAL_AMOUNT), currency);
+        if (amount.isEmpty() || request.get(GpayFields.PAY_ID) == null && request.get(GpayFields.SERVICE_OID) == null) {
             return GpayAnswers.error(GpayCode.A0201);
         }
-        return this.payments.cancel(partner, request.get("pay_id"), request.get("service_oid"), amount.get(),
-                request.get("comments"), request.get("resultUrl"));
+        return this.payments.cancel(partner, request.get(GpayFields.PAY_ID), request.get(GpayFields.SERVICE_OID),
+                amount.get(), request.get(GpayFields.COMMENTS), request.get(GpayFields.RESULT_URL));
     }
 
     /**
@@ -142,8 +144,8 @@ class GpayApiController {
             Function<PartnerId, Map<String, ?>> call) {
         try {
             CommitAttempts.reset();
-            return call
-                .apply(this.tokens.authorize(servletRequest.getHeader("Authorization"), request.get("service_id")));
+            return call.apply(this.tokens.authorize(servletRequest.getHeader("Authorization"),
+                    request.get(GpayFields.SERVICE_ID)));
         }
         catch (GpayRefused ex) {
             return GpayAnswers.error(GpayAnswers.code(ex.reason()));
@@ -172,15 +174,16 @@ class GpayApiController {
             // replaced by a generated one, and the same request sent twice charge twice.
             return null;
         }
-        String currency = request.get("currency") == null ? null : request.get("currency").trim().toUpperCase();
-        Optional<Money> amount = GpayAmount.parse(request.get("totalAmount"), currency);
-        String comments = request.get("comments");
+        String currency = request.get(GpayFields.CURRENCY) == null ? null
+                : request.get(GpayFields.CURRENCY).trim().toUpperCase();
+        Optional<Money> amount = GpayAmount.parse(request.get(GpayFields.TOTAL_AMOUNT), currency);
+        String comments = request.get(GpayFields.COMMENTS);
         if (amount.isEmpty() || comments == null || comments.isBlank()) {
             return null;
         }
-        return new GpayOrder(partnerId.value(), request.get("service_oid"), comments, amount.get().amount(), currency,
-                request.get("firstName"), request.get("lastName"), request.get("email"), request.get("serviceDefine"),
-                request.get("resultUrl"));
+        return new GpayOrder(partnerId.value(), request.get(GpayFields.SERVICE_OID), comments, amount.get().amount(),
+                currency, request.get(GpayFields.FIRST_NAME), request.get(GpayFields.LAST_NAME),
+                request.get(GpayFields.EMAIL), request.get("serviceDefine"), request.get(GpayFields.RESULT_URL));
     }
 
 }

@@ -1,5 +1,6 @@
 package kr.gyeol.gpay.web;
 
+import kr.gyeol.protocol.GpayFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,28 +37,28 @@ class GpayTokenController {
         Map<String, String> answer = new LinkedHashMap<>();
         GpayTokens.Issued issued;
         try {
-            issued = this.tokens.issue(request.get("service_id"), request.get("service_key"), request.get("code"),
-                    servletRequest.getRemoteAddr());
+            issued = this.tokens.issue(request.get(GpayFields.SERVICE_ID), request.get(GpayFields.SERVICE_KEY),
+                    request.get(GpayFields.CODE), servletRequest.getRemoteAddr());
         }
         catch (GpayRefused ex) {
             GpayCode code = GpayAnswers.code(ex.reason());
-            answer.put("result", code.name());
-            answer.put("message",
+            answer.put(GpayFields.RESULT, code.name());
+            answer.put(GpayFields.MESSAGE,
                     ex.reason() == GpayRefused.Reason.LOCKED_OUT
                             ? "Too many wrong service_key attempts from this address; try again in a few minutes."
                             : code.message());
             return answer;
         }
-        answer.put("result", GpayCode.T0000.name());
-        answer.put("message", GpayCode.T0000.message());
-        answer.put("code", issued.code());
-        answer.put("access_token", issued.accessToken());
-        answer.put("token_type", "Bearer");
+        answer.put(GpayFields.RESULT, GpayCode.T0000.name());
+        answer.put(GpayFields.MESSAGE, GpayCode.T0000.message());
+        answer.put(GpayFields.CODE, issued.code());
+        answer.put(GpayFields.ACCESS_TOKEN, issued.accessToken());
+        answer.put(GpayFields.TOKEN_TYPE, "Bearer");
         if (issued.testMode()) {
             // The window needs it in test mode (spec §5.1).
             answer.put("payCls", "demo");
         }
-        answer.put("expires_in", Long.toString(issued.lifetime().toSeconds()));
+        answer.put(GpayFields.EXPIRES_IN, Long.toString(issued.lifetime().toSeconds()));
         return answer;
     }
 

@@ -1,5 +1,6 @@
 package kr.gyeol.gpay.web;
 
+import kr.gyeol.protocol.GpayFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -75,10 +76,10 @@ class GpayWindowController {
     @PostMapping("/gpay/window")
     ModelAndView open(HttpServletRequest servletRequest) {
         WireRequest request = this.parser.parse(servletRequest);
-        String resultUrl = absolute(request.get("resultUrl"));
+        String resultUrl = absolute(request.get(GpayFields.RESULT_URL));
         PartnerId partner;
         try {
-            partner = this.tokens.authorize(request.get("Authorization"), request.get("service_id"));
+            partner = this.tokens.authorize(request.get("Authorization"), request.get(GpayFields.SERVICE_ID));
         }
         catch (GpayRefused ex) {
             return result(GpayAnswers.error(GpayAnswers.code(ex.reason())), resultUrl);
@@ -114,9 +115,9 @@ class GpayWindowController {
             return gone;
         }
         GpayOrder order = new GpayOrder(stored.partnerId(), stored.serviceOid(), stored.comments(), stored.amount(),
-                stored.currency(), orElse(form.get("firstName"), stored.firstName()),
-                orElse(form.get("lastName"), stored.lastName()), orElse(form.get("email"), stored.email()),
-                stored.serviceDefine(), stored.resultUrl());
+                stored.currency(), orElse(form.get(GpayFields.FIRST_NAME), stored.firstName()),
+                orElse(form.get(GpayFields.LAST_NAME), stored.lastName()),
+                orElse(form.get(GpayFields.EMAIL), stored.email()), stored.serviceDefine(), stored.resultUrl());
         try {
             return result(this.payments.payByWindow(order, digits(form.get("cardNumber")), form.get("expiryYear"),
                     form.get("expiryMonth"), form.get("securityCode")), order.resultUrl());
@@ -131,9 +132,9 @@ class GpayWindowController {
         answer.forEach((name, value) -> fields.add(Map.of("name", name, "value", String.valueOf(value))));
         Map<String, Object> model = new HashMap<>();
         model.put("fields", fields);
-        boolean success = GpayCode.A0000.name().equals(answer.get("result"));
+        boolean success = GpayCode.A0000.name().equals(answer.get(GpayFields.RESULT));
         model.put("heading", success ? "Payment complete" : "Payment failed");
-        model.put("message", String.valueOf(answer.get("message")));
+        model.put("message", String.valueOf(answer.get(GpayFields.MESSAGE)));
         model.put("action", resultUrl == null ? "" : resultUrl);
         return new ModelAndView("gpay/result", model);
     }
