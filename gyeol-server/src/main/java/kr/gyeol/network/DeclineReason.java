@@ -9,6 +9,18 @@ public enum DeclineReason {
      * The network has no record of the request (answered to an inquiry): it never
      * arrived, so nothing was charged or cancelled.
      */
-    NO_SUCH_TRANSACTION
+    NO_SUCH_TRANSACTION;
+
+    /**
+     * The reason of that name, or {@link #GENERIC} for a name this build does not know.
+     */
+    public static DeclineReason named(String name) {
+        for (DeclineReason reason : values()) {
+            if (reason.name().equals(name)) {
+                return reason;
+            }
+        }
+        return GENERIC;
+    }
 
 }

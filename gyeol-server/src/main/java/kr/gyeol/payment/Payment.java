@@ -1,5 +1,6 @@
 package kr.gyeol.payment;
 
+import kr.gyeol.network.DeclineReason;
 import kr.gyeol.receipt.CashReceipt;
 import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.OrderId;
@@ -36,7 +37,7 @@ public record Payment(PaymentId id, PartnerId partnerId, PaymentApi api, OrderId
         AppCardCharge appCard, Overseas overseas, CashReceipt receipt) {
 
     /** Why the network declined, as it said. */
-    public record Decline(String reason, String institutionCode, String institutionMessage) {
+    public record Decline(DeclineReason reason, String institutionCode, String institutionMessage) {
     }
 
     public boolean approved() {

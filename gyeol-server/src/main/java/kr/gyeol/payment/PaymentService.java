@@ -166,8 +166,9 @@ public class PaymentService {
         Payment pendingPayment = pending.payment();
         Payment settled = switch (outcome) {
             case Outcome.Approved approved -> pendingPayment.approve(approved.approvalNumber(), answeredAt);
-            case Outcome.Declined declined -> pendingPayment.decline(new Payment.Decline(declined.reason().name(),
-                    declined.institutionCode(), declined.institutionMessage()), answeredAt);
+            case Outcome.Declined declined -> pendingPayment.decline(
+                    new Payment.Decline(declined.reason(), declined.institutionCode(), declined.institutionMessage()),
+                    answeredAt);
             case Outcome.Unknown unknown -> pendingPayment.markUnknown();
         };
         boolean recorded;

@@ -131,7 +131,7 @@ class PaymentSettlement implements Settlement.Work {
             public boolean declined(Outcome.Declined declined, Instant now) {
                 return settled(payment, PaymentStatus.DECLINED,
                         () -> PaymentSettlement.this.payments.decline(payment.id(), PaymentStatus.UNKNOWN,
-                                new Payment.Decline(declined.reason().name(), declined.institutionCode(),
+                                new Payment.Decline(declined.reason(), declined.institutionCode(),
                                         declined.institutionMessage()),
                                 now));
             }

@@ -378,21 +378,12 @@ public class Renewals {
         return switch (payment.status()) {
             case APPROVED -> new Charged(Invoice.AttemptStatus.APPROVED, payment.id().value(), null, false);
             case DECLINED -> {
-                String reason = payment.decline() == null ? DeclineReason.GENERIC.name() : payment.decline().reason();
-                boolean hard = DunningPolicy.hard(declineReason(reason));
-                yield new Charged(Invoice.AttemptStatus.DECLINED, payment.id().value(), reason, hard);
+                DeclineReason reason = payment.decline() == null ? DeclineReason.GENERIC : payment.decline().reason();
+                yield new Charged(Invoice.AttemptStatus.DECLINED, payment.id().value(), reason.name(),
+                        DunningPolicy.hard(reason));
             }
             case PENDING, UNKNOWN -> new Charged(Invoice.AttemptStatus.UNKNOWN, payment.id().value(), null, false);
         };
-    }
-
-    private static DeclineReason declineReason(String name) {
-        try {
-            return DeclineReason.valueOf(name);
-        }
-        catch (IllegalArgumentException e) {
-            return DeclineReason.GENERIC;
-        }
     }
 
     private boolean settle(Subscription s, Invoice invoice, Invoice.Attempt attempt, Charged charged, String token,

@@ -1,5 +1,6 @@
 package kr.gyeol.payment.jdbc;
 
+import kr.gyeol.network.DeclineReason;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -151,7 +152,7 @@ public class PaymentRepository {
                     reconcile_after = NULL
                 WHERE id = :id AND status = :from
                 """)
-            .param("reason", decline.reason())
+            .param("reason", decline.reason().name())
             .param("code", decline.institutionCode())
             .param("message", decline.institutionMessage())
             .param("at", utc(at))
@@ -392,7 +393,7 @@ public class PaymentRepository {
                 row.getBoolean("cash_receipt"), row.getString("cash_receipt_use"), row.getString("network_reference"),
                 row.getString("approval_number"),
                 declineReason == null ? null
-                        : new Payment.Decline(declineReason, row.getString("decline_code"),
+                        : new Payment.Decline(DeclineReason.named(declineReason), row.getString("decline_code"),
                                 row.getString("decline_message")),
                 instant(row.getTimestamp("requested_at")), instant(row.getTimestamp("completed_at")),
                 appCardToken == null ? null

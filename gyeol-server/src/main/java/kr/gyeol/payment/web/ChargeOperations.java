@@ -1,5 +1,6 @@
 package kr.gyeol.payment.web;
 
+import kr.gyeol.network.DeclineReason;
 import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.SingleUse;
@@ -184,7 +185,7 @@ class ChargeOperations implements PaypleOperation {
                 Payment.Decline decline = payment.decline();
                 // Banks answer maintenance with Payple's own code and message, not an
                 // institution code.
-                yield "BANK_MAINTENANCE".equals(decline.reason()) ? WireResponse.error(codes.maintenance())
+                yield decline.reason() == DeclineReason.BANK_MAINTENANCE ? WireResponse.error(codes.maintenance())
                         : WireResponse.institutionError(codes.declined(), call.testMode(), decline.institutionCode(),
                                 decline.institutionMessage());
             }

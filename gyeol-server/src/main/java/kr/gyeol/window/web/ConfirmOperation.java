@@ -1,5 +1,6 @@
 package kr.gyeol.window.web;
 
+import kr.gyeol.network.DeclineReason;
 import java.util.Set;
 
 import kr.gyeol.partner.Operation;
@@ -82,7 +83,7 @@ class ConfirmOperation implements PaypleOperation {
             case APPROVED -> card ? WireResponse.success(ResponseCode.PCCF0000)
                     : WireResponse.success(ResponseCode.WINDOW_SUCCESS).put(Fields.PAY_MSG, "출금이체완료");
             case DECLINED ->
-                "BANK_MAINTENANCE".equals(payment.decline().reason()) ? WireResponse.error(ResponseCode.SPAY9998)
+                payment.decline().reason() == DeclineReason.BANK_MAINTENANCE ? WireResponse.error(ResponseCode.SPAY9998)
                         : WireResponse.institutionError(card ? ResponseCode.CPCA9999 : ResponseCode.SPAY0012,
                                 checked.call().testMode(), payment.decline().institutionCode(),
                                 payment.decline().institutionMessage());
