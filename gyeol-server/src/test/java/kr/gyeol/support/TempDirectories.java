@@ -19,13 +19,25 @@ public final class TempDirectories {
     private static final List<Path> CREATED = new CopyOnWriteArrayList<>();
 
     static {
+        // Shutdown hooks run side by side: a gateway closing in its own hook (Tomcat
+        // writes its work folder under the data directory) may recreate a folder just
+        // deleted, so deletion is tried again for a few seconds until all are gone.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (Path directory : CREATED) {
-                try {
-                    FileSystemUtils.deleteRecursively(directory);
+            for (int round = 0; round < 20 && CREATED.stream().anyMatch(Files::exists); round++) {
+                for (Path directory : CREATED) {
+                    try {
+                        FileSystemUtils.deleteRecursively(directory);
+                    }
+                    catch (IOException ex) {
+                        // Best effort: see the class comment.
+                    }
                 }
-                catch (IOException ex) {
-                    // Best effort: see the class comment.
+                try {
+                    Thread.sleep(200);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
         }, "gyeol-test-temp-cleanup"));
