@@ -1,21 +1,20 @@
 package kr.gyeol;
 
-import kr.gyeol.network.NetworkProperties;
-import kr.gyeol.shared.GatewayProperties;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-
 import javax.sql.DataSource;
 
 import kr.gyeol.database.EmbeddedDatabase;
+import kr.gyeol.network.NetworkProperties;
 import kr.gyeol.partner.PartnerMode;
 import kr.gyeol.partner.PartnerProperties;
+import kr.gyeol.shared.GatewayProperties;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -1,6 +1,5 @@
 package kr.gyeol.client;
 
-import kr.gyeol.protocol.GpayFields;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -10,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+
+import kr.gyeol.protocol.GpayFields;
 
 /**
  * The overseas card API ("gpay", spec §5): tokens, billing-key payments, cancels and

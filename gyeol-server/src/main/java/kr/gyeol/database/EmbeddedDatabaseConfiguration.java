@@ -1,9 +1,11 @@
 package kr.gyeol.database;
 
-import kr.gyeol.shared.GatewayProperties;
-import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Duration;
+
+import kr.gyeol.shared.GatewayProperties;
+
+import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;

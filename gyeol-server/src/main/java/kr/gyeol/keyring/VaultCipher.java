@@ -1,7 +1,5 @@
 package kr.gyeol.keyring;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import kr.gyeol.shared.GatewayProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +14,13 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+
+import kr.gyeol.shared.GatewayProperties;
 import kr.gyeol.shared.Tokens;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**

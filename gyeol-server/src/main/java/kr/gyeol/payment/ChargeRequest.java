@@ -1,11 +1,12 @@
 package kr.gyeol.payment;
 
+import java.time.YearMonth;
+
+import kr.gyeol.shared.BillingKeyId;
+import kr.gyeol.shared.InstrumentType;
+import kr.gyeol.shared.Money;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.PartnerId;
-import kr.gyeol.shared.BillingKeyId;
-import java.time.YearMonth;
-import kr.gyeol.shared.Money;
-import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.shared.Payer;
 
 /**

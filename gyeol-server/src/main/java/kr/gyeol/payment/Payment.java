@@ -1,16 +1,17 @@
 package kr.gyeol.payment;
 
+import java.time.Instant;
+import java.time.YearMonth;
+
 import kr.gyeol.network.DeclineReason;
 import kr.gyeol.receipt.CashReceipt;
 import kr.gyeol.shared.BillingKeyId;
+import kr.gyeol.shared.InstrumentType;
+import kr.gyeol.shared.Money;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.PartnerId;
-import kr.gyeol.shared.PaymentId;
-import java.time.Instant;
-import java.time.YearMonth;
-import kr.gyeol.shared.Money;
-import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.shared.Payer;
+import kr.gyeol.shared.PaymentId;
 
 /**
  * One charge of a billing key. The amount is never edited after the fact; refunds are

@@ -1,28 +1,30 @@
 package kr.gyeol.payment;
 
-import kr.gyeol.shared.ReconcilerProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
 import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.payment.jdbc.PaymentRepository;
 import kr.gyeol.shared.AmbiguousCommit;
-import kr.gyeol.shared.SingleUse;
+import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.Outbox;
 import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.Payer;
 import kr.gyeol.shared.PaymentId;
+import kr.gyeol.shared.ReconcilerProperties;
+import kr.gyeol.shared.SingleUse;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.vault.ChargeableKey;
-import kr.gyeol.shared.InstrumentType;
-import kr.gyeol.shared.Payer;
 import kr.gyeol.vault.RegistrationRejected;
 import kr.gyeol.vault.Vault;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

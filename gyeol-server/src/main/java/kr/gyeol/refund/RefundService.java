@@ -1,12 +1,12 @@
 package kr.gyeol.refund;
 
-import kr.gyeol.shared.ReconcilerProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+
 import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.payment.Payment;
@@ -15,15 +15,17 @@ import kr.gyeol.payment.PaymentReceipts;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.receipt.AfterRefund;
 import kr.gyeol.refund.jdbc.RefundRepository;
-import kr.gyeol.shared.SingleUse;
+import kr.gyeol.shared.AmbiguousCommit;
 import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.shared.Money;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.Outbox;
-import kr.gyeol.shared.AmbiguousCommit;
-import kr.gyeol.shared.Money;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.PaymentId;
+import kr.gyeol.shared.ReconcilerProperties;
+import kr.gyeol.shared.SingleUse;
 import kr.gyeol.shared.Tokens;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

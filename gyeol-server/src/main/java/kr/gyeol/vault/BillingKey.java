@@ -1,10 +1,11 @@
 package kr.gyeol.vault;
 
-import kr.gyeol.shared.InstrumentType;
-import kr.gyeol.shared.Payer;
-import kr.gyeol.shared.PartnerId;
-import kr.gyeol.shared.BillingKeyId;
 import java.time.Instant;
+
+import kr.gyeol.shared.BillingKeyId;
+import kr.gyeol.shared.InstrumentType;
+import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.Payer;
 
 /**
  * A registered payment instrument as others may see it: masked, never the number itself.

@@ -1,7 +1,8 @@
 package kr.gyeol.vault;
 
-import kr.gyeol.keyring.VaultCipher;
 import java.util.List;
+
+import kr.gyeol.keyring.VaultCipher;
 
 /**
  * A table of vault ciphertexts ({@code key_id} and {@code ciphertext} per row), for

@@ -1,8 +1,5 @@
 package kr.gyeol.vault;
 
-import kr.gyeol.shared.InstrumentType;
-import kr.gyeol.shared.Payer;
-import kr.gyeol.keyring.VaultCipher;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -11,20 +8,25 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Optional;
+
+import kr.gyeol.keyring.VaultCipher;
 import kr.gyeol.network.AccountDetails;
 import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.CardDetails;
 import kr.gyeol.network.DeclineReason;
 import kr.gyeol.network.Outcome;
-import kr.gyeol.shared.SingleUse;
 import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.EventType;
+import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.Outbox;
 import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.Payer;
+import kr.gyeol.shared.SingleUse;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.vault.RegistrationRejected.Reason;
 import kr.gyeol.vault.jdbc.BillingKeyRepository;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

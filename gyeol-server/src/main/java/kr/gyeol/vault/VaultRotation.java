@@ -1,9 +1,10 @@
 package kr.gyeol.vault;
 
-import kr.gyeol.keyring.VaultCipher;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import kr.gyeol.keyring.VaultCipher;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,8 @@
 package kr.gyeol.vault;
 
-import kr.gyeol.keyring.VaultCipher;
 import java.util.Map;
+
+import kr.gyeol.keyring.VaultCipher;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,18 +1,18 @@
 package kr.gyeol.web;
 
-import kr.gyeol.shared.PartnerId;
-import kr.gyeol.shared.CommitAttempts;
-import kr.gyeol.idempotency.IdempotencyKeys;
-import java.util.function.Supplier;
-import java.util.function.Function;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
+import kr.gyeol.idempotency.IdempotencyKeys;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
+import kr.gyeol.shared.CommitAttempts;
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;
 
 /**

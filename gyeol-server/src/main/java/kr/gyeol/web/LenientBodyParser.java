@@ -1,7 +1,5 @@
 package kr.gyeol.web;
 
-import kr.gyeol.shared.GatewayProperties;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,7 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
 import kr.gyeol.protocol.Fields;
+import kr.gyeol.shared.GatewayProperties;
+
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

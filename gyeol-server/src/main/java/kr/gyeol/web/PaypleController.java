@@ -1,27 +1,28 @@
 package kr.gyeol.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import kr.gyeol.idempotency.IdempotencyKeys;
+import kr.gyeol.partner.CallCredentials;
+import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.protocol.WireValues;
-import kr.gyeol.idempotency.IdempotencyKeys;
-import kr.gyeol.partner.CallCredentials;
-import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.shared.CommitAttempts;
 import kr.gyeol.shared.PartnerId;
-import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;

@@ -1,12 +1,13 @@
 package kr.gyeol.web;
 
-import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
-import kr.gyeol.shared.GatewayProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import kr.gyeol.shared.GatewayProperties;
+
+import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;

@@ -1,6 +1,5 @@
 package kr.gyeol.webhook;
 
-import kr.gyeol.shared.GatewayProperties;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,33 +17,34 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import kr.gyeol.shared.GroupedWrites;
+import jakarta.annotation.PreDestroy;
 import kr.gyeol.shared.EventPayloads;
+import kr.gyeol.shared.GatewayProperties;
+import kr.gyeol.shared.GroupedWrites;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;
-import kr.gyeol.webhook.jdbc.WebhookRepository;
 import kr.gyeol.webhook.jdbc.WebhookRepository.AttemptRow;
 import kr.gyeol.webhook.jdbc.WebhookRepository.EventRow;
-import tools.jackson.databind.json.JsonMapper;
+import kr.gyeol.webhook.jdbc.WebhookRepository;
 
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Delivers due events. Each round claims them in batches under a lease of their own

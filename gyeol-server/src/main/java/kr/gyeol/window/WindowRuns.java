@@ -1,12 +1,12 @@
 package kr.gyeol.window;
 
-import kr.gyeol.partner.AuthProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 
+import kr.gyeol.partner.AuthProperties;
 import kr.gyeol.partner.IssuedSession;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
@@ -16,17 +16,17 @@ import kr.gyeol.payment.ChargeRequest;
 import kr.gyeol.payment.PaymentApi;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.shared.BillingKeyId;
+import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.shared.Money;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.vault.BillingKey;
-import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.vault.PaymentPasswords;
-import kr.gyeol.window.jdbc.WindowRepository;
 import kr.gyeol.window.jdbc.WindowRepository.WindowRow;
-import tools.jackson.databind.json.JsonMapper;
+import kr.gyeol.window.jdbc.WindowRepository;
 
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every window kind shares once the customer has acted: the window is claimed once

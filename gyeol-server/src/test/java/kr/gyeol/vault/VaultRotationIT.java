@@ -1,7 +1,5 @@
 package kr.gyeol.vault;
 
-import kr.gyeol.keyring.VaultCipher;
-import kr.gyeol.keyring.VaultProperties;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -14,14 +12,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import kr.gyeol.keyring.VaultCipher;
+import kr.gyeol.keyring.VaultProperties;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.PaypleTestClient;
 import kr.gyeol.support.TempDirectories;
 import kr.gyeol.webhook.WebhookEndpoints;
 import kr.gyeol.webhook.WebhookFormat;
-import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;

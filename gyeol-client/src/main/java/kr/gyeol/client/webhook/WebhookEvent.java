@@ -1,8 +1,9 @@
 package kr.gyeol.client.webhook;
 
-import kr.gyeol.protocol.GpayFields;
 import java.util.Map;
+
 import kr.gyeol.protocol.Fields;
+import kr.gyeol.protocol.GpayFields;
 
 /**
  * One webhook, by what it reports. Every event keeps the body's fields as they came in

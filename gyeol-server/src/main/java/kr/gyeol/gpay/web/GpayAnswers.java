@@ -1,6 +1,5 @@
 package kr.gyeol.gpay.web;
 
-import kr.gyeol.protocol.GpayFields;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,8 +8,9 @@ import java.util.Map;
 
 import kr.gyeol.gpay.GpayRefused;
 import kr.gyeol.payment.Payment;
-import kr.gyeol.refund.Refund;
 import kr.gyeol.protocol.GpayCode;
+import kr.gyeol.protocol.GpayFields;
+import kr.gyeol.refund.Refund;
 import kr.gyeol.shared.KoreanTime;
 
 /**

@@ -1,31 +1,31 @@
 package kr.gyeol.gpay.web;
 
-import kr.gyeol.protocol.GpayFields;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import kr.gyeol.gpay.GpayRefused;
 import kr.gyeol.gpay.GpayTokens;
+import kr.gyeol.idempotency.IdempotencyKeys;
 import kr.gyeol.protocol.GpayCode;
+import kr.gyeol.protocol.GpayFields;
 import kr.gyeol.shared.BillingKeyId;
-import kr.gyeol.shared.Money;
 import kr.gyeol.shared.CommitAttempts;
+import kr.gyeol.shared.Money;
 import kr.gyeol.shared.PartnerId;
+import kr.gyeol.web.Idempotency;
 import kr.gyeol.web.LenientBodyParser;
 import kr.gyeol.web.WireRequest;
-import kr.gyeol.idempotency.IdempotencyKeys;
-import kr.gyeol.web.Idempotency;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.core.type.TypeReference;
-import java.util.function.Supplier;
-import java.util.LinkedHashMap;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The overseas API's server calls after the token: billing-key payment (spec §5.3) and

@@ -1,6 +1,5 @@
 package kr.gyeol.gpay.web;
 
-import kr.gyeol.protocol.GpayFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import kr.gyeol.gpay.GpayRefused;
 import kr.gyeol.gpay.GpayTokens;
 import kr.gyeol.protocol.GpayCode;
+import kr.gyeol.protocol.GpayFields;
 import kr.gyeol.web.LenientBodyParser;
 import kr.gyeol.web.WireRequest;
 

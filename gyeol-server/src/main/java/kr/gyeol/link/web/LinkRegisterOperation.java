@@ -1,8 +1,5 @@
 package kr.gyeol.link.web;
 
-import kr.gyeol.shared.InstrumentType;
-import kr.gyeol.payment.ChargeRules;
-import kr.gyeol.web.WireFields;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -18,12 +15,15 @@ import kr.gyeol.link.LinkService;
 import kr.gyeol.link.PaymentLink;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
-import kr.gyeol.web.PartnerCalls;
+import kr.gyeol.payment.ChargeRules;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.protocol.WireValues;
+import kr.gyeol.shared.InstrumentType;
+import kr.gyeol.web.PartnerCalls;
 import kr.gyeol.web.PaypleOperation;
+import kr.gyeol.web.WireFields;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.web.WireResponse;
 

@@ -1,6 +1,5 @@
 package kr.gyeol.payment.jdbc;
 
-import kr.gyeol.network.DeclineReason;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,18 +10,21 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+
+import kr.gyeol.network.DeclineReason;
 import kr.gyeol.payment.AppCardCharge;
 import kr.gyeol.payment.Overseas;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentApi;
 import kr.gyeol.payment.PaymentStatus;
 import kr.gyeol.shared.BillingKeyId;
+import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.shared.Money;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.PartnerId;
-import kr.gyeol.shared.PaymentId;
-import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.shared.Payer;
+import kr.gyeol.shared.PaymentId;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

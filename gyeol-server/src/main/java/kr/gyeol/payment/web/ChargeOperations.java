@@ -1,18 +1,13 @@
 package kr.gyeol.payment.web;
 
-import kr.gyeol.network.DeclineReason;
-import kr.gyeol.shared.BillingKeyId;
-import kr.gyeol.shared.OrderId;
-import kr.gyeol.shared.SingleUse;
-import kr.gyeol.web.WireFields;
 import java.time.YearMonth;
 import java.util.OptionalLong;
 import java.util.Set;
-import kr.gyeol.web.PaymentAnswers;
+
+import kr.gyeol.network.DeclineReason;
 import kr.gyeol.partner.AuthorizedCall;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
-import kr.gyeol.web.PartnerCalls;
 import kr.gyeol.payment.ChargeRejected;
 import kr.gyeol.payment.ChargeRequest;
 import kr.gyeol.payment.Payment;
@@ -21,10 +16,17 @@ import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.protocol.WireValues;
+import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.InstrumentType;
+import kr.gyeol.shared.OrderId;
+import kr.gyeol.shared.SingleUse;
+import kr.gyeol.web.PartnerCalls;
+import kr.gyeol.web.PaymentAnswers;
 import kr.gyeol.web.PaypleOperation;
+import kr.gyeol.web.WireFields;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.web.WireResponse;
+
 import org.springframework.stereotype.Component;
 
 /**

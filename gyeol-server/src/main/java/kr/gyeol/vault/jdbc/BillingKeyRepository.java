@@ -1,20 +1,22 @@
 package kr.gyeol.vault.jdbc;
 
-import kr.gyeol.shared.PartnerId;
-import kr.gyeol.shared.BillingKeyId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+
+import kr.gyeol.keyring.VaultCipher.Sealed;
+import kr.gyeol.shared.BillingKeyId;
+import kr.gyeol.shared.InstrumentType;
+import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.Payer;
 import kr.gyeol.vault.BillingKey;
 import kr.gyeol.vault.BillingKeyStatus;
 import kr.gyeol.vault.HolderType;
-import kr.gyeol.shared.InstrumentType;
-import kr.gyeol.shared.Payer;
 import kr.gyeol.vault.PendingAccountRegistration;
-import kr.gyeol.keyring.VaultCipher.Sealed;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,31 +1,33 @@
 package kr.gyeol.vault.web;
 
-import kr.gyeol.shared.BillingKeyId;
-import kr.gyeol.web.WireFields;
 import java.util.Set;
+
 import kr.gyeol.partner.AuthorizedCall;
 import kr.gyeol.partner.IssuedSession;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
-import kr.gyeol.web.PartnerCalls;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.protocol.WireValues;
+import kr.gyeol.shared.BillingKeyId;
+import kr.gyeol.shared.InstrumentType;
+import kr.gyeol.shared.Payer;
 import kr.gyeol.shared.SingleUse;
 import kr.gyeol.vault.AccountRegistration;
 import kr.gyeol.vault.BillingKey;
 import kr.gyeol.vault.CardRegistration;
 import kr.gyeol.vault.HolderType;
-import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.vault.Masking;
-import kr.gyeol.shared.Payer;
 import kr.gyeol.vault.PendingAccountRegistration;
 import kr.gyeol.vault.RegistrationRejected;
 import kr.gyeol.vault.Vault;
+import kr.gyeol.web.PartnerCalls;
 import kr.gyeol.web.PaypleOperation;
+import kr.gyeol.web.WireFields;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.web.WireResponse;
+
 import org.springframework.stereotype.Component;
 
 /**

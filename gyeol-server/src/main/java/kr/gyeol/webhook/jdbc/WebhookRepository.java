@@ -1,6 +1,5 @@
 package kr.gyeol.webhook.jdbc;
 
-import kr.gyeol.shared.PartnerId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import kr.gyeol.shared.EventType;
-import kr.gyeol.webhook.WebhookStatus;
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.webhook.WebhookFormat;
+import kr.gyeol.webhook.WebhookStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

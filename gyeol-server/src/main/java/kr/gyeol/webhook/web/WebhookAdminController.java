@@ -1,29 +1,29 @@
 package kr.gyeol.webhook.web;
 
-import kr.gyeol.shared.PartnerId;
-import kr.gyeol.webhook.WebhookStatus;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.web.JsonApi;
 import kr.gyeol.web.JsonApiProblems;
 import kr.gyeol.webhook.WebhookEndpoint;
 import kr.gyeol.webhook.WebhookEndpoints;
 import kr.gyeol.webhook.WebhookFormat;
 import kr.gyeol.webhook.WebhookLog;
+import kr.gyeol.webhook.WebhookStatus;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;

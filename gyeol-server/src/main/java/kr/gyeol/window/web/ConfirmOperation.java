@@ -1,18 +1,18 @@
 package kr.gyeol.window.web;
 
-import kr.gyeol.network.DeclineReason;
 import java.util.Set;
 
+import kr.gyeol.network.DeclineReason;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
-import kr.gyeol.shared.BillingKeyId;
-import kr.gyeol.web.PartnerCalls;
 import kr.gyeol.payment.Payment;
-import kr.gyeol.web.PaymentAnswers;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
+import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.InstrumentType;
+import kr.gyeol.web.PartnerCalls;
+import kr.gyeol.web.PaymentAnswers;
 import kr.gyeol.web.PaypleOperation;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.web.WireResponse;
