@@ -155,21 +155,10 @@ class ArchitectureTest {
      * use the constants.
      */
     @Test
-    void paypleFieldNamesAreSpelledOnlyByTheProtocolAndTheEdges() throws IOException {
-        Pattern literal = Pattern.compile("\"PCD_");
-        List<Path> roots = List.of(Path.of("src/main/java"), Path.of("../gyeol-client/src/main/java"),
-                Path.of("../gyeol-demo/src/main/java"));
-        List<String> offenders;
-        try (Stream<Path> files = roots.stream().flatMap(ArchitectureTest::javaFiles)) {
-            offenders = files.filter((file) -> !isEdge(file)).filter((file) -> {
-                try {
-                    return literal.matcher(Files.readString(file)).find();
-                }
-                catch (IOException ex) {
-                    throw new IllegalStateException(ex);
-                }
-            }).map(Path::toString).toList();
-        }
+    void paypleFieldNamesAreSpelledOnlyByTheProtocolAndTheEdges() {
+        List<String> offenders = spelling(Pattern.compile("\"PCD_")).stream()
+            .filter((file) -> !isEdge(Path.of(file)))
+            .toList();
         assertThat(offenders).as("files spelling a \"PCD_ field outside the protocol module and the edges").isEmpty();
     }
 
@@ -178,23 +167,27 @@ class ArchitectureTest {
      * {@code GpayFields}; the gateway, the client and the demo spell them through it.
      */
     @Test
-    void overseasFieldNamesAreSpelledOnlyByTheProtocol() throws IOException {
-        Pattern literal = Pattern
-            .compile("\"(service_id|service_key|service_oid|pay_id|api_id|api_date|billing_key|totalAmount)\"");
+    void overseasFieldNamesAreSpelledOnlyByTheProtocol() {
+        List<String> offenders = spelling(Pattern
+            .compile("\"(service_id|service_key|service_oid|pay_id|api_id|api_date|billing_key|totalAmount)\""));
+        assertThat(offenders).as("files spelling an overseas field outside GpayFields").isEmpty();
+    }
+
+    /**
+     * The source files of the gateway, the client and the demo in which {@code literal}
+     * occurs.
+     */
+    private static List<String> spelling(Pattern literal) {
         List<Path> roots = List.of(Path.of("src/main/java"), Path.of("../gyeol-client/src/main/java"),
                 Path.of("../gyeol-demo/src/main/java"));
-        List<String> offenders;
-        try (Stream<Path> files = roots.stream().flatMap(ArchitectureTest::javaFiles)) {
-            offenders = files.filter((file) -> {
-                try {
-                    return literal.matcher(Files.readString(file)).find();
-                }
-                catch (IOException ex) {
-                    throw new IllegalStateException(ex);
-                }
-            }).map(Path::toString).toList();
-        }
-        assertThat(offenders).as("files spelling an overseas field outside GpayFields").isEmpty();
+        return roots.stream().flatMap(ArchitectureTest::javaFiles).filter((file) -> {
+            try {
+                return literal.matcher(Files.readString(file)).find();
+            }
+            catch (IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }).map(Path::toString).toList();
     }
 
     private static boolean isEdge(Path file) {

@@ -159,9 +159,10 @@ final class ConsolePages {
      * or the value itself when it has none: a decline reason from an acquirer the texts
      * do not know is still shown.
      */
+    @SuppressWarnings("unchecked")
     static String label(Map<String, Object> model, String group, Object value) {
         String name = value instanceof Enum<?> constant ? constant.name() : String.valueOf(value);
-        return text(model, group + "." + name).equals(group + "." + name) ? name : text(model, group + "." + name);
+        return ((Map<String, String>) model.get("t")).getOrDefault(group + "." + name, name);
     }
 
     /** "1개월마다", "every 2 week(s)". */

@@ -119,15 +119,13 @@ class SubscriptionPages {
         ConsoleSession session = session(request);
         Subscription sub = ownedSubscription(session, id);
         Map<String, Object> model = page(request, response, "subscriptions");
-        Plan plan = this.plans.list(session.partnerId(), 200)
-            .stream()
-            .filter((candidate) -> candidate.id().equals(sub.planId()))
-            .findFirst()
-            .orElse(null);
+        // A subscription's plan is the partner's (a foreign key, and subscribing checks
+        // it).
+        Plan plan = this.plans.find(session.partnerId(), sub.planId());
         model.put("id", sub.id());
-        model.put("plan", plan == null ? sub.planId() : plan.name());
-        model.put("planAmount", plan == null ? null : money(plan.amount().amount(), plan.amount()));
-        model.put("planInterval", plan == null ? null : interval(model, plan.interval()));
+        model.put("plan", plan.name());
+        model.put("planAmount", money(plan.amount().amount(), plan.amount()));
+        model.put("planInterval", interval(model, plan.interval()));
         model.put("status", sub.status().name());
         model.put("statusText", label(model, "subscriptionStatus", sub.status()));
         model.put("goods", sub.goods());
