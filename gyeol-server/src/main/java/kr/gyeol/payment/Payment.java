@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 
 import kr.gyeol.network.DeclineReason;
-import kr.gyeol.receipt.CashReceipt;
 import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.shared.Money;

@@ -1,10 +1,6 @@
 package kr.gyeol.payment;
 
 import kr.gyeol.payment.jdbc.PaymentRepository;
-import kr.gyeol.receipt.AfterRefund;
-import kr.gyeol.receipt.CashReceipt;
-import kr.gyeol.receipt.CashReceiptRejected;
-import kr.gyeol.receipt.CashReceipts;
 import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.Money;
 import kr.gyeol.shared.OrderId;

@@ -1,7 +1,7 @@
 package kr.gyeol.refund;
 
 import kr.gyeol.payment.Payment;
-import kr.gyeol.receipt.AfterRefund;
+import kr.gyeol.payment.AfterRefund;
 
 /**
  * A refund with the payment it belongs to and what remains refundable after it.

@@ -13,7 +13,7 @@ import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentApi;
 import kr.gyeol.payment.PaymentReceipts;
 import kr.gyeol.payment.PaymentService;
-import kr.gyeol.receipt.AfterRefund;
+import kr.gyeol.payment.AfterRefund;
 import kr.gyeol.refund.jdbc.RefundRepository;
 import kr.gyeol.shared.AmbiguousCommit;
 import kr.gyeol.shared.KoreanTime;

@@ -15,8 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import kr.gyeol.idempotency.IdempotencyKeys;
-import kr.gyeol.partner.CredentialFailures;
-import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.shared.PartnerId;
 
 import org.springframework.core.Ordered;
@@ -40,14 +38,11 @@ class JsonIdempotency extends OncePerRequestFilter {
 
     private final IdempotencyKeys keys;
 
-    private final PartnerAuthentication authentication;
+    private final Callers callers;
 
-    private final CredentialFailures failures;
-
-    JsonIdempotency(IdempotencyKeys keys, PartnerAuthentication authentication, CredentialFailures failures) {
-        this.failures = failures;
+    JsonIdempotency(IdempotencyKeys keys, Callers callers) {
         this.keys = keys;
-        this.authentication = authentication;
+        this.callers = callers;
     }
 
     @Override
@@ -65,9 +60,7 @@ class JsonIdempotency extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(Idempotency.HEADER);
         String authorization = request.getHeader("Authorization");
-        String claimed = PartnerAuthentication.claimedPartnerOfBasic(authorization);
-        Optional<PartnerId> partner = claimed == null || this.failures.lockedOut(claimed, request.getRemoteAddr())
-                ? Optional.empty() : this.authentication.partnerOfBasic(authorization);
+        Optional<PartnerId> partner = this.callers.ofBasic(authorization, request.getRemoteAddr());
         if (partner.isEmpty()) {
             chain.doFilter(request, response);
             return;

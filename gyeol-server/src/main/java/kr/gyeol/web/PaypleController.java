@@ -14,8 +14,6 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kr.gyeol.idempotency.IdempotencyKeys;
-import kr.gyeol.partner.CallCredentials;
-import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
@@ -50,15 +48,15 @@ class PaypleController {
 
     private final IdempotencyKeys idempotency;
 
-    private final PartnerAuthentication authentication;
+    private final Callers callers;
 
     private final MeterRegistry registry;
 
     PaypleController(List<PaypleOperation> operations, LenientBodyParser parser, JsonMapper json,
-            IdempotencyKeys idempotency, PartnerAuthentication authentication, MeterRegistry registry) {
+            IdempotencyKeys idempotency, Callers callers, MeterRegistry registry) {
         this.registry = registry;
         this.idempotency = idempotency;
-        this.authentication = authentication;
+        this.callers = callers;
         for (PaypleOperation operation : operations) {
             for (Endpoint endpoint : operation.endpoints()) {
                 if (this.operations.put(endpoint, operation) != null) {
@@ -133,8 +131,7 @@ class PaypleController {
             write(servletResponse, WireResponse.error(ResponseCode.IDEM0001));
             return;
         }
-        Optional<PartnerId> partner = this.authentication
-            .partnerOfCall(new CallCredentials(wire.partnerId(), wire.secret(), wire.authKey(), null));
+        Optional<PartnerId> partner = this.callers.ofEnvelope(wire);
         if (partner.isEmpty()) {
             write(servletResponse, operation.handle(wire, endpoint));
             return;

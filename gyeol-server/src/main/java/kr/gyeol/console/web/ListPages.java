@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import kr.gyeol.console.ConsoleSession;
 import kr.gyeol.link.LinkService;
 import kr.gyeol.link.PaymentLink;
-import kr.gyeol.receipt.CashReceipt;
-import kr.gyeol.receipt.CashReceipts;
+import kr.gyeol.payment.CashReceipt;
+import kr.gyeol.payment.CashReceipts;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -14,15 +14,16 @@ import java.util.Set;
 import kr.gyeol.link.LinkService;
 import kr.gyeol.link.PaymentLink;
 import kr.gyeol.partner.Operation;
+import kr.gyeol.partner.AuthorizedCall;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.partner.web.PartnerCalls;
+import kr.gyeol.partner.web.PartnerOperation;
 import kr.gyeol.payment.ChargeRules;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.protocol.WireValues;
 import kr.gyeol.shared.InstrumentType;
-import kr.gyeol.web.PartnerCalls;
-import kr.gyeol.web.PaypleOperation;
 import kr.gyeol.web.WireFields;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.web.WireResponse;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
  * {@code PCD_PAY_RST} / {@code PCD_PAY_CODE}.
  */
 @Component
-class LinkRegisterOperation implements PaypleOperation {
+class LinkRegisterOperation extends PartnerOperation {
 
     /** Without {@code PCD_LINK_EXPIREDATE} a link can be paid for this many days. */
     static final int DEFAULT_DAYS = 30;
@@ -45,12 +46,10 @@ class LinkRegisterOperation implements PaypleOperation {
     private static final PartnerCalls.Refusals REFUSALS = new PartnerCalls.Refusals(ResponseCode.LINK0001,
             ResponseCode.CBIL0001, ResponseCode.LINK0001, ResponseCode.LINK0001);
 
-    private final PartnerAuthentication authentication;
-
     private final LinkService links;
 
     LinkRegisterOperation(PartnerAuthentication authentication, LinkService links) {
-        this.authentication = authentication;
+        super(authentication);
         this.links = links;
     }
 
@@ -60,15 +59,22 @@ class LinkRegisterOperation implements PaypleOperation {
     }
 
     @Override
-    public WireResponse handle(WireRequest request, Endpoint endpoint) {
-        if (request.isMalformed()) {
-            return error(failure(endpoint), request);
-        }
-        PartnerCalls.Checked checked = PartnerCalls.authorize(this.authentication, request, Operation.LINK_REGISTER,
-                REFUSALS);
-        if (checked.refused()) {
-            return error(checked.refusal(), request);
-        }
+    protected PartnerCalls.Envelope envelope(Endpoint endpoint) {
+        return PartnerCalls.Envelope.of(Operation.LINK_REGISTER, REFUSALS);
+    }
+
+    @Override
+    protected WireResponse malformed(WireRequest request, Endpoint endpoint) {
+        return error(failure(endpoint), request);
+    }
+
+    @Override
+    protected WireResponse refused(WireResponse refusal, WireRequest request, Endpoint endpoint) {
+        return error(refusal, request);
+    }
+
+    @Override
+    protected WireResponse answer(AuthorizedCall call, WireRequest request, Endpoint endpoint) {
         List<PaymentLink.Method> methods = methods(request.get(Fields.PAY_TYPE), request.get(Fields.CARD_VER));
         if (methods == null) {
             return error(WireResponse.error(ResponseCode.LINK0004), request);
@@ -106,7 +112,7 @@ class LinkRegisterOperation implements PaypleOperation {
             }
             period = read.period();
         }
-        PaymentLink link = this.links.create(new PaymentLink(null, checked.call().partnerId(), null, methods, goods,
+        PaymentLink link = this.links.create(new PaymentLink(null, call.partnerId(), null, methods, goods,
                 amount.getAsLong(), taxable, vat, WireValues.isYes(request.get(Fields.TAXSAVE_FLAG)),
                 request.get(Fields.LINK_MEMO), period, expiresOn, null));
         WireResponse answer = new WireResponse().put(Fields.LINK_RST, "success")

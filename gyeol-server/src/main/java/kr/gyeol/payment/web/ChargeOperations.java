@@ -8,6 +8,8 @@ import kr.gyeol.network.DeclineReason;
 import kr.gyeol.partner.AuthorizedCall;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.partner.web.PartnerCalls;
+import kr.gyeol.partner.web.PartnerOperation;
 import kr.gyeol.payment.ChargeRejected;
 import kr.gyeol.payment.ChargeRequest;
 import kr.gyeol.payment.Payment;
@@ -20,9 +22,6 @@ import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.SingleUse;
-import kr.gyeol.web.PartnerCalls;
-import kr.gyeol.web.PaymentAnswers;
-import kr.gyeol.web.PaypleOperation;
 import kr.gyeol.web.WireFields;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.web.WireResponse;
@@ -35,7 +34,7 @@ import org.springframework.stereotype.Component;
  * code family.
  */
 @Component
-class ChargeOperations implements PaypleOperation {
+class ChargeOperations extends PartnerOperation {
 
     /** One endpoint's response codes. */
     private record Codes(ResponseCode success, ResponseCode sessionExpired, ResponseCode wrongAccess,
@@ -73,12 +72,10 @@ class ChargeOperations implements PaypleOperation {
             Fields.PAYER_NAME, Fields.PAYER_HP, Fields.PAYER_EMAIL, Fields.PAY_GOODS, Fields.PAY_TOTAL,
             Fields.PAY_TAXTOTAL, Fields.PAY_ISTAX, Fields.USER_DEFINE1, Fields.USER_DEFINE2 };
 
-    private final PartnerAuthentication authentication;
-
     private final PaymentService payments;
 
     ChargeOperations(PartnerAuthentication authentication, PaymentService payments) {
-        this.authentication = authentication;
+        super(authentication);
         this.payments = payments;
     }
 
@@ -88,26 +85,34 @@ class ChargeOperations implements PaypleOperation {
                 Endpoint.MONTHLY_PAY_ACCOUNT);
     }
 
+    /**
+     * The key is spent with the PENDING payment (or before a refusal): one commit fewer
+     * per charge.
+     */
     @Override
-    public WireResponse handle(WireRequest request, Endpoint endpoint) {
-        Codes codes = codes(endpoint);
-        if (request.isMalformed()) {
-            return unreadable(request, endpoint, codes).echo(request, ECHOED);
-        }
-        PartnerCalls.Refusals refusals = new PartnerCalls.Refusals(codes.sessionExpired(), codes.wrongAccess(),
-                ResponseCode.AUTH0001, codes.wrongSecret());
-        // The key is spent with the PENDING payment (or before a refusal): one commit
-        // fewer per charge.
-        PartnerCalls.Checked checked = PartnerCalls.authorizeDeferred(authentication, request,
-                Operation.valueOf(endpoint.name()), refusals);
-        if (checked.refused()) {
-            return checked.refusal().echo(request, ECHOED);
-        }
-        return charge(request, endpoint, codes, checked.call(), refusals);
+    protected PartnerCalls.Envelope envelope(Endpoint endpoint) {
+        return PartnerCalls.Envelope.spentByWork(Operation.valueOf(endpoint.name()), refusals(codes(endpoint)));
     }
 
-    private WireResponse charge(WireRequest request, Endpoint endpoint, Codes codes, AuthorizedCall call,
-            PartnerCalls.Refusals refusals) {
+    private static PartnerCalls.Refusals refusals(Codes codes) {
+        return new PartnerCalls.Refusals(codes.sessionExpired(), codes.wrongAccess(), ResponseCode.AUTH0001,
+                codes.wrongSecret());
+    }
+
+    @Override
+    protected WireResponse malformed(WireRequest request, Endpoint endpoint) {
+        return unreadable(request, endpoint, codes(endpoint)).echo(request, ECHOED);
+    }
+
+    @Override
+    protected WireResponse refused(WireResponse refusal, WireRequest request, Endpoint endpoint) {
+        return refusal.echo(request, ECHOED);
+    }
+
+    @Override
+    protected WireResponse answer(AuthorizedCall call, WireRequest request, Endpoint endpoint) {
+        Codes codes = codes(endpoint);
+        PartnerCalls.Refusals refusals = refusals(codes);
         boolean card = endpoint == Endpoint.SIMPLE_PAY_CARD || endpoint == Endpoint.MONTHLY_PAY_CARD;
         // A SimplePay body may ask for the monthly rule too (pages that authenticated
         // with PCD_SIMPLE_FLAG and send PCD_REGULER_FLAG=Y with the month): it is

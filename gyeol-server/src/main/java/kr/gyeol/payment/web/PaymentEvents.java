@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import kr.gyeol.shared.PaymentId;
-import kr.gyeol.web.PaymentAnswers;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.payment.PaymentStatus;

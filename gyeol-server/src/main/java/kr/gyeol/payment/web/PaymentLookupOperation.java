@@ -2,11 +2,11 @@ package kr.gyeol.payment.web;
 
 import java.util.Set;
 import kr.gyeol.shared.OrderId;
-import kr.gyeol.web.PaymentAnswers;
 import kr.gyeol.partner.AuthorizedCall;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
-import kr.gyeol.web.PartnerCalls;
+import kr.gyeol.partner.web.PartnerCalls;
+import kr.gyeol.partner.web.PartnerOperation;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.protocol.Endpoint;
@@ -14,7 +14,6 @@ import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.InstrumentType;
-import kr.gyeol.web.PaypleOperation;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.web.WireResponse;
 import org.springframework.stereotype.Component;
@@ -25,17 +24,15 @@ import org.springframework.stereotype.Component;
  * are routed to the cancel operation by the wire edge.
  */
 @Component
-class PaymentLookupOperation implements PaypleOperation {
+class PaymentLookupOperation extends PartnerOperation {
 
     private static final PartnerCalls.Refusals REFUSALS = new PartnerCalls.Refusals(ResponseCode.CBIL0002,
             ResponseCode.CBIL0001, ResponseCode.AUTH0001, ResponseCode.AUTH0002);
 
-    private final PartnerAuthentication authentication;
-
     private final PaymentService payments;
 
     PaymentLookupOperation(PartnerAuthentication authentication, PaymentService payments) {
-        this.authentication = authentication;
+        super(authentication);
         this.payments = payments;
     }
 
@@ -45,16 +42,22 @@ class PaymentLookupOperation implements PaypleOperation {
     }
 
     @Override
-    public WireResponse handle(WireRequest request, Endpoint endpoint) {
-        if (request.isMalformed()) {
-            return failure(endpoint).echo(request, Fields.PAY_OID, Fields.PAY_TYPE);
-        }
-        PartnerCalls.Checked checked = PartnerCalls.authorize(authentication, request, Operation.PAYMENT_LOOKUP,
-                REFUSALS);
-        if (checked.refused()) {
-            return checked.refusal().echo(request, Fields.PAY_OID, Fields.PAY_TYPE);
-        }
-        AuthorizedCall call = checked.call();
+    protected PartnerCalls.Envelope envelope(Endpoint endpoint) {
+        return PartnerCalls.Envelope.of(Operation.PAYMENT_LOOKUP, REFUSALS);
+    }
+
+    @Override
+    protected WireResponse malformed(WireRequest request, Endpoint endpoint) {
+        return refused(failure(endpoint), request, endpoint);
+    }
+
+    @Override
+    protected WireResponse refused(WireResponse refusal, WireRequest request, Endpoint endpoint) {
+        return refusal.echo(request, Fields.PAY_OID, Fields.PAY_TYPE);
+    }
+
+    @Override
+    protected WireResponse answer(AuthorizedCall call, WireRequest request, Endpoint endpoint) {
         String orderId = request.get(Fields.PAY_OID);
         String date = request.get(Fields.PAY_DATE);
         Payment payment = orderId == null || date == null ? null

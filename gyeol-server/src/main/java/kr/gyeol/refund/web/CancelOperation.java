@@ -5,9 +5,10 @@ import java.util.Set;
 import kr.gyeol.partner.AuthorizedCall;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
-import kr.gyeol.receipt.AfterRefund;
+import kr.gyeol.partner.web.PartnerCalls;
+import kr.gyeol.partner.web.PartnerOperation;
+import kr.gyeol.payment.AfterRefund;
 import kr.gyeol.shared.OrderId;
-import kr.gyeol.web.PartnerCalls;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
@@ -20,7 +21,6 @@ import kr.gyeol.refund.RefundStatus;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.SingleUse;
 import kr.gyeol.shared.InstrumentType;
-import kr.gyeol.web.PaypleOperation;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.web.WireResponse;
 import org.springframework.stereotype.Component;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * partial cancel.
  */
 @Component
-class CancelOperation implements PaypleOperation {
+class CancelOperation extends PartnerOperation {
 
     private static final String[] ECHOED = { Fields.PAY_OID, Fields.PAY_TYPE, Fields.REFUND_TOTAL, Fields.REGULER_FLAG,
             Fields.PAY_YEAR, Fields.PAY_MONTH, Fields.USER_DEFINE1, Fields.USER_DEFINE2 };
@@ -39,12 +39,10 @@ class CancelOperation implements PaypleOperation {
     private static final PartnerCalls.Refusals REFUSALS = new PartnerCalls.Refusals(ResponseCode.CBIL0002,
             ResponseCode.CBIL0001, ResponseCode.PAYC0001, ResponseCode.PAYC0001);
 
-    private final PartnerAuthentication authentication;
-
     private final RefundService refunds;
 
     CancelOperation(PartnerAuthentication authentication, RefundService refunds) {
-        this.authentication = authentication;
+        super(authentication);
         this.refunds = refunds;
     }
 
@@ -53,26 +51,32 @@ class CancelOperation implements PaypleOperation {
         return Set.of(Endpoint.CANCEL);
     }
 
+    /** The key is spent with the refund's reservation (or before a refusal). */
     @Override
-    public WireResponse handle(WireRequest request, Endpoint endpoint) {
-        if (request.isMalformed()) {
-            // An amount the parser could not take answers the amount's code; anything
-            // else, the operation's failure.
-            boolean amount = request.malformedFields().contains(Fields.REFUND_TOTAL)
-                    || request.malformedFields().contains(Fields.REFUND_TAXTOTAL)
-                    || request.malformedFields().contains(Fields.PAY_TAXTOTAL);
-            return (amount && !request.unreadableBody() ? WireResponse.error(ResponseCode.PAYC0003) : failure(endpoint))
-                .echo(request, ECHOED);
-        }
-        // The key is spent with the refund's reservation (or before a refusal).
-        PartnerCalls.Checked checked = PartnerCalls.authorizeDeferred(authentication, request, Operation.CANCEL,
-                REFUSALS);
-        if (checked.refused()) {
-            return checked.refusal().echo(request, ECHOED);
-        }
-        AuthorizedCall call = checked.call();
+    protected PartnerCalls.Envelope envelope(Endpoint endpoint) {
+        return PartnerCalls.Envelope.spentByWork(Operation.CANCEL, REFUSALS);
+    }
+
+    @Override
+    protected WireResponse malformed(WireRequest request, Endpoint endpoint) {
+        // An amount the parser could not take answers the amount's code; anything else,
+        // the operation's failure.
+        boolean amount = request.malformedFields().contains(Fields.REFUND_TOTAL)
+                || request.malformedFields().contains(Fields.REFUND_TAXTOTAL)
+                || request.malformedFields().contains(Fields.PAY_TAXTOTAL);
+        return (amount && !request.unreadableBody() ? WireResponse.error(ResponseCode.PAYC0003) : failure(endpoint))
+            .echo(request, ECHOED);
+    }
+
+    @Override
+    protected WireResponse refused(WireResponse refusal, WireRequest request, Endpoint endpoint) {
+        return refusal.echo(request, ECHOED);
+    }
+
+    @Override
+    protected WireResponse answer(AuthorizedCall call, WireRequest request, Endpoint endpoint) {
         String refundKey = request.get(Fields.REFUND_KEY);
-        if (refundKey == null || !authentication.refundKeyMatches(call.partnerId(), refundKey)) {
+        if (refundKey == null || !authentication().refundKeyMatches(call.partnerId(), refundKey)) {
             return PartnerCalls.refuse(call, WireResponse.error(ResponseCode.PAYC0002), REFUSALS).echo(request, ECHOED);
         }
         OptionalLong amount = WireValues.amount(request.get(Fields.REFUND_TOTAL));

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import kr.gyeol.payment.PaymentService;
-import kr.gyeol.web.PaymentAnswers;
+import kr.gyeol.payment.web.PaymentAnswers;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.refund.RefundStatus;

@@ -6,6 +6,8 @@ import kr.gyeol.partner.AuthorizedCall;
 import kr.gyeol.partner.IssuedSession;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.partner.web.PartnerCalls;
+import kr.gyeol.partner.web.PartnerOperation;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
@@ -22,8 +24,6 @@ import kr.gyeol.vault.Masking;
 import kr.gyeol.vault.PendingAccountRegistration;
 import kr.gyeol.vault.RegistrationRejected;
 import kr.gyeol.vault.Vault;
-import kr.gyeol.web.PartnerCalls;
-import kr.gyeol.web.PaypleOperation;
 import kr.gyeol.web.WireFields;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.web.WireResponse;
@@ -36,14 +36,12 @@ import org.springframework.stereotype.Component;
  * ({@code PUSERDEL}, §1.10).
  */
 @Component
-class BillingKeyOperations implements PaypleOperation {
-
-    private final PartnerAuthentication authentication;
+class BillingKeyOperations extends PartnerOperation {
 
     private final Vault vault;
 
     BillingKeyOperations(PartnerAuthentication authentication, Vault vault) {
-        this.authentication = authentication;
+        super(authentication);
         this.vault = vault;
     }
 
@@ -53,20 +51,25 @@ class BillingKeyOperations implements PaypleOperation {
                 Endpoint.BILLING_KEY_REVOKE);
     }
 
+    /** A registration spends its key with the key it stores (or before a refusal). */
     @Override
-    public WireResponse handle(WireRequest request, Endpoint endpoint) {
-        if (request.isMalformed()) {
-            return failure(endpoint).echo(request, Fields.PAY_TYPE, Fields.PAY_WORK, Fields.PAYER_ID);
-        }
-        // A registration spends its key with the key it stores (or before a refusal).
-        PartnerCalls.Checked checked = endpoint == Endpoint.REGISTER
-                ? PartnerCalls.authorizeDeferred(authentication, request, Operation.REGISTER, refusals(endpoint))
-                : PartnerCalls.authorize(authentication, request, Operation.valueOf(endpoint.name()),
-                        refusals(endpoint));
-        if (checked.refused()) {
-            return checked.refusal().echo(request, Fields.PAY_TYPE, Fields.PAY_WORK, Fields.PAYER_ID, Fields.PAYER_NO);
-        }
-        AuthorizedCall call = checked.call();
+    protected PartnerCalls.Envelope envelope(Endpoint endpoint) {
+        return endpoint == Endpoint.REGISTER ? PartnerCalls.Envelope.spentByWork(Operation.REGISTER, refusals(endpoint))
+                : PartnerCalls.Envelope.of(Operation.valueOf(endpoint.name()), refusals(endpoint));
+    }
+
+    @Override
+    protected WireResponse malformed(WireRequest request, Endpoint endpoint) {
+        return failure(endpoint).echo(request, Fields.PAY_TYPE, Fields.PAY_WORK, Fields.PAYER_ID);
+    }
+
+    @Override
+    protected WireResponse refused(WireResponse refusal, WireRequest request, Endpoint endpoint) {
+        return refusal.echo(request, Fields.PAY_TYPE, Fields.PAY_WORK, Fields.PAYER_ID, Fields.PAYER_NO);
+    }
+
+    @Override
+    protected WireResponse answer(AuthorizedCall call, WireRequest request, Endpoint endpoint) {
         try {
             return switch (endpoint) {
                 case REGISTER -> register(request, call);
@@ -117,7 +120,7 @@ class BillingKeyOperations implements PaypleOperation {
                 new AccountRegistration(request.get(Fields.PAY_BANK),
                         WireValues.digits(request.get(Fields.PAY_BANKNUM)), WireValues.digits(identity), holder, payer),
                 call.use());
-        IssuedSession confirmation = authentication.issueFollowUp(call, Operation.REGISTER_ACCOUNT_CONFIRM,
+        IssuedSession confirmation = authentication().issueFollowUp(call, Operation.REGISTER_ACCOUNT_CONFIRM,
                 pending.id());
         String url = Endpoint.REGISTER_ACCOUNT_CONFIRM.payUrl();
         return WireResponse.success(ResponseCode.ARSA0000)

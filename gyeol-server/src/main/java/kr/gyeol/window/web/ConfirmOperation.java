@@ -4,16 +4,17 @@ import java.util.Set;
 
 import kr.gyeol.network.DeclineReason;
 import kr.gyeol.partner.Operation;
+import kr.gyeol.partner.AuthorizedCall;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.partner.web.PartnerCalls;
+import kr.gyeol.partner.web.PartnerOperation;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.InstrumentType;
-import kr.gyeol.web.PartnerCalls;
-import kr.gyeol.web.PaymentAnswers;
-import kr.gyeol.web.PaypleOperation;
+import kr.gyeol.payment.web.PaymentAnswers;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.web.WireResponse;
 import kr.gyeol.window.ConfirmationRefused;
@@ -28,19 +29,17 @@ import org.springframework.stereotype.Component;
  * once.
  */
 @Component
-class ConfirmOperation implements PaypleOperation {
+class ConfirmOperation extends PartnerOperation {
 
     private static final PartnerCalls.Refusals REFUSALS = new PartnerCalls.Refusals(ResponseCode.CPCA0005,
             ResponseCode.CBIL0001, ResponseCode.AUTH0001, ResponseCode.AUTH0002);
 
     private static final String[] ECHOED = { Fields.PAY_REQKEY, Fields.PAYER_ID, Fields.PAY_TYPE };
 
-    private final PartnerAuthentication authentication;
-
     private final WindowConfirmations windows;
 
     ConfirmOperation(PartnerAuthentication authentication, WindowConfirmations windows) {
-        this.authentication = authentication;
+        super(authentication);
         this.windows = windows;
     }
 
@@ -50,18 +49,25 @@ class ConfirmOperation implements PaypleOperation {
     }
 
     @Override
-    public WireResponse handle(WireRequest request, Endpoint endpoint) {
-        if (request.isMalformed()) {
-            return failure(endpoint).echo(request, ECHOED);
-        }
-        PartnerCalls.Checked checked = PartnerCalls.authorize(this.authentication, request, Operation.PAYMENT_CONFIRM,
-                REFUSALS);
-        if (checked.refused()) {
-            return checked.refusal().echo(request, ECHOED);
-        }
+    protected PartnerCalls.Envelope envelope(Endpoint endpoint) {
+        return PartnerCalls.Envelope.of(Operation.PAYMENT_CONFIRM, REFUSALS);
+    }
+
+    @Override
+    protected WireResponse malformed(WireRequest request, Endpoint endpoint) {
+        return failure(endpoint).echo(request, ECHOED);
+    }
+
+    @Override
+    protected WireResponse refused(WireResponse refusal, WireRequest request, Endpoint endpoint) {
+        return refusal.echo(request, ECHOED);
+    }
+
+    @Override
+    protected WireResponse answer(AuthorizedCall call, WireRequest request, Endpoint endpoint) {
         Payment payment;
         try {
-            payment = this.windows.confirm(checked.call(), request.get(Fields.PAY_REQKEY),
+            payment = this.windows.confirm(call, request.get(Fields.PAY_REQKEY),
                     BillingKeyId.ofNullable(request.get(Fields.PAYER_ID)));
         }
         catch (ConfirmationRefused ex) {
@@ -85,7 +91,7 @@ class ConfirmOperation implements PaypleOperation {
             case DECLINED ->
                 payment.decline().reason() == DeclineReason.BANK_MAINTENANCE ? WireResponse.error(ResponseCode.SPAY9998)
                         : WireResponse.institutionError(card ? ResponseCode.CPCA9999 : ResponseCode.SPAY0012,
-                                checked.call().testMode(), payment.decline().institutionCode(),
+                                call.testMode(), payment.decline().institutionCode(),
                                 payment.decline().institutionMessage());
             case UNKNOWN, PENDING -> WireResponse.error(card ? ResponseCode.CPCA0010 : ResponseCode.SPAY0011);
         };

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import kr.gyeol.partner.AuthorizedCall;
 import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.partner.web.PartnerCalls;
 import kr.gyeol.payment.ChargeRules;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
@@ -18,7 +19,6 @@ import kr.gyeol.protocol.WireValues;
 import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.web.LenientBodyParser;
-import kr.gyeol.web.PartnerCalls;
 import kr.gyeol.web.WireFields;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.web.WireResponse;
@@ -115,8 +115,8 @@ class WindowEntryController {
         if (request.isMalformed()) {
             return this.pages.result(WireResponse.error(ResponseCode.CPCA9997), request, resultUrl, shopOrigin);
         }
-        PartnerCalls.Checked checked = PartnerCalls.authorize(this.authentication, request, Operation.PAYMENT_WINDOW,
-                REFUSALS);
+        PartnerCalls.Checked checked = PartnerCalls.check(this.authentication, request,
+                PartnerCalls.Envelope.of(Operation.PAYMENT_WINDOW, REFUSALS));
         if (checked.refused()) {
             return this.pages.result(checked.refusal(), request, resultUrl, shopOrigin);
         }

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import kr.gyeol.payment.AppCardCharge;
 import kr.gyeol.payment.Payment;
-import kr.gyeol.web.PaymentAnswers;
+import kr.gyeol.payment.web.PaymentAnswers;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;

@@ -1,21 +1,22 @@
-package kr.gyeol.receipt.web;
+package kr.gyeol.payment.web;
 
 import java.util.OptionalLong;
 import java.util.Set;
 
 import kr.gyeol.partner.Operation;
+import kr.gyeol.partner.AuthorizedCall;
 import kr.gyeol.partner.PartnerAuthentication;
+import kr.gyeol.partner.web.PartnerCalls;
+import kr.gyeol.partner.web.PartnerOperation;
 import kr.gyeol.payment.PaymentReceipts;
-import kr.gyeol.receipt.CashReceiptRejected;
+import kr.gyeol.payment.CashReceiptRejected;
 import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.OrderId;
-import kr.gyeol.web.PartnerCalls;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.protocol.WireValues;
-import kr.gyeol.web.PaypleOperation;
 import kr.gyeol.web.WireRequest;
 import kr.gyeol.web.WireResponse;
 
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * §1.12), for account payments.
  */
 @Component
-class CashReceiptOperation implements PaypleOperation {
+class CashReceiptOperation extends PartnerOperation {
 
     private static final String[] ECHOED = { Fields.PAY_WORK, Fields.PAYER_ID, Fields.PAY_OID, Fields.REGULER_FLAG,
             Fields.TAXSAVE_AMOUNT };
@@ -34,12 +35,10 @@ class CashReceiptOperation implements PaypleOperation {
     private static final PartnerCalls.Refusals REFUSALS = new PartnerCalls.Refusals(ResponseCode.TSRG0001,
             ResponseCode.CBIL0001, ResponseCode.TSRG0001, ResponseCode.TSRG0001);
 
-    private final PartnerAuthentication authentication;
-
     private final PaymentReceipts receipts;
 
     CashReceiptOperation(PartnerAuthentication authentication, PaymentReceipts receipts) {
-        this.authentication = authentication;
+        super(authentication);
         this.receipts = receipts;
     }
 
@@ -49,17 +48,30 @@ class CashReceiptOperation implements PaypleOperation {
     }
 
     @Override
-    public WireResponse handle(WireRequest request, Endpoint endpoint) {
+    protected PartnerCalls.Envelope envelope(Endpoint endpoint) {
+        return PartnerCalls.Envelope.of(
+                endpoint == Endpoint.CASH_RECEIPT_ISSUE ? Operation.CASH_RECEIPT_ISSUE : Operation.CASH_RECEIPT_CANCEL,
+                REFUSALS);
+    }
+
+    @Override
+    protected WireResponse malformed(WireRequest request, Endpoint endpoint) {
+        return refused(failure(endpoint), request, endpoint);
+    }
+
+    @Override
+    protected WireResponse refused(WireResponse refusal, WireRequest request, Endpoint endpoint) {
+        return refusal.echo(request, ECHOED).put(Fields.PAY_WORK, work(endpoint));
+    }
+
+    private static String work(Endpoint endpoint) {
+        return endpoint == Endpoint.CASH_RECEIPT_ISSUE ? "TSREG" : "TSCANCEL";
+    }
+
+    @Override
+    protected WireResponse answer(AuthorizedCall call, WireRequest request, Endpoint endpoint) {
         boolean issue = endpoint == Endpoint.CASH_RECEIPT_ISSUE;
-        String work = issue ? "TSREG" : "TSCANCEL";
-        if (request.isMalformed()) {
-            return failure(endpoint).echo(request, ECHOED).put(Fields.PAY_WORK, work);
-        }
-        PartnerCalls.Checked checked = PartnerCalls.authorize(this.authentication, request,
-                issue ? Operation.CASH_RECEIPT_ISSUE : Operation.CASH_RECEIPT_CANCEL, REFUSALS);
-        if (checked.refused()) {
-            return checked.refusal().echo(request, ECHOED).put(Fields.PAY_WORK, work);
-        }
+        String work = work(endpoint);
         String orderId = request.get(Fields.PAY_OID);
         if (orderId == null) {
             return WireResponse.error(ResponseCode.TSRG0002).echo(request, ECHOED).put(Fields.PAY_WORK, work);
@@ -72,13 +84,13 @@ class CashReceiptOperation implements PaypleOperation {
                 if (amount == null || vat == null) {
                     return WireResponse.error(ResponseCode.TSRG0006).echo(request, ECHOED).put(Fields.PAY_WORK, work);
                 }
-                payment = this.receipts.issue(checked.call().partnerId(), OrderId.of(orderId),
+                payment = this.receipts.issue(call.partnerId(), OrderId.of(orderId),
                         BillingKeyId.ofNullable(request.get(Fields.PAYER_ID)),
                         amount.isPresent() ? amount.getAsLong() : null, vat.isPresent() ? vat.getAsLong() : null,
                         request.get(Fields.TAXSAVE_TRADEUSE), request.get(Fields.TAXSAVE_IDENTINUM));
             }
             else {
-                payment = this.receipts.cancel(checked.call().partnerId(), OrderId.of(orderId),
+                payment = this.receipts.cancel(call.partnerId(), OrderId.of(orderId),
                         BillingKeyId.ofNullable(request.get(Fields.PAYER_ID)));
             }
         }

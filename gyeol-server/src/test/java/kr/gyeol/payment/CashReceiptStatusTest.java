@@ -1,8 +1,8 @@
-package kr.gyeol.receipt;
+package kr.gyeol.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import kr.gyeol.receipt.CashReceipt.Status;
+import kr.gyeol.payment.CashReceipt.Status;
 import org.junit.jupiter.api.Test;
 
 /** A cash receipt is issued, then perhaps cancelled, and never issued again. */

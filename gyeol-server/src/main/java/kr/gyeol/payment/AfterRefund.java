@@ -1,4 +1,4 @@
-package kr.gyeol.receipt;
+package kr.gyeol.payment;
 
 /** What a refund did to the payment's receipt. */
 public enum AfterRefund {

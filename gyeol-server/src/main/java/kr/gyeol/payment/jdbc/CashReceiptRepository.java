@@ -1,4 +1,4 @@
-package kr.gyeol.receipt.jdbc;
+package kr.gyeol.payment.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import kr.gyeol.receipt.CashReceipt;
+import kr.gyeol.payment.CashReceipt;
 import kr.gyeol.shared.PaymentId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

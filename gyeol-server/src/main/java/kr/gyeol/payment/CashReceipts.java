@@ -1,10 +1,10 @@
-package kr.gyeol.receipt;
+package kr.gyeol.payment;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import kr.gyeol.receipt.jdbc.CashReceiptRepository;
+import kr.gyeol.payment.jdbc.CashReceiptRepository;
 import kr.gyeol.shared.PaymentId;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.vault.Masking;

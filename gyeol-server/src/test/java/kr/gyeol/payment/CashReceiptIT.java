@@ -1,4 +1,4 @@
-package kr.gyeol.receipt;
+package kr.gyeol.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import kr.gyeol.payment.PaymentService;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.PartnerId;

@@ -1,14 +1,17 @@
-package kr.gyeol.web;
+package kr.gyeol.payment.web;
 
 import kr.gyeol.payment.Payment;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.InstrumentType;
+import kr.gyeol.web.EdgeInterface;
+import kr.gyeol.web.WireResponse;
 
 /**
  * The payment fields of Payple answers (spec §1.6, §1.7, §1.9), mapped once for every
- * operation.
+ * operation: payment's named interface, used by the refund and window edges too.
  */
+@EdgeInterface
 public final class PaymentAnswers {
 
     private PaymentAnswers() {

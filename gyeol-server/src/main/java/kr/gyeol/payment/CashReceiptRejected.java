@@ -1,4 +1,4 @@
-package kr.gyeol.receipt;
+package kr.gyeol.payment;
 
 /** A cash receipt request that cannot be carried out. */
 public final class CashReceiptRejected extends RuntimeException {

@@ -1,4 +1,4 @@
-package kr.gyeol.receipt;
+package kr.gyeol.payment;
 
 import java.time.Instant;
 import kr.gyeol.shared.PaymentId;
