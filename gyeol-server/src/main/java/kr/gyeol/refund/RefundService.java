@@ -22,6 +22,7 @@ import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.Outbox;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.PaymentId;
+import kr.gyeol.shared.RefundId;
 import kr.gyeol.shared.ReconcilerProperties;
 import kr.gyeol.shared.SingleUse;
 import kr.gyeol.shared.Tokens;
@@ -193,7 +194,7 @@ public class RefundService {
             receipt = transaction.execute((status) -> {
                 if (this.refunds.transition(refund.id(), RefundStatus.PENDING, next, answeredAt,
                         answeredAt.plus(this.unknownDelay)) && next == RefundStatus.APPROVED) {
-                    this.outbox.record(payment.partnerId(), payment.api().refundEvent(), refund.id());
+                    this.outbox.record(payment.partnerId(), payment.api().refundEvent(), refund.id().value());
                     return adjustReceipt(payment);
                 }
                 return AfterRefund.NONE;
@@ -218,7 +219,7 @@ public class RefundService {
     }
 
     /** A refund by its id, with its payment. */
-    public Optional<OfPayment> find(String refundId) {
+    public Optional<OfPayment> find(RefundId refundId) {
         return this.refunds.find(refundId)
             .flatMap((refund) -> this.payments.findById(refund.paymentId())
                 .map((payment) -> new OfPayment(refund, payment)));
@@ -285,7 +286,7 @@ public class RefundService {
         else {
             refundVat = payment.taxable() ? Math.min(amount.includedVat().amount(), remainingVat) : 0;
         }
-        String id = payment.api() == PaymentApi.GPAY ? Tokens.digits(22) : Tokens.urlSafe(16);
+        RefundId id = RefundId.of(payment.api() == PaymentApi.GPAY ? Tokens.digits(22) : Tokens.urlSafe(16));
         Refund refund = new Refund(id, payment.id(), RefundStatus.PENDING, amount, refundVat,
                 KoreanTime.seconds(now) + Tokens.digits(10), now, null, comments);
         this.refunds.insertPending(refund, payment.api(), now.plus(this.stuckAfter));

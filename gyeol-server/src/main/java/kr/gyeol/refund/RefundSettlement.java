@@ -95,7 +95,7 @@ class RefundSettlement implements Settlement.Work {
                             RefundStatus.APPROVED, now, null);
                     if (changed) {
                         RefundSettlement.this.outbox.record(claimed.partnerId(), claimed.api().refundEvent(),
-                                refund.id());
+                                refund.id().value());
                         RefundSettlement.this.payments.findById(refund.paymentId())
                             .ifPresent(RefundSettlement.this.refundService::adjustReceipt);
                     }

@@ -1,5 +1,8 @@
 package kr.gyeol.subscription;
 
+import kr.gyeol.shared.InvoiceId;
+import kr.gyeol.shared.PlanId;
+import kr.gyeol.shared.SubscriptionId;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,9 +12,9 @@ import kr.gyeol.shared.Money;
  * What one period of a subscription costs and whether it was collected, with every charge
  * attempt.
  */
-public record Invoice(String id, String subscriptionId, int periodNumber, Instant periodStart, Instant periodEnd,
-        Money amount, Status status, int attempts, Instant firstFailedAt, Instant nextRetryAt, Instant createdAt,
-        Instant paidAt, List<Attempt> history) {
+public record Invoice(InvoiceId id, SubscriptionId subscriptionId, int periodNumber, Instant periodStart,
+        Instant periodEnd, Money amount, Status status, int attempts, Instant firstFailedAt, Instant nextRetryAt,
+        Instant createdAt, Instant paidAt, List<Attempt> history) {
 
     /**
      * An invoice's state. An open invoice is charged (and stays open between retries)

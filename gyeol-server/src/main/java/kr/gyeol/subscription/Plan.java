@@ -1,12 +1,15 @@
 package kr.gyeol.subscription;
 
+import kr.gyeol.shared.InvoiceId;
+import kr.gyeol.shared.PlanId;
+import kr.gyeol.shared.SubscriptionId;
 import java.time.Instant;
 
 import kr.gyeol.shared.Money;
 import kr.gyeol.shared.PartnerId;
 
 /** What a subscription costs and how often: a partner's price list entry. */
-public record Plan(String id, PartnerId partnerId, String name, Money amount, BillingInterval interval, int trialDays,
+public record Plan(PlanId id, PartnerId partnerId, String name, Money amount, BillingInterval interval, int trialDays,
         Instant createdAt) {
 
     /** Whether its renewals are charged with monthly duplicate prevention. */

@@ -1,5 +1,8 @@
 package kr.gyeol.subscription;
 
+import kr.gyeol.shared.SubscriptionId;
+import kr.gyeol.shared.PlanId;
+import kr.gyeol.shared.InvoiceId;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.List;
@@ -69,16 +72,27 @@ public class Plans {
         if (trialDays < 0 || trialDays > 730) {
             throw SubscriptionRefused.invalid("invalid-plan", "trialDays is 0 to 730.");
         }
-        Plan plan = new Plan("plan_" + Tokens.urlSafe(14), partnerId, request.name().trim(), amount,
+        Plan plan = new Plan(PlanId.of("plan_" + Tokens.urlSafe(14)), partnerId, request.name().trim(), amount,
                 new BillingInterval(unit, count), trialDays, this.clock.instant());
         this.plans.insert(plan);
         return plan;
     }
 
-    public Plan find(PartnerId partnerId, String id) {
+    public Plan find(PartnerId partnerId, PlanId id) {
         return this.plans.find(id)
             .filter((plan) -> plan.partnerId().equals(partnerId))
-            .orElseThrow(() -> SubscriptionRefused.notFound("plan", id));
+            .orElseThrow(() -> SubscriptionRefused.notFound("plan", id.value()));
+    }
+
+    /**
+     * The id a request names: a blank one names no plan, and is answered as one not
+     * found.
+     */
+    public static PlanId idOf(String value) {
+        if (value == null || value.isBlank()) {
+            throw SubscriptionRefused.notFound("plan", value);
+        }
+        return PlanId.of(value);
     }
 
     public List<Plan> list(PartnerId partnerId, int limit) {

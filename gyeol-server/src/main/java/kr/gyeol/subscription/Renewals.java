@@ -1,5 +1,8 @@
 package kr.gyeol.subscription;
 
+import kr.gyeol.shared.SubscriptionId;
+import kr.gyeol.shared.PlanId;
+import kr.gyeol.shared.InvoiceId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,7 +142,8 @@ public class Renewals {
             // A step can make the next one due at once (a period paid late, a trial
             // ended long ago): claim again until a claim finds nothing.
             Instant now = this.clock.instant();
-            List<String> due = this.subscriptions.claimDue(now, now.plus(this.lease), token, this.batch, clockId);
+            List<SubscriptionId> due = this.subscriptions.claimDue(now, now.plus(this.lease), token, this.batch,
+                    clockId);
             if (due.isEmpty()) {
                 return steps;
             }
@@ -154,9 +158,9 @@ public class Renewals {
      * Takes the claimed steps, {@code gyeol.subscriptions.concurrency} at a time; each
      * subscription is claimed once, so no two of them touch the same one.
      */
-    private int stepAll(List<String> due, String token) {
+    private int stepAll(List<SubscriptionId> due, String token) {
         List<Future<Boolean>> steps = new ArrayList<>(due.size());
-        for (String id : due) {
+        for (SubscriptionId id : due) {
             steps.add(this.workers.submit(() -> stepClaimed(id, token)));
         }
         int taken = 0;
@@ -186,13 +190,13 @@ public class Renewals {
      * Takes the step due for one subscription now, if no node holds it; true if it took
      * one.
      */
-    boolean runOne(String id) {
+    boolean runOne(SubscriptionId id) {
         String token = UUID.randomUUID().toString();
         Instant now = this.clock.instant();
         return this.subscriptions.claim(id, now, now.plus(this.lease), token) && stepClaimed(id, token);
     }
 
-    private boolean stepClaimed(String id, String token) {
+    private boolean stepClaimed(SubscriptionId id, String token) {
         try {
             boolean release = step(id, token);
             if (release) {
@@ -214,7 +218,7 @@ public class Renewals {
     /**
      * Takes one step; false when the claim must be kept (a payment's outcome is unknown).
      */
-    private boolean step(String id, String token) {
+    private boolean step(SubscriptionId id, String token) {
         Subscription s = this.subscriptions.find(id).orElseThrow();
         if (s.nextActionAt() == null) {
             return true;
@@ -273,7 +277,7 @@ public class Renewals {
                 new Money(total, plan.amount().currency()));
         long charged = chargeable ? total : 0;
         Subscription renewed = s.inPeriod(n, start, end, chargeable ? 0 : total).nextAt(at);
-        Invoice invoice = new Invoice("inv_" + Tokens.urlSafe(16), s.id(), n, start, end,
+        Invoice invoice = new Invoice(InvoiceId.of("inv_" + Tokens.urlSafe(16)), s.id(), n, start, end,
                 new Money(charged, plan.amount().currency()), chargeable ? Invoice.Status.OPEN : Invoice.Status.PAID, 0,
                 null, null, at, chargeable ? null : at, List.of());
         inTransaction(() -> {
@@ -354,7 +358,7 @@ public class Renewals {
                             invoice.amount(), s.goods(), key.payer().email(), new Overseas(null, null, null, null))));
             }
             return outcome(this.payments.charge(ChargeRequest.ofBillingKey(s.partnerId(), s.billingKeyId(), key.type(),
-                    orderId, invoice.amount().amount(), null, true, s.goods(), key.payer(), s.id(),
+                    orderId, invoice.amount().amount(), null, true, s.goods(), key.payer(), s.id().value(),
                     "period " + invoice.periodNumber(),
                     plan.monthly() ? BillingCalendar.chargedMonth(invoice.periodStart()) : null, false, null, null)));
         }
@@ -454,7 +458,7 @@ public class Renewals {
         this.transaction.executeWithoutResult((status) -> work.run());
     }
 
-    private static void requireLease(boolean held, String id) {
+    private static void requireLease(boolean held, SubscriptionId id) {
         if (!held) {
             throw new IllegalStateException("The claim on subscription " + id + " was lost");
         }

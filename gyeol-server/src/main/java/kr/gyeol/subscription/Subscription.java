@@ -1,5 +1,8 @@
 package kr.gyeol.subscription;
 
+import kr.gyeol.shared.InvoiceId;
+import kr.gyeol.shared.PlanId;
+import kr.gyeol.shared.SubscriptionId;
 import java.time.Instant;
 
 import kr.gyeol.shared.BillingKeyId;
@@ -14,8 +17,8 @@ import kr.gyeol.shared.PartnerId;
  *
  * @param balance prorations owed (positive) or credited (negative) on the next renewal
  */
-public record Subscription(String id, PartnerId partnerId, String planId, BillingKeyId billingKeyId, String clockId,
-        SubscriptionStatus status, String goods, Instant anchorAt, int anchorPeriod, int periodNumber,
+public record Subscription(SubscriptionId id, PartnerId partnerId, PlanId planId, BillingKeyId billingKeyId,
+        String clockId, SubscriptionStatus status, String goods, Instant anchorAt, int anchorPeriod, int periodNumber,
         Instant periodStart, Instant periodEnd, Instant trialEnd, boolean trialEndingSent, boolean cancelAtPeriodEnd,
         long balance, Instant canceledAt, Instant pausedAt, Instant nextActionAt, Instant createdAt) {
 
@@ -71,7 +74,7 @@ public record Subscription(String id, PartnerId partnerId, String planId, Billin
     }
 
     /** On another plan, with the proration added to its balance. */
-    public Subscription onPlan(String plan, long proration) {
+    public Subscription onPlan(PlanId plan, long proration) {
         return new Subscription(id, partnerId, plan, billingKeyId, clockId, status, goods, anchorAt, anchorPeriod,
                 periodNumber, periodStart, periodEnd, trialEnd, trialEndingSent, cancelAtPeriodEnd,
                 Math.addExact(balance, proration), canceledAt, pausedAt, nextActionAt, createdAt);

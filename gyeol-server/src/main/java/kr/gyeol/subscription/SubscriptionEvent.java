@@ -1,5 +1,8 @@
 package kr.gyeol.subscription;
 
+import kr.gyeol.shared.InvoiceId;
+import kr.gyeol.shared.PlanId;
+import kr.gyeol.shared.SubscriptionId;
 import java.time.Instant;
 
 import kr.gyeol.shared.EventType;
@@ -8,6 +11,6 @@ import kr.gyeol.shared.EventType;
  * Something that happened to a subscription, kept as its webhook tells it: {@code body}
  * is the JSON object delivered, a snapshot taken when it happened.
  */
-public record SubscriptionEvent(String id, String subscriptionId, String partnerId, EventType type, Instant occurredAt,
-        String body) {
+public record SubscriptionEvent(String id, SubscriptionId subscriptionId, String partnerId, EventType type,
+        Instant occurredAt, String body) {
 }

@@ -1,5 +1,8 @@
 package kr.gyeol.subscription;
 
+import kr.gyeol.shared.SubscriptionId;
+import kr.gyeol.shared.PlanId;
+import kr.gyeol.shared.InvoiceId;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +51,9 @@ public class SubscriptionHistory {
         body.put("id", id);
         body.put("type", type.name());
         body.put("occurredAt", at.toString());
-        body.put("subscriptionId", s.id());
+        body.put("subscriptionId", s.id().value());
         body.put("status", s.status().name());
-        body.put("planId", s.planId());
+        body.put("planId", s.planId().value());
         body.put("billingKey", s.billingKeyId().value());
         body.put("periodNumber", String.valueOf(s.periodNumber()));
         body.put("periodStart", s.periodStart().toString());
@@ -62,7 +65,7 @@ public class SubscriptionHistory {
             body.put("testClock", s.clockId());
         }
         if (invoice != null) {
-            body.put("invoiceId", invoice.id());
+            body.put("invoiceId", invoice.id().value());
             body.put("invoicePeriod", String.valueOf(invoice.periodNumber()));
             body.put("amount", String.valueOf(invoice.amount().amount()));
             body.put("currency", invoice.amount().currency().getCurrencyCode());
@@ -86,7 +89,7 @@ public class SubscriptionHistory {
     }
 
     /** A subscription's events, oldest first. */
-    public List<SubscriptionEvent> of(String subscriptionId, int limit) {
+    public List<SubscriptionEvent> of(SubscriptionId subscriptionId, int limit) {
         return this.events.ofSubscription(subscriptionId, limit);
     }
 

@@ -1,5 +1,8 @@
 package kr.gyeol.subscription;
 
+import kr.gyeol.shared.SubscriptionId;
+import kr.gyeol.shared.PlanId;
+import kr.gyeol.shared.InvoiceId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,13 +93,13 @@ public class Subscriptions {
         if (request.goods() != null && request.goods().length() > 100) {
             throw SubscriptionRefused.invalid("invalid-subscription", "goods is at most 100 characters.");
         }
-        Plan plan = this.plans.find(partnerId, request.planId());
+        Plan plan = this.plans.find(partnerId, Plans.idOf(request.planId()));
         BillingKey key = chargeableKey(partnerId, request.billingKey(), plan);
         TestClock testClock = request.testClock() == null ? null
                 : this.testClocks.attachable(partnerId, request.testClock());
         Instant at = testClock != null ? testClock.frozenAt() : this.clock.instant();
         String goods = request.goods() == null || request.goods().isBlank() ? plan.name() : request.goods().trim();
-        String id = "sub_" + Tokens.urlSafe(16);
+        SubscriptionId id = SubscriptionId.of("sub_" + Tokens.urlSafe(16));
         Subscription created;
         Invoice first = null;
         if (plan.trialDays() > 0) {
@@ -110,8 +113,8 @@ public class Subscriptions {
             created = new Subscription(id, partnerId, plan.id(), key.id(), testClock == null ? null : testClock.id(),
                     SubscriptionStatus.ACTIVE, goods, at, 0, 0, at, BillingCalendar.periodStart(at, plan.interval(), 1),
                     null, true, false, 0, null, null, at, at);
-            first = new Invoice("inv_" + Tokens.urlSafe(16), id, 0, at, created.periodEnd(), plan.amount(),
-                    Invoice.Status.OPEN, 0, null, null, at, null, List.of());
+            first = new Invoice(InvoiceId.of("inv_" + Tokens.urlSafe(16)), id, 0, at, created.periodEnd(),
+                    plan.amount(), Invoice.Status.OPEN, 0, null, null, at, null, List.of());
         }
         Invoice firstInvoice = first;
         Subscription subscription = created;
@@ -132,22 +135,22 @@ public class Subscriptions {
         return find(partnerId, id);
     }
 
-    public Subscription find(PartnerId partnerId, String id) {
+    public Subscription find(PartnerId partnerId, SubscriptionId id) {
         return this.subscriptions.find(id)
             .filter((s) -> s.partnerId().equals(partnerId))
-            .orElseThrow(() -> SubscriptionRefused.notFound("subscription", id));
+            .orElseThrow(() -> SubscriptionRefused.notFound("subscription", id.value()));
     }
 
     public List<Subscription> list(PartnerId partnerId, SubscriptionStatus status, String clockId, int limit) {
         return this.subscriptions.ofPartner(partnerId, status, clockId, limit);
     }
 
-    public List<Invoice> invoices(PartnerId partnerId, String id, int limit) {
+    public List<Invoice> invoices(PartnerId partnerId, SubscriptionId id, int limit) {
         find(partnerId, id);
         return this.invoices.ofSubscription(id, limit);
     }
 
-    public List<SubscriptionEvent> events(PartnerId partnerId, String id, int limit) {
+    public List<SubscriptionEvent> events(PartnerId partnerId, SubscriptionId id, int limit) {
         find(partnerId, id);
         return this.history.of(id, limit);
     }
@@ -156,7 +159,7 @@ public class Subscriptions {
      * Cancels now (an open invoice is voided; nothing is refunded) or at the period's
      * end.
      */
-    public Subscription cancel(PartnerId partnerId, String id, boolean atPeriodEnd) {
+    public Subscription cancel(PartnerId partnerId, SubscriptionId id, boolean atPeriodEnd) {
         return change(partnerId, id, (s, at) -> {
             if (s.status() == SubscriptionStatus.CANCELED) {
                 throw SubscriptionRefused.conflict("subscription-canceled", "The subscription is already canceled.");
@@ -179,7 +182,7 @@ public class Subscriptions {
     }
 
     /** Stops renewals until resumed; the paid period runs out. */
-    public Subscription pause(PartnerId partnerId, String id) {
+    public Subscription pause(PartnerId partnerId, SubscriptionId id) {
         return change(partnerId, id, (s, at) -> {
             requireCan(s, SubscriptionStatus.PAUSED);
             return s.with(SubscriptionStatus.PAUSED, at);
@@ -190,7 +193,7 @@ public class Subscriptions {
      * Resumes a paused subscription: within the period it had paid for, it renews at that
      * period's end as before; after it, a new period starts now and is charged at once.
      */
-    public Subscription resume(PartnerId partnerId, String id) {
+    public Subscription resume(PartnerId partnerId, SubscriptionId id) {
         Subscription resumed = change(partnerId, id, (s, at) -> {
             if (s.status() != SubscriptionStatus.PAUSED) {
                 throw SubscriptionRefused.conflict("invalid-state",
@@ -215,7 +218,7 @@ public class Subscriptions {
      * with another interval the current period runs out unprorated and the new plan's
      * periods start at its end.
      */
-    public Subscription changePlan(PartnerId partnerId, String id, String planId) {
+    public Subscription changePlan(PartnerId partnerId, SubscriptionId id, PlanId planId) {
         if (planId == null) {
             throw SubscriptionRefused.invalid("invalid-subscription", "planId is required.");
         }
@@ -242,7 +245,7 @@ public class Subscriptions {
      * Charges another billing key from now on. A subscription in dunning (PAST_DUE, or
      * UNPAID with its last invoice uncollected) is retried on it at once.
      */
-    public Subscription changeBillingKey(PartnerId partnerId, String id, String billingKey) {
+    public Subscription changeBillingKey(PartnerId partnerId, SubscriptionId id, String billingKey) {
         if (billingKey == null) {
             throw SubscriptionRefused.invalid("invalid-subscription", "billingKey is required.");
         }
@@ -290,11 +293,11 @@ public class Subscriptions {
     }
 
     /** Applies a partner's change under the subscription's row lock. */
-    private Subscription change(PartnerId partnerId, String id, Change change) {
+    private Subscription change(PartnerId partnerId, SubscriptionId id, Change change) {
         return this.transaction.execute((status) -> {
             SubscriptionRepository.Locked locked = this.subscriptions.lock(id, this.clock.instant())
                 .filter((found) -> found.subscription().partnerId().equals(partnerId))
-                .orElseThrow(() -> SubscriptionRefused.notFound("subscription", id));
+                .orElseThrow(() -> SubscriptionRefused.notFound("subscription", id.value()));
             if (locked.leased()) {
                 throw SubscriptionRefused.conflict("subscription-busy",
                         "A renewal of this subscription is running (or waits for a payment's outcome); try again"

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
+import kr.gyeol.shared.WebhookEventId;
 import kr.gyeol.shared.EventPayloads;
 import kr.gyeol.shared.GatewayProperties;
 import kr.gyeol.shared.GroupedWrites;
@@ -136,7 +137,7 @@ public class WebhookDispatcher {
     private final GroupedWrites<WebhookRepository.Body, Boolean> bodies;
 
     /** Attempts recorded, many sends' in one commit; the ids of the events recorded. */
-    private final GroupedWrites<WebhookRepository.Recorded, Set<String>> attempts;
+    private final GroupedWrites<WebhookRepository.Recorded, Set<WebhookEventId>> attempts;
 
     /** A claimed event, and when it was claimed ({@link System#nanoTime()}). */
     private record Claim(EventRow event, String token, long claimedAtNanos) {
@@ -457,9 +458,9 @@ public class WebhookDispatcher {
                 .timeout(this.timeout)
                 .header("Content-Type", contentType)
                 .header("User-Agent", "Gyeol-Webhooks/1")
-                .header("webhook-id", event.id())
+                .header("webhook-id", event.id().value())
                 .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", signatures(endpoint.get(), event.id(), timestamp, body))
+                .header("webhook-signature", signatures(endpoint.get(), event.id().value(), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         }

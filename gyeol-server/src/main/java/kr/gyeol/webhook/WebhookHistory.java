@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.List;
 
 import kr.gyeol.shared.EventType;
+import kr.gyeol.shared.WebhookEventId;
 
 /**
  * A webhook event as a person reads it in the console: what it was, where it stands, and
  * every attempt to deliver it, oldest first.
  */
-public record WebhookHistory(String id, EventType type, WebhookStatus status, Instant createdAt,
+public record WebhookHistory(WebhookEventId id, EventType type, WebhookStatus status, Instant createdAt,
         List<Attempt> attempts) {
 
     /**

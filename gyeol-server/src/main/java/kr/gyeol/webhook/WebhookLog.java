@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import kr.gyeol.shared.WebhookEventId;
 import kr.gyeol.shared.EventType;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.webhook.jdbc.WebhookRepository;
@@ -65,7 +66,8 @@ public class WebhookLog {
     }
 
     private List<Entry> withAttempts(List<EventRow> events) {
-        Map<String, List<AttemptRow>> attempts = this.repository.attempts(events.stream().map(EventRow::id).toList())
+        Map<WebhookEventId, List<AttemptRow>> attempts = this.repository
+            .attempts(events.stream().map(EventRow::id).toList())
             .stream()
             .collect(Collectors.groupingBy(AttemptRow::eventId));
         return events.stream().map((event) -> new Entry(event, attempts.getOrDefault(event.id(), List.of()))).toList();
@@ -75,7 +77,7 @@ public class WebhookLog {
      * Sends an event again, now, with the body it was first sent with; false when the
      * partner has no such event.
      */
-    public boolean replay(PartnerId partnerId, String eventId) {
+    public boolean replay(PartnerId partnerId, WebhookEventId eventId) {
         return this.repository.replay(partnerId, eventId, this.clock.instant());
     }
 

@@ -2,6 +2,7 @@ package kr.gyeol.webhook;
 
 import java.time.Clock;
 
+import kr.gyeol.shared.WebhookEventId;
 import kr.gyeol.shared.EventType;
 import kr.gyeol.shared.Outbox;
 import kr.gyeol.shared.PartnerId;
@@ -51,8 +52,8 @@ class WebhookOutbox implements Outbox {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(PartnerId partnerId, EventType type, String subjectId) {
-        boolean inserted = this.repository.insertEventIfReceived("evt_" + Tokens.urlSafe(18), partnerId, type,
-                subjectId, this.clock.instant());
+        boolean inserted = this.repository.insertEventIfReceived(WebhookEventId.of("evt_" + Tokens.urlSafe(18)),
+                partnerId, type, subjectId, this.clock.instant());
         // The event exists once the caller's transaction commits: this node's dispatcher
         // is woken then, instead of finding it at its next poll.
         if (inserted && TransactionSynchronizationManager.isSynchronizationActive()) {

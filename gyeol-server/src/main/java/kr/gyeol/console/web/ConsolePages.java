@@ -80,8 +80,8 @@ final class ConsolePages {
 
     static List<EventView> events(Map<String, Object> model, List<WebhookHistory> entries) {
         return entries.stream()
-            .map((entry) -> new EventView(entry.id(), label(model, "event", entry.type()), entry.status().name(),
-                    label(model, "webhookStatus", entry.status()), time(entry.createdAt()),
+            .map((entry) -> new EventView(entry.id().value(), label(model, "event", entry.type()),
+                    entry.status().name(), label(model, "webhookStatus", entry.status()), time(entry.createdAt()),
                     entry.attempts()
                         .stream()
                         .map((attempt) -> new AttemptView(attempt.number(), time(attempt.attemptedAt()),

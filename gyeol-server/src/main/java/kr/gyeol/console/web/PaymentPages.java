@@ -151,7 +151,7 @@ class PaymentPages {
                     .toList());
         List<String> subjects = new ArrayList<>();
         subjects.add(payment.id().value());
-        refundsOf.forEach((refund) -> subjects.add(refund.id()));
+        refundsOf.forEach((refund) -> subjects.add(refund.id().value()));
         model.put("events", events(model, this.webhooks.historyAbout(session.partnerId(), subjects)));
         model.put("refundable", refundable > 0 ? refundable : null);
         model.put("refundableText", money(refundable, payment.amount()));

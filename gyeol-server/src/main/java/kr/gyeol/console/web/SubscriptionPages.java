@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kr.gyeol.console.ConsoleSession;
 import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.shared.PlanId;
+import kr.gyeol.shared.SubscriptionId;
 import kr.gyeol.vault.Vault;
 import kr.gyeol.subscription.Plan;
 import kr.gyeol.subscription.Plans;
@@ -92,16 +94,16 @@ class SubscriptionPages {
         ConsoleSession session = session(request);
         Map<String, Object> model = page(request, response, "subscriptions");
         List<Plan> plansOf = this.plans.list(session.partnerId(), 200);
-        Map<String, String> planNames = plansOf.stream().collect(Collectors.toMap(Plan::id, Plan::name));
-        model.put("plans",
-                plansOf.stream()
-                    .map((plan) -> new PlanRow(plan.id(), plan.name(), money(plan.amount().amount(), plan.amount()),
-                            interval(model, plan.interval()), plan.trialDays()))
-                    .toList());
+        Map<PlanId, String> planNames = plansOf.stream().collect(Collectors.toMap(Plan::id, Plan::name));
+        model.put("plans", plansOf.stream()
+            .map((plan) -> new PlanRow(plan.id().value(), plan.name(), money(plan.amount().amount(), plan.amount()),
+                    interval(model, plan.interval()), plan.trialDays()))
+            .toList());
         model.put("subscriptions",
                 this.subscriptions.list(session.partnerId(), null, null, 200)
                     .stream()
-                    .map((sub) -> new SubscriptionRow(sub.id(), planNames.getOrDefault(sub.planId(), sub.planId()),
+                    .map((sub) -> new SubscriptionRow(sub.id().value(),
+                            planNames.getOrDefault(sub.planId(), sub.planId().value()),
                             label(model, "subscriptionStatus", sub.status()), Vault.masked(sub.billingKeyId()),
                             sub.periodNumber(), time(sub.periodEnd()), sub.clockId()))
                     .toList());
@@ -122,7 +124,7 @@ class SubscriptionPages {
         // A subscription's plan is the partner's (a foreign key, and subscribing checks
         // it).
         Plan plan = this.plans.find(session.partnerId(), sub.planId());
-        model.put("id", sub.id());
+        model.put("id", sub.id().value());
         model.put("plan", plan.name());
         model.put("planAmount", money(plan.amount().amount(), plan.amount()));
         model.put("planInterval", interval(model, plan.interval()));
@@ -292,7 +294,7 @@ class SubscriptionPages {
 
     private Subscription ownedSubscription(ConsoleSession session, String id) {
         try {
-            return this.subscriptions.find(session.partnerId(), id);
+            return this.subscriptions.find(session.partnerId(), SubscriptionId.of(id));
         }
         catch (SubscriptionRefused notFound) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import kr.gyeol.shared.WebhookEventId;
 import kr.gyeol.console.ConsoleSession;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentSearch;
@@ -104,7 +105,7 @@ class WebhookPages {
         for (Payment payment : this.payments.search(session.partnerId(), new PaymentSearch(Instant.EPOCH,
                 Instant.now(this.clock).plus(Duration.ofDays(1)), null, orderId, null, null, null), PAGE, 0)) {
             subjects.add(payment.id().value());
-            this.refunds.of(payment.id()).forEach((refund) -> subjects.add(refund.id()));
+            this.refunds.of(payment.id()).forEach((refund) -> subjects.add(refund.id().value()));
         }
         return subjects;
     }
@@ -112,7 +113,7 @@ class WebhookPages {
     @PostMapping("/console/webhooks/events/{id}/replay")
     String replay(@PathVariable String id, HttpServletRequest request) {
         ConsoleSession session = session(request);
-        if (!this.webhooks.replay(session.partnerId(), id)) {
+        if (!this.webhooks.replay(session.partnerId(), WebhookEventId.of(id))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return "redirect:/console/webhooks?done=replayed";

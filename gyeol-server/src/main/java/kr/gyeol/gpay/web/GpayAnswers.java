@@ -96,7 +96,7 @@ final class GpayAnswers {
         answer.put(GpayFields.RESULT, code.name());
         answer.put(GpayFields.MESSAGE, code.message());
         answer.put(GpayFields.RESULT_URL, nullToEmpty(resultUrl));
-        answer.put(GpayFields.API_ID, cancel.id());
+        answer.put(GpayFields.API_ID, cancel.id().value());
         Instant at = cancel.completedAt() != null ? cancel.completedAt() : cancel.requestedAt();
         answer.put(GpayFields.API_DATE, KST.format(at));
         Map<String, String> info = new LinkedHashMap<>();

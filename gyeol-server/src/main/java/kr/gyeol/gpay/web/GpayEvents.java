@@ -3,6 +3,7 @@ package kr.gyeol.gpay.web;
 import java.util.Map;
 import java.util.Optional;
 
+import kr.gyeol.shared.RefundId;
 import kr.gyeol.payment.PaymentApi;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.refund.RefundService;
@@ -34,7 +35,7 @@ class GpayEvents implements EventPayloads {
             case GPAY_PAYMENT -> this.payments.findById(PaymentId.of(subjectId))
                 .filter((payment) -> payment.api() == PaymentApi.GPAY)
                 .map(GpayAnswers::payment);
-            case GPAY_CANCEL -> this.refunds.find(subjectId)
+            case GPAY_CANCEL -> this.refunds.find(RefundId.of(subjectId))
                 .filter((found) -> found.payment().api() == PaymentApi.GPAY)
                 .map((found) -> GpayAnswers.cancel(found.refund(), found.payment(),
                         found.payment().overseas().resultUrl()));

@@ -15,6 +15,7 @@ import kr.gyeol.refund.RefundStatus;
 import kr.gyeol.shared.Money;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.PaymentId;
+import kr.gyeol.shared.RefundId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -64,7 +65,7 @@ public class RefundRepository {
                 VALUES (:id, :paymentId, 'PENDING', :amount, :currency, :vat, :reference, :requestedAt,
                         :comments, :api, :reconcileAfter)
                 """)
-            .param("id", refund.id())
+            .param("id", refund.id().value())
             .param("paymentId", refund.paymentId().value())
             .param("amount", refund.amount().amount())
             .param("currency", refund.amount().currency().getCurrencyCode())
@@ -81,7 +82,7 @@ public class RefundRepository {
      * {@code from} → {@code to}; false when the refund was no longer in {@code from}. An
      * UNKNOWN refund is asked about again after {@code reconcileAfter}.
      */
-    public boolean transition(String id, RefundStatus from, RefundStatus to, Instant at, Instant reconcileAfter) {
+    public boolean transition(RefundId id, RefundStatus from, RefundStatus to, Instant at, Instant reconcileAfter) {
         from.requireCanBecome(to);
         boolean unknown = to == RefundStatus.UNKNOWN;
         return this.jdbc.sql("""
@@ -92,15 +93,15 @@ public class RefundRepository {
             .param("to", to.name())
             .param("completedAt", unknown ? null : utc(at))
             .param("reconcileAfter", unknown ? utc(reconcileAfter) : null)
-            .param("id", id)
+            .param("id", id.value())
             .param("from", from.name())
             .update() == 1;
     }
 
     /** A refund by its id. */
-    public Optional<Refund> find(String id) {
+    public Optional<Refund> find(RefundId id) {
         return this.jdbc.sql("SELECT " + COLUMNS + " FROM refunds r WHERE r.id = :id")
-            .param("id", id)
+            .param("id", id.value())
             .query(RefundRepository::map)
             .optional();
     }
@@ -152,15 +153,15 @@ public class RefundRepository {
      * Puts an unsettled refund back in line, or with {@code null} out of line until an
      * operator looks at it.
      */
-    public void postpone(String id, Instant reconcileAfter) {
+    public void postpone(RefundId id, Instant reconcileAfter) {
         this.jdbc.sql("""
                 UPDATE refunds SET reconcile_after = :reconcileAfter
                 WHERE id = :id AND status IN ('PENDING', 'UNKNOWN')
-                """).param("reconcileAfter", utc(reconcileAfter)).param("id", id).update();
+                """).param("reconcileAfter", utc(reconcileAfter)).param("id", id.value()).update();
     }
 
     private static Refund map(ResultSet row, int rowNumber) throws SQLException {
-        return new Refund(row.getString("id"), PaymentId.of(row.getString("payment_id")),
+        return new Refund(RefundId.of(row.getString("id")), PaymentId.of(row.getString("payment_id")),
                 RefundStatus.valueOf(row.getString("status")),
                 new Money(row.getLong("amount"), Currency.getInstance(row.getString("currency"))), row.getLong("vat"),
                 row.getString("network_reference"), instant(row.getTimestamp("requested_at")),

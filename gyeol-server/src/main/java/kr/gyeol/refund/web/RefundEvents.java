@@ -3,6 +3,7 @@ package kr.gyeol.refund.web;
 import java.util.Map;
 import java.util.Optional;
 
+import kr.gyeol.shared.RefundId;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.payment.web.PaymentAnswers;
 import kr.gyeol.protocol.Fields;
@@ -37,7 +38,7 @@ class RefundEvents implements EventPayloads {
         if (type != EventType.CANCEL) {
             return Optional.empty();
         }
-        return this.refunds.find(subjectId)
+        return this.refunds.find(RefundId.of(subjectId))
             .filter((refund) -> refund.status() == RefundStatus.APPROVED)
             .flatMap((refund) -> this.payments.findById(refund.paymentId()).map((payment) -> {
                 WireResponse answer = WireResponse.success(ResponseCode.PAYC0000)

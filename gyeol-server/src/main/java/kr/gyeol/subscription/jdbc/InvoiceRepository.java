@@ -1,5 +1,8 @@
 package kr.gyeol.subscription.jdbc;
 
+import kr.gyeol.shared.SubscriptionId;
+import kr.gyeol.shared.PlanId;
+import kr.gyeol.shared.InvoiceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -39,8 +42,8 @@ public class InvoiceRepository {
                 .sql("INSERT INTO invoices (" + COLUMNS + ", partner_id) VALUES (:id, :subscriptionId,"
                         + " :periodNumber, :periodStart, :periodEnd, :amount, :currency, :status, 0, NULL, NULL,"
                         + " :createdAt, :paidAt, :partnerId)")
-                .param("id", invoice.id())
-                .param("subscriptionId", invoice.subscriptionId())
+                .param("id", invoice.id().value())
+                .param("subscriptionId", invoice.subscriptionId().value())
                 .param("periodNumber", invoice.periodNumber())
                 .param("periodStart", Rows.utc(invoice.periodStart()))
                 .param("periodEnd", Rows.utc(invoice.periodEnd()))
@@ -58,32 +61,32 @@ public class InvoiceRepository {
         }
     }
 
-    public Optional<Invoice> open(String subscriptionId) {
+    public Optional<Invoice> open(SubscriptionId subscriptionId) {
         return this.jdbc.sql("SELECT " + COLUMNS + " FROM invoices WHERE subscription_id = :id AND status = 'OPEN'")
-            .param("id", subscriptionId)
+            .param("id", subscriptionId.value())
             .query(InvoiceRepository::map)
             .optional();
     }
 
     /** The latest invoice that is no longer open (e.g. to reopen after a new key). */
-    public Optional<Invoice> latest(String subscriptionId) {
+    public Optional<Invoice> latest(SubscriptionId subscriptionId) {
         return this.jdbc
             .sql("SELECT " + COLUMNS + " FROM invoices WHERE subscription_id = :id"
                     + " ORDER BY period_number DESC LIMIT 1")
-            .param("id", subscriptionId)
+            .param("id", subscriptionId.value())
             .query(InvoiceRepository::map)
             .optional();
     }
 
     /** Records where an invoice stands after an attempt. */
-    public void update(String id, Invoice.Status status, int attempts, Instant firstFailedAt, Instant nextRetryAt,
+    public void update(InvoiceId id, Invoice.Status status, int attempts, Instant firstFailedAt, Instant nextRetryAt,
             Instant paidAt) {
         this.jdbc.sql("""
                 UPDATE invoices SET status = :status, attempts = :attempts, first_failed_at = :firstFailedAt,
                        next_retry_at = :nextRetryAt, paid_at = :paidAt
                 WHERE id = :id
                 """)
-            .param("id", id)
+            .param("id", id.value())
             .param("status", status.name())
             .param("attempts", attempts)
             .param("firstFailedAt", Rows.utc(firstFailedAt))
@@ -93,21 +96,21 @@ public class InvoiceRepository {
     }
 
     /** A subscription's invoices, newest first, each with its attempts. */
-    public List<Invoice> ofSubscription(String subscriptionId, int limit) {
+    public List<Invoice> ofSubscription(SubscriptionId subscriptionId, int limit) {
         List<Invoice> invoices = this.jdbc
             .sql("SELECT " + COLUMNS + " FROM invoices WHERE subscription_id = :id"
                     + " ORDER BY period_number DESC LIMIT :limit")
-            .param("id", subscriptionId)
+            .param("id", subscriptionId.value())
             .param("limit", limit)
             .query(InvoiceRepository::map)
             .list();
         if (invoices.isEmpty()) {
             return invoices;
         }
-        Map<String, List<Invoice.Attempt>> attempts = this.jdbc
+        Map<InvoiceId, List<Invoice.Attempt>> attempts = this.jdbc
             .sql("SELECT " + ATTEMPT_COLUMNS + " FROM invoice_attempts WHERE invoice_id IN (:ids) ORDER BY number")
-            .param("ids", invoices.stream().map(Invoice::id).toList())
-            .query((row, n) -> Map.entry(row.getString("invoice_id"), attempt(row)))
+            .param("ids", invoices.stream().map((invoice) -> invoice.id().value()).toList())
+            .query((row, n) -> Map.entry(InvoiceId.of(row.getString("invoice_id")), attempt(row)))
             .list()
             .stream()
             .collect(Collectors.groupingBy(Map.Entry::getKey,
@@ -118,12 +121,12 @@ public class InvoiceRepository {
     }
 
     /** Writes an attempt before its charge; false when that attempt number exists. */
-    public boolean insertAttempt(String invoiceId, Invoice.Attempt attempt) {
+    public boolean insertAttempt(InvoiceId invoiceId, Invoice.Attempt attempt) {
         try {
             this.jdbc
                 .sql("INSERT INTO invoice_attempts (" + ATTEMPT_COLUMNS + ") VALUES (:invoiceId, :number,"
                         + " :orderId, NULL, :status, NULL, FALSE, :attemptedAt, NULL)")
-                .param("invoiceId", invoiceId)
+                .param("invoiceId", invoiceId.value())
                 .param("number", attempt.number())
                 .param("orderId", attempt.orderId())
                 .param("status", attempt.status().name())
@@ -136,11 +139,11 @@ public class InvoiceRepository {
         }
     }
 
-    public Optional<Invoice.Attempt> lastAttempt(String invoiceId) {
+    public Optional<Invoice.Attempt> lastAttempt(InvoiceId invoiceId) {
         return this.jdbc
             .sql("SELECT " + ATTEMPT_COLUMNS + " FROM invoice_attempts WHERE invoice_id = :id"
                     + " ORDER BY number DESC LIMIT 1")
-            .param("id", invoiceId)
+            .param("id", invoiceId.value())
             .query((row, n) -> attempt(row))
             .optional();
     }
@@ -149,14 +152,14 @@ public class InvoiceRepository {
      * Records an attempt's outcome, once: only an attempt still CHARGING or UNKNOWN
      * changes. False when another node recorded it first.
      */
-    public boolean settleAttempt(String invoiceId, int number, Invoice.AttemptStatus status, String paymentId,
+    public boolean settleAttempt(InvoiceId invoiceId, int number, Invoice.AttemptStatus status, String paymentId,
             String declineReason, boolean hard, Instant settledAt) {
         return this.jdbc.sql("""
                 UPDATE invoice_attempts SET status = :status, payment_id = COALESCE(:paymentId, payment_id),
                        decline_reason = :reason, hard = :hard, settled_at = :settledAt
                 WHERE invoice_id = :invoiceId AND number = :number AND status IN ('CHARGING', 'UNKNOWN')
                 """)
-            .param("invoiceId", invoiceId)
+            .param("invoiceId", invoiceId.value())
             .param("number", number)
             .param("status", status.name())
             .param("paymentId", paymentId)
@@ -173,8 +176,8 @@ public class InvoiceRepository {
     }
 
     private static Invoice map(ResultSet row, int rowNumber) throws SQLException {
-        return new Invoice(row.getString("id"), row.getString("subscription_id"), row.getInt("period_number"),
-                Rows.instant(row, "period_start"), Rows.instant(row, "period_end"),
+        return new Invoice(InvoiceId.of(row.getString("id")), SubscriptionId.of(row.getString("subscription_id")),
+                row.getInt("period_number"), Rows.instant(row, "period_start"), Rows.instant(row, "period_end"),
                 new Money(row.getLong("amount"), Currency.getInstance(row.getString("currency"))),
                 Invoice.Status.valueOf(row.getString("status")), row.getInt("attempts"),
                 Rows.instant(row, "first_failed_at"), Rows.instant(row, "next_retry_at"),

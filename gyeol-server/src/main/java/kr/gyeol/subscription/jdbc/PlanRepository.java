@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import kr.gyeol.shared.Money;
+import kr.gyeol.shared.InvoiceId;
 import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.PlanId;
+import kr.gyeol.shared.SubscriptionId;
 import kr.gyeol.subscription.BillingInterval;
 import kr.gyeol.subscription.DunningPolicy;
 import kr.gyeol.subscription.Plan;
@@ -37,7 +40,7 @@ public class PlanRepository {
         this.jdbc
             .sql("INSERT INTO plans (" + COLUMNS + ") VALUES (:id, :partnerId, :name, :amount, :currency,"
                     + " :unit, :count, :trialDays, :createdAt)")
-            .param("id", plan.id())
+            .param("id", plan.id().value())
             .param("partnerId", plan.partnerId().value())
             .param("name", plan.name())
             .param("amount", plan.amount().amount())
@@ -49,9 +52,9 @@ public class PlanRepository {
             .update();
     }
 
-    public Optional<Plan> find(String id) {
+    public Optional<Plan> find(PlanId id) {
         return this.jdbc.sql("SELECT " + COLUMNS + " FROM plans WHERE id = :id")
-            .param("id", id)
+            .param("id", id.value())
             .query(PlanRepository::map)
             .optional();
     }
@@ -91,7 +94,8 @@ public class PlanRepository {
     }
 
     private static Plan map(ResultSet row, int rowNumber) throws SQLException {
-        return new Plan(row.getString("id"), PartnerId.of(row.getString("partner_id")), row.getString("name"),
+        return new Plan(PlanId.of(row.getString("id")), PartnerId.of(row.getString("partner_id")),
+                row.getString("name"),
                 new Money(row.getLong("amount"), Currency.getInstance(row.getString("currency"))),
                 new BillingInterval(BillingInterval.Unit.valueOf(row.getString("interval_unit")),
                         row.getInt("interval_count")),

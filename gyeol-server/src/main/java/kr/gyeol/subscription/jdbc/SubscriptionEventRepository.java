@@ -1,5 +1,8 @@
 package kr.gyeol.subscription.jdbc;
 
+import kr.gyeol.shared.SubscriptionId;
+import kr.gyeol.shared.PlanId;
+import kr.gyeol.shared.InvoiceId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +30,7 @@ public class SubscriptionEventRepository {
                 VALUES (:id, :subscriptionId, :partnerId, :type, :occurredAt, :body)
                 """)
             .param("id", event.id())
-            .param("subscriptionId", event.subscriptionId())
+            .param("subscriptionId", event.subscriptionId().value())
             .param("partnerId", event.partnerId())
             .param("type", event.type().name())
             .param("occurredAt", Rows.utc(event.occurredAt()))
@@ -44,11 +47,11 @@ public class SubscriptionEventRepository {
             .optional();
     }
 
-    public List<SubscriptionEvent> ofSubscription(String subscriptionId, int limit) {
+    public List<SubscriptionEvent> ofSubscription(SubscriptionId subscriptionId, int limit) {
         return this.jdbc
             .sql("SELECT id, subscription_id, partner_id, type, occurred_at, body"
                     + " FROM subscription_events WHERE subscription_id = :id ORDER BY seq LIMIT :limit")
-            .param("id", subscriptionId)
+            .param("id", subscriptionId.value())
             .param("limit", limit)
             .query((row, n) -> map(row))
             .list();
@@ -56,8 +59,9 @@ public class SubscriptionEventRepository {
 
     private static SubscriptionEvent map(java.sql.ResultSet row) throws java.sql.SQLException {
         Instant at = Rows.instant(row, "occurred_at");
-        return new SubscriptionEvent(row.getString("id"), row.getString("subscription_id"), row.getString("partner_id"),
-                kr.gyeol.shared.EventType.valueOf(row.getString("type")), at, row.getString("body"));
+        return new SubscriptionEvent(row.getString("id"), SubscriptionId.of(row.getString("subscription_id")),
+                row.getString("partner_id"), kr.gyeol.shared.EventType.valueOf(row.getString("type")), at,
+                row.getString("body"));
     }
 
 }

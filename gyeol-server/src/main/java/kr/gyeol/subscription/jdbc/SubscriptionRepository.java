@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 import kr.gyeol.shared.BillingKeyId;
+import kr.gyeol.shared.InvoiceId;
 import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.PlanId;
+import kr.gyeol.shared.SubscriptionId;
 import kr.gyeol.subscription.Subscription;
 import kr.gyeol.subscription.SubscriptionStatus;
 
@@ -64,9 +67,9 @@ public class SubscriptionRepository {
             .update() == 1;
     }
 
-    public Optional<Subscription> find(String id) {
+    public Optional<Subscription> find(SubscriptionId id) {
         return this.jdbc.sql("SELECT " + COLUMNS + " FROM subscriptions WHERE id = :id")
-            .param("id", id)
+            .param("id", id.value())
             .query(SubscriptionRepository::map)
             .optional();
     }
@@ -76,11 +79,11 @@ public class SubscriptionRepository {
     }
 
     /** Locks a subscription for a change by its partner, until the transaction ends. */
-    public Optional<Locked> lock(String id, Instant now) {
+    public Optional<Locked> lock(SubscriptionId id, Instant now) {
         return this.jdbc
             .sql("SELECT " + COLUMNS + ", (lease_until IS NOT NULL AND lease_until > :now) AS leased"
                     + " FROM subscriptions WHERE id = :id FOR UPDATE")
-            .param("id", id)
+            .param("id", id.value())
             .param("now", Rows.utc(now))
             .query((row, n) -> new Locked(map(row, n), row.getBoolean("leased")))
             .optional();
@@ -107,7 +110,7 @@ public class SubscriptionRepository {
      * {@code leaseUntil}, so every node can run the job side by side.
      * @param clockId only the subscriptions of this clock, or null for all
      */
-    public List<String> claimDue(Instant now, Instant leaseUntil, String token, int limit, String clockId) {
+    public List<SubscriptionId> claimDue(Instant now, Instant leaseUntil, String token, int limit, String clockId) {
         return this.jdbc.sql("""
                 UPDATE subscriptions SET lease_until = :leaseUntil, lease_token = :token WHERE id IN (
                     SELECT s.id FROM subscriptions s LEFT JOIN test_clocks c ON c.id = s.clock_id
@@ -127,12 +130,12 @@ public class SubscriptionRepository {
             .param("token", token)
             .param("limit", limit)
             .param("clockId", clockId)
-            .query(String.class)
+            .query((row, n) -> SubscriptionId.of(row.getString("id")))
             .list();
     }
 
     /** Claims one subscription if it is due and free, as {@link #claimDue} does. */
-    public boolean claim(String id, Instant now, Instant leaseUntil, String token) {
+    public boolean claim(SubscriptionId id, Instant now, Instant leaseUntil, String token) {
         return this.jdbc
             .sql("""
                     UPDATE subscriptions s SET lease_until = :leaseUntil, lease_token = :token
@@ -140,7 +143,7 @@ public class SubscriptionRepository {
                       AND s.next_action_at <= COALESCE((SELECT c.frozen_at FROM test_clocks c WHERE c.id = s.clock_id), :now)
                       AND (s.lease_until IS NULL OR s.lease_until <= :now)
                     """)
-            .param("id", id)
+            .param("id", id.value())
             .param("now", Rows.utc(now))
             .param("leaseUntil", Rows.utc(leaseUntil))
             .param("token", token)
@@ -148,19 +151,19 @@ public class SubscriptionRepository {
     }
 
     /** Gives a claim back, so the subscription can be claimed again at once. */
-    public void release(String id, String token) {
+    public void release(SubscriptionId id, String token) {
         this.jdbc
             .sql("UPDATE subscriptions SET lease_until = NULL, lease_token = NULL"
                     + " WHERE id = :id AND lease_token = :token")
-            .param("id", id)
+            .param("id", id.value())
             .param("token", token)
             .update();
     }
 
     /** Holds a claim until {@code until} (e.g. while a payment's outcome is unknown). */
-    public void holdUntil(String id, String token, Instant until) {
+    public void holdUntil(SubscriptionId id, String token, Instant until) {
         this.jdbc.sql("UPDATE subscriptions SET lease_until = :until WHERE id = :id AND lease_token = :token")
-            .param("id", id)
+            .param("id", id.value())
             .param("token", token)
             .param("until", Rows.utc(until))
             .update();
@@ -175,12 +178,12 @@ public class SubscriptionRepository {
     }
 
     private static MapSqlParameterSource columns(Subscription s) {
-        return new MapSqlParameterSource().addValue("id", s.id())
+        return new MapSqlParameterSource().addValue("id", s.id().value())
             .addValue("partnerId", s.partnerId().value())
             .addValue("keyId", s.billingKeyId().value())
             .addValue("clockId", s.clockId())
             .addValue("createdAt", Rows.utc(s.createdAt()))
-            .addValue("planId", s.planId())
+            .addValue("planId", s.planId().value())
             .addValue("status", s.status().name())
             .addValue("goods", s.goods())
             .addValue("anchorAt", Rows.utc(s.anchorAt()))
@@ -198,9 +201,9 @@ public class SubscriptionRepository {
     }
 
     private static Subscription map(ResultSet row, int rowNumber) throws SQLException {
-        return new Subscription(row.getString("id"), PartnerId.of(row.getString("partner_id")),
-                row.getString("plan_id"), BillingKeyId.of(row.getString("billing_key_id")), row.getString("clock_id"),
-                SubscriptionStatus.valueOf(row.getString("status")), row.getString("goods"),
+        return new Subscription(SubscriptionId.of(row.getString("id")), PartnerId.of(row.getString("partner_id")),
+                PlanId.of(row.getString("plan_id")), BillingKeyId.of(row.getString("billing_key_id")),
+                row.getString("clock_id"), SubscriptionStatus.valueOf(row.getString("status")), row.getString("goods"),
                 Rows.instant(row, "anchor_at"), row.getInt("anchor_period"), row.getInt("period_number"),
                 Rows.instant(row, "period_start"), Rows.instant(row, "period_end"), Rows.instant(row, "trial_end"),
                 row.getBoolean("trial_ending_sent"), row.getBoolean("cancel_at_period_end"), row.getLong("balance"),

@@ -45,7 +45,7 @@ class PlanController {
 
     @GetMapping("/v1/plans/{id}")
     PlanView find(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id) {
-        return PlanView.of(this.plans.find(partner, id));
+        return PlanView.of(this.plans.find(partner, Plans.idOf(id)));
     }
 
     @GetMapping("/v1/billing-settings")

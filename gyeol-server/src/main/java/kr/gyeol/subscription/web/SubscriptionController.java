@@ -3,6 +3,8 @@ package kr.gyeol.subscription.web;
 import java.net.URI;
 
 import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.SubscriptionId;
+import kr.gyeol.subscription.Plans;
 import kr.gyeol.subscription.SubscriptionHistory;
 import kr.gyeol.subscription.SubscriptionStatus;
 import kr.gyeol.subscription.Subscriptions;
@@ -65,49 +67,53 @@ class SubscriptionController {
 
     @GetMapping("/v1/subscriptions/{id}")
     SubscriptionView find(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id) {
-        return SubscriptionView.of(this.subscriptions.find(partner, id));
+        return SubscriptionView.of(this.subscriptions.find(partner, SubscriptionId.of(id)));
     }
 
     @PostMapping("/v1/subscriptions/{id}/cancel")
     SubscriptionView cancel(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id,
             @RequestBody(required = false) Cancel request) {
         boolean atPeriodEnd = request != null && Boolean.TRUE.equals(request.atPeriodEnd());
-        return SubscriptionView.of(this.subscriptions.cancel(partner, id, atPeriodEnd));
+        return SubscriptionView.of(this.subscriptions.cancel(partner, SubscriptionId.of(id), atPeriodEnd));
     }
 
     @PostMapping("/v1/subscriptions/{id}/pause")
     SubscriptionView pause(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id) {
-        return SubscriptionView.of(this.subscriptions.pause(partner, id));
+        return SubscriptionView.of(this.subscriptions.pause(partner, SubscriptionId.of(id)));
     }
 
     @PostMapping("/v1/subscriptions/{id}/resume")
     SubscriptionView resume(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id) {
-        return SubscriptionView.of(this.subscriptions.resume(partner, id));
+        return SubscriptionView.of(this.subscriptions.resume(partner, SubscriptionId.of(id)));
     }
 
     @PutMapping("/v1/subscriptions/{id}/plan")
     SubscriptionView changePlan(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id,
             @RequestBody PlanChange request) {
-        return SubscriptionView.of(this.subscriptions.changePlan(partner, id, request.planId()));
+        return SubscriptionView.of(this.subscriptions.changePlan(partner, SubscriptionId.of(id),
+                request.planId() == null ? null : Plans.idOf(request.planId())));
     }
 
     @PutMapping("/v1/subscriptions/{id}/billing-key")
     SubscriptionView changeBillingKey(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id,
             @RequestBody KeyChange request) {
-        return SubscriptionView.of(this.subscriptions.changeBillingKey(partner, id, request.billingKey()));
+        return SubscriptionView
+            .of(this.subscriptions.changeBillingKey(partner, SubscriptionId.of(id), request.billingKey()));
     }
 
     @GetMapping("/v1/subscriptions/{id}/invoices")
     Listing<InvoiceView> invoices(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id,
             @RequestParam(defaultValue = "50") int limit) {
-        return new Listing<>(
-                this.subscriptions.invoices(partner, id, Limits.clamp(limit)).stream().map(InvoiceView::of).toList());
+        return new Listing<>(this.subscriptions.invoices(partner, SubscriptionId.of(id), Limits.clamp(limit))
+            .stream()
+            .map(InvoiceView::of)
+            .toList());
     }
 
     @GetMapping("/v1/subscriptions/{id}/events")
     Listing<EventView> events(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id,
             @RequestParam(defaultValue = "100") int limit) {
-        return new Listing<>(this.subscriptions.events(partner, id, Limits.clamp(limit))
+        return new Listing<>(this.subscriptions.events(partner, SubscriptionId.of(id), Limits.clamp(limit))
             .stream()
             .map((event) -> new EventView(event.id(), event.type().name(), event.occurredAt(),
                     this.history.fields(event)))

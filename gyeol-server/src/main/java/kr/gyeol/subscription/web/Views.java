@@ -24,7 +24,7 @@ final class Views {
             int trialDays, Instant createdAt) {
 
         static PlanView of(Plan plan) {
-            return new PlanView(plan.id(), plan.name(), plan.amount().amount(),
+            return new PlanView(plan.id().value(), plan.name(), plan.amount().amount(),
                     plan.amount().currency().getCurrencyCode(), plan.interval().unit().name(), plan.interval().count(),
                     plan.trialDays(), plan.createdAt());
         }
@@ -37,9 +37,9 @@ final class Views {
             Instant createdAt) {
 
         static SubscriptionView of(Subscription s) {
-            return new SubscriptionView(s.id(), s.status().name(), s.planId(), s.billingKeyId().value(), s.goods(),
-                    s.clockId(), s.periodNumber(), s.periodStart(), s.periodEnd(), s.trialEnd(), s.cancelAtPeriodEnd(),
-                    s.balance(), s.canceledAt(), s.pausedAt(), s.nextActionAt(), s.createdAt());
+            return new SubscriptionView(s.id().value(), s.status().name(), s.planId().value(), s.billingKeyId().value(),
+                    s.goods(), s.clockId(), s.periodNumber(), s.periodStart(), s.periodEnd(), s.trialEnd(),
+                    s.cancelAtPeriodEnd(), s.balance(), s.canceledAt(), s.pausedAt(), s.nextActionAt(), s.createdAt());
         }
 
     }
@@ -59,7 +59,7 @@ final class Views {
             Instant createdAt, Instant paidAt, List<AttemptView> history) {
 
         static InvoiceView of(Invoice invoice) {
-            return new InvoiceView(invoice.id(), invoice.subscriptionId(), invoice.periodNumber(),
+            return new InvoiceView(invoice.id().value(), invoice.subscriptionId().value(), invoice.periodNumber(),
                     invoice.periodStart(), invoice.periodEnd(), invoice.amount().amount(),
                     invoice.amount().currency().getCurrencyCode(), invoice.status().name(), invoice.attempts(),
                     invoice.firstFailedAt(), invoice.nextRetryAt(), invoice.createdAt(), invoice.paidAt(),

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import kr.gyeol.shared.EventType;
 import kr.gyeol.shared.PartnerId;
+import kr.gyeol.shared.WebhookEventId;
 import kr.gyeol.webhook.WebhookFormat;
 import kr.gyeol.webhook.WebhookStatus;
 
@@ -48,13 +49,13 @@ public class WebhookRepository {
     }
 
     /** An event row. */
-    public record EventRow(String id, PartnerId partnerId, EventType type, String subjectId, WebhookStatus status,
-            String body, String contentType, int attempts, Instant nextAttemptAt, Instant createdAt,
-            Instant deliveredAt) {
+    public record EventRow(WebhookEventId id, PartnerId partnerId, EventType type, String subjectId,
+            WebhookStatus status, String body, String contentType, int attempts, Instant nextAttemptAt,
+            Instant createdAt, Instant deliveredAt) {
     }
 
     /** One delivery attempt. */
-    public record AttemptRow(String eventId, int number, String url, Instant attemptedAt, Integer statusCode,
+    public record AttemptRow(WebhookEventId eventId, int number, String url, Instant attemptedAt, Integer statusCode,
             long latencyMillis, String error, boolean delivered) {
     }
 
@@ -134,13 +135,13 @@ public class WebhookRepository {
      * joins the caller's transaction and sees the endpoint as that transaction does.
      * Returns whether it was written.
      */
-    public boolean insertEventIfReceived(String id, PartnerId partnerId, EventType type, String subjectId,
+    public boolean insertEventIfReceived(WebhookEventId id, PartnerId partnerId, EventType type, String subjectId,
             Instant now) {
         String urlColumn = type.receiver() == EventType.Receiver.RESULT ? "result_url" : "revocation_url";
         return this.jdbc.sql("INSERT INTO webhook_events (id, partner_id, type, subject_id, status, attempts,"
                 + " next_attempt_at, created_at) SELECT :id, partner_id, :type, :subjectId, 'PENDING', 0, :now, :now"
                 + " FROM webhook_endpoints WHERE partner_id = :partnerId AND " + urlColumn + " IS NOT NULL")
-            .param("id", id)
+            .param("id", id.value())
             .param("type", type.name())
             .param("subjectId", subjectId)
             .param("now", utc(now))
@@ -192,15 +193,15 @@ public class WebhookRepository {
      * Extends the lease of an event this claim still holds, right before it is sent;
      * false when the lease was lost (another node took the event over).
      */
-    public boolean renewLease(String id, String token, Instant leaseUntil) {
+    public boolean renewLease(WebhookEventId id, String token, Instant leaseUntil) {
         return this.jdbc.sql("""
                 UPDATE webhook_events SET next_attempt_at = :leaseUntil
                 WHERE id = :id AND lease_token = :token AND status = 'PENDING'
-                """).param("leaseUntil", utc(leaseUntil)).param("id", id).param("token", token).update() == 1;
+                """).param("leaseUntil", utc(leaseUntil)).param("id", id.value()).param("token", token).update() == 1;
     }
 
     /** A body to keep for an event that has none yet. */
-    public record Body(String eventId, String body, String contentType) {
+    public record Body(WebhookEventId eventId, String body, String contentType) {
     }
 
     /** An attempt to record, with the event's next state. */
@@ -230,7 +231,7 @@ public class WebhookRepository {
                 + " FROM (VALUES " + values + ") AS v(id, body, content_type) WHERE e.id = v.id AND e.body IS NULL");
         for (int i = 0; i < bodies.size(); i++) {
             Body body = bodies.get(i);
-            statement = statement.param("id" + i, body.eventId())
+            statement = statement.param("id" + i, body.eventId().value())
                 .param("body" + i, body.body())
                 .param("type" + i, body.contentType());
         }
@@ -245,7 +246,7 @@ public class WebhookRepository {
      * attempt number again, find it taken, and never move the event on). Returns the ids
      * of the events whose attempts were recorded.
      */
-    public java.util.Set<String> recordAttempts(List<Recorded> attempts) {
+    public java.util.Set<WebhookEventId> recordAttempts(List<Recorded> attempts) {
         if (attempts.isEmpty()) {
             return java.util.Set.of();
         }
@@ -299,7 +300,7 @@ public class WebhookRepository {
         for (int i = 0; i < attempts.size(); i++) {
             Recorded recorded = attempts.get(i);
             AttemptRow attempt = recorded.attempt();
-            statement = statement.param("e" + i, attempt.eventId())
+            statement = statement.param("e" + i, attempt.eventId().value())
                 .param("n" + i, attempt.number())
                 .param("u" + i, attempt.url())
                 .param("a" + i, utc(attempt.attemptedAt()))
@@ -310,15 +311,16 @@ public class WebhookRepository {
                 .param("s" + i, recorded.status().name())
                 .param("t" + i, utc(recorded.nextAttemptAt()));
         }
-        return new java.util.HashSet<>(statement.query(String.class).list());
+        return new java.util.HashSet<>(
+                statement.query((row, n) -> WebhookEventId.of(row.getString("event_id"))).list());
     }
 
     /** Puts an event back in line for delivery now, whatever became of it. */
-    public boolean replay(PartnerId partnerId, String id, Instant now) {
+    public boolean replay(PartnerId partnerId, WebhookEventId id, Instant now) {
         return this.jdbc.sql("""
                 UPDATE webhook_events SET status = 'PENDING', next_attempt_at = :now, delivered_at = NULL
                 WHERE id = :id AND partner_id = :partnerId
-                """).param("now", utc(now)).param("id", id).param("partnerId", partnerId.value()).update() == 1;
+                """).param("now", utc(now)).param("id", id.value()).param("partnerId", partnerId.value()).update() == 1;
     }
 
     /** A partner's latest events, newest first. */
@@ -378,17 +380,17 @@ public class WebhookRepository {
             .list();
     }
 
-    public Optional<EventRow> event(PartnerId partnerId, String id) {
+    public Optional<EventRow> event(PartnerId partnerId, WebhookEventId id) {
         return this.jdbc
             .sql("SELECT " + EVENT_COLUMNS + " FROM webhook_events WHERE id = :id AND partner_id = :partnerId")
-            .param("id", id)
+            .param("id", id.value())
             .param("partnerId", partnerId.value())
             .query(WebhookRepository::event)
             .optional();
     }
 
     /** The attempts of some events, in order. */
-    public List<AttemptRow> attempts(List<String> eventIds) {
+    public List<AttemptRow> attempts(List<WebhookEventId> eventIds) {
         if (eventIds.isEmpty()) {
             return List.of();
         }
@@ -396,15 +398,16 @@ public class WebhookRepository {
                 SELECT event_id, number, url, attempted_at, status_code, latency_ms, error, delivered
                 FROM webhook_attempts WHERE event_id IN (:ids) ORDER BY event_id, number
                 """)
-            .param("ids", eventIds)
-            .query((row, n) -> new AttemptRow(row.getString("event_id"), row.getInt("number"), row.getString("url"),
-                    instant(row.getTimestamp("attempted_at")), (Integer) row.getObject("status_code"),
-                    row.getLong("latency_ms"), row.getString("error"), row.getBoolean("delivered")))
+            .param("ids", eventIds.stream().map(WebhookEventId::value).toList())
+            .query((row, n) -> new AttemptRow(WebhookEventId.of(row.getString("event_id")), row.getInt("number"),
+                    row.getString("url"), instant(row.getTimestamp("attempted_at")),
+                    (Integer) row.getObject("status_code"), row.getLong("latency_ms"), row.getString("error"),
+                    row.getBoolean("delivered")))
             .list();
     }
 
     private static EventRow event(ResultSet row, int rowNumber) throws SQLException {
-        return new EventRow(row.getString("id"), PartnerId.of(row.getString("partner_id")),
+        return new EventRow(WebhookEventId.of(row.getString("id")), PartnerId.of(row.getString("partner_id")),
                 EventType.valueOf(row.getString("type")), row.getString("subject_id"),
                 WebhookStatus.valueOf(row.getString("status")), row.getString("body"), row.getString("content_type"),
                 row.getInt("attempts"), instant(row.getTimestamp("next_attempt_at")),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import kr.gyeol.shared.WebhookEventId;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.web.JsonApi;
 import kr.gyeol.web.JsonApiProblems;
@@ -117,7 +118,7 @@ class WebhookAdminController {
 
     @PostMapping("/events/{id}/replay")
     ResponseEntity<?> replay(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id) {
-        if (!this.log.replay(partner, id)) {
+        if (!this.log.replay(partner, WebhookEventId.of(id))) {
             return JsonApiProblems.problem(HttpStatus.NOT_FOUND, "no-such-event",
                     "No event " + id + " of this partner.");
         }
@@ -138,7 +139,7 @@ class WebhookAdminController {
 
     private static Map<String, Object> view(WebhookLog.Entry entry) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", entry.event().id());
+        view.put("id", entry.event().id().value());
         view.put("type", entry.event().type().name());
         view.put("subject", entry.event().subjectId());
         view.put("status", entry.event().status().name());
