@@ -11,7 +11,6 @@ import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.payment.jdbc.PaymentRepository;
 import kr.gyeol.shared.AmbiguousCommit;
-import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.Outbox;
@@ -99,41 +98,7 @@ public class PaymentService {
      * @throws SingleUse.AlreadySpent when the key was spent before; nothing was charged
      */
     public Payment charge(ChargeRequest request, SingleUse use) {
-        if (request.api() == PaymentApi.GPAY) {
-            throw new IllegalArgumentException("An overseas charge needs the card's security code");
-        }
-        return charge(request, null, false, use);
-    }
-
-    /**
-     * Charges a foreign card's billing key through the overseas API, as
-     * {@link #charge(ChargeRequest)} does; the security code goes to the network and is
-     * never kept.
-     */
-    public Payment chargeOverseas(ChargeRequest request, String securityCode) {
-        if (request.api() != PaymentApi.GPAY) {
-            throw new IllegalArgumentException("Only overseas charges carry a security code");
-        }
-        return charge(request, securityCode);
-    }
-
-    /**
-     * Charges a foreign card's billing key through the overseas API without its holder: a
-     * merchant-initiated renewal, which has no security code to send.
-     */
-    public Payment chargeOverseasRecurring(ChargeRequest request) {
-        if (request.api() != PaymentApi.GPAY) {
-            throw new IllegalArgumentException("Only overseas charges are merchant-initiated here");
-        }
-        return charge(request, null, true, SingleUse.SPENT);
-    }
-
-    private Payment charge(ChargeRequest request, String securityCode) {
-        return charge(request, securityCode, false, SingleUse.SPENT);
-    }
-
-    private Payment charge(ChargeRequest request, String securityCode, boolean merchantInitiated, SingleUse use) {
-        if (ChargeRules.belowMinimum(request.api(), request.instrument(), request.amount())) {
+        if (request.method().belowMinimum(request.amount())) {
             throw new ChargeRejected(ChargeRejected.Reason.AMOUNT_BELOW_MINIMUM);
         }
         if (request.goods() == null || request.goods().isBlank()) {
@@ -141,7 +106,7 @@ public class PaymentService {
         }
         long vat = vat(request);
         Instant now = clock.instant();
-        OrderId orderId = request.orderId() != null ? request.orderId() : generatedOrderId(request.api(), now);
+        OrderId orderId = request.orderId() != null ? request.orderId() : request.api().newOrderId(now);
 
         Pending[] written = new Pending[1];
         Pending pending;
@@ -163,7 +128,7 @@ public class PaymentService {
             metrics.charged(unknown);
             return unknown;
         }
-        Outcome outcome = callNetwork(pending, securityCode, merchantInitiated);
+        Outcome outcome = callNetwork(pending, request.method());
         Instant answeredAt = clock.instant();
         Payment pendingPayment = pending.payment();
         Payment settled = switch (outcome) {
@@ -251,7 +216,7 @@ public class PaymentService {
         String institutionName = key != null ? key.key().institutionName() : request.appCard().institutionName();
         Payer payer = request.payer();
         Overseas overseas = request.overseas();
-        if (request.api() == PaymentApi.GPAY) {
+        if (request.overseas() != null) {
             // Names and e-mail default to the key's first payment's (spec §5.3).
             // A domestic charge of the same key has no overseas fields to lend.
             Optional<Payment> first = payments.firstOverseasOf(request.billingKeyId());
@@ -262,7 +227,7 @@ public class PaymentService {
                     orElse(payer.email(), first.map(p -> p.payer().email())));
         }
         for (int attempt = 0;; attempt++) {
-            PaymentId id = PaymentId.of(request.api() == PaymentApi.GPAY ? Tokens.digits(22) : Tokens.urlSafe(16));
+            PaymentId id = PaymentId.of(request.api().newId());
             Payment payment = new Payment(id, request.partnerId(), request.api(), orderId, request.billingKeyId(),
                     request.instrument(), maskedNumber, institutionCode, institutionName, PaymentStatus.PENDING,
                     request.amount(), vat, request.taxable(), request.goods(), payer, request.userDefine1(),
@@ -307,24 +272,22 @@ public class PaymentService {
         }
     }
 
-    private Outcome callNetwork(Pending pending, String securityCode, boolean merchantInitiated) {
+    private Outcome callNetwork(Pending pending, ChargeMethod method) {
         Payment payment = pending.payment();
+        String reference = payment.networkReference();
         try {
-            if (payment.appCard() != null) {
-                return acquirer.approveInApp(payment.networkReference(), payment.appCard().token(),
-                        payment.appCard().installmentMonths(), payment.amount());
-            }
-            if (payment.api() == PaymentApi.GPAY && merchantInitiated) {
-                return acquirer.approveForeignRecurring(payment.networkReference(), pending.key().card(),
-                        payment.amount());
-            }
-            if (payment.api() == PaymentApi.GPAY) {
-                return acquirer.approveForeign(payment.networkReference(), pending.key().card(), securityCode,
-                        payment.amount());
-            }
-            return payment.instrument() == InstrumentType.CARD
-                    ? acquirer.approve(payment.networkReference(), pending.key().card(), payment.amount())
-                    : acquirer.withdraw(payment.networkReference(), pending.key().account(), payment.amount());
+            return switch (method) {
+                case ChargeMethod.BillingKeyCard card ->
+                    acquirer.approve(reference, pending.key().card(), payment.amount());
+                case ChargeMethod.BillingKeyAccount account ->
+                    acquirer.withdraw(reference, pending.key().account(), payment.amount());
+                case ChargeMethod.AppCard app -> acquirer.approveInApp(reference, app.card().token(),
+                        app.card().installmentMonths(), payment.amount());
+                case ChargeMethod.OverseasCard card ->
+                    acquirer.approveForeign(reference, pending.key().card(), card.securityCode(), payment.amount());
+                case ChargeMethod.OverseasRecurring recurring ->
+                    acquirer.approveForeignRecurring(reference, pending.key().card(), payment.amount());
+            };
         }
         catch (RuntimeException e) {
             // Whatever went wrong, the request may have reached the network: admit we do
@@ -343,11 +306,7 @@ public class PaymentService {
      * window to report it from its first result (a CERT result) on.
      */
     public OrderId newOrderId(PaymentApi api) {
-        return generatedOrderId(api, this.clock.instant());
-    }
-
-    private static OrderId generatedOrderId(PaymentApi api, Instant now) {
-        return OrderId.of((api == PaymentApi.GPAY ? "gpay" : "gyeol") + KoreanTime.seconds(now) + Tokens.digits(8));
+        return api.newOrderId(this.clock.instant());
     }
 
     /** A partner's domestic payment by its order id. */

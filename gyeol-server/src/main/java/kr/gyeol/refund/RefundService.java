@@ -286,7 +286,7 @@ public class RefundService {
         else {
             refundVat = payment.taxable() ? Math.min(amount.includedVat().amount(), remainingVat) : 0;
         }
-        RefundId id = RefundId.of(payment.api() == PaymentApi.GPAY ? Tokens.digits(22) : Tokens.urlSafe(16));
+        RefundId id = RefundId.of(payment.api().newId());
         Refund refund = new Refund(id, payment.id(), RefundStatus.PENDING, amount, refundVat,
                 KoreanTime.seconds(now) + Tokens.digits(10), now, null, comments);
         this.refunds.insertPending(refund, payment.api(), now.plus(this.stuckAfter));

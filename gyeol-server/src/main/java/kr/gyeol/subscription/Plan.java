@@ -1,8 +1,6 @@
 package kr.gyeol.subscription;
 
-import kr.gyeol.shared.InvoiceId;
 import kr.gyeol.shared.PlanId;
-import kr.gyeol.shared.SubscriptionId;
 import java.time.Instant;
 
 import kr.gyeol.shared.Money;

@@ -1,8 +1,6 @@
 package kr.gyeol.subscription;
 
-import kr.gyeol.shared.SubscriptionId;
 import kr.gyeol.shared.PlanId;
-import kr.gyeol.shared.InvoiceId;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.List;

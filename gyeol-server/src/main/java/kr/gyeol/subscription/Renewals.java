@@ -1,7 +1,6 @@
 package kr.gyeol.subscription;
 
 import kr.gyeol.shared.SubscriptionId;
-import kr.gyeol.shared.PlanId;
 import kr.gyeol.shared.InvoiceId;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +16,7 @@ import java.util.UUID;
 
 import kr.gyeol.network.DeclineReason;
 import kr.gyeol.payment.ChargeRejected;
+import kr.gyeol.payment.ChargeMethod;
 import kr.gyeol.payment.ChargeRequest;
 import kr.gyeol.payment.Overseas;
 import kr.gyeol.payment.ChargeRules;
@@ -353,9 +353,9 @@ public class Renewals {
             if (api == PaymentApi.GPAY) {
                 // A foreign card renews through the overseas API, merchant-initiated;
                 // names default to the key's first payment's.
-                return outcome(this.payments
-                    .chargeOverseasRecurring(ChargeRequest.overseas(s.partnerId(), s.billingKeyId(), orderId,
-                            invoice.amount(), s.goods(), key.payer().email(), new Overseas(null, null, null, null))));
+                return outcome(this.payments.charge(ChargeRequest.overseas(s.partnerId(),
+                        new ChargeMethod.OverseasRecurring(s.billingKeyId(), new Overseas(null, null, null, null)),
+                        orderId, invoice.amount(), s.goods(), key.payer().email())));
             }
             return outcome(this.payments.charge(ChargeRequest.ofBillingKey(s.partnerId(), s.billingKeyId(), key.type(),
                     orderId, invoice.amount().amount(), null, true, s.goods(), key.payer(), s.id().value(),

@@ -1,6 +1,5 @@
 package kr.gyeol.subscription;
 
-import kr.gyeol.shared.InvoiceId;
 import kr.gyeol.shared.PlanId;
 import kr.gyeol.shared.SubscriptionId;
 import java.time.Instant;

@@ -12,8 +12,8 @@ import kr.gyeol.partner.Operation;
 import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.payment.AppCardCharge;
 import kr.gyeol.payment.ChargeRejected;
+import kr.gyeol.payment.ChargeMethod;
 import kr.gyeol.payment.ChargeRequest;
-import kr.gyeol.payment.PaymentApi;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.InstrumentType;
@@ -157,10 +157,12 @@ class WindowRuns {
     static ChargeRequest chargeRequest(WindowSession session, BillingKeyId billingKeyId, InstrumentType instrument,
             AppCardCharge appCard) {
         WindowRequest request = session.request();
-        return new ChargeRequest(session.partnerId(), PaymentApi.PAYPLE, billingKeyId, instrument,
+        return new ChargeRequest(session.partnerId(),
+                appCard != null ? new ChargeMethod.AppCard(appCard)
+                        : ChargeMethod.ofBillingKey(billingKeyId, instrument),
                 OrderId.ofNullable(request.orderId()), Money.won(request.amount() == null ? 0 : request.amount()),
                 request.vat(), request.taxable(), request.goods(), request.payer(), request.userDefine1(),
-                request.userDefine2(), request.billingPeriod(), request.cashReceipt(), null, null, appCard, null);
+                request.userDefine2(), request.billingPeriod(), request.cashReceipt(), null, null);
     }
 
     private static WindowOutcome refused(ChargeRejected rejection) {

@@ -3,6 +3,7 @@ package kr.gyeol.gpay.web;
 import java.util.Map;
 import java.util.Optional;
 import kr.gyeol.payment.ChargeRejected;
+import kr.gyeol.payment.ChargeMethod;
 import kr.gyeol.payment.ChargeRequest;
 import kr.gyeol.payment.Overseas;
 import kr.gyeol.payment.Payment;
@@ -80,11 +81,11 @@ class GpayCalls {
             // leaves the order id free for the corrected request.
             return GpayAnswers.error(GpayCode.A0201, SECURITY_CODE_FORMAT);
         }
-        ChargeRequest request = ChargeRequest.overseas(PartnerId.of(order.partnerId()), billingKeyId,
-                OrderId.ofNullable(order.serviceOid()), order.money(), order.comments(), order.email(),
-                overseas(order));
+        ChargeRequest request = ChargeRequest.overseas(PartnerId.of(order.partnerId()),
+                new ChargeMethod.OverseasCard(billingKeyId, overseas(order), securityCode),
+                OrderId.ofNullable(order.serviceOid()), order.money(), order.comments(), order.email());
         try {
-            Payment payment = this.payments.chargeOverseas(request, securityCode);
+            Payment payment = this.payments.charge(request);
             return flat ? GpayAnswers.flat(payment) : GpayAnswers.payment(payment);
         }
         catch (ChargeRejected ex) {

@@ -1,7 +1,6 @@
 package kr.gyeol.subscription.jdbc;
 
 import kr.gyeol.shared.SubscriptionId;
-import kr.gyeol.shared.PlanId;
 import kr.gyeol.shared.InvoiceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -9,10 +9,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import kr.gyeol.shared.Money;
-import kr.gyeol.shared.InvoiceId;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.PlanId;
-import kr.gyeol.shared.SubscriptionId;
 import kr.gyeol.subscription.BillingInterval;
 import kr.gyeol.subscription.DunningPolicy;
 import kr.gyeol.subscription.Plan;

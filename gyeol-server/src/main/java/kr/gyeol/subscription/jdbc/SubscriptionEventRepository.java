@@ -1,8 +1,6 @@
 package kr.gyeol.subscription.jdbc;
 
 import kr.gyeol.shared.SubscriptionId;
-import kr.gyeol.shared.PlanId;
-import kr.gyeol.shared.InvoiceId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

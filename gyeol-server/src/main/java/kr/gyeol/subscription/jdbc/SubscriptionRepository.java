@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import kr.gyeol.shared.BillingKeyId;
-import kr.gyeol.shared.InvoiceId;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.PlanId;
 import kr.gyeol.shared.SubscriptionId;
