@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * A real PostgreSQL server that the gateway runs as its own child process, keeping its
@@ -425,7 +427,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private void restart() {
         Instant deadline = Instant.now().plus(restartBudget);
-        Duration wait = Duration.ofMillis(200);
+        // 0.2 s, then twice as long each time, up to 5 s.
+        ExponentialBackOff waits = new ExponentialBackOff(200, 2.0);
+        waits.setMaxInterval(5_000);
+        BackOffExecution wait = waits.start();
         int attempt = 0;
         while (!closing && Instant.now().isBefore(deadline)) {
             attempt++;
@@ -447,9 +452,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             catch (IOException | RuntimeException e) {
                 log.warn("Restart attempt {} of the embedded PostgreSQL failed: {}", attempt, e.getMessage());
             }
-            sleep(wait);
-            wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
-                    : wait.multipliedBy(2);
+            sleep(Duration.ofMillis(wait.nextBackOff()));
         }
         if (!closing) {
             state = State.FAILED;

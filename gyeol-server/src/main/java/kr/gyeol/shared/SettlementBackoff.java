@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * When the settlement loop asks the network again about an outcome it still does not
@@ -21,7 +23,7 @@ public class SettlementBackoff {
 
     private final Duration first;
 
-    private final Duration longest;
+    private final ExponentialBackOff waits;
 
     private final int maxAttempts;
 
@@ -35,7 +37,8 @@ public class SettlementBackoff {
             throw new IllegalArgumentException("Settlement backoff needs 0 < delay <= max-delay and max-attempts >= 1");
         }
         this.first = first;
-        this.longest = longest;
+        this.waits = new ExponentialBackOff(first.toMillis(), 2.0);
+        this.waits.setMaxInterval(longest.toMillis());
         this.maxAttempts = maxAttempts;
     }
 
@@ -52,9 +55,15 @@ public class SettlementBackoff {
         if (attempts >= this.maxAttempts) {
             return Optional.empty();
         }
-        int doublings = Math.min(Math.max(attempts - 1, 0), 30);
-        Duration wait = this.first.multipliedBy(1L << doublings);
-        return Optional.of(now.plus(wait.compareTo(this.longest) > 0 ? this.longest : wait));
+        // Spring's back-off runs one try at a time; a row knows only how many it had, so
+        // its wait is the one the back-off gives for that try (at most maxAttempts
+        // steps).
+        BackOffExecution execution = this.waits.start();
+        long wait = execution.nextBackOff();
+        for (int tried = 1; tried < attempts; tried++) {
+            wait = execution.nextBackOff();
+        }
+        return Optional.of(now.plusMillis(wait));
     }
 
     /**
