@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import kr.gyeol.shared.Money;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.PartnerId;
 
@@ -17,7 +18,7 @@ import kr.gyeol.shared.PartnerId;
  * @param billingPeriod the year-month for monthly duplicate prevention, or null
  */
 public record PaymentLink(String key, PartnerId partnerId, OrderId orderId, List<Method> methods, String goods,
-        long amount, boolean taxable, Long vat, boolean cashReceipt, String memo, YearMonth billingPeriod,
+        Money amount, boolean taxable, Money vat, boolean cashReceipt, String memo, YearMonth billingPeriod,
         LocalDate expiresOn, Instant createdAt) {
 
     /** A way to pay a link: card billing, app card, or bank account. */

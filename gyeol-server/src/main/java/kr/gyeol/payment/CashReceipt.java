@@ -1,6 +1,7 @@
 package kr.gyeol.payment;
 
 import java.time.Instant;
+import kr.gyeol.shared.Money;
 import kr.gyeol.shared.PaymentId;
 
 /**
@@ -12,7 +13,7 @@ import kr.gyeol.shared.PaymentId;
  * @param maskedIdentity the phone or business number it was issued to, masked
  * @param cancelledAt when it was cancelled, or null while it stands
  */
-public record CashReceipt(PaymentId paymentId, Status status, String number, long amount, long vat, Use use,
+public record CashReceipt(PaymentId paymentId, Status status, String number, Money amount, Money vat, Use use,
         String maskedIdentity, Instant issuedAt, Instant cancelledAt) {
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import kr.gyeol.payment.jdbc.CashReceiptRepository;
+import kr.gyeol.shared.Money;
 import kr.gyeol.shared.PaymentId;
 import kr.gyeol.shared.Tokens;
 import kr.gyeol.vault.Masking;
@@ -51,12 +52,12 @@ public class CashReceipts {
      * @throws CashReceiptRejected when one stands already or the amounts do not hold
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public CashReceipt issue(PaymentId paymentId, long paymentAmount, long amount, long vat, CashReceipt.Use use,
+    public CashReceipt issue(PaymentId paymentId, Money paymentAmount, Money amount, Money vat, CashReceipt.Use use,
             String identity) {
         if (this.receipts.latest(paymentId).filter(CashReceipt::issued).isPresent()) {
             throw new CashReceiptRejected(CashReceiptRejected.Reason.ALREADY_ISSUED);
         }
-        if (amount <= 0 || amount > paymentAmount || vat < 0 || vat > amount) {
+        if (amount.amount() <= 0 || amount.isGreaterThan(paymentAmount) || vat.isGreaterThan(amount)) {
             throw new CashReceiptRejected(CashReceiptRejected.Reason.INVALID_AMOUNT);
         }
         CashReceipt receipt = new CashReceipt(paymentId, CashReceipt.Status.ISSUED, number(), amount, vat, use,
@@ -83,18 +84,18 @@ public class CashReceipts {
      * transaction: cancelled, and re-issued for what remains after a partial refund.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public AfterRefund afterRefund(PaymentId paymentId, long remaining, long remainingVat) {
+    public AfterRefund afterRefund(PaymentId paymentId, Money remaining, Money remainingVat) {
         CashReceipt standing = this.receipts.latest(paymentId).filter(CashReceipt::issued).orElse(null);
         if (standing == null) {
             return AfterRefund.NONE;
         }
         this.receipts.cancelStanding(paymentId, this.clock.instant());
-        if (remaining <= 0) {
+        if (remaining.amount() <= 0) {
             return AfterRefund.CANCELLED;
         }
         this.receipts.insert(new CashReceipt(paymentId, CashReceipt.Status.ISSUED, number(), remaining,
-                Math.min(remainingVat, remaining), standing.use(), standing.maskedIdentity(), this.clock.instant(),
-                null));
+                remainingVat.isGreaterThan(remaining) ? remaining : remainingVat, standing.use(),
+                standing.maskedIdentity(), this.clock.instant(), null));
         return AfterRefund.REISSUED;
     }
 

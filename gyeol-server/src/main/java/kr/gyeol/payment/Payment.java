@@ -31,7 +31,7 @@ import kr.gyeol.shared.PaymentId;
  */
 public record Payment(PaymentId id, PartnerId partnerId, PaymentApi api, OrderId orderId, BillingKeyId billingKeyId,
         InstrumentType instrument, String maskedNumber, String institutionCode, String institutionName,
-        PaymentStatus status, Money amount, long vat, boolean taxable, String goods, Payer payer, String userDefine1,
+        PaymentStatus status, Money amount, Money vat, boolean taxable, String goods, Payer payer, String userDefine1,
         String userDefine2, YearMonth billingPeriod, boolean cashReceipt, String cashReceiptUse,
         String networkReference, String approvalNumber, Decline decline, Instant requestedAt, Instant completedAt,
         AppCardCharge appCard, Overseas overseas, CashReceipt receipt) {

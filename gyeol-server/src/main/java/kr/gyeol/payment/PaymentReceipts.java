@@ -38,7 +38,7 @@ public class PaymentReceipts {
         if (!payment.cashReceipt() || payment.instrument() != InstrumentType.BANK_ACCOUNT) {
             return;
         }
-        this.receipts.issue(payment.id(), payment.amount().amount(), payment.amount().amount(), payment.vat(),
+        this.receipts.issue(payment.id(), payment.amount(), payment.amount(), payment.vat(),
                 CashReceipt.use(payment.cashReceiptUse()), identity != null ? identity : payment.payer().phone());
     }
 
@@ -54,12 +54,15 @@ public class PaymentReceipts {
     public Payment issue(PartnerId partnerId, OrderId orderId, BillingKeyId billingKeyId, Long amount, Long vat,
             String use, String identity) {
         Payment payment = lockAccountPayment(partnerId, orderId, billingKeyId);
-        long covered = amount != null ? amount : payment.amount().amount();
-        boolean coverable = covered > 0 && covered <= payment.amount().amount();
+        if ((amount != null && amount < 0) || (vat != null && vat < 0)) {
+            throw new CashReceiptRejected(CashReceiptRejected.Reason.INVALID_AMOUNT);
+        }
+        Money covered = amount != null ? Money.won(amount) : payment.amount();
+        boolean coverable = covered.amount() > 0 && !covered.isGreaterThan(payment.amount());
         // The VAT of a part is derived only for a part the ledger will accept.
-        long coveredVat = vat != null ? vat : !coverable ? 0 : covered == payment.amount().amount() ? payment.vat()
-                : payment.taxable() ? Money.won(covered).includedVat().amount() : 0;
-        CashReceipt receipt = this.receipts.issue(payment.id(), payment.amount().amount(), covered, coveredVat,
+        Money coveredVat = vat != null ? Money.won(vat) : !coverable ? Money.won(0) : covered.equals(payment.amount())
+                ? payment.vat() : payment.taxable() ? covered.includedVat() : Money.won(0);
+        CashReceipt receipt = this.receipts.issue(payment.id(), payment.amount(), covered, coveredVat,
                 CashReceipt.use(use != null ? use : payment.cashReceiptUse()),
                 identity != null ? identity : payment.payer().phone());
         return payment.withReceipt(receipt);
@@ -82,7 +85,7 @@ public class PaymentReceipts {
      * transaction (which holds the payment's row lock).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public AfterRefund afterRefund(Payment payment, long remaining, long remainingVat) {
+    public AfterRefund afterRefund(Payment payment, Money remaining, Money remainingVat) {
         return this.receipts.afterRefund(payment.id(), remaining, remainingVat);
     }
 

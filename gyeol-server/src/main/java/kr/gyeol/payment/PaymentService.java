@@ -12,6 +12,7 @@ import kr.gyeol.network.Outcome;
 import kr.gyeol.payment.jdbc.PaymentRepository;
 import kr.gyeol.shared.AmbiguousCommit;
 import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.shared.Money;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.Outbox;
 import kr.gyeol.shared.PartnerId;
@@ -230,10 +231,10 @@ public class PaymentService {
             PaymentId id = PaymentId.of(request.api().newId());
             Payment payment = new Payment(id, request.partnerId(), request.api(), orderId, request.billingKeyId(),
                     request.instrument(), maskedNumber, institutionCode, institutionName, PaymentStatus.PENDING,
-                    request.amount(), vat, request.taxable(), request.goods(), payer, request.userDefine1(),
-                    request.userDefine2(), request.billingPeriod(), request.cashReceipt(), request.cashReceiptUse(),
-                    KoreanTime.seconds(now) + Tokens.digits(10), null, null, now, null, request.appCard(), overseas,
-                    null);
+                    request.amount(), new Money(vat, request.amount().currency()), request.taxable(), request.goods(),
+                    payer, request.userDefine1(), request.userDefine2(), request.billingPeriod(), request.cashReceipt(),
+                    request.cashReceiptUse(), KoreanTime.seconds(now) + Tokens.digits(10), null, null, now, null,
+                    request.appCard(), overseas, null);
             if (payments.insertPending(payment, now.plus(stuckAfter))) {
                 return new Pending(payment, key);
             }

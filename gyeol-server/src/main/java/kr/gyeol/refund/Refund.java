@@ -12,7 +12,7 @@ import kr.gyeol.shared.Money;
  * @param networkReference the cancel's own trade number
  * @param comments why, as the overseas API's partner said, else null
  */
-public record Refund(RefundId id, PaymentId paymentId, RefundStatus status, Money amount, long vat,
+public record Refund(RefundId id, PaymentId paymentId, RefundStatus status, Money amount, Money vat,
         String networkReference, Instant requestedAt, Instant completedAt, String comments) {
 
     public boolean approved() {

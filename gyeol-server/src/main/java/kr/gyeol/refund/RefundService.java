@@ -250,8 +250,8 @@ public class RefundService {
         }
         Payment payment = this.payments.lockForRefund(refunded.partnerId(), refunded.orderId()).orElseThrow();
         RefundRepository.Totals counted = this.refunds.counted(payment.id());
-        return this.cashReceipts.afterRefund(payment, payment.amount().amount() - counted.amount(),
-                payment.vat() - counted.vat());
+        return this.cashReceipts.afterRefund(payment, Money.won(payment.amount().amount() - counted.amount()),
+                Money.won(payment.vat().amount() - counted.vat()));
     }
 
     private Reservation reserve(Supplier<Optional<Payment>> lockPayment, Money amount, Long vat, String comments,
@@ -270,7 +270,7 @@ public class RefundService {
         if (amount.amount() > remaining) {
             throw new RefundRejected(RefundRejected.Reason.EXCEEDS_BALANCE);
         }
-        long remainingVat = payment.vat() - counted.vat();
+        long remainingVat = payment.vat().amount() - counted.vat();
         long refundVat;
         if (vat != null) {
             if (vat > amount.amount() || vat > remainingVat) {
@@ -287,8 +287,9 @@ public class RefundService {
             refundVat = payment.taxable() ? Math.min(amount.includedVat().amount(), remainingVat) : 0;
         }
         RefundId id = RefundId.of(payment.api().newId());
-        Refund refund = new Refund(id, payment.id(), RefundStatus.PENDING, amount, refundVat,
-                KoreanTime.seconds(now) + Tokens.digits(10), now, null, comments);
+        Refund refund = new Refund(id, payment.id(), RefundStatus.PENDING, amount,
+                new Money(refundVat, amount.currency()), KoreanTime.seconds(now) + Tokens.digits(10), now, null,
+                comments);
         this.refunds.insertPending(refund, payment.api(), now.plus(this.stuckAfter));
         return new Reservation(refund, payment, remaining - amount.amount());
     }

@@ -3,6 +3,7 @@ package kr.gyeol.window;
 import java.time.YearMonth;
 
 import kr.gyeol.shared.InstrumentType;
+import kr.gyeol.shared.Money;
 import kr.gyeol.shared.Payer;
 
 /**
@@ -26,6 +27,10 @@ import kr.gyeol.shared.Payer;
  * @param legacyRelay whether the page is a 1.0.0 page ({@code PCD_CPAY_VER=1.0.0} or
  * none), whose own script takes the result from its {@code cPayPayple/payple_iframe.html}
  * relay
+ * @param amount the won the page asks for, or null (an AUTH window charges nothing); with
+ * {@code vat}, a plain number because the request is stored as JSON in
+ * {@code windows.request} for the window's lifetime, and a window opened before an
+ * upgrade must still read after it. {@link #amountDue()} is the amount as money.
  */
 public record WindowRequest(boolean testMode, InstrumentType instrument, WindowWork work, String orderId, Long amount,
         Long vat, boolean taxable, String goods, Payer payer, String userDefine1, String userDefine2,
@@ -38,6 +43,11 @@ public record WindowRequest(boolean testMode, InstrumentType instrument, WindowW
                 this.taxable, this.goods, this.payer, this.userDefine1, this.userDefine2, this.billingPeriod,
                 this.resultUrl, this.shopOrigin, this.appMethods, this.passwordKeyId, this.setsPassword,
                 this.cashReceipt, this.legacyRelay);
+    }
+
+    /** The amount the window charges, or null when it charges nothing. */
+    public Money amountDue() {
+        return this.amount == null ? null : Money.won(this.amount);
     }
 
     public boolean appCard() {

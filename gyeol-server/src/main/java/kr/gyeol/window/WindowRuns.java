@@ -160,7 +160,7 @@ class WindowRuns {
         return new ChargeRequest(session.partnerId(),
                 appCard != null ? new ChargeMethod.AppCard(appCard)
                         : ChargeMethod.ofBillingKey(billingKeyId, instrument),
-                OrderId.ofNullable(request.orderId()), Money.won(request.amount() == null ? 0 : request.amount()),
+                OrderId.ofNullable(request.orderId()), request.amountDue() == null ? Money.won(0) : request.amountDue(),
                 request.vat(), request.taxable(), request.goods(), request.payer(), request.userDefine1(),
                 request.userDefine2(), request.billingPeriod(), request.cashReceipt(), null, null);
     }

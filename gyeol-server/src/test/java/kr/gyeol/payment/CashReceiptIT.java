@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import kr.gyeol.shared.KoreanTime;
+import kr.gyeol.shared.Money;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.PaymentId;
@@ -90,8 +91,8 @@ class CashReceiptIT extends GatewayTest {
             .id();
         assertThat(this.receipts.history(paymentId))
             .extracting(CashReceipt::number, CashReceipt::amount, CashReceipt::status)
-            .containsExactly(tuple(number, 11_000L, CashReceipt.Status.CANCELLED),
-                    tuple(afterPartial.get("PCD_TAXSAVE_MGTNUM"), 6_000L, CashReceipt.Status.CANCELLED));
+            .containsExactly(tuple(number, Money.won(11_000), CashReceipt.Status.CANCELLED),
+                    tuple(afterPartial.get("PCD_TAXSAVE_MGTNUM"), Money.won(6_000), CashReceipt.Status.CANCELLED));
     }
 
     @Test

@@ -59,9 +59,9 @@ class ListPages {
         List<PaymentLink> found = this.links.list(session.partnerId(), PAGE + 1, shown * PAGE);
         model.put("links",
                 pageOf(model, "/console/links", shown, found).stream()
-                    .map((link) -> new LinkRow(link.key(), link.orderId().value(), link.goods(), won(link.amount()),
-                            link.expiresOn() == null ? "" : link.expiresOn().format(DAY), time(link.createdAt()),
-                            this.links.expired(link)))
+                    .map((link) -> new LinkRow(link.key(), link.orderId().value(), link.goods(),
+                            won(link.amount().amount()), link.expiresOn() == null ? "" : link.expiresOn().format(DAY),
+                            time(link.createdAt()), this.links.expired(link)))
                     .toList());
         return new ModelAndView("console/links", model);
     }
@@ -77,7 +77,7 @@ class ListPages {
                 pageOf(model, "/console/cash-receipts", shown, found).stream()
                     .map((receipt) -> new ReceiptRow(receipt.number(), receipt.paymentId().value(),
                             label(model, "receiptStatus", receipt.status()), label(model, "receiptUse", receipt.use()),
-                            receipt.maskedIdentity(), won(receipt.amount()), time(receipt.issuedAt()),
+                            receipt.maskedIdentity(), won(receipt.amount().amount()), time(receipt.issuedAt()),
                             receipt.cancelledAt() == null ? "" : time(receipt.cancelledAt())))
                     .toList());
         return new ModelAndView("console/cash-receipts", model);

@@ -138,12 +138,12 @@ class PaymentPages {
         model.put("decline", payment.decline() == null ? null
                 : payment.decline().institutionCode() + " " + payment.decline().institutionMessage());
         model.put("goods", payment.goods());
-        model.put("vat", money(payment.vat(), payment.amount()));
+        model.put("vat", money(payment.vat().amount(), payment.amount()));
         model.put("completedAt", payment.completedAt() == null ? null : time(payment.completedAt()));
         model.put("receipt",
                 payment.receipt() == null ? null
                         : label(model, "receiptStatus", payment.receipt().status()) + " " + payment.receipt().number()
-                                + " (" + money(payment.receipt().amount(), payment.amount()) + ")");
+                                + " (" + money(payment.receipt().amount().amount(), payment.amount()) + ")");
         model.put("refunds",
                 refundsOf.stream()
                     .map((refund) -> new RefundRow(label(model, "refundStatus", refund.status()),

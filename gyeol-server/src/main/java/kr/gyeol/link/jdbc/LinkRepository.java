@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import kr.gyeol.link.PaymentLink;
+import kr.gyeol.shared.Money;
 import kr.gyeol.shared.OrderId;
 import kr.gyeol.shared.PartnerId;
 
@@ -37,9 +38,9 @@ public class LinkRepository {
             .param("orderId", link.orderId().value())
             .param("methods", link.methods().stream().map(Enum::name).collect(Collectors.joining(",")))
             .param("goods", link.goods())
-            .param("amount", link.amount())
+            .param("amount", link.amount().amount())
             .param("taxable", link.taxable())
-            .param("vat", link.vat())
+            .param("vat", link.vat() == null ? null : link.vat().amount())
             .param("cashReceipt", link.cashReceipt())
             .param("memo", link.memo())
             .param("year", link.billingPeriod() == null ? null : link.billingPeriod().getYear())
@@ -76,8 +77,8 @@ public class LinkRepository {
         return new PaymentLink(row.getString("key"), PartnerId.of(row.getString("partner_id")),
                 OrderId.of(row.getString("order_id")),
                 Arrays.stream(row.getString("pay_types").split(",")).map(PaymentLink.Method::valueOf).toList(),
-                row.getString("goods"), row.getLong("amount"), row.getBoolean("taxable"),
-                row.getObject("vat") == null ? null : row.getLong("vat"), row.getBoolean("cash_receipt"),
+                row.getString("goods"), Money.won(row.getLong("amount")), row.getBoolean("taxable"),
+                row.getObject("vat") == null ? null : Money.won(row.getLong("vat")), row.getBoolean("cash_receipt"),
                 row.getString("memo"), year == null ? null : YearMonth.of(year, row.getInt("billing_month")),
                 row.getObject("expires_on", java.time.LocalDate.class), row.getTimestamp("created_at").toInstant());
     }

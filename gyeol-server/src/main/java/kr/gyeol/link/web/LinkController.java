@@ -94,10 +94,10 @@ class LinkController {
         }
         add(fields, Fields.PAY_WORK, "PAY");
         add(fields, Fields.PAY_GOODS, link.goods());
-        add(fields, Fields.PAY_TOTAL, Long.toString(link.amount()));
+        add(fields, Fields.PAY_TOTAL, Long.toString(link.amount().amount()));
         add(fields, Fields.PAY_ISTAX, link.taxable() ? "Y" : "N");
         if (link.vat() != null) {
-            add(fields, Fields.PAY_TAXTOTAL, Long.toString(link.vat()));
+            add(fields, Fields.PAY_TAXTOTAL, Long.toString(link.vat().amount()));
         }
         add(fields, Fields.PAY_OID, link.orderId().value());
         if (link.cashReceipt()) {
@@ -142,7 +142,7 @@ class LinkController {
         Map<String, Object> model = new HashMap<>();
         model.put("key", link.key());
         model.put("goods", link.goods());
-        model.put("amount", NumberFormat.getIntegerInstance(Locale.KOREA).format(link.amount()));
+        model.put("amount", NumberFormat.getIntegerInstance(Locale.KOREA).format(link.amount().amount()));
         model.put("memo", link.memo() == null ? "" : link.memo());
         return model;
     }

@@ -22,6 +22,7 @@ import kr.gyeol.protocol.Endpoint;
 import kr.gyeol.protocol.Fields;
 import kr.gyeol.protocol.ResponseCode;
 import kr.gyeol.protocol.WireValues;
+import kr.gyeol.shared.Money;
 import kr.gyeol.shared.InstrumentType;
 import kr.gyeol.web.WireFields;
 import kr.gyeol.web.WireRequest;
@@ -89,13 +90,13 @@ class LinkRegisterOperation extends PartnerOperation {
             return error(WireResponse.error(ResponseCode.LINK0003), request);
         }
         boolean taxable = !WireValues.isNo(request.get(Fields.PAY_ISTAX));
-        Long vat = null;
+        Money vat = null;
         if (taxable && request.has(Fields.PAY_TAXTOTAL)) {
             OptionalLong given = WireValues.amount(request.get(Fields.PAY_TAXTOTAL));
             if (given.isEmpty() || given.getAsLong() > amount.getAsLong()) {
                 return error(WireResponse.error(ResponseCode.LINK0003), request);
             }
-            vat = given.getAsLong();
+            vat = Money.won(given.getAsLong());
         }
         LocalDate expiresOn = expiry(request.get(Fields.LINK_EXPIREDATE));
         if (expiresOn == null || expiresOn.isBefore(this.links.today())) {
@@ -112,7 +113,7 @@ class LinkRegisterOperation extends PartnerOperation {
             period = read.period();
         }
         PaymentLink link = this.links.create(new PaymentLink(null, call.partnerId(), null, methods, goods,
-                amount.getAsLong(), taxable, vat, WireValues.isYes(request.get(Fields.TAXSAVE_FLAG)),
+                Money.won(amount.getAsLong()), taxable, vat, WireValues.isYes(request.get(Fields.TAXSAVE_FLAG)),
                 request.get(Fields.LINK_MEMO), period, expiresOn, null));
         WireResponse answer = new WireResponse().put(Fields.LINK_RST, "success")
             .put(Fields.LINK_MSG, ResponseCode.LINK0000.message())

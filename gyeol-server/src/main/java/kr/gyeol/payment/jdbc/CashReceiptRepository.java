@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import kr.gyeol.payment.CashReceipt;
+import kr.gyeol.shared.Money;
 import kr.gyeol.shared.PaymentId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,8 +40,8 @@ public class CashReceiptRepository {
                     + " ON CONFLICT (payment_id) WHERE status = 'ISSUED' DO NOTHING")
             .param("number", receipt.number())
             .param("paymentId", receipt.paymentId().value())
-            .param("amount", receipt.amount())
-            .param("vat", receipt.vat())
+            .param("amount", receipt.amount().amount())
+            .param("vat", receipt.vat().amount())
             .param("use", receipt.use().name())
             .param("identity", receipt.maskedIdentity())
             .param("issuedAt", utc(receipt.issuedAt()))
@@ -93,8 +94,9 @@ public class CashReceiptRepository {
     private static CashReceipt map(ResultSet row, int rowNumber) throws SQLException {
         Timestamp cancelled = row.getTimestamp("cancelled_at");
         return new CashReceipt(PaymentId.of(row.getString("payment_id")),
-                CashReceipt.Status.valueOf(row.getString("status")), row.getString("number"), row.getLong("amount"),
-                row.getLong("vat"), CashReceipt.Use.valueOf(row.getString("use")), row.getString("identity"),
+                CashReceipt.Status.valueOf(row.getString("status")), row.getString("number"),
+                Money.won(row.getLong("amount")), Money.won(row.getLong("vat")),
+                CashReceipt.Use.valueOf(row.getString("use")), row.getString("identity"),
                 row.getTimestamp("issued_at").toInstant(), cancelled == null ? null : cancelled.toInstant());
     }
 

@@ -83,7 +83,7 @@ public class PaymentRepository {
             .param("lastName", payment.overseas() == null ? null : payment.overseas().lastName())
             .param("serviceDefine", payment.overseas() == null ? null : payment.overseas().serviceDefine())
             .param("resultUrl", payment.overseas() == null ? null : payment.overseas().resultUrl())
-            .param("vat", payment.vat())
+            .param("vat", payment.vat().amount())
             .param("taxable", payment.taxable())
             .param("goods", payment.goods())
             .param("payerNo", payment.payer().number())
@@ -386,7 +386,8 @@ public class PaymentRepository {
                 InstrumentType.valueOf(row.getString("instrument")), row.getString("masked_number"),
                 row.getString("institution_code"), row.getString("institution_name"),
                 PaymentStatus.valueOf(row.getString("status")),
-                new Money(row.getLong("amount"), Currency.getInstance(row.getString("currency"))), row.getLong("vat"),
+                new Money(row.getLong("amount"), Currency.getInstance(row.getString("currency"))),
+                new Money(row.getLong("vat"), Currency.getInstance(row.getString("currency"))),
                 row.getBoolean("taxable"), row.getString("goods"),
                 new Payer(row.getString("payer_no"), row.getString("payer_name"), row.getString("payer_phone"),
                         row.getString("payer_email")),

@@ -69,7 +69,7 @@ public class RefundRepository {
             .param("paymentId", refund.paymentId().value())
             .param("amount", refund.amount().amount())
             .param("currency", refund.amount().currency().getCurrencyCode())
-            .param("vat", refund.vat())
+            .param("vat", refund.vat().amount())
             .param("reference", refund.networkReference())
             .param("requestedAt", utc(refund.requestedAt()))
             .param("comments", refund.comments())
@@ -161,11 +161,12 @@ public class RefundRepository {
     }
 
     private static Refund map(ResultSet row, int rowNumber) throws SQLException {
+        Currency currency = Currency.getInstance(row.getString("currency"));
         return new Refund(RefundId.of(row.getString("id")), PaymentId.of(row.getString("payment_id")),
-                RefundStatus.valueOf(row.getString("status")),
-                new Money(row.getLong("amount"), Currency.getInstance(row.getString("currency"))), row.getLong("vat"),
-                row.getString("network_reference"), instant(row.getTimestamp("requested_at")),
-                instant(row.getTimestamp("completed_at")), row.getString("comments"));
+                RefundStatus.valueOf(row.getString("status")), new Money(row.getLong("amount"), currency),
+                new Money(row.getLong("vat"), currency), row.getString("network_reference"),
+                instant(row.getTimestamp("requested_at")), instant(row.getTimestamp("completed_at")),
+                row.getString("comments"));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -57,8 +57,8 @@ class ReceiptController {
         model.put("approvalNumber", payment.approvalNumber());
         model.put("tradeNumber", payment.networkReference());
         model.put("amount", won(payment.amount().amount()));
-        model.put("supply", won(payment.amount().amount() - payment.vat()));
-        model.put("vat", won(payment.vat()));
+        model.put("supply", won(payment.amount().minus(payment.vat()).amount()));
+        model.put("vat", won(payment.vat().amount()));
         model.put("paidAt", TIME.format(payment.payTime()));
         // The approved cancels, with what is left.
         List<Refund> approved = this.refunds.approvedOf(payment.id());

@@ -140,8 +140,8 @@ class WindowResults {
             .put(Fields.USER_DEFINE1, request.userDefine1())
             .put(Fields.USER_DEFINE2, request.userDefine2());
         if (request.amount() != null) {
-            answer.put(Fields.PAY_TOTAL, request.amount())
-                .put(Fields.PAY_AMOUNT, request.amount())
+            answer.put(Fields.PAY_TOTAL, request.amountDue())
+                .put(Fields.PAY_AMOUNT, request.amountDue())
                 .put(Fields.PAY_ISTAX, request.taxable() ? "Y" : "N");
         }
         return flags(answer, request);
