@@ -229,12 +229,15 @@ public class PaymentService {
         }
         for (int attempt = 0;; attempt++) {
             PaymentId id = PaymentId.of(request.api().newId());
-            Payment payment = new Payment(id, request.partnerId(), request.api(), orderId, request.billingKeyId(),
-                    request.instrument(), maskedNumber, institutionCode, institutionName, PaymentStatus.PENDING,
-                    request.amount(), new Money(vat, request.amount().currency()), request.taxable(), request.goods(),
-                    payer, request.userDefine1(), request.userDefine2(), request.billingPeriod(), request.cashReceipt(),
-                    request.cashReceiptUse(), KoreanTime.seconds(now) + Tokens.digits(10), null, null, now, null,
-                    request.appCard(), overseas, null);
+            Payment payment = new Payment(id, request.partnerId(), request.api(), orderId, PaymentStatus.PENDING,
+                    request.amount(),
+                    new Payment.Drawn(request.instrument(), request.billingKeyId(), maskedNumber, institutionCode,
+                            institutionName, request.appCard()),
+                    new Payment.Basket(request.goods(), new Money(vat, request.amount().currency()), request.taxable(),
+                            payer, request.userDefine1(), request.userDefine2(), request.cashReceipt(),
+                            request.cashReceiptUse()),
+                    request.billingPeriod(), Payment.Network.asked(KoreanTime.seconds(now) + Tokens.digits(10)), now,
+                    overseas, null);
             if (payments.insertPending(payment, now.plus(stuckAfter))) {
                 return new Pending(payment, key);
             }

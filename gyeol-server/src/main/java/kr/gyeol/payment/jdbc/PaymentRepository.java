@@ -381,28 +381,30 @@ public class PaymentRepository {
         String declineReason = row.getString("decline_reason");
         String appCardToken = row.getString("app_card_token");
         PaymentApi api = PaymentApi.valueOf(row.getString("api"));
-        return new Payment(PaymentId.of(row.getString("id")), PartnerId.of(row.getString("partner_id")), api,
-                OrderId.of(row.getString("order_id")), BillingKeyId.ofNullable(row.getString("billing_key_id")),
-                InstrumentType.valueOf(row.getString("instrument")), row.getString("masked_number"),
+        Currency currency = Currency.getInstance(row.getString("currency"));
+        Payment.Drawn drawnOn = new Payment.Drawn(InstrumentType.valueOf(row.getString("instrument")),
+                BillingKeyId.ofNullable(row.getString("billing_key_id")), row.getString("masked_number"),
                 row.getString("institution_code"), row.getString("institution_name"),
-                PaymentStatus.valueOf(row.getString("status")),
-                new Money(row.getLong("amount"), Currency.getInstance(row.getString("currency"))),
-                new Money(row.getLong("vat"), Currency.getInstance(row.getString("currency"))),
-                row.getBoolean("taxable"), row.getString("goods"),
-                new Payer(row.getString("payer_no"), row.getString("payer_name"), row.getString("payer_phone"),
-                        row.getString("payer_email")),
-                row.getString("user_define1"), row.getString("user_define2"),
-                monthly ? YearMonth.of(row.getInt("billing_year"), row.getInt("billing_month")) : null,
-                row.getBoolean("cash_receipt"), row.getString("cash_receipt_use"), row.getString("network_reference"),
-                row.getString("approval_number"),
-                declineReason == null ? null
-                        : new Payment.Decline(DeclineReason.named(declineReason), row.getString("decline_code"),
-                                row.getString("decline_message")),
-                instant(row.getTimestamp("requested_at")), instant(row.getTimestamp("completed_at")),
                 appCardToken == null ? null
                         : new AppCardCharge(appCardToken, row.getString("masked_number"),
                                 row.getString("institution_code"), row.getString("institution_name"),
-                                row.getInt("installment_months"), row.getString("easy_pay")),
+                                row.getInt("installment_months"), row.getString("easy_pay")));
+        Payment.Basket basket = new Payment.Basket(row.getString("goods"), new Money(row.getLong("vat"), currency),
+                row.getBoolean("taxable"),
+                new Payer(row.getString("payer_no"), row.getString("payer_name"), row.getString("payer_phone"),
+                        row.getString("payer_email")),
+                row.getString("user_define1"), row.getString("user_define2"), row.getBoolean("cash_receipt"),
+                row.getString("cash_receipt_use"));
+        Payment.Network network = new Payment.Network(row.getString("network_reference"),
+                row.getString("approval_number"),
+                declineReason == null ? null : new Payment.Decline(DeclineReason.named(declineReason),
+                        row.getString("decline_code"), row.getString("decline_message")),
+                instant(row.getTimestamp("completed_at")));
+        return new Payment(PaymentId.of(row.getString("id")), PartnerId.of(row.getString("partner_id")), api,
+                OrderId.of(row.getString("order_id")), PaymentStatus.valueOf(row.getString("status")),
+                new Money(row.getLong("amount"), currency), drawnOn, basket,
+                monthly ? YearMonth.of(row.getInt("billing_year"), row.getInt("billing_month")) : null, network,
+                instant(row.getTimestamp("requested_at")),
                 api == PaymentApi.GPAY ? new Overseas(row.getString("payer_first_name"),
                         row.getString("payer_last_name"), row.getString("service_define"), row.getString("result_url"))
                         : null,
