@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Optional;
 
+import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.partner.PartnerMode;
 import kr.gyeol.partner.PartnerProperties;
 import kr.gyeol.shared.PartnerId;
@@ -21,15 +22,19 @@ import org.springframework.stereotype.Component;
  * before every delivery; redirects are never followed. A test-mode partner delivers to
  * such addresses (localhost, the sandbox's main use) unless its
  * {@code webhooks-to-private-networks} is false. A partner that is not configured is
- * treated as live.
+ * treated as live, unless it is one of the test kit's test-mode partners, which deliver
+ * to such addresses too (a test's own receiver on localhost).
  */
 @Component
 public class ReceiverAddresses {
 
     private final PartnerProperties partners;
 
-    ReceiverAddresses(PartnerProperties partners) {
+    private final PartnerAuthentication authentication;
+
+    ReceiverAddresses(PartnerProperties partners, PartnerAuthentication authentication) {
         this.partners = partners;
+        this.authentication = authentication;
     }
 
     /** Why a webhook to {@code url} may not go out, or empty when it may. */
@@ -38,7 +43,8 @@ public class ReceiverAddresses {
             .stream()
             .filter((candidate) -> partner.value().equals(candidate.id()))
             .findFirst();
-        if (entry.map(PartnerProperties.PartnerEntry::deliversToPrivateNetworks).orElse(false)) {
+        boolean testKitPartner = entry.isEmpty() && this.authentication.isTestMode(partner.value());
+        if (testKitPartner || entry.map(PartnerProperties.PartnerEntry::deliversToPrivateNetworks).orElse(false)) {
             return Optional.empty();
         }
         URI uri;

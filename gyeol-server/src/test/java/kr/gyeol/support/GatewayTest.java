@@ -20,6 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(GatewayTest.TestClockConfiguration.class)
 public abstract class GatewayTest {
 
+    /** The test kit's key on the tests' gateway (gyeol.test-kit.key). */
+    public static final String TEST_KIT_KEY = "kit-key-for-the-wire-tests";
+
     @LocalServerPort
     protected int port;
 
@@ -63,6 +66,7 @@ public abstract class GatewayTest {
         registry.add("gyeol.data-dir", dataDirectory::toString);
         // Lists replace each other whole, so the default test partner is repeated beside
         // a strict one.
+        registry.add("gyeol.test-kit.key", () -> TEST_KIT_KEY);
         registry.add("gyeol.partners[0].id", () -> "test");
         registry.add("gyeol.partners[0].secret", () -> PaypleTestClient.SECRET);
         registry.add("gyeol.partners[0].refund-key", () -> PaypleTestClient.REFUND_KEY);

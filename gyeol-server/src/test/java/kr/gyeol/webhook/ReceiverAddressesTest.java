@@ -3,11 +3,13 @@ package kr.gyeol.webhook;
 import java.net.InetAddress;
 import java.util.List;
 
+import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.partner.PartnerMode;
 import kr.gyeol.partner.PartnerProperties;
 import kr.gyeol.partner.PartnerProperties.PartnerEntry;
 import kr.gyeol.shared.PartnerId;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,9 +23,28 @@ class ReceiverAddressesTest {
                 privateNetworks);
     }
 
+    /**
+     * The stored partners: one test-mode partner the test kit made, which no
+     * configuration names.
+     */
+    private final PartnerAuthentication stored = stored();
+
+    private static PartnerAuthentication stored() {
+        PartnerAuthentication stored = Mockito.mock(PartnerAuthentication.class);
+        Mockito.when(stored.isTestMode("tkkit")).thenReturn(true);
+        return stored;
+    }
+
     private final ReceiverAddresses addresses = new ReceiverAddresses(
             new PartnerProperties(List.of(partner("sandbox", PartnerMode.TEST, null),
-                    partner("strict-sandbox", PartnerMode.TEST, false), partner("live", PartnerMode.LIVE, true))));
+                    partner("strict-sandbox", PartnerMode.TEST, false), partner("live", PartnerMode.LIVE, true))),
+            this.stored);
+
+    @Test
+    void aTestKitPartnerReachesLocalhostOverHttp() {
+        assertThat(this.addresses.refusal(PartnerId.of("tkkit"), "http://127.0.0.1:9000/hook")).isEmpty();
+        assertThat(this.addresses.refusal(PartnerId.of("tkother"), "http://127.0.0.1:9000/hook")).isPresent();
+    }
 
     @ParameterizedTest
     @ValueSource(strings = { "127.0.0.1", "127.8.9.10", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1",

@@ -41,6 +41,29 @@ public class PartnerRepository {
     }
 
     /**
+     * Writes a test-mode partner the test kit made; false when its id or client key is
+     * taken.
+     */
+    public boolean insertTestKit(Partner partner) {
+        OffsetDateTime now = now();
+        return jdbc.sql("""
+                INSERT INTO partners (id, secret_hash, configured_secret_hash, refund_key_hash, client_key, mode,
+                                      referer_check, domains, created_at, updated_at, created_by)
+                VALUES (:id, :secretHash, :secretHash, :refundKeyHash, :clientKey, 'TEST', :refererCheck,
+                        string_to_array(:domains, ','), :now, :now, 'TEST_KIT')
+                ON CONFLICT DO NOTHING
+                """)
+            .param("id", partner.id().value())
+            .param("secretHash", partner.secretHash())
+            .param("refundKeyHash", partner.refundKeyHash())
+            .param("clientKey", partner.clientKey())
+            .param("refererCheck", partner.refererCheck().name())
+            .param("domains", String.join(",", partner.domains()))
+            .param("now", now)
+            .update() == 1;
+    }
+
+    /**
      * Writes a configured partner. A key rotated since the configuration last set it
      * stays unless {@code replaceKey} (the configured key changed).
      */
@@ -84,7 +107,8 @@ public class PartnerRepository {
     public List<String> disableAllBut(java.util.Collection<String> configured) {
         return this.jdbc.sql("""
                 UPDATE partners SET disabled_at = :now, updated_at = :now
-                WHERE disabled_at IS NULL AND NOT (id = ANY (string_to_array(:configured, ',')))
+                WHERE disabled_at IS NULL AND created_by = 'CONFIGURATION'
+                  AND NOT (id = ANY (string_to_array(:configured, ',')))
                 RETURNING id
                 """).param("now", now()).param("configured", String.join(",", configured)).query(String.class).list();
     }
