@@ -1,0 +1,110 @@
+package kr.gyeol.junit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import kr.gyeol.client.GyeolClient;
+import kr.gyeol.client.Hosts;
+
+/**
+ * One test's view of the gateway: its own test-mode partner, a client for it, the host
+ * values a shop configures, and the partner's webhook inbox.
+ */
+public final class Gyeol implements AutoCloseable {
+
+    private final String baseUrl;
+
+    private final GyeolPartner partner;
+
+    private final Inbox inbox;
+
+    private final Runnable onClose;
+
+    private GyeolClient client;
+
+    Gyeol(String baseUrl, GyeolPartner partner, Inbox inbox, Runnable onClose) {
+        this.baseUrl = baseUrl;
+        this.partner = partner;
+        this.inbox = inbox;
+        this.onClose = onClose;
+    }
+
+    /** The gateway's base URL, {@code http://127.0.0.1:<port>}. */
+    public String baseUrl() {
+        return this.baseUrl;
+    }
+
+    /** This test's partner. */
+    public GyeolPartner partner() {
+        return this.partner;
+    }
+
+    /** Where this partner's webhooks arrive. */
+    public Inbox inbox() {
+        return this.inbox;
+    }
+
+    /**
+     * A client of this partner (its cst_id, custKey and refund key, pages served from
+     * {@code http://localhost}).
+     */
+    public synchronized GyeolClient client() {
+        if (this.client == null) {
+            this.client = GyeolClient.builder()
+                .hosts(Hosts.gyeol(this.baseUrl))
+                .partner(this.partner.cstId(), this.partner.custKey())
+                .refundKey(this.partner.refundKey())
+                .referer("http://localhost")
+                .build();
+        }
+        return this.client;
+    }
+
+    /** Payple's partner authentication URL on this gateway ({@code /php/auth.php}). */
+    public String authUrl() {
+        return this.baseUrl + "/php/auth.php";
+    }
+
+    /** The payment window's script for pages ({@code cpay.payple.1.0.1.js}). */
+    public String windowScriptUrl() {
+        return this.baseUrl + "/js/cpay.payple.1.0.1.js";
+    }
+
+    /** The v1 payment SDK's script ({@code /js/v1/payment.js}). */
+    public String sdkScriptUrl() {
+        return this.baseUrl + "/js/v1/payment.js";
+    }
+
+    /** The overseas card API's base URL (gpay). */
+    public String overseasBaseUrl() {
+        return this.baseUrl;
+    }
+
+    /**
+     * What a shop's configuration needs, under {@code prefix}: {@code <prefix>.cst-id},
+     * {@code .cust-key}, {@code .client-key}, {@code .refund-key}, {@code .auth-url},
+     * {@code .window-script-url}, {@code .sdk-script-url}, {@code .overseas-base-url},
+     * {@code .webhook-secret}. A Spring Boot shop registers them in one line:
+     * {@code gyeol.properties("payple").forEach((name, value) -> registry.add(name, () -> value))}.
+     */
+    public Map<String, String> properties(String prefix) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(prefix + ".cst-id", this.partner.cstId());
+        properties.put(prefix + ".cust-key", this.partner.custKey());
+        properties.put(prefix + ".client-key", this.partner.clientKey());
+        properties.put(prefix + ".refund-key", this.partner.refundKey());
+        properties.put(prefix + ".auth-url", authUrl());
+        properties.put(prefix + ".window-script-url", windowScriptUrl());
+        properties.put(prefix + ".sdk-script-url", sdkScriptUrl());
+        properties.put(prefix + ".overseas-base-url", overseasBaseUrl());
+        properties.put(prefix + ".webhook-secret", this.partner.webhookSecret());
+        return properties;
+    }
+
+    /** Stops taking this partner's webhooks (a delivery afterwards is answered 410). */
+    @Override
+    public void close() {
+        this.onClose.run();
+    }
+
+}

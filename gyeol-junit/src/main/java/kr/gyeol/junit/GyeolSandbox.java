@@ -1,0 +1,297 @@
+package kr.gyeol.junit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gateway of this test JVM: Gyeol's jar run as a child process with the JDK running
+ * the tests, on a free port of 127.0.0.1, on its embedded PostgreSQL in a temporary
+ * folder deleted when the JVM exits. Started by the first test that needs it, stopped
+ * with the JVM. Its classes never enter the tests' class path.
+ *
+ * <p>
+ * The jar is, in this order: the system property {@code gyeol.server.jar}, the
+ * environment variable {@code GYEOL_SERVER_JAR}, or {@code kr.gyeol:gyeol-server} of this
+ * kit's version in the local Maven repository ({@code maven.repo.local} or
+ * {@code ~/.m2/repository}), where {@code ./mvnw install} of Gyeol puts it.
+ */
+public final class GyeolSandbox {
+
+    private static final Duration START_LIMIT = Duration.ofSeconds(180);
+
+    private static GyeolSandbox shared;
+
+    private final Process process;
+
+    private final Path home;
+
+    private final String baseUrl;
+
+    private final String kitKey;
+
+    private final Receivers receivers;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private GyeolSandbox(Process process, Path home, String baseUrl, String kitKey, Receivers receivers) {
+        this.process = process;
+        this.home = home;
+        this.baseUrl = baseUrl;
+        this.kitKey = kitKey;
+        this.receivers = receivers;
+    }
+
+    /** The gateway of this JVM, started on first use. */
+    public static synchronized GyeolSandbox get() {
+        if (shared == null) {
+            shared = start();
+            GyeolSandbox started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "gyeol-sandbox-stop"));
+        }
+        return shared;
+    }
+
+    /** The gateway's base URL, {@code http://127.0.0.1:<port>}. */
+    public String baseUrl() {
+        return this.baseUrl;
+    }
+
+    /** The gateway's log, for a failing test to point at. */
+    public Path log() {
+        return this.home.resolve("gateway.log");
+    }
+
+    /**
+     * A fresh test-mode partner, with its webhooks going to a new inbox: what
+     * {@link GyeolTest} gives each test, for a suite that wants one per class (a Spring
+     * context configured once) instead.
+     */
+    public Gyeol newPartner() {
+        Inbox inbox = this.receivers.open();
+        Map<String, Object> made = createPartner(Map.of("webhookUrl", inbox.url()));
+        @SuppressWarnings("unchecked")
+        GyeolPartner partner = new GyeolPartner((String) made.get("cstId"), (String) made.get("custKey"),
+                (String) made.get("clientKey"), (String) made.get("refundKey"), (List<String>) made.get("domains"),
+                (String) made.get("webhookSecret"));
+        inbox.verifyWith(partner.webhookSecret());
+        return new Gyeol(this.baseUrl, partner, inbox, () -> this.receivers.close(inbox));
+    }
+
+    private Map<String, Object> createPartner(Map<String, Object> request) {
+        HttpRequest post = HttpRequest.newBuilder(URI.create(this.baseUrl + "/v1/test-kit/partners"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + this.kitKey)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(request)))
+            .build();
+        HttpResponse<String> answer;
+        try {
+            answer = this.http.send(post, HttpResponse.BodyHandlers.ofString());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("The gateway did not answer POST /v1/test-kit/partners; see " + log(), e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted making a test partner", e);
+        }
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException("The gateway refused a test partner (" + answer.statusCode() + "): "
+                    + answer.body() + "; see " + log());
+        }
+        return this.json.readValue(answer.body(), new TypeReference<Map<String, Object>>() {
+        });
+    }
+
+    private static GyeolSandbox start() {
+        Path jar = jar();
+        Receivers receivers = null;
+        Process process = null;
+        Path home = null;
+        try {
+            home = Files.createTempDirectory("gyeol-junit-");
+            receivers = new Receivers();
+            int port = freePort();
+            String kitKey = randomKey();
+            String java = ProcessHandle.current().info().command().orElse("java");
+            List<String> command = new ArrayList<>(
+                    List.of(java, "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
+                            "--gyeol.data-dir=" + home.resolve("data"), "--gyeol.test-kit.key=" + kitKey,
+                            // An unknown outcome is settled seconds later, not after the
+                            // production delay.
+                            "--gyeol.reconciler.delay=2s", "--gyeol.reconciler.interval=1s"));
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve("gateway.log").toFile())
+                .start();
+            GyeolSandbox sandbox = new GyeolSandbox(process, home, "http://127.0.0.1:" + port, kitKey, receivers);
+            sandbox.awaitReady();
+            return sandbox;
+        }
+        catch (IOException | RuntimeException e) {
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            if (receivers != null) {
+                receivers.stop();
+            }
+            String log = home == null ? "" : "; the gateway's log: " + tail(home.resolve("gateway.log"));
+            if (home != null && process != null) {
+                awaitExit(process);
+                delete(home);
+            }
+            throw new IllegalStateException("The Gyeol gateway did not start from " + jar + ": " + e.getMessage() + log,
+                    e);
+        }
+    }
+
+    private void awaitReady() {
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(this.baseUrl + "/actuator/health"))
+            .timeout(Duration.ofSeconds(5))
+            .GET()
+            .build();
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!this.process.isAlive()) {
+                throw new IllegalStateException("it exited with " + this.process.exitValue());
+            }
+            try {
+                if (this.http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            }
+            catch (IOException notYet) {
+                // Not listening yet.
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            try {
+                Thread.sleep(200);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        throw new IllegalStateException("it did not answer within " + START_LIMIT.toSeconds() + " s");
+    }
+
+    private void stop() {
+        this.process.destroy();
+        awaitExit(this.process);
+        this.receivers.stop();
+        delete(this.home);
+    }
+
+    private static void awaitExit(Process process) {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static Path jar() {
+        String configured = System.getProperty("gyeol.server.jar", System.getenv("GYEOL_SERVER_JAR"));
+        if (configured != null && !configured.isBlank()) {
+            Path jar = Path.of(configured);
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(
+                        "No Gyeol server jar at " + jar.toAbsolutePath() + " (gyeol.server.jar / GYEOL_SERVER_JAR)");
+            }
+            return jar;
+        }
+        String version = version();
+        Path repository = Path.of(System.getProperty("maven.repo.local",
+                Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
+        Path jar = repository
+            .resolve(Path.of("kr", "gyeol", "gyeol-server", version, "gyeol-server-" + version + ".jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(
+                    "No Gyeol server jar at " + jar + ": run ./mvnw install in Gyeol's checkout,"
+                            + " or name one with -Dgyeol.server.jar=… or GYEOL_SERVER_JAR");
+        }
+        return jar;
+    }
+
+    private static String version() {
+        try (InputStream in = GyeolSandbox.class.getResourceAsStream("gyeol-junit.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        }
+        catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("The kit's gyeol-junit.properties is missing", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String randomKey() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        }
+        catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void delete(Path directory) {
+        for (int attempt = 0; attempt < 5 && Files.exists(directory); attempt++) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+            catch (IOException | UncheckedIOException stillInUse) {
+                try {
+                    Thread.sleep(200);
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+}

@@ -1,0 +1,84 @@
+package kr.gyeol.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import kr.gyeol.client.BillingKey;
+import kr.gyeol.client.CardRegistration;
+import kr.gyeol.client.Charge;
+import kr.gyeol.client.ChargeResult;
+import kr.gyeol.client.GyeolClient;
+import kr.gyeol.client.Hosts;
+import kr.gyeol.client.PayType;
+import kr.gyeol.client.Payer;
+import kr.gyeol.client.webhook.WebhookEvent;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kit as a shop uses it: the gateway's jar as a process, a partner per test, a client
+ * for it, and the partner's webhooks in its inbox, verified.
+ */
+@GyeolTest
+class GyeolExtensionTest {
+
+    /** A test card the simulated network approves (the README's table). */
+    private static final String CARD = "4242424242424242";
+
+    private static final Set<String> PARTNERS = ConcurrentHashMap.newKeySet();
+
+    private static BillingKey registerCard(GyeolClient client) {
+        return client.billingKeys()
+            .registerCard(new CardRegistration(new Payer("1", "홍길동", "01012345678", "shop@example.com"), "900101", CARD,
+                    "30", "12", "12"));
+    }
+
+    @Test
+    void aTestChargesItsOwnPartnerAndHearsItsWebhook(Gyeol gyeol, GyeolPartner partner) {
+        assertThat(PARTNERS.add(partner.cstId())).as("a partner no other test had").isTrue();
+        assertThat(gyeol.partner()).isSameAs(partner);
+        assertThat(partner.toString()).doesNotContain(partner.custKey());
+
+        GyeolClient client = gyeol.client();
+        BillingKey key = registerCard(client);
+        String orderId = "kit-" + System.nanoTime();
+        ChargeResult result = client.payments()
+            .charge(Charge.builder(PayType.CARD, key.id(), "테스트 상품", 1000).orderId(orderId).build());
+        assertThat(result).isInstanceOf(ChargeResult.Approved.class);
+
+        WebhookEvent.PaymentResult paid = gyeol.inbox()
+            .await(WebhookEvent.PaymentResult.class, (event) -> orderId.equals(event.orderId()),
+                    Duration.ofSeconds(30));
+        assertThat(paid.approved()).isTrue();
+        assertThat(gyeol.inbox().deliveries()).allMatch(Inbox.Delivery::verified);
+    }
+
+    @Test
+    void anotherTestHasAnotherPartnerThatSeesNothingOfTheFirst(Gyeol gyeol) {
+        assertThat(PARTNERS.add(gyeol.partner().cstId())).as("a partner no other test had").isTrue();
+        BillingKey key = registerCard(gyeol.client());
+        // Another partner of the same gateway cannot charge this partner's key.
+        Gyeol stranger = GyeolSandbox.get().newPartner();
+        try (stranger) {
+            assertThatThrownBy(() -> stranger.client()
+                .payments()
+                .charge(Charge.builder(PayType.CARD, key.id(), "남의 카드", 1000).build()))
+                .isInstanceOf(RuntimeException.class);
+        }
+        assertThat(gyeol.properties("payple")).containsEntry("payple.cst-id", gyeol.partner().cstId())
+            .containsEntry("payple.auth-url", gyeol.baseUrl() + "/php/auth.php");
+    }
+
+    @Test
+    void theInboxSaysWhatCameWhenTheAwaitedEventDidNot(Gyeol gyeol) {
+        assertThatThrownBy(
+                () -> gyeol.inbox().await(WebhookEvent.PaymentResult.class, (event) -> true, Duration.ofMillis(200)))
+            .isInstanceOf(AssertionError.class)
+            .hasMessageContaining("the inbox holds nothing");
+        assertThat(Hosts.gyeol(gyeol.baseUrl()).domestic().getHost()).isEqualTo("127.0.0.1");
+    }
+
+}
