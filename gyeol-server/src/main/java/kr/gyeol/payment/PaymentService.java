@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import kr.gyeol.network.Acquirer;
+import kr.gyeol.network.NetworkCall;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.payment.jdbc.PaymentRepository;
 import kr.gyeol.shared.AmbiguousCommit;
@@ -280,7 +281,9 @@ public class PaymentService {
         Payment payment = pending.payment();
         String reference = payment.networkReference();
         try {
-            return switch (method) {
+            // Whose charge it is, for the simulator's faults a test armed; a real network
+            // is told nothing more.
+            return new NetworkCall(payment.partnerId(), payment.billingKeyId()).run(() -> switch (method) {
                 case ChargeMethod.BillingKeyCard card ->
                     acquirer.approve(reference, pending.key().card(), payment.amount());
                 case ChargeMethod.BillingKeyAccount account ->
@@ -291,7 +294,7 @@ public class PaymentService {
                     acquirer.approveForeign(reference, pending.key().card(), card.securityCode(), payment.amount());
                 case ChargeMethod.OverseasRecurring recurring ->
                     acquirer.approveForeignRecurring(reference, pending.key().card(), payment.amount());
-            };
+            });
         }
         catch (RuntimeException e) {
             // Whatever went wrong, the request may have reached the network: admit we do

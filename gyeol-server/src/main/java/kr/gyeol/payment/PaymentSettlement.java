@@ -7,6 +7,7 @@ import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.Inquiry;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.payment.jdbc.PaymentRepository;
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.ClaimedWork;
 import kr.gyeol.shared.Outbox;
 import kr.gyeol.shared.Settlement;
@@ -23,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * needs it to answer.
  */
 @Component
-class PaymentSettlement implements Settlement.Work {
+public class PaymentSettlement implements Settlement.Work {
 
     private static final int BATCH = 20;
 
@@ -57,6 +58,15 @@ class PaymentSettlement implements Settlement.Work {
         this.cashReceipts = cashReceipts;
         this.transaction = new TransactionTemplate(transactionManager);
         this.backoff = backoff;
+    }
+
+    /**
+     * Settles the partner's unknown payments now, whatever their wait (a test's "settle
+     * now"), with everything else that is due; how many rows were taken up.
+     */
+    public int settleNow(PartnerId partnerId) {
+        this.payments.unknownDueNow(partnerId, this.clock.instant());
+        return settleDue();
     }
 
     @Override

@@ -7,6 +7,7 @@ import kr.gyeol.network.Inquiry;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.refund.jdbc.RefundRepository;
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.ClaimedWork;
 import kr.gyeol.shared.Outbox;
 import kr.gyeol.shared.Settlement;
@@ -22,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * more than was paid.
  */
 @Component
-class RefundSettlement implements Settlement.Work {
+public class RefundSettlement implements Settlement.Work {
 
     private static final int BATCH = 20;
 
@@ -52,6 +53,15 @@ class RefundSettlement implements Settlement.Work {
         this.refundService = refundService;
         this.transaction = new TransactionTemplate(transactionManager);
         this.backoff = backoff;
+    }
+
+    /**
+     * Settles the partner's unknown refunds now, whatever their wait (a test's "settle
+     * now"), with everything else that is due; how many rows were taken up.
+     */
+    public int settleNow(PartnerId partnerId) {
+        this.refunds.unknownDueNow(partnerId, this.clock.instant());
+        return settleDue();
     }
 
     @Override

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import kr.gyeol.partner.TestModePartners;
+import kr.gyeol.payment.PaymentSettlement;
+import kr.gyeol.refund.RefundSettlement;
+import kr.gyeol.shared.PartnerId;
 import kr.gyeol.webhook.WebhookEndpoint;
 import kr.gyeol.webhook.WebhookEndpoints;
 import kr.gyeol.webhook.WebhookFormat;
@@ -22,9 +25,25 @@ public class TestKit {
 
     private final WebhookEndpoints webhooks;
 
-    TestKit(TestModePartners partners, WebhookEndpoints webhooks) {
+    private final PaymentSettlement payments;
+
+    private final RefundSettlement refunds;
+
+    TestKit(TestModePartners partners, WebhookEndpoints webhooks, PaymentSettlement payments,
+            RefundSettlement refunds) {
         this.partners = partners;
         this.webhooks = webhooks;
+        this.payments = payments;
+        this.refunds = refunds;
+    }
+
+    /**
+     * Settles the partner's payments and refunds whose outcome is unknown now, instead of
+     * after the reconciler's wait; how many rows were taken up (theirs and any others
+     * already due).
+     */
+    public int settleNow(PartnerId partnerId) {
+        return this.payments.settleNow(partnerId) + this.refunds.settleNow(partnerId);
     }
 
     /**

@@ -97,9 +97,46 @@ class SimulatedAcquirer implements Acquirer {
 
     private final NetworkLedger ledger;
 
-    SimulatedAcquirer(Clock clock, NetworkLedger ledger) {
+    private final Faults faults;
+
+    SimulatedAcquirer(Clock clock, NetworkLedger ledger, Faults faults) {
         this.clock = clock;
         this.ledger = ledger;
+        this.faults = faults;
+    }
+
+    /**
+     * A charge as a test armed it for its partner ({@link Faults}), else as {@code usual}
+     * answers it. Recorded in the ledger either way, so settlement learns what an armed
+     * timeout did.
+     */
+    private Outcome armedOr(String reference, Money amount, java.util.function.Supplier<Outcome> usual) {
+        java.util.Optional<Faults.Fault> armed = this.faults.takeFor(kr.gyeol.network.NetworkCall.current());
+        if (armed.isEmpty()) {
+            return usual.get();
+        }
+        Faults.Fault fault = armed.get();
+        return switch (fault.outcome()) {
+            case APPROVE -> charged(reference, amount, approved(), false);
+            case DECLINE -> charged(reference, amount, declined(armedDecline(fault.declineReason())), false);
+            case TIMEOUT_THEN_APPROVE -> charged(reference, amount, approved(), true);
+            case TIMEOUT_THEN_DECLINE ->
+                charged(reference, amount, declined(armedDecline(fault.declineReason())), true);
+            case NEVER_ANSWER -> charged(reference, amount, new Outcome.Unknown("the network never answers"), false);
+        };
+    }
+
+    /**
+     * The decline of an armed reason, with the code and message a scenario card gives it.
+     */
+    private static Scenario armedDecline(DeclineReason reason) {
+        DeclineReason why = reason == null ? DeclineReason.GENERIC : reason;
+        return java.util.stream.Stream
+            .concat(CARD_DECLINES.values().stream(),
+                    java.util.stream.Stream.of(ACCOUNT_NO_FUNDS, MAINTENANCE, EXPIRED_BY_DATE, WRONG_SECURITY_CODE))
+            .filter((scenario) -> scenario.reason() == why)
+            .findFirst()
+            .orElseGet(() -> new Scenario(why, "TEST", "시험용으로 거절된 거래입니다."));
     }
 
     @Override
@@ -128,7 +165,8 @@ class SimulatedAcquirer implements Acquirer {
     public Outcome approve(String reference, CardDetails card, Money amount) {
         // The card that never answers is recorded as held and answered unknown by
         // charged() itself; the timeout card was processed and its answer lost.
-        return charged(reference, amount, cardDecision(card), card.number().equals(CARD_TIMEOUT));
+        return armedOr(reference, amount,
+                () -> charged(reference, amount, cardDecision(card), card.number().equals(CARD_TIMEOUT)));
     }
 
     /** What the card company does with a charge of {@code card}, answered or not. */
@@ -183,7 +221,8 @@ class SimulatedAcquirer implements Acquirer {
         else {
             done = approved();
         }
-        return charged(reference, amount, done, appCardToken.equals(APP_TIMEOUT));
+        Outcome usual = done;
+        return armedOr(reference, amount, () -> charged(reference, amount, usual, appCardToken.equals(APP_TIMEOUT)));
     }
 
     @Override
@@ -216,7 +255,8 @@ class SimulatedAcquirer implements Acquirer {
             case ACCOUNT_BANK_MAINTENANCE -> declined(MAINTENANCE);
             default -> approved();
         };
-        return charged(reference, amount, done, account.number().equals(ACCOUNT_TIMEOUT));
+        return armedOr(reference, amount,
+                () -> charged(reference, amount, done, account.number().equals(ACCOUNT_TIMEOUT)));
     }
 
     @Override

@@ -188,6 +188,19 @@ public class PaymentRepository {
     }
 
     /**
+     * Makes the partner's payments whose outcome is unknown due now (a test's "settle
+     * now"); how many.
+     */
+    public int unknownDueNow(PartnerId partnerId, Instant now) {
+        return jdbc
+            .sql("UPDATE payments SET reconcile_after = :now WHERE partner_id = :partnerId"
+                    + " AND status = 'UNKNOWN' AND reconcile_after > :now")
+            .param("now", utc(now))
+            .param("partnerId", partnerId.value())
+            .update();
+    }
+
+    /**
      * Claims up to {@code limit} unsettled payments that are due, pushing their next turn
      * to {@code leaseUntil} and counting the try. {@code SKIP LOCKED} lets several nodes
      * claim side by side without taking the same row.

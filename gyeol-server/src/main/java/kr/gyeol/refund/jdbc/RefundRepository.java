@@ -126,6 +126,19 @@ public class RefundRepository {
     }
 
     /**
+     * Makes the partner's refunds whose outcome is unknown due now (a test's "settle
+     * now"); how many.
+     */
+    public int unknownDueNow(PartnerId partnerId, Instant now) {
+        return this.jdbc
+            .sql("UPDATE refunds r SET reconcile_after = :now FROM payments p WHERE p.id = r.payment_id"
+                    + " AND p.partner_id = :partnerId AND r.status = 'UNKNOWN' AND r.reconcile_after > :now")
+            .param("now", utc(now))
+            .param("partnerId", partnerId.value())
+            .update();
+    }
+
+    /**
      * Claims up to {@code limit} unsettled refunds that are due, pushing their next turn
      * to {@code leaseUntil} and counting the try; {@code SKIP LOCKED} keeps nodes from
      * claiming the same row.
