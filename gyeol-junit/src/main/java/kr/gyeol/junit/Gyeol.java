@@ -1,10 +1,20 @@
 package kr.gyeol.junit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import kr.gyeol.client.GyeolClient;
 import kr.gyeol.client.Hosts;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One test's view of the gateway: its own test-mode partner, a client for it, the host
@@ -20,6 +30,10 @@ public final class Gyeol implements AutoCloseable {
 
     private final Runnable onClose;
 
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
     private GyeolClient client;
 
     Gyeol(String baseUrl, GyeolPartner partner, Inbox inbox, Runnable onClose) {
@@ -27,6 +41,61 @@ public final class Gyeol implements AutoCloseable {
         this.partner = partner;
         this.inbox = inbox;
         this.onClose = onClose;
+    }
+
+    /**
+     * Arms a fault on the simulated network for this partner's next charges; faults are
+     * taken in the order armed, one charge each, and never reach another partner.
+     * @throws IllegalArgumentException when the gateway refuses it (its problem's detail)
+     */
+    public void arm(Fault fault) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("outcome", fault.outcome());
+        body.put("billingKey", fault.billingKey());
+        body.put("declineReason", fault.declineReason());
+        body.put("count", fault.count());
+        send("POST", "/v1/test/faults", this.json.writeValueAsString(body), 201);
+    }
+
+    /** Disarms every fault of this partner still armed. */
+    public void disarmAll() {
+        send("DELETE", "/v1/test/faults", null, 200);
+    }
+
+    /**
+     * Settles this partner's payments and refunds whose outcome is unknown now, as the
+     * gateway's reconciler does after its wait.
+     */
+    public void settleNow() {
+        send("POST", "/v1/test/settle", null, 200);
+    }
+
+    private String send(String method, String path, String body, int expected) {
+        String credentials = Base64.getEncoder()
+            .encodeToString((this.partner.cstId() + ":" + this.partner.custKey()).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Authorization", "Basic " + credentials)
+            .header("Content-Type", "application/json")
+            .method(method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+            .build();
+        HttpResponse<String> answer;
+        try {
+            answer = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("The gateway did not answer " + method + " " + path, e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted: " + method + " " + path, e);
+        }
+        if (answer.statusCode() != expected) {
+            throw new IllegalArgumentException(
+                    method + " " + path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return answer.body();
     }
 
     /** The gateway's base URL, {@code http://127.0.0.1:<port>}. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,6 +15,7 @@ import kr.gyeol.client.Charge;
 import kr.gyeol.client.ChargeResult;
 import kr.gyeol.client.GyeolClient;
 import kr.gyeol.client.Hosts;
+import kr.gyeol.client.OutcomeUnknownException;
 import kr.gyeol.client.PayType;
 import kr.gyeol.client.Payer;
 import kr.gyeol.client.webhook.WebhookEvent;
@@ -70,6 +73,30 @@ class GyeolExtensionTest {
         }
         assertThat(gyeol.properties("payple")).containsEntry("payple.cst-id", gyeol.partner().cstId())
             .containsEntry("payple.auth-url", gyeol.baseUrl() + "/php/auth.php");
+    }
+
+    @Test
+    void armedFaultsDeclineAndTimeOutTheNextChargesAndSettleNowEndsTheWait(Gyeol gyeol) {
+        GyeolClient client = gyeol.client();
+        BillingKey key = registerCard(client);
+        gyeol.arm(Fault.decline("INSUFFICIENT_FUNDS").forBillingKey(key.id()));
+        ChargeResult declined = client.payments().charge(Charge.builder(PayType.CARD, key.id(), "잔액 부족", 1000).build());
+        assertThat(declined).isInstanceOfSatisfying(ChargeResult.Declined.class,
+                (refused) -> assertThat(refused.message()).contains("잔액이 부족합니다"));
+
+        gyeol.arm(Fault.timeoutThenApprove());
+        String orderId = "kit-timeout-" + System.nanoTime();
+        assertThatThrownBy(() -> client.payments()
+            .charge(Charge.builder(PayType.CARD, key.id(), "시간 초과", 1000).orderId(orderId).build()))
+            .isInstanceOf(OutcomeUnknownException.class);
+        gyeol.settleNow();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
+        assertThat(client.payments().lookup(PayType.CARD, orderId, today))
+            .hasValueSatisfying((found) -> assertThat(found).isInstanceOf(ChargeResult.Approved.class));
+
+        assertThatThrownBy(() -> gyeol.arm(Fault.decline("NO_SUCH_REASON")))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("422");
     }
 
     @Test
