@@ -41,6 +41,8 @@ public final class GyeolClient {
 
     private final Windows windows;
 
+    private final TestMode testMode;
+
     private final Billing billing;
 
     private GyeolClient(Builder builder) {
@@ -57,12 +59,22 @@ public final class GyeolClient {
         this.cashReceipts = new CashReceipts(domestic);
         this.windows = new Windows(domestic);
         this.overseas = new Overseas(wire, this.settings, builder.clock, orderIds);
-        this.billing = new Billing(new JsonApi(wire, this.settings));
+        JsonApi json = new JsonApi(wire, this.settings);
+        this.billing = new Billing(json);
+        this.testMode = new TestMode(json);
     }
 
     /** A builder; {@link Builder#hosts} and {@link Builder#partner} are required. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A test-mode partner's controls on Gyeol ({@code /v1/test}, not part of Payple's
+     * API): faults, settling now, delivering a webhook again.
+     */
+    public TestMode testMode() {
+        return this.testMode;
     }
 
     /**

@@ -1,20 +1,11 @@
 package kr.gyeol.junit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import kr.gyeol.client.GyeolClient;
 import kr.gyeol.client.Hosts;
-import tools.jackson.databind.json.JsonMapper;
+import kr.gyeol.client.TestMode;
 
 /**
  * One test's view of the gateway: its own test-mode partner, a client for it, the host
@@ -30,10 +21,6 @@ public final class Gyeol implements AutoCloseable {
 
     private final Runnable onClose;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    private final JsonMapper json = JsonMapper.builder().build();
-
     private GyeolClient client;
 
     Gyeol(String baseUrl, GyeolPartner partner, Inbox inbox, Runnable onClose) {
@@ -41,61 +28,6 @@ public final class Gyeol implements AutoCloseable {
         this.partner = partner;
         this.inbox = inbox;
         this.onClose = onClose;
-    }
-
-    /**
-     * Arms a fault on the simulated network for this partner's next charges; faults are
-     * taken in the order armed, one charge each, and never reach another partner.
-     * @throws IllegalArgumentException when the gateway refuses it (its problem's detail)
-     */
-    public void arm(Fault fault) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("outcome", fault.outcome());
-        body.put("billingKey", fault.billingKey());
-        body.put("declineReason", fault.declineReason());
-        body.put("count", fault.count());
-        send("POST", "/v1/test/faults", this.json.writeValueAsString(body), 201);
-    }
-
-    /** Disarms every fault of this partner still armed. */
-    public void disarmAll() {
-        send("DELETE", "/v1/test/faults", null, 200);
-    }
-
-    /**
-     * Settles this partner's payments and refunds whose outcome is unknown now, as the
-     * gateway's reconciler does after its wait.
-     */
-    public void settleNow() {
-        send("POST", "/v1/test/settle", null, 200);
-    }
-
-    private String send(String method, String path, String body, int expected) {
-        String credentials = Base64.getEncoder()
-            .encodeToString((this.partner.cstId() + ":" + this.partner.custKey()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-            .timeout(Duration.ofSeconds(60))
-            .header("Authorization", "Basic " + credentials)
-            .header("Content-Type", "application/json")
-            .method(method,
-                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-            .build();
-        HttpResponse<String> answer;
-        try {
-            answer = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("The gateway did not answer " + method + " " + path, e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted: " + method + " " + path, e);
-        }
-        if (answer.statusCode() != expected) {
-            throw new IllegalArgumentException(
-                    method + " " + path + " answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return answer.body();
     }
 
     /** The gateway's base URL, {@code http://127.0.0.1:<port>}. */
@@ -129,6 +61,39 @@ public final class Gyeol implements AutoCloseable {
         return this.client;
     }
 
+    /**
+     * Arms a fault on the simulated network for this partner's next charges; faults are
+     * taken in the order armed, one charge each, and never reach another partner.
+     * @throws kr.gyeol.client.InvalidRequestException when the gateway refuses it (its
+     * problem's code and detail)
+     */
+    public void arm(Fault fault) {
+        client().testMode()
+            .arm(new TestMode.Fault(fault.outcome(), fault.billingKey(), fault.declineReason(), fault.count()));
+    }
+
+    /** Disarms every fault of this partner still armed. */
+    public void disarmAll() {
+        client().testMode().disarmAll();
+    }
+
+    /**
+     * Settles this partner's payments and refunds whose outcome is unknown now, as the
+     * gateway's reconciler does after its wait.
+     */
+    public void settleNow() {
+        client().testMode().settleNow();
+    }
+
+    /**
+     * Delivers a webhook again, with the body, id and signature it was first sent with,
+     * as a network hiccup would: a receiver must handle it once.
+     * @param webhookId the delivery's {@code webhook-id} ({@link Inbox.Delivery#id()})
+     */
+    public void redeliver(String webhookId) {
+        client().testMode().redeliver(webhookId);
+    }
+
     /** Payple's partner authentication URL on this gateway ({@code /php/auth.php}). */
     public String authUrl() {
         return this.baseUrl + "/php/auth.php";
@@ -151,9 +116,10 @@ public final class Gyeol implements AutoCloseable {
 
     /**
      * What a shop's configuration needs, under {@code prefix}: {@code <prefix>.cst-id},
-     * {@code .cust-key}, {@code .client-key}, {@code .refund-key}, {@code .auth-url},
-     * {@code .window-script-url}, {@code .sdk-script-url}, {@code .overseas-base-url},
-     * {@code .webhook-secret}. A Spring Boot shop registers them in one line:
+     * {@code .cust-key}, {@code .client-key}, {@code .refund-key}, {@code .base-url},
+     * {@code .auth-url}, {@code .window-script-url}, {@code .sdk-script-url},
+     * {@code .overseas-base-url}, {@code .webhook-secret}. A Spring Boot shop registers
+     * them in one line:
      * {@code gyeol.properties("payple").forEach((name, value) -> registry.add(name, () -> value))}.
      */
     public Map<String, String> properties(String prefix) {
@@ -162,6 +128,7 @@ public final class Gyeol implements AutoCloseable {
         properties.put(prefix + ".cust-key", this.partner.custKey());
         properties.put(prefix + ".client-key", this.partner.clientKey());
         properties.put(prefix + ".refund-key", this.partner.refundKey());
+        properties.put(prefix + ".base-url", this.baseUrl);
         properties.put(prefix + ".auth-url", authUrl());
         properties.put(prefix + ".window-script-url", windowScriptUrl());
         properties.put(prefix + ".sdk-script-url", sdkScriptUrl());

@@ -22,8 +22,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
+import kr.gyeol.client.TestPartners;
 
 /**
  * The gateway of this test JVM: Gyeol's jar run as a child process with the JDK running
@@ -54,8 +53,6 @@ public final class GyeolSandbox {
     private final Receivers receivers;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    private final JsonMapper json = JsonMapper.builder().build();
 
     private GyeolSandbox(Process process, Path home, String baseUrl, String kitKey, Receivers receivers) {
         this.process = process;
@@ -92,39 +89,11 @@ public final class GyeolSandbox {
      */
     public Gyeol newPartner() {
         Inbox inbox = this.receivers.open();
-        Map<String, Object> made = createPartner(Map.of("webhookUrl", inbox.url()));
-        @SuppressWarnings("unchecked")
-        GyeolPartner partner = new GyeolPartner((String) made.get("cstId"), (String) made.get("custKey"),
-                (String) made.get("clientKey"), (String) made.get("refundKey"), (List<String>) made.get("domains"),
-                (String) made.get("webhookSecret"));
+        TestPartners.TestPartner made = new TestPartners(this.baseUrl, this.kitKey).create(inbox.url());
+        GyeolPartner partner = new GyeolPartner(made.cstId(), made.custKey(), made.clientKey(), made.refundKey(),
+                made.domains(), made.webhookSecret());
         inbox.verifyWith(partner.webhookSecret());
         return new Gyeol(this.baseUrl, partner, inbox, () -> this.receivers.close(inbox));
-    }
-
-    private Map<String, Object> createPartner(Map<String, Object> request) {
-        HttpRequest post = HttpRequest.newBuilder(URI.create(this.baseUrl + "/v1/test-kit/partners"))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + this.kitKey)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(request)))
-            .build();
-        HttpResponse<String> answer;
-        try {
-            answer = this.http.send(post, HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("The gateway did not answer POST /v1/test-kit/partners; see " + log(), e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted making a test partner", e);
-        }
-        if (answer.statusCode() != 201) {
-            throw new IllegalStateException("The gateway refused a test partner (" + answer.statusCode() + "): "
-                    + answer.body() + "; see " + log());
-        }
-        return this.json.readValue(answer.body(), new TypeReference<Map<String, Object>>() {
-        });
     }
 
     private static GyeolSandbox start() {

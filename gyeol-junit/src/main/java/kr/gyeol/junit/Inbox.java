@@ -1,5 +1,10 @@
 package kr.gyeol.junit;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,8 +31,15 @@ public final class Inbox {
      * @param event what it reports
      */
     public record Delivery(String id, String contentType, String body, boolean verified, WebhookEvent event,
-            Instant receivedAt) {
+            Instant receivedAt, Integer forwardedStatus) {
     }
+
+    private static final List<String> SIGNATURE_HEADERS = List.of("webhook-id", "webhook-timestamp",
+            "webhook-signature");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private volatile URI forwardTo;
 
     private final String url;
 
@@ -48,7 +60,18 @@ public final class Inbox {
         this.webhooks = new Webhooks(secret);
     }
 
-    void accept(Function<String, String> headers, String contentType, String body) {
+    /**
+     * Also hands every delivery to {@code url} (the shop's own webhook receiver, e.g. the
+     * {@code @SpringBootTest}'s port), with its body and signature headers as they came;
+     * the gateway hears the receiver's status, so a receiver that fails is retried as in
+     * production.
+     */
+    public void forwardTo(String url) {
+        this.forwardTo = URI.create(url);
+    }
+
+    /** Records a delivery; the status to answer the gateway with. */
+    int accept(Function<String, String> headers, String contentType, String body) {
         boolean verified = false;
         Webhooks verifier = this.webhooks;
         if (verifier != null) {
@@ -67,10 +90,42 @@ public final class Inbox {
         catch (IllegalArgumentException unreadable) {
             event = null;
         }
+        Integer forwarded = forward(headers, contentType, body);
         synchronized (this) {
-            this.deliveries
-                .add(new Delivery(headers.apply("webhook-id"), contentType, body, verified, event, Instant.now()));
+            this.deliveries.add(new Delivery(headers.apply("webhook-id"), contentType, body, verified, event,
+                    Instant.now(), forwarded));
             notifyAll();
+        }
+        return forwarded == null ? 200 : forwarded;
+    }
+
+    /** The receiver's status, 502 when it could not be reached, or null without one. */
+    private Integer forward(Function<String, String> headers, String contentType, String body) {
+        URI target = this.forwardTo;
+        if (target == null) {
+            return null;
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+            .timeout(Duration.ofSeconds(10))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (String name : SIGNATURE_HEADERS) {
+            String value = headers.apply(name);
+            if (value != null) {
+                request.header(name, value);
+            }
+        }
+        try {
+            return this.http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+        catch (IOException unreachable) {
+            return 502;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 503;
         }
     }
 

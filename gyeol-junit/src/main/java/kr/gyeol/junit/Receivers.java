@@ -68,9 +68,9 @@ final class Receivers {
                 exchange.sendResponseHeaders(inbox == null ? 410 : 405, -1);
                 return;
             }
-            inbox.accept(exchange.getRequestHeaders()::getFirst, exchange.getRequestHeaders().getFirst("Content-Type"),
-                    body);
-            exchange.sendResponseHeaders(200, -1);
+            int status = inbox.accept(exchange.getRequestHeaders()::getFirst,
+                    exchange.getRequestHeaders().getFirst("Content-Type"), body);
+            exchange.sendResponseHeaders(status, -1);
         }
         catch (UncheckedIOException e) {
             throw e.getCause();

@@ -15,6 +15,7 @@ import kr.gyeol.client.Charge;
 import kr.gyeol.client.ChargeResult;
 import kr.gyeol.client.GyeolClient;
 import kr.gyeol.client.Hosts;
+import kr.gyeol.client.InvalidRequestException;
 import kr.gyeol.client.OutcomeUnknownException;
 import kr.gyeol.client.PayType;
 import kr.gyeol.client.Payer;
@@ -94,9 +95,8 @@ class GyeolExtensionTest {
         assertThat(client.payments().lookup(PayType.CARD, orderId, today))
             .hasValueSatisfying((found) -> assertThat(found).isInstanceOf(ChargeResult.Approved.class));
 
-        assertThatThrownBy(() -> gyeol.arm(Fault.decline("NO_SUCH_REASON")))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("422");
+        assertThatThrownBy(() -> gyeol.arm(Fault.decline("NO_SUCH_REASON"))).isInstanceOfSatisfying(
+                InvalidRequestException.class, (refused) -> assertThat(refused.code()).isEqualTo("invalid-fault"));
     }
 
     @Test

@@ -1,0 +1,76 @@
+package kr.gyeol.client;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A test-mode partner's controls on Gyeol ({@code /v1/test}, not part of Payple's API):
+ * faults armed on the simulated network for its next charges, settling its unknown
+ * outcomes now, and delivering a webhook again. A live partner is refused
+ * ({@link InvalidRequestException} {@code live-partner}).
+ */
+public final class TestMode {
+
+    private final JsonApi api;
+
+    TestMode(JsonApi api) {
+        this.api = api;
+    }
+
+    /**
+     * A fault to arm: how the partner's next charges end.
+     *
+     * @param outcome {@code APPROVE}, {@code DECLINE}, {@code TIMEOUT_THEN_APPROVE},
+     * {@code TIMEOUT_THEN_DECLINE} or {@code NEVER_ANSWER}
+     * @param billingKey the billing key whose charges it takes, or null for any
+     * @param declineReason why a decline declines ({@code INSUFFICIENT_FUNDS}, …), or
+     * null
+     * @param count how many charges it takes, 1 to 1000
+     */
+    public record Fault(String outcome, String billingKey, String declineReason, int count) {
+    }
+
+    /** A fault as armed, with the charges it still takes. */
+    public record ArmedFault(long id, String billingKey, String outcome, String declineReason, int armed, int remaining,
+            String armedAt) {
+    }
+
+    record Armed(List<ArmedFault> faults) {
+    }
+
+    /** Arms a fault; faults are taken in the order armed, one charge each. */
+    public ArmedFault arm(Fault fault) {
+        return this.api.send("POST", "/v1/test/faults", fault, ArmedFault.class);
+    }
+
+    /** The faults still armed, oldest first. */
+    public List<ArmedFault> armed() {
+        return this.api.get("/v1/test/faults", Armed.class).faults();
+    }
+
+    /** Disarms every fault still armed; how many were. */
+    public int disarmAll() {
+        return ((Number) this.api.send("DELETE", "/v1/test/faults", null, Map.class).get("disarmed")).intValue();
+    }
+
+    /**
+     * Settles the partner's payments and refunds whose outcome is unknown now, instead of
+     * after the reconciler's wait.
+     */
+    public void settleNow() {
+        this.api.send("POST", "/v1/test/settle", null, Map.class);
+    }
+
+    /**
+     * Delivers a webhook event again, with its first body, id and signature scheme.
+     * @param webhookId the delivery's {@code webhook-id}
+     */
+    public void redeliver(String webhookId) {
+        this.api.send("POST",
+                "/admin/webhooks/events/" + URLEncoder.encode(webhookId, StandardCharsets.UTF_8) + "/replay", null,
+                Map.class);
+    }
+
+}
