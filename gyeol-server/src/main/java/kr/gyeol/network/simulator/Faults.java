@@ -1,10 +1,15 @@
 package kr.gyeol.network.simulator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import kr.gyeol.network.DeclineReason;
 import kr.gyeol.network.NetworkCall;
@@ -12,12 +17,15 @@ import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.PartnerId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 /**
  * The simulated network's faults, armed by a test for its own partner: the next N charges
  * of one billing key (or of any) end as armed. A charge takes the oldest fault armed for
- * its key, else the oldest armed for any key, one use each, under the row's lock.
+ * its key, else the oldest armed for any key, one use each, under the row's lock. A fault
+ * armed through this node holds for the next charge here; through another node, from its
+ * next refresh (a second) on.
  */
 @Repository
 public class Faults {
@@ -53,13 +61,50 @@ public class Faults {
             DeclineReason declineReason, int armed, int remaining, Instant armedAt) {
     }
 
+    /**
+     * How long a fault armed on this node counts as armed here whatever a refresh read.
+     */
+    private static final Duration LOCALLY_ARMED = Duration.ofSeconds(10);
+
     private final JdbcClient jdbc;
 
     private final Clock clock;
 
+    /**
+     * The partners with a fault armed, as last read (every second) or armed on this node:
+     * a charge of any other partner asks the database nothing, so charges pay for faults
+     * only while some are armed.
+     */
+    private volatile Set<String> armedPartners = Set.of();
+
+    private final Map<String, Long> armedHere = new ConcurrentHashMap<>();
+
     Faults(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /**
+     * Reads which partners have faults armed, so a fault armed through another node is
+     * looked for here within a second.
+     */
+    @Scheduled(fixedDelay = 1000, initialDelay = 1000)
+    void refresh() {
+        Set<String> armed = new HashSet<>(
+                this.jdbc.sql("SELECT DISTINCT partner_id FROM test_faults WHERE remaining > 0")
+                    .query(String.class)
+                    .list());
+        long recent = System.nanoTime() - LOCALLY_ARMED.toNanos();
+        this.armedHere.entrySet().removeIf((entry) -> entry.getValue() < recent);
+        armed.addAll(this.armedHere.keySet());
+        this.armedPartners = Set.copyOf(armed);
+    }
+
+    private void armedHere(PartnerId partnerId) {
+        this.armedHere.put(partnerId.value(), System.nanoTime());
+        Set<String> armed = new HashSet<>(this.armedPartners);
+        armed.add(partnerId.value());
+        this.armedPartners = Set.copyOf(armed);
     }
 
     /** Arms a fault for the partner's next {@code count} charges (of one key, or any). */
@@ -83,6 +128,7 @@ public class Faults {
             .param("now", now.atOffset(ZoneOffset.UTC))
             .query(Long.class)
             .single();
+        armedHere(partnerId);
         return new Fault(id, partnerId, billingKeyId, outcome, declineReason, count, count, now);
     }
 
@@ -107,7 +153,7 @@ public class Faults {
      * its key, else its oldest for any key.
      */
     Optional<Fault> takeFor(NetworkCall call) {
-        if (call == null) {
+        if (call == null || !this.armedPartners.contains(call.partnerId().value())) {
             return Optional.empty();
         }
         return this.jdbc.sql("UPDATE test_faults SET remaining = remaining - 1 WHERE id = ("
