@@ -72,10 +72,18 @@ final class JsonApi {
                         "The answer from " + uri.getHost() + " is not the expected JSON", ex);
             }
         }
-        String code = "HTTP" + response.status();
-        String detail = "HTTP " + response.status() + " from " + uri;
+        throw refusal(response.status(), response.body(), uri);
+    }
+
+    /**
+     * A JSON API's refusal as the client's exception: the problem document's stable
+     * {@code code} and {@code detail} when the body is one, else the status.
+     */
+    static GyeolException refusal(int status, String body, URI uri) {
+        String code = "HTTP" + status;
+        String detail = "HTTP " + status + " from " + uri;
         try {
-            Map<?, ?> problem = JSON.readValue(response.body(), Map.class);
+            Map<?, ?> problem = JSON.readValue(body, Map.class);
             if (problem.get("code") instanceof String given) {
                 code = given;
             }
@@ -86,10 +94,7 @@ final class JsonApi {
         catch (JacksonException ex) {
             // Not a problem document: the status says what there is to say.
         }
-        if (response.status() == 401) {
-            throw new AuthenticationException(code, detail);
-        }
-        throw new InvalidRequestException(code, detail);
+        return status == 401 ? new AuthenticationException(code, detail) : new InvalidRequestException(code, detail);
     }
 
 }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -89,24 +88,7 @@ public final class TestPartners {
         if (answer.statusCode() == 201) {
             return JSON.readValue(answer.body(), TestPartner.class);
         }
-        String code = "HTTP" + answer.statusCode();
-        String detail = "HTTP " + answer.statusCode() + " from " + this.baseUrl;
-        try {
-            Map<?, ?> problem = JSON.readValue(answer.body(), Map.class);
-            if (problem.get("code") instanceof String given) {
-                code = given;
-            }
-            if (problem.get("detail") instanceof String given) {
-                detail = given;
-            }
-        }
-        catch (JacksonException notAProblem) {
-            // The status says what there is to say.
-        }
-        if (answer.statusCode() == 401) {
-            throw new AuthenticationException(code, detail);
-        }
-        throw new InvalidRequestException(code, detail);
+        throw JsonApi.refusal(answer.statusCode(), answer.body(), request.uri());
     }
 
 }

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import kr.gyeol.client.AuthenticationException;
 import kr.gyeol.client.BillingKey;
 import kr.gyeol.client.CardRegistration;
 import kr.gyeol.client.Charge;
@@ -18,6 +19,7 @@ import kr.gyeol.client.Hosts;
 import kr.gyeol.client.InvalidRequestException;
 import kr.gyeol.client.OutcomeUnknownException;
 import kr.gyeol.client.PayType;
+import kr.gyeol.client.TestPartners;
 import kr.gyeol.client.Payer;
 import kr.gyeol.client.webhook.WebhookEvent;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,12 @@ class GyeolExtensionTest {
 
         assertThatThrownBy(() -> gyeol.arm(Fault.decline("NO_SUCH_REASON"))).isInstanceOfSatisfying(
                 InvalidRequestException.class, (refused) -> assertThat(refused.code()).isEqualTo("invalid-fault"));
+    }
+
+    @Test
+    void theGatewayMakesNoPartnerForAWrongKitKey(Gyeol gyeol) {
+        assertThatThrownBy(() -> new TestPartners(gyeol.baseUrl(), "not-the-key").create(null)).isInstanceOfSatisfying(
+                AuthenticationException.class, (refused) -> assertThat(refused.code()).isEqualTo("unauthenticated"));
     }
 
     @Test
