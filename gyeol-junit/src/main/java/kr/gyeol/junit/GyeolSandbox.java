@@ -110,6 +110,12 @@ public final class GyeolSandbox {
             List<String> command = new ArrayList<>(
                     List.of(java, "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
                             "--gyeol.data-dir=" + home.resolve("data"), "--gyeol.test-kit.key=" + kitKey,
+                            // Stopped with this JVM even when its shutdown hook never
+                            // runs (a
+                            // halt, a kill), the temporary folder then deleted by the
+                            // gateway.
+                            "--gyeol.test-kit.parent-pid=" + ProcessHandle.current().pid(),
+                            "--gyeol.test-kit.scratch-dir=" + home,
                             // An unknown outcome is settled seconds later, not after the
                             // production delay.
                             "--gyeol.reconciler.delay=2s", "--gyeol.reconciler.interval=1s"));

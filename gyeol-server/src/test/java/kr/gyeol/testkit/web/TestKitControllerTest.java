@@ -13,7 +13,7 @@ class TestKitControllerTest {
     @Test
     void offUnlessAKeyIsSet() {
         for (String key : new String[] { null, "", "  " }) {
-            TestKitController controller = new TestKitController(null, new TestKitProperties(key));
+            TestKitController controller = new TestKitController(null, new TestKitProperties(key, null, null));
             ResponseEntity<?> answer = controller.create("Bearer ", null);
             assertThat(answer.getStatusCode().value()).isEqualTo(404);
             assertThat(((ProblemDetail) answer.getBody()).getProperties()).containsEntry("code", "test-kit-off");

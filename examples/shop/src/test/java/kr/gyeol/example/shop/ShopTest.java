@@ -27,7 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * one test-mode partner for this Spring context, its webhooks forwarded to the shop's
  * receiver, faults armed where a test needs the network to misbehave.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Tomcat's work folder under target/, not the temporary folder, which it would leave
+// behind.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "server.tomcat.basedir=target/tomcat")
 class ShopTest {
 
     /** The partner this context is configured with (one context, so one partner). */
