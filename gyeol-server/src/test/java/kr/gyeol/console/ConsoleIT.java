@@ -416,6 +416,43 @@ class ConsoleIT extends GatewayTest {
             .single();
     }
 
+    /** A JSON call to the gateway, answered as text. */
+    private HttpResponse<String> json(String method, String path, String authorization, String body) throws Exception {
+        return HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(this.payple.baseUrl() + path))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aTestPartnersSettingsShowTheFaultsItsTestsArmedAndDisarmThem() throws Exception {
+        HttpResponse<String> made = json("POST", "/v1/test-kit/partners", "Bearer " + TEST_KIT_KEY, "{}");
+        assertThat(made.statusCode()).isEqualTo(201);
+        String id = made.body().replaceAll(".*\"cstId\":\"([^\"]+)\".*", "$1");
+        String key = made.body().replaceAll(".*\"custKey\":\"([^\"]+)\".*", "$1");
+        User user = new User().signIn(id, key);
+        assertThat(user.get("/console/settings").body()).contains("id=\"no-faults\"");
+
+        assertThat(json("POST", "/v1/test/faults", PaypleTestClient.basic(id, key),
+                "{\"outcome\":\"DECLINE\",\"declineReason\":\"INSUFFICIENT_FUNDS\",\"count\":3}")
+            .statusCode()).isEqualTo(201);
+        String armed = user.get("/console/settings").body();
+        assertThat(armed).contains("id=\"faults\"")
+            .contains("<code>DECLINE</code>")
+            .contains("잔액 부족")
+            .contains("3 / 3")
+            .contains("모든 빌링키");
+
+        assertThat(user.submit("/console/settings/faults/disarm", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(user.get("/console/settings").body()).contains("id=\"no-faults\"");
+        // A live partner's settings have no such section.
+        assertThat(new User().signIn("strict", "strict-secret-0123456789").get("/console/settings").body())
+            .doesNotContain("no-faults")
+            .doesNotContain("id=\"faults\"");
+    }
+
     @Test
     void settingsSetTheWebhookReceiversAndRotateTheSecretWithTheApisRules() throws Exception {
         User user = new User().signIn("test", PaypleTestClient.SECRET);
@@ -632,6 +669,7 @@ class ConsoleIT extends GatewayTest {
         // Settings are always the signed-in partner's own: other changes only its own.
         expected.put("[POST] /console/settings/webhooks", new Tried("/console/settings/webhooks", 302));
         expected.put("[POST] /console/settings/webhooks/secret", new Tried("/console/settings/webhooks/secret", 200));
+        expected.put("[POST] /console/settings/faults/disarm", new Tried("/console/settings/faults/disarm", 302));
         // Rotates the signed-in partner's own key, no other's (tried apart, below, on a
         // partner of its own: other's key is needed by the rest of the suite).
         expected.put("[POST] /console/settings/key", null);

@@ -1,12 +1,16 @@
 package kr.gyeol.console.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kr.gyeol.console.ConsoleSession;
+import kr.gyeol.network.simulator.Faults;
+import kr.gyeol.partner.PartnerMode;
+import kr.gyeol.vault.Vault;
 import kr.gyeol.webhook.WebhookEndpoint;
 import kr.gyeol.webhook.WebhookEndpoints;
 import kr.gyeol.webhook.WebhookFormat;
@@ -27,6 +31,8 @@ import static kr.gyeol.console.web.ConsolePages.options;
 import static kr.gyeol.console.web.ConsolePages.page;
 import static kr.gyeol.console.web.ConsolePages.parse;
 import static kr.gyeol.console.web.ConsolePages.session;
+import static kr.gyeol.console.web.ConsolePages.text;
+import static kr.gyeol.console.web.ConsolePages.time;
 
 /**
  * The partner's settings: its configuration as it stands, the webhook receivers, and the
@@ -41,10 +47,18 @@ class SettingsPages {
 
     private final WebhookEndpoints endpoints;
 
-    SettingsPages(PartnerAuthentication partners, PartnerProperties configured, WebhookEndpoints endpoints) {
+    private final Faults faults;
+
+    SettingsPages(PartnerAuthentication partners, PartnerProperties configured, WebhookEndpoints endpoints,
+            Faults faults) {
         this.partners = partners;
         this.configured = configured;
         this.endpoints = endpoints;
+        this.faults = faults;
+    }
+
+    /** A fault a test armed for this partner, as the settings page lists it. */
+    record FaultRow(String outcome, String billingKey, String declineReason, String remaining, String armedAt) {
     }
 
     @GetMapping("/console/settings")
@@ -57,6 +71,20 @@ class SettingsPages {
             model.put("clientKey", partner.clientKey());
             model.put("domains", partner.domains());
             model.put("previousKeyAccepted", partner.previousSecretHash() != null);
+            if (partner.mode() == PartnerMode.TEST) {
+                // The faults its tests armed on the simulated network (/v1/test/faults).
+                List<FaultRow> armed = this.faults.armed(session.partnerId())
+                    .stream()
+                    .map((fault) -> new FaultRow(fault.outcome().name(),
+                            fault.billingKeyId() == null ? text(model, "faultAnyKey")
+                                    : Vault.masked(fault.billingKeyId()),
+                            fault.declineReason() == null ? "" : label(model, "declineReason", fault.declineReason()),
+                            fault.remaining() + " / " + fault.armed(), time(fault.armedAt())))
+                    .toList();
+                model.put("testMode", true);
+                model.put("faults", armed);
+                model.put("noFaults", armed.isEmpty());
+            }
         });
         model.put("allowedIps",
                 this.configured.partners()
@@ -71,6 +99,13 @@ class SettingsPages {
         model.put("formats", options(WebhookFormat.values(), format));
         model.put("previousSigns", endpoint.map((found) -> found.previousSecret() != null).orElse(false));
         return new ModelAndView("console/settings", model);
+    }
+
+    /** Disarms every fault the partner's tests armed. */
+    @PostMapping("/console/settings/faults/disarm")
+    ModelAndView disarmFaults(HttpServletRequest request) {
+        this.faults.disarm(session(request).partnerId());
+        return new ModelAndView("redirect:/console/settings?done=saved");
     }
 
     @PostMapping("/console/settings/webhooks")
