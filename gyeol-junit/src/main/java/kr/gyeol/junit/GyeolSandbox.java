@@ -134,8 +134,10 @@ public final class GyeolSandbox {
                 receivers.stop();
             }
             String log = home == null ? "" : "; the gateway's log: " + tail(home.resolve("gateway.log"));
-            if (home != null && process != null) {
+            if (process != null) {
                 awaitExit(process);
+            }
+            if (home != null) {
                 delete(home);
             }
             throw new IllegalStateException("The Gyeol gateway did not start from " + jar + ": " + e.getMessage() + log,

@@ -2,7 +2,6 @@ package kr.gyeol.junit;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -71,9 +70,6 @@ final class Receivers {
             int status = inbox.accept(exchange.getRequestHeaders()::getFirst,
                     exchange.getRequestHeaders().getFirst("Content-Type"), body);
             exchange.sendResponseHeaders(status, -1);
-        }
-        catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 
