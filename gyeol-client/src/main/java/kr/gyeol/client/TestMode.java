@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * A test-mode partner's controls on Gyeol ({@code /v1/test}, not part of Payple's API):
- * faults armed on the simulated network for its next charges, settling its unknown
- * outcomes now, and delivering a webhook again. A live partner is refused
- * ({@link InvalidRequestException} {@code live-partner}).
+ * faults armed on the simulated network for its next charges, refunds and registrations,
+ * settling its unknown outcomes now, and delivering a webhook again. A live partner is
+ * refused ({@link InvalidRequestException} {@code live-partner}).
  */
 public final class TestMode {
 
@@ -20,27 +20,43 @@ public final class TestMode {
     }
 
     /**
-     * A fault to arm: how the partner's next charges end.
+     * A fault to arm: how the partner's next charges, refunds or registrations end.
      *
+     * @param operation {@code CHARGE}, {@code REFUND} or {@code REGISTRATION}; null for
+     * {@code CHARGE}
      * @param outcome {@code APPROVE}, {@code DECLINE}, {@code TIMEOUT_THEN_APPROVE},
-     * {@code TIMEOUT_THEN_DECLINE} or {@code NEVER_ANSWER}
-     * @param billingKey the billing key whose charges it takes, or null for any
+     * {@code TIMEOUT_THEN_DECLINE} or {@code NEVER_ANSWER} (a registration is approved or
+     * declined only)
+     * @param billingKey the billing key whose calls it takes, or null
+     * @param cardNumber the card number whose charges or registrations it takes, or null;
+     * with neither it takes any
      * @param declineReason why a decline declines ({@code INSUFFICIENT_FUNDS}, …), or
      * null
-     * @param count how many charges it takes, 1 to 1000
+     * @param count how many calls it takes, 1 to 1000
      */
-    public record Fault(String outcome, String billingKey, String declineReason, int count) {
+    public record Fault(String operation, String outcome, String billingKey, String cardNumber, String declineReason,
+            int count) {
+
+        /** Names the card by its last four digits only. */
+        @Override
+        public String toString() {
+            return "Fault[" + (this.operation == null ? "CHARGE" : this.operation) + " " + this.outcome
+                    + (this.cardNumber == null ? ""
+                            : " card *" + this.cardNumber.substring(Math.max(0, this.cardNumber.length() - 4)))
+                    + " x" + this.count + "]";
+        }
+
     }
 
-    /** A fault as armed, with the charges it still takes. */
-    public record ArmedFault(long id, String billingKey, String outcome, String declineReason, int armed, int remaining,
-            String armedAt) {
+    /** A fault as armed, with the calls it still takes; its card number masked. */
+    public record ArmedFault(long id, String operation, String billingKey, String cardNumber, String outcome,
+            String declineReason, int armed, int remaining, String armedAt) {
     }
 
     record Armed(List<ArmedFault> faults) {
     }
 
-    /** Arms a fault; faults are taken in the order armed, one charge each. */
+    /** Arms a fault; faults are taken in the order armed, one call each. */
     public ArmedFault arm(Fault fault) {
         return this.api.send("POST", "/v1/test/faults", fault, ArmedFault.class);
     }

@@ -62,14 +62,16 @@ public final class Gyeol implements AutoCloseable {
     }
 
     /**
-     * Arms a fault on the simulated network for this partner's next charges; faults are
-     * taken in the order armed, one charge each, and never reach another partner.
+     * Arms a fault on the simulated network for this partner's next charges, refunds or
+     * registrations; faults are taken in the order armed, one call each, and never reach
+     * another partner.
      * @throws kr.gyeol.client.InvalidRequestException when the gateway refuses it (its
      * problem's code and detail)
      */
     public void arm(Fault fault) {
         client().testMode()
-            .arm(new TestMode.Fault(fault.outcome(), fault.billingKey(), fault.declineReason(), fault.count()));
+            .arm(new TestMode.Fault(fault.operation(), fault.outcome(), fault.billingKey(), fault.cardNumber(),
+                    fault.declineReason(), fault.count()));
     }
 
     /** Disarms every fault of this partner still armed. */

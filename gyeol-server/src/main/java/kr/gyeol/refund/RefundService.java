@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import kr.gyeol.network.Acquirer;
+import kr.gyeol.network.NetworkCall;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentApi;
@@ -177,7 +178,8 @@ public class RefundService {
         Payment payment = reservation.payment();
         Outcome outcome;
         try {
-            outcome = acquirer.cancel(payment.networkReference(), refund.networkReference(), amount);
+            outcome = new NetworkCall(payment.partnerId(), payment.billingKeyId())
+                .run(() -> acquirer.cancel(payment.networkReference(), refund.networkReference(), amount));
         }
         catch (RuntimeException e) {
             log.warn("Cancel call for refund {} failed: {}", refund.id(), e.getClass().getSimpleName());

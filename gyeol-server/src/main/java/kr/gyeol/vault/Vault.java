@@ -14,6 +14,7 @@ import kr.gyeol.network.AccountDetails;
 import kr.gyeol.network.Acquirer;
 import kr.gyeol.network.CardDetails;
 import kr.gyeol.network.DeclineReason;
+import kr.gyeol.network.NetworkCall;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.EventType;
@@ -146,7 +147,10 @@ public class Vault {
 
     /** Has the network verify a card, then stores it encrypted with its event. */
     private BillingKey store(PartnerId partnerId, CardDetails card, HolderType holder, Payer payer, SingleUse use) {
-        if (acquirer.verifyCard(card) instanceof Outcome.Declined declined) {
+        // Named for the simulator's faults, which a test may arm for its partner's
+        // registrations.
+        if (new NetworkCall(partnerId, null)
+            .run(() -> acquirer.verifyCard(card)) instanceof Outcome.Declined declined) {
             throw new RegistrationRejected(Reason.CARD_NOT_VERIFIED, declined.institutionCode(),
                     declined.institutionMessage());
         }
@@ -192,7 +196,8 @@ public class Vault {
             throw new RegistrationRejected(Reason.INVALID_ACCOUNT);
         }
         AccountDetails account = new AccountDetails(bank.code(), number, birth);
-        if (acquirer.verifyAccount(account) instanceof Outcome.Declined declined) {
+        if (new NetworkCall(partnerId, null)
+            .run(() -> acquirer.verifyAccount(account)) instanceof Outcome.Declined declined) {
             throw new RegistrationRejected(declined.reason() == DeclineReason.BANK_MAINTENANCE ? Reason.BANK_MAINTENANCE
                     : Reason.INVALID_ACCOUNT, declined.institutionCode(), declined.institutionMessage());
         }

@@ -438,12 +438,17 @@ class ConsoleIT extends GatewayTest {
         assertThat(json("POST", "/v1/test/faults", PaypleTestClient.basic(id, key),
                 "{\"outcome\":\"DECLINE\",\"declineReason\":\"INSUFFICIENT_FUNDS\",\"count\":3}")
             .statusCode()).isEqualTo(201);
+        assertThat(json("POST", "/v1/test/faults", PaypleTestClient.basic(id, key),
+                "{\"operation\":\"REGISTRATION\",\"cardNumber\":\"5555555555554444\",\"outcome\":\"APPROVE\"}")
+            .statusCode()).isEqualTo(201);
         String armed = user.get("/console/settings").body();
         assertThat(armed).contains("id=\"faults\"")
-            .contains("<code>DECLINE</code>")
+            .contains("<td>결제</td><td><code>DECLINE</code>")
             .contains("잔액 부족")
             .contains("3 / 3")
-            .contains("모든 빌링키");
+            .contains("<td>모두</td>")
+            .contains("<td>등록</td><td><code>APPROVE</code></td><td>5555-****-****-4444</td>")
+            .doesNotContain("5555555555554444");
 
         assertThat(user.submit("/console/settings/faults/disarm", Map.of()).statusCode()).isEqualTo(302);
         assertThat(user.get("/console/settings").body()).contains("id=\"no-faults\"");

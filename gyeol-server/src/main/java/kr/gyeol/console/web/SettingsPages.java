@@ -58,7 +58,8 @@ class SettingsPages {
     }
 
     /** A fault a test armed for this partner, as the settings page lists it. */
-    record FaultRow(String outcome, String billingKey, String declineReason, String remaining, String armedAt) {
+    record FaultRow(String operation, String outcome, String billingKey, String declineReason, String remaining,
+            String armedAt) {
     }
 
     @GetMapping("/console/settings")
@@ -75,9 +76,10 @@ class SettingsPages {
                 // The faults its tests armed on the simulated network (/v1/test/faults).
                 List<FaultRow> armed = this.faults.armed(session.partnerId())
                     .stream()
-                    .map((fault) -> new FaultRow(fault.outcome().name(),
-                            fault.billingKeyId() == null ? text(model, "faultAnyKey")
-                                    : Vault.masked(fault.billingKeyId()),
+                    .map((fault) -> new FaultRow(label(model, "faultOperation", fault.operation()),
+                            fault.outcome().name(),
+                            fault.billingKeyId() != null ? Vault.masked(fault.billingKeyId())
+                                    : fault.cardMasked() != null ? fault.cardMasked() : text(model, "faultAnyKey"),
                             fault.declineReason() == null ? "" : label(model, "declineReason", fault.declineReason()),
                             fault.remaining() + " / " + fault.armed(), time(fault.armedAt())))
                     .toList();

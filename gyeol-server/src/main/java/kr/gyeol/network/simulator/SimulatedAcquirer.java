@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import kr.gyeol.network.AccountDetails;
 import kr.gyeol.network.Acquirer;
@@ -11,6 +12,7 @@ import kr.gyeol.network.AppCard;
 import kr.gyeol.network.CardDetails;
 import kr.gyeol.network.DeclineReason;
 import kr.gyeol.network.Instrument;
+import kr.gyeol.network.NetworkCall;
 import kr.gyeol.network.Outcome;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.Money;
@@ -109,21 +111,42 @@ class SimulatedAcquirer implements Acquirer {
      * A charge as a test armed it for its partner ({@link Faults}), else as {@code usual}
      * answers it. Recorded in the ledger either way, so settlement learns what an armed
      * timeout did.
+     * @param cardNumber the card charged, or null (an account, an app card)
      */
-    private Outcome armedOr(String reference, Money amount, java.util.function.Supplier<Outcome> usual) {
-        java.util.Optional<Faults.Fault> armed = this.faults.takeFor(kr.gyeol.network.NetworkCall.current());
+    private Outcome armedOr(String reference, String cardNumber, Money amount, Supplier<Outcome> usual) {
+        Optional<Faults.Fault> armed = this.faults.takeFor(Faults.Operation.CHARGE, NetworkCall.current(), cardNumber);
         if (armed.isEmpty()) {
             return usual.get();
         }
-        Faults.Fault fault = armed.get();
+        return armedAnswer(armed.get(), (done, timesOut) -> charged(reference, amount, done, timesOut));
+    }
+
+    /**
+     * What an armed fault answers, recorded (or, never answered, not recorded) by
+     * {@code recorder} as the call it takes.
+     */
+    private Outcome armedAnswer(Faults.Fault fault, java.util.function.BiFunction<Outcome, Boolean, Outcome> recorder) {
         return switch (fault.outcome()) {
-            case APPROVE -> charged(reference, amount, approved(), false);
-            case DECLINE -> charged(reference, amount, declined(armedDecline(fault.declineReason())), false);
-            case TIMEOUT_THEN_APPROVE -> charged(reference, amount, approved(), true);
-            case TIMEOUT_THEN_DECLINE ->
-                charged(reference, amount, declined(armedDecline(fault.declineReason())), true);
-            case NEVER_ANSWER -> charged(reference, amount, new Outcome.Unknown("the network never answers"), false);
+            case APPROVE -> recorder.apply(approved(), false);
+            case DECLINE -> recorder.apply(declined(armedDecline(fault.declineReason())), false);
+            case TIMEOUT_THEN_APPROVE -> recorder.apply(approved(), true);
+            case TIMEOUT_THEN_DECLINE -> recorder.apply(declined(armedDecline(fault.declineReason())), true);
+            case NEVER_ANSWER -> recorder.apply(new Outcome.Unknown("the network never answers"), false);
         };
+    }
+
+    /**
+     * A registration's check as a test armed it (approved or declined: a registration
+     * either issues its key or does not), else as {@code usual} answers it.
+     */
+    private Outcome armedRegistrationOr(String cardNumber, Supplier<Outcome> usual) {
+        Optional<Faults.Fault> armed = this.faults.takeFor(Faults.Operation.REGISTRATION, NetworkCall.current(),
+                cardNumber);
+        if (armed.isEmpty()) {
+            return usual.get();
+        }
+        return armed.get().outcome() == Faults.Outcome.APPROVE ? approved()
+                : declined(armedDecline(armed.get().declineReason()));
     }
 
     /**
@@ -142,12 +165,8 @@ class SimulatedAcquirer implements Acquirer {
     @Override
     public Outcome verifyCard(CardDetails card) {
         // The test environment checks number and expiry only (spec §4.9); every scenario
-        // card can be
-        // registered so that its scenario shows up when it is charged.
-        if (expired(card)) {
-            return declined(EXPIRED_BY_DATE);
-        }
-        return approved();
+        // card can be registered so that its scenario shows up when it is charged.
+        return armedRegistrationOr(card.number(), () -> expired(card) ? declined(EXPIRED_BY_DATE) : approved());
     }
 
     @Override
@@ -155,17 +174,15 @@ class SimulatedAcquirer implements Acquirer {
         // Maintenance is a time of day at real banks; here one number meets it when
         // registering and
         // another registers fine and meets it when it is charged.
-        if (account.number().equals(ACCOUNT_MAINTENANCE_AT_REGISTRATION)) {
-            return declined(MAINTENANCE);
-        }
-        return approved();
+        return armedRegistrationOr(null, () -> account.number().equals(ACCOUNT_MAINTENANCE_AT_REGISTRATION)
+                ? declined(MAINTENANCE) : approved());
     }
 
     @Override
     public Outcome approve(String reference, CardDetails card, Money amount) {
         // The card that never answers is recorded as held and answered unknown by
         // charged() itself; the timeout card was processed and its answer lost.
-        return armedOr(reference, amount,
+        return armedOr(reference, card.number(), amount,
                 () -> charged(reference, amount, cardDecision(card), card.number().equals(CARD_TIMEOUT)));
     }
 
@@ -222,7 +239,8 @@ class SimulatedAcquirer implements Acquirer {
             done = approved();
         }
         Outcome usual = done;
-        return armedOr(reference, amount, () -> charged(reference, amount, usual, appCardToken.equals(APP_TIMEOUT)));
+        return armedOr(reference, null, amount,
+                () -> charged(reference, amount, usual, appCardToken.equals(APP_TIMEOUT)));
     }
 
     @Override
@@ -255,16 +273,30 @@ class SimulatedAcquirer implements Acquirer {
             case ACCOUNT_BANK_MAINTENANCE -> declined(MAINTENANCE);
             default -> approved();
         };
-        return armedOr(reference, amount,
+        return armedOr(reference, null, amount,
                 () -> charged(reference, amount, done, account.number().equals(ACCOUNT_TIMEOUT)));
     }
 
     @Override
     public Outcome cancel(String originalReference, String reference, Money amount) {
-        Outcome recorded = this.ledger.record(NetworkLedger.Operation.CANCEL, reference, originalReference, amount,
-                approved());
+        Optional<Faults.Fault> armed = this.faults.takeFor(Faults.Operation.REFUND, NetworkCall.current(), null);
+        if (armed.isPresent()) {
+            return armedAnswer(armed.get(),
+                    (done, timesOut) -> cancelled(originalReference, reference, amount, done, timesOut));
+        }
         // A cancel that times out was processed all the same.
-        return amount.amount() == CANCEL_TIMEOUT_AMOUNT
+        return cancelled(originalReference, reference, amount, approved(), amount.amount() == CANCEL_TIMEOUT_AMOUNT);
+    }
+
+    /**
+     * Records what the network did with a cancel before answering, as {@link #charged}
+     * does for a charge.
+     */
+    private Outcome cancelled(String originalReference, String reference, Money amount, Outcome done,
+            boolean timesOut) {
+        Outcome recorded = this.ledger.record(NetworkLedger.Operation.CANCEL, reference, originalReference, amount,
+                done);
+        return timesOut || recorded instanceof Outcome.Unknown
                 ? new Outcome.Unknown("the card company did not answer the cancel in time") : recorded;
     }
 

@@ -11,6 +11,7 @@ import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.testkit.TestKit;
+import kr.gyeol.vault.Masking;
 import kr.gyeol.vault.RegistrationRejected;
 import kr.gyeol.vault.Vault;
 import kr.gyeol.web.JsonApi;
@@ -27,15 +28,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A test-mode partner's own test controls, with its Basic credentials: faults armed on
- * the simulated network for its next charges, and settling its unknown outcomes now.
- * Refused for live partners.
+ * the simulated network for its next charges, refunds and registrations, and settling its
+ * unknown outcomes now. Refused for live partners.
  */
 @RestController
 @JsonApi
 class TestModeController {
 
-    /** The most charges one fault may take. */
-    static final int MOST_CHARGES = 1000;
+    /** The most calls one fault may take. */
+    static final int MOST_CALLS = 1000;
 
     private final Faults faults;
 
@@ -55,22 +56,34 @@ class TestModeController {
     /**
      * A fault to arm.
      *
-     * @param billingKey the partner's billing key whose charges it takes, or null for any
+     * @param operation {@code CHARGE} (when left out), {@code REFUND} or
+     * {@code REGISTRATION}
+     * @param billingKey the partner's billing key whose calls it takes
+     * @param cardNumber the card number whose charges or registrations it takes; with
+     * neither it takes any
      * @param outcome {@code APPROVE}, {@code DECLINE}, {@code TIMEOUT_THEN_APPROVE},
      * {@code TIMEOUT_THEN_DECLINE} or {@code NEVER_ANSWER}
      * @param declineReason why a decline declines ({@code GENERIC} when left out):
      * {@code INSUFFICIENT_FUNDS}, {@code EXPIRED_CARD}, …
-     * @param count how many charges it takes, 1 to 1000 (1 when left out)
+     * @param count how many calls it takes, 1 to 1000 (1 when left out)
      */
-    record FaultRequest(String billingKey, String outcome, String declineReason, Integer count) {
+    record FaultRequest(String operation, String billingKey, String cardNumber, String outcome, String declineReason,
+            Integer count) {
+
+        @Override
+        public String toString() {
+            return "FaultRequest[" + this.operation + ", " + this.outcome + "]";
+        }
+
     }
 
-    /** An armed fault. */
-    record FaultView(long id, String billingKey, String outcome, String declineReason, int armed, int remaining,
-            String armedAt) {
+    /** An armed fault; its card number masked. */
+    record FaultView(long id, String operation, String billingKey, String cardNumber, String outcome,
+            String declineReason, int armed, int remaining, String armedAt) {
 
         static FaultView of(Faults.Fault fault) {
-            return new FaultView(fault.id(), BillingKeyId.valueOf(fault.billingKeyId()), fault.outcome().name(),
+            return new FaultView(fault.id(), fault.operation().name(), BillingKeyId.valueOf(fault.billingKeyId()),
+                    fault.cardMasked(), fault.outcome().name(),
                     fault.declineReason() == null ? null : fault.declineReason().name(), fault.armed(),
                     fault.remaining(), fault.armedAt().toString());
         }
@@ -88,6 +101,16 @@ class TestModeController {
         if (live != null) {
             return live;
         }
+        Faults.Operation operation = Faults.Operation.CHARGE;
+        if (request != null && request.operation() != null) {
+            try {
+                operation = Faults.Operation.valueOf(request.operation().trim().toUpperCase(Locale.ROOT));
+            }
+            catch (IllegalArgumentException unknown) {
+                return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
+                        "operation is CHARGE, REFUND or REGISTRATION.");
+            }
+        }
         if (request == null || request.outcome() == null) {
             return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
                     "outcome is required: APPROVE, DECLINE, TIMEOUT_THEN_APPROVE, TIMEOUT_THEN_DECLINE or NEVER_ANSWER.");
@@ -99,6 +122,11 @@ class TestModeController {
         catch (IllegalArgumentException unknown) {
             return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
                     "outcome is APPROVE, DECLINE, TIMEOUT_THEN_APPROVE, TIMEOUT_THEN_DECLINE or NEVER_ANSWER.");
+        }
+        if (operation == Faults.Operation.REGISTRATION && outcome != Faults.Outcome.APPROVE
+                && outcome != Faults.Outcome.DECLINE) {
+            return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
+                    "A registration is APPROVE or DECLINE: its key is issued or it is not.");
         }
         boolean declines = outcome == Faults.Outcome.DECLINE || outcome == Faults.Outcome.TIMEOUT_THEN_DECLINE;
         DeclineReason reason = null;
@@ -119,21 +147,42 @@ class TestModeController {
             reason = DeclineReason.GENERIC;
         }
         int count = request.count() == null ? 1 : request.count();
-        if (count < 1 || count > MOST_CHARGES) {
+        if (count < 1 || count > MOST_CALLS) {
             return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
-                    "count is 1 to " + MOST_CHARGES + ".");
+                    "count is 1 to " + MOST_CALLS + ".");
         }
-        BillingKeyId key = null;
+        if (request.billingKey() != null && request.cardNumber() != null) {
+            return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
+                    "A fault selects a billingKey or a cardNumber, not both.");
+        }
+        if (operation == Faults.Operation.REGISTRATION && request.billingKey() != null) {
+            return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
+                    "A registration has no billing key yet: select it by cardNumber, or leave both out for any.");
+        }
+        if (operation == Faults.Operation.REFUND && request.cardNumber() != null) {
+            return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
+                    "A refund is selected by the billingKey of the payment it cancels, or any.");
+        }
+        Faults.Selector selector = Faults.Selector.ANY;
+        if (request.cardNumber() != null) {
+            String digits = request.cardNumber().replaceAll("[ -]", "");
+            if (!digits.matches("[0-9]{12,19}")) {
+                return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
+                        "cardNumber is 12 to 19 digits.");
+            }
+            selector = new Faults.Selector(null, digits, Masking.card(digits));
+        }
         if (request.billingKey() != null) {
             try {
-                key = this.vault.find(partner, BillingKeyId.of(request.billingKey().trim())).id();
+                selector = new Faults.Selector(
+                        this.vault.find(partner, BillingKeyId.of(request.billingKey().trim())).id(), null, null);
             }
             catch (RegistrationRejected | IllegalArgumentException unknown) {
                 return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-billing-key",
                         "billingKey is none of this partner's billing keys.");
             }
         }
-        Faults.Fault fault = this.faults.arm(partner, key, outcome, reason, count);
+        Faults.Fault fault = this.faults.arm(partner, operation, selector, outcome, reason, count);
         return ResponseEntity.created(URI.create("/v1/test/faults")).body(FaultView.of(fault));
     }
 
