@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * A test-mode partner's controls on Gyeol ({@code /v1/test}, not part of Payple's API):
- * faults armed on the simulated network for its next charges, refunds and registrations,
- * settling its unknown outcomes now, and delivering a webhook again. A live partner is
- * refused ({@link InvalidRequestException} {@code live-partner}).
+ * faults armed on the simulated network for its next charges, refunds and registrations
+ * and on its next webhooks, settling its unknown outcomes now, and delivering a webhook
+ * again. A live partner is refused ({@link InvalidRequestException}
+ * {@code live-partner}).
  */
 public final class TestMode {
 
@@ -59,6 +60,47 @@ public final class TestMode {
     /** Arms a fault; faults are taken in the order armed, one call each. */
     public ArmedFault arm(Fault fault) {
         return this.api.send("POST", "/v1/test/faults", fault, ArmedFault.class);
+    }
+
+    /**
+     * A webhook fault to arm: what happens to the partner's next events.
+     *
+     * @param kind {@code DELAY}, {@code FAIL}, {@code DUPLICATE} or {@code OUT_OF_ORDER}
+     * @param eventType the type of event it takes ({@code PAYMENT}, {@code CANCEL}, …),
+     * or null for any
+     * @param delayMs a DELAY's wait, a FAIL's wait between its failed attempts, an
+     * OUT_OF_ORDER's longest hold; or null
+     * @param failures how many attempts a FAIL fails; null for the others
+     * @param count how many events it takes, 1 to 1000
+     */
+    public record WebhookFault(String kind, String eventType, Long delayMs, Integer failures, int count) {
+    }
+
+    /** A webhook fault as armed, with the events it still takes. */
+    public record ArmedWebhookFault(long id, String kind, String eventType, Long delayMs, Integer failures, int armed,
+            int remaining, String armedAt) {
+    }
+
+    record ArmedWebhookFaults(List<ArmedWebhookFault> faults) {
+    }
+
+    /** Arms a webhook fault; faults are taken in the order armed, one event each. */
+    public ArmedWebhookFault arm(WebhookFault fault) {
+        return this.api.send("POST", "/v1/test/webhook-faults", fault, ArmedWebhookFault.class);
+    }
+
+    /** The webhook faults still armed, oldest first. */
+    public List<ArmedWebhookFault> armedWebhookFaults() {
+        return this.api.get("/v1/test/webhook-faults", ArmedWebhookFaults.class).faults();
+    }
+
+    /**
+     * Disarms every webhook fault still armed and sends the events they hold now; how
+     * many were armed.
+     */
+    public int disarmWebhookFaults() {
+        return ((Number) this.api.send("DELETE", "/v1/test/webhook-faults", null, Map.class).get("disarmed"))
+            .intValue();
     }
 
     /** The faults still armed, oldest first. */

@@ -74,9 +74,24 @@ public final class Gyeol implements AutoCloseable {
                     fault.declineReason(), fault.count()));
     }
 
-    /** Disarms every fault of this partner still armed. */
+    /**
+     * Arms a fault on this partner's next webhooks; faults are taken in the order armed,
+     * one event each, and never reach another partner.
+     * @throws kr.gyeol.client.InvalidRequestException when the gateway refuses it
+     */
+    public void arm(WebhookFault fault) {
+        client().testMode()
+            .arm(new TestMode.WebhookFault(fault.kind(), fault.eventType(),
+                    fault.delay() == null ? null : fault.delay().toMillis(), fault.failures(), fault.count()));
+    }
+
+    /**
+     * Disarms every fault of this partner still armed, on the network and on webhooks;
+     * events a webhook fault holds are sent now.
+     */
     public void disarmAll() {
         client().testMode().disarmAll();
+        client().testMode().disarmWebhookFaults();
     }
 
     /**

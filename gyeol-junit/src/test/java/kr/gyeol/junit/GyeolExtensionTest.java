@@ -19,6 +19,7 @@ import kr.gyeol.client.Hosts;
 import kr.gyeol.client.InvalidRequestException;
 import kr.gyeol.client.OutcomeUnknownException;
 import kr.gyeol.client.PayType;
+import kr.gyeol.client.RefundRequest;
 import kr.gyeol.client.TestPartners;
 import kr.gyeol.client.Payer;
 import kr.gyeol.client.webhook.WebhookEvent;
@@ -99,6 +100,40 @@ class GyeolExtensionTest {
 
         assertThatThrownBy(() -> gyeol.arm(Fault.decline("NO_SUCH_REASON"))).isInstanceOfSatisfying(
                 InvalidRequestException.class, (refused) -> assertThat(refused.code()).isEqualTo("invalid-fault"));
+    }
+
+    @Test
+    void registrationRefundAndWebhookFaultsTakeTheirOwnCalls(Gyeol gyeol) {
+        GyeolClient client = gyeol.client();
+        String mastercard = "5555555555554444";
+        gyeol.arm(Fault.decline("INVALID_CARD").onRegistrations().forCard(mastercard));
+        assertThat(Fault.decline("INVALID_CARD").forCard(mastercard).toString()).doesNotContain(mastercard);
+        assertThatThrownBy(() -> client.billingKeys()
+            .registerCard(new CardRegistration(new Payer("1", "홍길동", "01012345678", "shop@example.com"), "900101",
+                    mastercard, "30", "12", "12")))
+            .isInstanceOf(InvalidRequestException.class);
+        BillingKey key = registerCard(client);
+
+        gyeol.arm(WebhookFault.deliverTwice().forEventType("PAYMENT"));
+        gyeol.arm(WebhookFault.fail(2).retryingAfter(Duration.ofMillis(200)).forEventType("CANCEL"));
+        String orderId = "kit-faults-" + System.nanoTime();
+        client.payments().charge(Charge.builder(PayType.CARD, key.id(), "두 번 오는 웹훅", 5000).orderId(orderId).build());
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
+
+        gyeol.arm(Fault.decline("GENERIC").onRefunds());
+        assertThatThrownBy(() -> client.payments().refund(RefundRequest.of(orderId, today, 1000)))
+            .isInstanceOf(InvalidRequestException.class);
+        client.payments().refund(RefundRequest.of(orderId, today, 1000));
+
+        gyeol.inbox()
+            .await(WebhookEvent.Refunded.class, (event) -> orderId.equals(event.orderId()), Duration.ofSeconds(30));
+        assertThat(gyeol.inbox().events(WebhookEvent.PaymentResult.class))
+            .filteredOn((event) -> orderId.equals(event.orderId()))
+            .hasSize(2);
+        assertThat(gyeol.inbox().events(WebhookEvent.Refunded.class))
+            .filteredOn((event) -> orderId.equals(event.orderId()))
+            .hasSize(1);
+        gyeol.disarmAll();
     }
 
     @Test

@@ -158,9 +158,11 @@ public class WebhookDispatcher {
 
     private final WebhookMetrics metrics;
 
+    private final WebhookFaults faults;
+
     WebhookDispatcher(WebhookRepository repository, WebhookEndpoints endpoints, List<EventPayloads> payloads,
             ReceiverAddresses addresses, Clock clock, JsonMapper json, Environment environment, WebhookMetrics metrics,
-            WebhookProperties properties, GatewayProperties gateway) {
+            WebhookProperties properties, GatewayProperties gateway, WebhookFaults faults) {
         Duration timeout = properties.timeout();
         int concurrency = properties.concurrency();
         this.repository = repository;
@@ -191,6 +193,7 @@ public class WebhookDispatcher {
         this.attempts = new GroupedWrites<>(repository::recordAttempts, BATCH);
         this.roundBudget = properties.roundBudget();
         this.metrics = metrics;
+        this.faults = faults;
     }
 
     @PreDestroy
@@ -451,6 +454,15 @@ public class WebhookDispatcher {
             // Kept before the POST, so every retry and replay sends what this one sends.
             this.bodies.write(new WebhookRepository.Body(event.id(), body, contentType));
         }
+        WebhookFaults.Effect effect = this.faults.effectFor(event);
+        if (effect instanceof WebhookFaults.Effect.Postpone postpone) {
+            // Not an attempt: the event is due again when the fault says, under no lease.
+            this.repository.postpone(event.id(), token, postpone.until());
+            return false;
+        }
+        if (effect instanceof WebhookFaults.Effect.Fail fail) {
+            return record(releaseSlot, event, number, url, attemptedAt, null, 0, fail.reason(), fail.retryAfter());
+        }
         long timestamp = attemptedAt.getEpochSecond();
         HttpRequest request;
         try {
@@ -467,6 +479,27 @@ public class WebhookDispatcher {
         catch (IllegalArgumentException ex) {
             return record(releaseSlot, event, number, url, attemptedAt, null, 0, "invalid URL");
         }
+        Answer answer = post(request);
+        if (effect instanceof WebhookFaults.Effect.SendTwice && answer.delivered()) {
+            // The duplicate a test armed: the same request again; its answer is the
+            // attempt's.
+            this.faults.close(event.id());
+            answer = post(request);
+        }
+        return record(releaseSlot, event, number, url, attemptedAt, answer.status(), answer.latency(), answer.error());
+    }
+
+    /** A POST's answer: its status, or why there was none. */
+    private record Answer(Integer status, long latency, String error) {
+
+        boolean delivered() {
+            return this.status != null && this.status >= 200 && this.status < 300;
+        }
+
+    }
+
+    /** Sends one POST, bounded by the timeout body and all. */
+    private Answer post(HttpRequest request) {
         long started = System.nanoTime();
         // The request timeout covers the answer's headers only; the whole exchange,
         // body included, is bounded here so that it always ends within the lease.
@@ -474,31 +507,41 @@ public class WebhookDispatcher {
                 HttpResponse.BodyHandlers.discarding());
         try {
             HttpResponse<Void> response = exchange.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
-            long latency = (System.nanoTime() - started) / 1_000_000;
-            return record(releaseSlot, event, number, url, attemptedAt, response.statusCode(), latency, null);
+            return new Answer(response.statusCode(), (System.nanoTime() - started) / 1_000_000, null);
         }
         catch (TimeoutException ex) {
             exchange.cancel(true);
-            long latency = (System.nanoTime() - started) / 1_000_000;
-            return record(releaseSlot, event, number, url, attemptedAt, null, latency, "HttpTimeoutException");
+            return new Answer(null, (System.nanoTime() - started) / 1_000_000, "HttpTimeoutException");
         }
         catch (ExecutionException ex) {
-            long latency = (System.nanoTime() - started) / 1_000_000;
-            return record(releaseSlot, event, number, url, attemptedAt, null, latency,
+            return new Answer(null, (System.nanoTime() - started) / 1_000_000,
                     ex.getCause().getClass().getSimpleName());
         }
         catch (InterruptedException ex) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
-            return record(releaseSlot, event, number, url, attemptedAt, null, 0, "interrupted");
+            return new Answer(null, 0, "interrupted");
         }
     }
 
     private boolean record(Runnable releaseSlot, EventRow event, int number, String url, Instant attemptedAt,
             Integer status, long latency, String error) {
+        return record(releaseSlot, event, number, url, attemptedAt, status, latency, error, null);
+    }
+
+    /**
+     * Records an attempt and the event's next state.
+     * @param armedWait the wait before the next attempt a test's fault set, or null for
+     * the retry schedule's; the schedule still says when to give up
+     */
+    private boolean record(Runnable releaseSlot, EventRow event, int number, String url, Instant attemptedAt,
+            Integer status, long latency, String error, Duration armedWait) {
         releaseSlot.run();
         boolean delivered = status != null && status >= 200 && status < 300;
         Duration wait = delivered ? null : this.schedule.waitAfter(number);
+        if (wait != null && armedWait != null) {
+            wait = armedWait;
+        }
         WebhookStatus next = delivered ? WebhookStatus.DELIVERED
                 : wait == null ? WebhookStatus.FAILED : WebhookStatus.PENDING;
         String failure = error != null ? error : delivered ? null : "HTTP " + status;
@@ -516,6 +559,7 @@ public class WebhookDispatcher {
             log.warn("Webhook {} given up after {} attempts", event.id(), number);
         }
         else if (delivered) {
+            this.faults.delivered(event);
             // One line per delivery is kept at DEBUG: at a thousand events a second it
             // would be most of the log (the delivery log is in the database).
             log.debug("Webhook {} ({}) attempt {}: delivered", event.id(), event.type(), number);

@@ -441,8 +441,12 @@ class ConsoleIT extends GatewayTest {
         assertThat(json("POST", "/v1/test/faults", PaypleTestClient.basic(id, key),
                 "{\"operation\":\"REGISTRATION\",\"cardNumber\":\"5555555555554444\",\"outcome\":\"APPROVE\"}")
             .statusCode()).isEqualTo(201);
+        assertThat(json("POST", "/v1/test/webhook-faults", PaypleTestClient.basic(id, key),
+                "{\"kind\":\"FAIL\",\"failures\":2,\"eventType\":\"CANCEL\"}")
+            .statusCode()).isEqualTo(201);
         String armed = user.get("/console/settings").body();
-        assertThat(armed).contains("id=\"faults\"")
+        assertThat(armed).contains("<td><code>FAIL</code></td><td>취소</td><td>2</td><td></td><td>1 / 1</td>")
+            .contains("id=\"faults\"")
             .contains("<td>결제</td><td><code>DECLINE</code>")
             .contains("잔액 부족")
             .contains("3 / 3")
@@ -451,7 +455,8 @@ class ConsoleIT extends GatewayTest {
             .doesNotContain("5555555555554444");
 
         assertThat(user.submit("/console/settings/faults/disarm", Map.of()).statusCode()).isEqualTo(302);
-        assertThat(user.get("/console/settings").body()).contains("id=\"no-faults\"");
+        assertThat(user.get("/console/settings").body()).contains("id=\"no-faults\"")
+            .doesNotContain("id=\"webhook-faults\"");
         // A live partner's settings have no such section.
         assertThat(new User().signIn("strict", "strict-secret-0123456789").get("/console/settings").body())
             .doesNotContain("no-faults")

@@ -72,7 +72,7 @@ class EndpointFuzzIT {
     private static final java.util.Set<String> ANY_BODY = java.util.Set.of("POST /v1/test-clocks",
             "POST /admin/webhooks/secret", "PUT /admin/webhooks", "PUT /v1/billing-settings",
             // A test partner's actions that take no body: disarm its faults, settle now.
-            "DELETE /v1/test/faults", "POST /v1/test/settle");
+            "DELETE /v1/test/faults", "DELETE /v1/test/webhook-faults", "POST /v1/test/settle");
 
     private static ConfigurableApplicationContext gateway;
 

@@ -13,6 +13,7 @@ import kr.gyeol.partner.PartnerMode;
 import kr.gyeol.vault.Vault;
 import kr.gyeol.webhook.WebhookEndpoint;
 import kr.gyeol.webhook.WebhookEndpoints;
+import kr.gyeol.webhook.WebhookFaults;
 import kr.gyeol.webhook.WebhookFormat;
 import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.partner.PartnerProperties;
@@ -49,16 +50,24 @@ class SettingsPages {
 
     private final Faults faults;
 
+    private final WebhookFaults webhookFaults;
+
     SettingsPages(PartnerAuthentication partners, PartnerProperties configured, WebhookEndpoints endpoints,
-            Faults faults) {
+            Faults faults, WebhookFaults webhookFaults) {
         this.partners = partners;
         this.configured = configured;
         this.endpoints = endpoints;
         this.faults = faults;
+        this.webhookFaults = webhookFaults;
     }
 
     /** A fault a test armed for this partner, as the settings page lists it. */
     record FaultRow(String operation, String outcome, String billingKey, String declineReason, String remaining,
+            String armedAt) {
+    }
+
+    /** A webhook fault a test armed for this partner, as the settings page lists it. */
+    record WebhookFaultRow(String kind, String eventType, String failures, String delay, String remaining,
             String armedAt) {
     }
 
@@ -83,9 +92,21 @@ class SettingsPages {
                             fault.declineReason() == null ? "" : label(model, "declineReason", fault.declineReason()),
                             fault.remaining() + " / " + fault.armed(), time(fault.armedAt())))
                     .toList();
+                List<WebhookFaultRow> webhookFaults = this.webhookFaults.armed(session.partnerId())
+                    .stream()
+                    .map((fault) -> new WebhookFaultRow(fault.kind().name(),
+                            fault.eventType() == null ? text(model, "faultAnyEvent")
+                                    : label(model, "event", fault.eventType()),
+                            fault.failures() == null ? "" : Integer.toString(fault.failures()),
+                            fault.delay() == null ? "" : fault.delay().toMillis() + " ms",
+                            fault.remaining() + " / " + fault.armed(), time(fault.armedAt())))
+                    .toList();
                 model.put("testMode", true);
                 model.put("faults", armed);
-                model.put("noFaults", armed.isEmpty());
+                model.put("webhookFaults", webhookFaults);
+                model.put("hasFaults", !armed.isEmpty());
+                model.put("hasWebhookFaults", !webhookFaults.isEmpty());
+                model.put("noFaults", armed.isEmpty() && webhookFaults.isEmpty());
             }
         });
         model.put("allowedIps",
@@ -103,10 +124,11 @@ class SettingsPages {
         return new ModelAndView("console/settings", model);
     }
 
-    /** Disarms every fault the partner's tests armed. */
+    /** Disarms every fault the partner's tests armed, on the network and on webhooks. */
     @PostMapping("/console/settings/faults/disarm")
     ModelAndView disarmFaults(HttpServletRequest request) {
         this.faults.disarm(session(request).partnerId());
+        this.webhookFaults.disarm(session(request).partnerId());
         return new ModelAndView("redirect:/console/settings?done=saved");
     }
 

@@ -2,20 +2,16 @@ package kr.gyeol.network.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import kr.gyeol.keyring.VaultCipher;
 import kr.gyeol.network.DeclineReason;
 import kr.gyeol.network.NetworkCall;
+import kr.gyeol.shared.ArmedPartners;
 import kr.gyeol.shared.BillingKeyId;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.shared.Tokens;
@@ -107,25 +103,14 @@ public class Faults {
     /** The purpose a card number's digest key is derived for. */
     private static final String CARD_DIGEST_PURPOSE = "gyeol/test-fault-card";
 
-    /**
-     * How long a fault armed on this node counts as armed here whatever a refresh read.
-     */
-    private static final Duration LOCALLY_ARMED = Duration.ofSeconds(10);
-
     private final JdbcClient jdbc;
 
     private final Clock clock;
 
     private final VaultCipher cipher;
 
-    /**
-     * The partners with a fault armed, as last read (every second) or armed on this node:
-     * a charge of any other partner asks the database nothing, so charges pay for faults
-     * only while some are armed.
-     */
-    private volatile Set<String> armedPartners = Set.of();
-
-    private final Map<String, Long> armedHere = new ConcurrentHashMap<>();
+    /** The partners with a fault armed, read every second. */
+    private final ArmedPartners armedPartners = new ArmedPartners();
 
     Faults(JdbcClient jdbc, Clock clock, VaultCipher cipher) {
         this.jdbc = jdbc;
@@ -139,21 +124,9 @@ public class Faults {
      */
     @Scheduled(fixedDelay = 1000, initialDelay = 1000)
     void refresh() {
-        Set<String> armed = new HashSet<>(
-                this.jdbc.sql("SELECT DISTINCT partner_id FROM test_faults WHERE remaining > 0")
-                    .query(String.class)
-                    .list());
-        long recent = System.nanoTime() - LOCALLY_ARMED.toNanos();
-        this.armedHere.entrySet().removeIf((entry) -> entry.getValue() < recent);
-        armed.addAll(this.armedHere.keySet());
-        this.armedPartners = Set.copyOf(armed);
-    }
-
-    private void armedHere(PartnerId partnerId) {
-        this.armedHere.put(partnerId.value(), System.nanoTime());
-        Set<String> armed = new HashSet<>(this.armedPartners);
-        armed.add(partnerId.value());
-        this.armedPartners = Set.copyOf(armed);
+        this.armedPartners.refreshed(this.jdbc.sql("SELECT DISTINCT partner_id FROM test_faults WHERE remaining > 0")
+            .query(String.class)
+            .list());
     }
 
     /** Arms a fault for the partner's next {@code count} calls of {@code operation}. */
@@ -181,7 +154,7 @@ public class Faults {
             .param("now", now.atOffset(ZoneOffset.UTC))
             .query(Long.class)
             .single();
-        armedHere(partnerId);
+        this.armedPartners.armedHere(partnerId);
         return new Fault(id, partnerId, operation, selector.billingKeyId(),
                 selector.cardNumber() == null ? null : selector.cardMasked(), outcome, declineReason, count, count,
                 now);
@@ -209,7 +182,7 @@ public class Faults {
      * @param cardNumber the card the call is for, or null (an account, a cancel)
      */
     Optional<Fault> takeFor(Operation operation, NetworkCall call, String cardNumber) {
-        if (call == null || !this.armedPartners.contains(call.partnerId().value())) {
+        if (call == null || !this.armedPartners.contains(call.partnerId())) {
             return Optional.empty();
         }
         return this.jdbc

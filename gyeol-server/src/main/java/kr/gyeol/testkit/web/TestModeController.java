@@ -9,6 +9,7 @@ import kr.gyeol.network.DeclineReason;
 import kr.gyeol.network.simulator.Faults;
 import kr.gyeol.partner.PartnerAuthentication;
 import kr.gyeol.shared.BillingKeyId;
+import kr.gyeol.shared.EventType;
 import kr.gyeol.shared.PartnerId;
 import kr.gyeol.testkit.TestKit;
 import kr.gyeol.vault.Masking;
@@ -16,6 +17,7 @@ import kr.gyeol.vault.RegistrationRejected;
 import kr.gyeol.vault.Vault;
 import kr.gyeol.web.JsonApi;
 import kr.gyeol.web.JsonApiProblems;
+import kr.gyeol.webhook.WebhookFaults;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,8 +48,12 @@ class TestModeController {
 
     private final Vault vault;
 
-    TestModeController(Faults faults, TestKit kit, PartnerAuthentication partners, Vault vault) {
+    private final WebhookFaults webhookFaults;
+
+    TestModeController(Faults faults, TestKit kit, PartnerAuthentication partners, Vault vault,
+            WebhookFaults webhookFaults) {
         this.faults = faults;
+        this.webhookFaults = webhookFaults;
         this.kit = kit;
         this.partners = partners;
         this.vault = vault;
@@ -202,6 +208,115 @@ class TestModeController {
             return live;
         }
         return ResponseEntity.ok(Map.of("disarmed", this.faults.disarm(partner)));
+    }
+
+    /** The longest delay a webhook fault may set: a day. */
+    static final java.time.Duration LONGEST_DELAY = java.time.Duration.ofDays(1);
+
+    /** The most attempts a webhook fault may fail. */
+    static final int MOST_FAILURES = 100;
+
+    /**
+     * A webhook fault to arm.
+     *
+     * @param kind {@code DELAY}, {@code FAIL}, {@code DUPLICATE} or {@code OUT_OF_ORDER}
+     * @param eventType the type of event it takes ({@code PAYMENT}, {@code CANCEL},
+     * {@code BILLING_KEY_REGISTERED}, …), or null for any
+     * @param delayMs a DELAY's wait (required), a FAIL's wait between its failed attempts
+     * (the retry schedule's when left out), an OUT_OF_ORDER's longest hold (30 s when
+     * left out)
+     * @param failures how many attempts a FAIL fails (required for FAIL only)
+     * @param count how many events it takes, 1 to 1000 (1 when left out)
+     */
+    record WebhookFaultRequest(String kind, String eventType, Long delayMs, Integer failures, Integer count) {
+    }
+
+    /** An armed webhook fault. */
+    record WebhookFaultView(long id, String kind, String eventType, Long delayMs, Integer failures, int armed,
+            int remaining, String armedAt) {
+
+        static WebhookFaultView of(WebhookFaults.Fault fault) {
+            return new WebhookFaultView(fault.id(), fault.kind().name(),
+                    fault.eventType() == null ? null : fault.eventType().name(),
+                    fault.delay() == null ? null : fault.delay().toMillis(), fault.failures(), fault.armed(),
+                    fault.remaining(), fault.armedAt().toString());
+        }
+
+    }
+
+    /** The partner's armed webhook faults. */
+    record ArmedWebhookFaults(List<WebhookFaultView> faults) {
+    }
+
+    @PostMapping("/v1/test/webhook-faults")
+    ResponseEntity<?> armWebhookFault(@RequestAttribute(JsonApi.PARTNER) PartnerId partner,
+            @RequestBody(required = false) WebhookFaultRequest request) {
+        ResponseEntity<?> live = refusedIfLive(partner);
+        if (live != null) {
+            return live;
+        }
+        WebhookFaults.Kind kind;
+        try {
+            if (request == null || request.kind() == null) {
+                throw new IllegalArgumentException("no kind");
+            }
+            kind = WebhookFaults.Kind.valueOf(request.kind().trim().toUpperCase(Locale.ROOT));
+        }
+        catch (IllegalArgumentException unknown) {
+            return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
+                    "kind is DELAY, FAIL, DUPLICATE or OUT_OF_ORDER.");
+        }
+        EventType type = null;
+        if (request.eventType() != null) {
+            try {
+                type = EventType.valueOf(request.eventType().trim().toUpperCase(Locale.ROOT));
+            }
+            catch (IllegalArgumentException unknown) {
+                return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
+                        "eventType is one of " + List.of(EventType.values()) + ".");
+            }
+        }
+        java.time.Duration delay = request.delayMs() == null ? null : java.time.Duration.ofMillis(request.delayMs());
+        if (delay != null
+                && (kind == WebhookFaults.Kind.DUPLICATE || delay.isNegative() || delay.compareTo(LONGEST_DELAY) > 0)) {
+            return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
+                    "delayMs is 0 to " + LONGEST_DELAY.toMillis() + ", for DELAY, FAIL or OUT_OF_ORDER.");
+        }
+        if (kind == WebhookFaults.Kind.DELAY && delay == null) {
+            return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
+                    "A DELAY needs its delayMs.");
+        }
+        if ((kind == WebhookFaults.Kind.FAIL) != (request.failures() != null)
+                || (request.failures() != null && (request.failures() < 1 || request.failures() > MOST_FAILURES))) {
+            return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
+                    "failures is 1 to " + MOST_FAILURES + ", for FAIL and only for it.");
+        }
+        int count = request.count() == null ? 1 : request.count();
+        if (count < 1 || count > MOST_CALLS) {
+            return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
+                    "count is 1 to " + MOST_CALLS + ".");
+        }
+        WebhookFaults.Fault fault = this.webhookFaults.arm(partner, kind, type, delay, request.failures(), count);
+        return ResponseEntity.created(URI.create("/v1/test/webhook-faults")).body(WebhookFaultView.of(fault));
+    }
+
+    @GetMapping("/v1/test/webhook-faults")
+    ResponseEntity<?> armedWebhookFaults(@RequestAttribute(JsonApi.PARTNER) PartnerId partner) {
+        ResponseEntity<?> live = refusedIfLive(partner);
+        if (live != null) {
+            return live;
+        }
+        return ResponseEntity
+            .ok(new ArmedWebhookFaults(this.webhookFaults.armed(partner).stream().map(WebhookFaultView::of).toList()));
+    }
+
+    @DeleteMapping("/v1/test/webhook-faults")
+    ResponseEntity<?> disarmWebhookFaults(@RequestAttribute(JsonApi.PARTNER) PartnerId partner) {
+        ResponseEntity<?> live = refusedIfLive(partner);
+        if (live != null) {
+            return live;
+        }
+        return ResponseEntity.ok(Map.of("disarmed", this.webhookFaults.disarm(partner)));
     }
 
     /** Settles this partner's unknown payments and refunds now. */

@@ -200,6 +200,17 @@ public class WebhookRepository {
                 """).param("leaseUntil", utc(leaseUntil)).param("id", id.value()).param("token", token).update() == 1;
     }
 
+    /**
+     * Makes an event this claim holds due again at {@code at}, without an attempt and
+     * under no lease (a test's delay).
+     */
+    public boolean postpone(WebhookEventId id, String token, Instant at) {
+        return this.jdbc.sql("""
+                UPDATE webhook_events SET next_attempt_at = :at, lease_token = NULL
+                WHERE id = :id AND lease_token = :token AND status = 'PENDING'
+                """).param("at", utc(at)).param("id", id.value()).param("token", token).update() == 1;
+    }
+
     /** A body to keep for an event that has none yet. */
     public record Body(WebhookEventId eventId, String body, String contentType) {
     }
