@@ -74,6 +74,18 @@ public final class Gyeol implements AutoCloseable {
                     fault.declineReason(), fault.count()));
     }
 
+    /** A new test clock of this partner, frozen at the present. */
+    public GyeolClock newTestClock() {
+        return newTestClock(null);
+    }
+
+    /**
+     * A new test clock of this partner, frozen at {@code start} (the present when null).
+     */
+    public GyeolClock newTestClock(java.time.Instant start) {
+        return new GyeolClock(client(), client().billing().createTestClock("gyeol-junit", start));
+    }
+
     /**
      * Arms a fault on this partner's next webhooks; faults are taken in the order armed,
      * one event each, and never reach another partner.

@@ -105,6 +105,50 @@ public sealed interface WebhookEvent {
     }
 
     /**
+     * Something happened to a subscription of Gyeol's recurring billing
+     * ({@code type=SUBSCRIPTION_…}: {@code SUBSCRIPTION_CREATED}, {@code _RENEWED},
+     * {@code _CHARGE_FAILED}, {@code _PAST_DUE}, {@code _UNPAID}, {@code _CANCELED}, …;
+     * not part of Payple's API).
+     *
+     * @param fields the body's fields
+     */
+    record SubscriptionEvent(Map<String, String> fields) implements WebhookEvent {
+
+        /**
+         * What happened: {@code SUBSCRIPTION_RENEWED}, {@code SUBSCRIPTION_PAST_DUE}, …
+         */
+        public String type() {
+            return this.fields.get("type");
+        }
+
+        /** The subscription's id ({@code sub_…}). */
+        public String subscriptionId() {
+            return this.fields.get("subscriptionId");
+        }
+
+        /** The subscription's status after it: {@code ACTIVE}, {@code PAST_DUE}, … */
+        public String status() {
+            return this.fields.get("status");
+        }
+
+        /** The number of the subscription's current period, 1 for the first. */
+        public int periodNumber() {
+            return Integer.parseInt(this.fields.get("periodNumber"));
+        }
+
+        /** When the current period ends, as an ISO-8601 instant. */
+        public String periodEnd() {
+            return this.fields.get("periodEnd");
+        }
+
+        /** The order id of the charge it reports, or null. */
+        public String orderId() {
+            return this.fields.get("orderId");
+        }
+
+    }
+
+    /**
      * An overseas payment ended ({@code type=PAYMENT}, spec §5.6).
      *
      * @param fields the body's fields, {@code info} flattened

@@ -140,6 +140,9 @@ public final class Webhooks {
         if ("CANCEL".equals(type)) {
             return new WebhookEvent.OverseasCancelled(fields);
         }
+        if (type != null && type.startsWith("SUBSCRIPTION_")) {
+            return new WebhookEvent.SubscriptionEvent(fields);
+        }
         if ("Y".equalsIgnoreCase(fields.get(Fields.PAYCANCEL_FLAG))) {
             return new WebhookEvent.Refunded(fields);
         }

@@ -111,6 +111,21 @@ class WebhooksTest {
     }
 
     @Test
+    void readsSubscriptionEventsInsteadOfRefusingThem() {
+        WebhookEvent renewed = Webhooks.parse("{\"id\":\"sev_1\",\"type\":\"SUBSCRIPTION_RENEWED\","
+                + "\"subscriptionId\":\"sub_1\",\"status\":\"ACTIVE\",\"periodNumber\":\"2\","
+                + "\"periodEnd\":\"2027-02-07T00:00:00Z\",\"orderId\":\"o-2\"}", "application/json");
+        assertThat(renewed).isInstanceOfSatisfying(WebhookEvent.SubscriptionEvent.class, (event) -> {
+            assertThat(event.type()).isEqualTo("SUBSCRIPTION_RENEWED");
+            assertThat(event.subscriptionId()).isEqualTo("sub_1");
+            assertThat(event.status()).isEqualTo("ACTIVE");
+            assertThat(event.periodNumber()).isEqualTo(2);
+            assertThat(event.periodEnd()).isEqualTo("2027-02-07T00:00:00Z");
+            assertThat(event.orderId()).isEqualTo("o-2");
+        });
+    }
+
+    @Test
     void readsOverseasEventsWithTheirInfoFlattened() {
         WebhookEvent payment = Webhooks.parse("{\"type\":\"PAYMENT\",\"result\":\"A0000\",\"api_id\":\"p1\","
                 + "\"info\":{\"service_oid\":\"g1\",\"totalAmount\":\"1.00\"}}", "application/json");

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The shop's HTTP side: pay and refund an order, and Payple's webhook receiver. */
+/**
+ * The shop's HTTP side: pay and refund an order, start a monthly membership, and the
+ * webhook receiver.
+ */
 @RestController
 class ShopController {
 
@@ -23,11 +26,14 @@ class ShopController {
 
     private final Orders orders;
 
+    private final Memberships memberships;
+
     private final Webhooks webhooks;
 
-    ShopController(Checkout checkout, Orders orders, PaypleProperties properties) {
+    ShopController(Checkout checkout, Orders orders, Memberships memberships, PaypleProperties properties) {
         this.checkout = checkout;
         this.orders = orders;
+        this.memberships = memberships;
         this.webhooks = new Webhooks(properties.webhookSecret());
     }
 
@@ -46,9 +52,20 @@ class ShopController {
         return ResponseEntity.of(this.orders.find(id));
     }
 
+    @PostMapping("/memberships")
+    Membership subscribe(@RequestParam String billingKey, @RequestParam(required = false) String testClock) {
+        return this.checkout.subscribe(billingKey, testClock);
+    }
+
+    @GetMapping("/memberships/{id}")
+    ResponseEntity<Membership> membership(@PathVariable String id) {
+        return ResponseEntity.of(this.memberships.find(id));
+    }
+
     /**
      * Payple's payment result webhook: verified, then the order is marked paid (and
-     * shipped) once however often it is delivered.
+     * shipped) once however often it is delivered; a subscription's events keep its
+     * membership.
      */
     @PostMapping("/payple/webhook")
     ResponseEntity<Map<String, String>> webhook(HttpServletRequest request, @RequestBody String body) {
@@ -59,7 +76,10 @@ class ShopController {
         catch (WebhookVerificationException forged) {
             return ResponseEntity.status(400).body(Map.of("error", "signature"));
         }
-        if (event instanceof WebhookEvent.PaymentResult result) {
+        if (event instanceof WebhookEvent.SubscriptionEvent subscription) {
+            this.memberships.heard(subscription);
+        }
+        else if (event instanceof WebhookEvent.PaymentResult result) {
             if (result.approved()) {
                 this.orders.markPaid(result.orderId());
             }

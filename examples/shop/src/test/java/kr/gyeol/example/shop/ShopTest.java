@@ -3,6 +3,7 @@ package kr.gyeol.example.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Period;
 import java.util.function.Supplier;
 
 import kr.gyeol.client.BillingKey;
@@ -11,6 +12,7 @@ import kr.gyeol.client.Payer;
 import kr.gyeol.client.webhook.WebhookEvent;
 import kr.gyeol.junit.Fault;
 import kr.gyeol.junit.Gyeol;
+import kr.gyeol.junit.GyeolClock;
 import kr.gyeol.junit.GyeolSandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +54,9 @@ class ShopTest {
 
     @Autowired
     Orders orders;
+
+    @Autowired
+    Memberships memberships;
 
     @BeforeEach
     void receiveWebhooks() {
@@ -137,6 +142,25 @@ class ShopTest {
         assertThat(gyeol.inbox().deliveries()).filteredOn((delivery) -> webhookId.equals(delivery.id()))
             .allMatch((delivery) -> delivery.verified() && Integer.valueOf(200).equals(delivery.forwardedStatus()));
         assertThat(this.orders.shipments(orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void aMembershipRenewsEachMonthAndFallsPastDueWhenTheCardIsDeclined() throws Exception {
+        String card = savedCard();
+        GyeolClock clock = gyeol.newTestClock();
+        Membership joined = this.rest.postForObject("/memberships?billingKey={key}&testClock={clock}", null,
+                Membership.class, card, clock.id());
+        assertThat(joined.status()).isEqualTo("ACTIVE");
+        assertThat(joined.paidPeriods()).isEqualTo(1);
+
+        clock.advance(Period.ofMonths(1));
+        eventually(() -> this.memberships.find(joined.id()).orElseThrow().paidPeriods() == 2);
+
+        gyeol.arm(Fault.decline("INSUFFICIENT_FUNDS").forBillingKey(card));
+        clock.advance(Period.ofMonths(1));
+        eventually(() -> "PAST_DUE".equals(this.memberships.find(joined.id()).orElseThrow().status()));
+        assertThat(this.rest.getForObject("/memberships/{id}", Membership.class, joined.id()).paidPeriods())
+            .isEqualTo(2);
     }
 
     @Test
