@@ -1,5 +1,7 @@
 package kr.gyeol;
 
+import kr.gyeol.database.EarlyEmbeddedDatabase;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,7 +14,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class GyeolApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(GyeolApplication.class, args);
+        SpringApplication application = new SpringApplication(GyeolApplication.class);
+        // The embedded PostgreSQL starts while the context is built, not after half of
+        // it.
+        application.addListeners(new EarlyEmbeddedDatabase());
+        application.run(args);
     }
 
 }

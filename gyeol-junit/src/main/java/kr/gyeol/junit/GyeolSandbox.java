@@ -34,7 +34,9 @@ import kr.gyeol.client.TestPartners;
  * The jar is, in this order: the system property {@code gyeol.server.jar}, the
  * environment variable {@code GYEOL_SERVER_JAR}, or {@code kr.gyeol:gyeol-server} of this
  * kit's version in the local Maven repository ({@code maven.repo.local} or
- * {@code ~/.m2/repository}), where {@code ./mvnw install} of Gyeol puts it.
+ * {@code ~/.m2/repository}), where {@code ./mvnw install} of Gyeol puts it. It starts
+ * from a {@link StartCache} prepared once per jar and JDK: the jar extracted, an
+ * ahead-of-time cache of its start, and a database cluster already initialised.
  */
 public final class GyeolSandbox {
 
@@ -52,8 +54,6 @@ public final class GyeolSandbox {
 
     private final Receivers receivers;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     private GyeolSandbox(Process process, Path home, String baseUrl, String kitKey, Receivers receivers) {
         this.process = process;
         this.home = home;
@@ -62,10 +62,16 @@ public final class GyeolSandbox {
         this.receivers = receivers;
     }
 
-    /** The gateway of this JVM, started on first use. */
+    /**
+     * The gateway of this JVM, started on first use; or, when the system property
+     * {@code gyeol.kit.base-url} (environment {@code GYEOL_KIT_BASE_URL}) names one, a
+     * gateway already running on this machine, with its test-kit key in
+     * {@code gyeol.kit.key} ({@code GYEOL_KIT_KEY}).
+     */
     public static synchronized GyeolSandbox get() {
         if (shared == null) {
-            shared = start();
+            String running = setting("gyeol.kit.base-url", "GYEOL_KIT_BASE_URL");
+            shared = running == null ? start() : running(running.replaceAll("/+$", ""));
             GyeolSandbox started = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "gyeol-sandbox-stop"));
         }
@@ -77,9 +83,49 @@ public final class GyeolSandbox {
         return this.baseUrl;
     }
 
-    /** The gateway's log, for a failing test to point at. */
+    /**
+     * The gateway's log, for a failing test to point at; null for a gateway this kit did
+     * not start.
+     */
     public Path log() {
-        return this.home.resolve("gateway.log");
+        return this.home == null ? null : this.home.resolve("gateway.log");
+    }
+
+    private static String setting(String property, String variable) {
+        String value = System.getProperty(property, System.getenv(variable));
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** A gateway started by hand, checked to answer. */
+    private static GyeolSandbox running(String baseUrl) {
+        String key = setting("gyeol.kit.key", "GYEOL_KIT_KEY");
+        if (key == null) {
+            throw new IllegalStateException("gyeol.kit.base-url names a running gateway; name its test-kit key"
+                    + " (gyeol.test-kit.key) with -Dgyeol.kit.key=… or GYEOL_KIT_KEY");
+        }
+        try {
+            HttpResponse<Void> health = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            if (health.statusCode() != 200) {
+                throw new IllegalStateException("The gateway at " + baseUrl + " is not ready: HTTP "
+                        + health.statusCode() + " from /actuator/health");
+            }
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("No gateway answers at " + baseUrl + " (gyeol.kit.base-url): " + e, e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        try {
+            return new GyeolSandbox(null, null, baseUrl, key, new Receivers());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("The kit's webhook receiver did not start", e);
+        }
     }
 
     /**
@@ -96,7 +142,7 @@ public final class GyeolSandbox {
         return new Gyeol(this.baseUrl, partner, inbox, () -> this.receivers.close(inbox));
     }
 
-    private static GyeolSandbox start() {
+    static GyeolSandbox start() {
         Path jar = jar();
         Receivers receivers = null;
         Process process = null;
@@ -107,23 +153,26 @@ public final class GyeolSandbox {
             int port = freePort();
             String kitKey = randomKey();
             String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new ArrayList<>(
-                    List.of(java, "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
-                            "--gyeol.data-dir=" + home.resolve("data"), "--gyeol.test-kit.key=" + kitKey,
-                            // Stopped with this JVM even when its shutdown hook never
-                            // runs (a
-                            // halt, a kill), the temporary folder then deleted by the
-                            // gateway.
-                            "--gyeol.test-kit.parent-pid=" + ProcessHandle.current().pid(),
-                            "--gyeol.test-kit.scratch-dir=" + home,
-                            // An unknown outcome is settled seconds later, not after the
-                            // production delay.
-                            "--gyeol.reconciler.delay=2s", "--gyeol.reconciler.interval=1s"));
+            long pid = ProcessHandle.current().pid();
+            StartCache.Launch launch = launch(jar, java, pid, home.resolve("data"));
+            List<String> command = new ArrayList<>();
+            command.add(java);
+            command.addAll(launch.jvmOptions());
+            command
+                .addAll(List.of("-jar", launch.jar().toString(), "--server.port=" + port, "--server.address=127.0.0.1",
+                        "--gyeol.data-dir=" + home.resolve("data"), "--gyeol.test-kit.key=" + kitKey,
+                        // Stopped with this JVM even when its shutdown hook never runs (a
+                        // halt, a kill), the temporary folder then deleted by the
+                        // gateway.
+                        "--gyeol.test-kit.parent-pid=" + pid, "--gyeol.test-kit.scratch-dir=" + home,
+                        // An unknown outcome is settled seconds later, not after the
+                        // production delay.
+                        "--gyeol.reconciler.delay=2s", "--gyeol.reconciler.interval=1s"));
             process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(home.resolve("gateway.log").toFile())
                 .start();
             GyeolSandbox sandbox = new GyeolSandbox(process, home, "http://127.0.0.1:" + port, kitKey, receivers);
-            sandbox.awaitReady();
+            awaitReady(process, sandbox.baseUrl, START_LIMIT);
             return sandbox;
         }
         catch (IOException | RuntimeException e) {
@@ -145,18 +194,44 @@ public final class GyeolSandbox {
         }
     }
 
-    private void awaitReady() {
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(this.baseUrl + "/actuator/health"))
+    /**
+     * The jar and JVM options to start from, and the data folder filled from the start
+     * cache's template ({@link StartCache}); the jar as it is when the cache is off or
+     * fails (said on the standard error, never silently).
+     */
+    private static StartCache.Launch launch(Path jar, String java, long pid, Path dataDir) {
+        try {
+            StartCache cache = StartCache.of(jar);
+            if (cache == null) {
+                return new StartCache.Launch(jar, StartCache.JVM_OPTIONS, null);
+            }
+            StartCache.Launch launch = cache.prepare(java, pid);
+            if (launch.template() != null) {
+                StartCache.copyTemplate(launch.template(), dataDir);
+            }
+            return launch;
+        }
+        catch (IOException | RuntimeException e) {
+            System.err.println("gyeol-junit: starting without the start cache (" + e.getMessage() + ")");
+            delete(dataDir);
+            return new StartCache.Launch(jar, StartCache.JVM_OPTIONS, null);
+        }
+    }
+
+    /** Waits until the gateway answers its health check, or fails. */
+    static void awaitReady(Process process, String baseUrl, Duration limit) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
             .timeout(Duration.ofSeconds(5))
             .GET()
             .build();
-        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!this.process.isAlive()) {
-                throw new IllegalStateException("it exited with " + this.process.exitValue());
+            if (!process.isAlive()) {
+                throw new IllegalStateException("it exited with " + process.exitValue());
             }
             try {
-                if (this.http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             }
@@ -168,21 +243,25 @@ public final class GyeolSandbox {
                 throw new IllegalStateException("interrupted", e);
             }
             try {
-                Thread.sleep(200);
+                Thread.sleep(50);
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             }
         }
-        throw new IllegalStateException("it did not answer within " + START_LIMIT.toSeconds() + " s");
+        throw new IllegalStateException("it did not answer within " + limit.toSeconds() + " s");
     }
 
-    private void stop() {
-        this.process.destroy();
-        awaitExit(this.process);
+    void stop() {
+        if (this.process != null) {
+            this.process.destroy();
+            awaitExit(this.process);
+        }
         this.receivers.stop();
-        delete(this.home);
+        if (this.home != null) {
+            delete(this.home);
+        }
     }
 
     private static void awaitExit(Process process) {
@@ -230,13 +309,13 @@ public final class GyeolSandbox {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static String randomKey() {
+    static String randomKey() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -252,7 +331,7 @@ public final class GyeolSandbox {
         }
     }
 
-    private static void delete(Path directory) {
+    static void delete(Path directory) {
         for (int attempt = 0; attempt < 5 && Files.exists(directory); attempt++) {
             try (Stream<Path> paths = Files.walk(directory)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {

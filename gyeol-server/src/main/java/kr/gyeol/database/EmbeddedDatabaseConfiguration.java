@@ -1,7 +1,6 @@
 package kr.gyeol.database;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import kr.gyeol.shared.GatewayProperties;
 
@@ -28,16 +27,25 @@ class EmbeddedDatabaseConfiguration {
     /** The exit code of a gateway whose embedded database died for good. */
     static final int EXIT_DATABASE_LOST = 70;
 
+    /**
+     * The embedded PostgreSQL: the one the gateway's {@code main} began to start while
+     * the context was being built ({@link EarlyEmbeddedDatabase}), or one started now.
+     */
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(GatewayProperties gateway, EmbeddedDatabaseProperties properties) {
-        return EmbeddedDatabase.start(gateway.dataDir().resolve("postgres").toAbsolutePath(), properties.port(),
-                properties.restartBudget(), () -> {
-                    // A gateway without its database can only answer errors; exit so that
-                    // a
-                    // supervisor (systemd, a container runtime) starts it afresh.
-                    log.error("Exiting: the embedded PostgreSQL is gone and could not be restarted");
-                    Thread.ofPlatform().name("gyeol-exit").start(() -> System.exit(EXIT_DATABASE_LOST));
-                });
+        Path directory = gateway.dataDir().resolve("postgres").toAbsolutePath();
+        return EarlyEmbeddedDatabase.take(directory, properties.port())
+            .orElseGet(() -> EmbeddedDatabase.start(directory, properties.port(), properties.restartBudget(),
+                    EmbeddedDatabaseConfiguration::exitWithoutDatabase));
+    }
+
+    /**
+     * A gateway without its database can only answer errors: it exits, so that a
+     * supervisor (systemd, a container runtime) starts it afresh.
+     */
+    static void exitWithoutDatabase() {
+        log.error("Exiting: the embedded PostgreSQL is gone and could not be restarted");
+        Thread.ofPlatform().name("gyeol-exit").start(() -> System.exit(EXIT_DATABASE_LOST));
     }
 
     @Bean(destroyMethod = "close")
