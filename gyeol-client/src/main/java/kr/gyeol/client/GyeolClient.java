@@ -43,6 +43,8 @@ public final class GyeolClient {
 
     private final TestMode testMode;
 
+    private final WebhookLog webhookLog;
+
     private final Billing billing;
 
     private GyeolClient(Builder builder) {
@@ -62,6 +64,7 @@ public final class GyeolClient {
         JsonApi json = new JsonApi(wire, this.settings);
         this.billing = new Billing(json);
         this.testMode = new TestMode(json);
+        this.webhookLog = new WebhookLog(json);
     }
 
     /** A builder; {@link Builder#hosts} and {@link Builder#partner} are required. */
@@ -75,6 +78,14 @@ public final class GyeolClient {
      */
     public TestMode testMode() {
         return this.testMode;
+    }
+
+    /**
+     * The partner's webhook events on Gyeol ({@code /admin/webhooks/events}): the latest,
+     * with their attempts, and delivering one again.
+     */
+    public WebhookLog webhookLog() {
+        return this.webhookLog;
     }
 
     /**

@@ -1,0 +1,231 @@
+package kr.gyeol.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import kr.gyeol.support.GatewayTest;
+import kr.gyeol.support.PaypleTestClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code gyeol} command line against a running gateway, as a shop developer types it:
+ * what each command makes and prints, its JSON for scripts, and one line and an exit code
+ * for every refusal.
+ */
+class GyeolCliIT extends GatewayTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @TempDir
+    Path home;
+
+    /** What a command printed and how it ended. */
+    private record Run(int exit, String out, String err) {
+
+        Map<String, Object> json() {
+            return JsonMapper.builder().build().readValue(this.out, new TypeReference<Map<String, Object>>() {
+            });
+        }
+
+    }
+
+    /** A test-kit partner: id, key, refund key. */
+    private record Partner(String id, String key, String refundKey) {
+    }
+
+    private Partner newPartner() throws Exception {
+        HttpResponse<String> made = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(this.payple.baseUrl() + "/v1/test-kit/partners"))
+                .header("Authorization", "Bearer " + TEST_KIT_KEY)
+                .header("Content-Type", "application/json")
+                // A receiver that never answers: events are kept, and listed, all the
+                // same.
+                .POST(HttpRequest.BodyPublishers.ofString("{\"webhookUrl\":\"http://127.0.0.1:9/hook\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(made.statusCode()).isEqualTo(201);
+        Map<String, Object> partner = this.json.readValue(made.body(), new TypeReference<Map<String, Object>>() {
+        });
+        return new Partner((String) partner.get("cstId"), (String) partner.get("custKey"),
+                (String) partner.get("refundKey"));
+    }
+
+    private Run gyeol(Partner partner, String... args) {
+        List<String> line = new ArrayList<>(
+                List.of("--base", this.payple.baseUrl(), "--profile", this.home.resolve("none.properties").toString()));
+        if (partner != null) {
+            line.addAll(List.of("--partner", partner.id(), "--key", partner.key()));
+            if (partner.refundKey() != null) {
+                line.addAll(List.of("--refund-key", partner.refundKey()));
+            }
+        }
+        line.addAll(List.of(args));
+        return run(line.toArray(String[]::new));
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = GyeolCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of());
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void triggerRunsRealFlowsAndSaysWhatItMade() throws Exception {
+        Partner partner = newPartner();
+        Run list = gyeol(partner, "trigger", "--list");
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).contains("payment.approved", "payment.declined", "payment.unknown", "refund.partial",
+                "billing-key.registered", "billing-key.revoked", "subscription.renewed", "subscription.past-due");
+
+        Run approved = gyeol(partner, "trigger", "payment.approved", "--json");
+        assertThat(approved.exit()).as(approved.err()).isZero();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payment = (Map<String, Object>) approved.json().get("payment");
+        assertThat(payment).containsEntry("status", "APPROVED").containsEntry("amount", 1000);
+        String orderId = (String) payment.get("orderId");
+        assertThat(new PaypleTestClient(this.payple.baseUrl(), partner.id(), partner.key())
+            .call(Map.of("PCD_PAYCHK_FLAG", "Y"),
+                    Map.of("PCD_PAY_OID", orderId, "PCD_PAY_DATE",
+                            kr.gyeol.shared.KoreanTime.date(this.clock.instant()), "PCD_PAY_TYPE", "card")))
+            .containsEntry("PCD_PAY_RST", "success");
+
+        assertThat(gyeol(partner, "trigger", "payment.declined").out()).contains("declined");
+        Run unknown = gyeol(partner, "trigger", "payment.unknown");
+        assertThat(unknown.out()).contains("unknown (SPCD1001)");
+        Run settled = gyeol(partner, "settle");
+        assertThat(settled.exit()).isZero();
+        assertThat(gyeol(partner, "trigger", "refund.partial").out()).contains("Refunded 1000 won");
+        assertThat(gyeol(partner, "trigger", "billing-key.revoked").out()).contains("Revoked billing key");
+
+        Run renewed = gyeol(partner, "trigger", "subscription.renewed", "--json");
+        assertThat(renewed.exit()).as(renewed.err()).isZero();
+        assertThat((Map<Object, Object>) renewed.json().get("subscription")).containsEntry("status", "ACTIVE")
+            .containsEntry("periodNumber", 1);
+        Run pastDue = gyeol(partner, "trigger", "subscription.past-due", "--json");
+        assertThat((Map<Object, Object>) pastDue.json().get("subscription")).containsEntry("status", "PAST_DUE");
+        // No secret is ever printed.
+        for (Run run : List.of(approved, unknown, settled, renewed, pastDue)) {
+            assertThat(run.out() + run.err()).doesNotContain(partner.key()).doesNotContain(partner.refundKey());
+        }
+    }
+
+    @Test
+    void eventsListsTheWebhooksAndResendsOne() throws Exception {
+        Partner partner = newPartner();
+        assertThat(gyeol(partner, "trigger", "payment.approved").exit()).isZero();
+        Run events = gyeol(partner, "events", "--type", "payment", "--json");
+        assertThat(events.exit()).as(events.err()).isZero();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> listed = (List<Map<String, Object>>) events.json().get("events");
+        assertThat(listed).isNotEmpty().allSatisfy((event) -> assertThat(event).containsEntry("type", "PAYMENT"));
+        String id = (String) listed.get(0).get("id");
+        assertThat(gyeol(partner, "events").out()).contains(id).contains("BILLING_KEY_REGISTERED");
+
+        Run resent = gyeol(partner, "events", "resend", id);
+        assertThat(resent.exit()).as(resent.err()).isZero();
+        assertThat(resent.out()).contains(id);
+        // Another partner's event is not this partner's.
+        Run stranger = gyeol(newPartner(), "events", "resend", id);
+        assertThat(stranger.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void clocksAreCreatedAndMovedByCalendarAmounts() throws Exception {
+        Partner partner = newPartner();
+        Run created = gyeol(partner, "clock", "create", "cli", "--json");
+        assertThat(created.exit()).as(created.err()).isZero();
+        String clock = (String) created.json().get("clock");
+        Run moved = gyeol(partner, "clock", "advance", clock, "1M", "--json");
+        assertThat(moved.exit()).as(moved.err()).isZero();
+        java.time.Instant expected = java.time.Instant.parse((String) created.json().get("frozenTime"))
+            .atZone(java.time.ZoneId.of("Asia/Seoul"))
+            .plusMonths(1)
+            .toInstant();
+        // The database keeps microseconds.
+        assertThat(java.time.Duration.between(expected, java.time.Instant.parse((String) moved.json().get("to"))).abs())
+            .isLessThan(java.time.Duration.ofMillis(1));
+        Run wrong = gyeol(partner, "clock", "advance", clock, "soon");
+        assertThat(wrong.exit()).isEqualTo(2);
+        assertThat(wrong.err()).startsWith("gyeol: an amount of time is");
+    }
+
+    @Test
+    void everyRefusalIsOneLineAndAnExitCode() throws Exception {
+        Partner partner = newPartner();
+        Partner live = new Partner("strict", "strict-secret-0123456789", null);
+        Run liveTrigger = gyeol(live, "trigger", "payment.approved");
+        assertThat(liveTrigger.exit()).isEqualTo(1);
+        assertThat(liveTrigger.err()).contains("trigger is for test-mode partners; strict is live");
+
+        Run wrongKey = gyeol(new Partner(partner.id(), "not-the-key", null), "events");
+        assertThat(wrongKey.exit()).isEqualTo(4);
+        assertThat(wrongKey.err()).contains("refused the partner's credentials");
+
+        Run down = run("--base", "http://127.0.0.1:1", "--partner", partner.id(), "--key", partner.key(), "--profile",
+                this.home.resolve("none").toString(), "events");
+        assertThat(down.exit()).isEqualTo(3);
+        assertThat(down.err()).startsWith("gyeol: no gateway answers at http://127.0.0.1:1 ");
+        StringWriter err = new StringWriter();
+        int exit = GyeolCli.run(new String[] { "--profile", this.home.resolve("none").toString(), "events" },
+                new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+                Map.of("GYEOL_BASE", "http://127.0.0.1:1", "GYEOL_PARTNER", partner.id(), "GYEOL_KEY", partner.key()));
+        assertThat(exit).isEqualTo(3);
+        assertThat(err.toString()).startsWith("gyeol: no gateway answers at http://127.0.0.1:1 ");
+
+        assertThat(gyeol(partner, "trigger", "payment.maybe").exit()).isEqualTo(2);
+        assertThat(gyeol(partner, "levitate").exit()).isEqualTo(2);
+        assertThat(gyeol(partner, "events", "--limit", "0").exit()).isEqualTo(2);
+        for (Run refused : List.of(liveTrigger, wrongKey, down)) {
+            assertThat(refused.err().strip().lines()).hasSize(1);
+            assertThat(refused.err()).doesNotContain("Exception in").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void theGatewaysMainTellsTheCommandLineFromTheGateway() {
+        for (String command : List.of("trigger", "events", "settle", "clock", "login", "help", "--partner", "--base=x",
+                "--json", "--help", "-V", "generate-completion")) {
+            assertThat(GyeolCli.handles(command)).as(command).isTrue();
+        }
+        for (String gateway : List.of("--server.port=8080", "--gyeol.data-dir=/tmp/x", "--spring.profiles.active=x",
+                "--debug")) {
+            assertThat(GyeolCli.handles(gateway)).as(gateway).isFalse();
+        }
+    }
+
+    @Test
+    void loginKeepsTheCredentialsForTheNextCommandsInAPrivateProfile() throws Exception {
+        Partner partner = newPartner();
+        Path profile = this.home.resolve("gyeol").resolve("profile.properties");
+        Run login = run("--base", this.payple.baseUrl(), "login", "--partner", partner.id(), "--key", partner.key(),
+                "--refund-key", partner.refundKey(), "--profile", profile.toString());
+        assertThat(login.exit()).as(login.err()).isZero();
+        assertThat(login.out()).contains(partner.id()).doesNotContain(partner.key());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(profile))).isEqualTo("rw-------");
+
+        Run approved = run("--profile", profile.toString(), "trigger", "refund.partial");
+        assertThat(approved.exit()).as(approved.err()).isZero();
+
+        Run refused = run("--base", this.payple.baseUrl(), "login", "--partner", partner.id(), "--key", "wrong",
+                "--profile", this.home.resolve("other.properties").toString());
+        assertThat(refused.exit()).isEqualTo(4);
+        assertThat(this.home.resolve("other.properties")).doesNotExist();
+    }
+
+}
