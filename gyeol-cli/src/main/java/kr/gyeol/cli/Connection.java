@@ -17,7 +17,7 @@ import kr.gyeol.client.Hosts;
  * {@code GYEOL_REFUND_KEY}), else the profile {@code gyeol login} wrote, else the public
  * test partner on {@code http://localhost:8080}.
  */
-record Connection(String base, String partner, String key, String refundKey) {
+record Connection(String base, String partner, String key, String refundKey, java.time.Clock clock) {
 
     static final String DEFAULT_BASE = "http://localhost:8080";
 
@@ -32,7 +32,7 @@ record Connection(String base, String partner, String key, String refundKey) {
         return Path.of(System.getProperty("user.home"), ".config", "gyeol", "profile.properties");
     }
 
-    static Connection of(Options options, Map<String, String> environment) {
+    static Connection of(Options options, Map<String, String> environment, java.time.Clock clock) {
         Properties profile = read(options.profile != null ? options.profile : defaultProfile());
         String base = first(options.base, environment.get("GYEOL_BASE"), profile.getProperty("base"), DEFAULT_BASE);
         String partner = first(options.partner, environment.get("GYEOL_PARTNER"), profile.getProperty("partner"), null);
@@ -49,7 +49,7 @@ record Connection(String base, String partner, String key, String refundKey) {
             refundKey = first(options.refundKey, environment.get("GYEOL_REFUND_KEY"),
                     partner.equals(profile.getProperty("partner")) ? profile.getProperty("refundKey") : null, null);
         }
-        return new Connection(base.replaceAll("/+$", ""), partner, key, refundKey);
+        return new Connection(base.replaceAll("/+$", ""), partner, key, refundKey, clock);
     }
 
     GyeolClient client() {
@@ -61,6 +61,7 @@ record Connection(String base, String partner, String key, String refundKey) {
             .hosts(Hosts.gyeol(this.base))
             .partner(this.partner, this.key)
             .referer("http://localhost")
+            .clock(this.clock)
             .connectTimeout(Duration.ofSeconds(5))
             .requestTimeout(Duration.ofSeconds(30));
         if (this.refundKey != null) {

@@ -43,6 +43,9 @@ public final class GyeolCli implements Runnable {
 
     Map<String, String> environment = System.getenv();
 
+    /** The clock the client dates its lookups by: the system's, or a test's. */
+    java.time.Clock clock = java.time.Clock.systemUTC();
+
     @Override
     public void run() {
         this.spec.commandLine().usage(this.spec.commandLine().getOut());
@@ -69,8 +72,17 @@ public final class GyeolCli implements Runnable {
 
     /** Runs a command line; its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        return run(args, out, err, environment, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * The same, the client dating its lookups by {@code clock} (a test's gateway clock).
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
+            java.time.Clock clock) {
         GyeolCli root = new GyeolCli();
         root.environment = environment;
+        root.clock = clock;
         CommandLine line = new CommandLine(root);
         line.setOut(out);
         line.setErr(err);
@@ -125,7 +137,7 @@ public final class GyeolCli implements Runnable {
 
     /** The connection of a command whose own options are {@code own}. */
     Connection connection(Options own) {
-        Connection connection = Connection.of(own.over(this.options), this.environment);
+        Connection connection = Connection.of(own.over(this.options), this.environment, this.clock);
         this.base = connection.base();
         return connection;
     }

@@ -38,7 +38,7 @@ final class LoginCommand implements Callable<Integer> {
         if (given.partner == null || given.key == null) {
             throw new Refusal(Exit.USAGE, "login needs --partner and --key");
         }
-        Connection connection = Connection.of(given, java.util.Map.of());
+        Connection connection = Connection.of(given, java.util.Map.of(), this.root.clock);
         // Any authenticated call proves the credentials.
         connection.client().webhookLog().latest(1);
         Path profile = given.profile != null ? given.profile : Connection.defaultProfile();

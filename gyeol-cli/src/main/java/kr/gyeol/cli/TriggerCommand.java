@@ -2,7 +2,6 @@ package kr.gyeol.cli;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -128,6 +127,7 @@ final class TriggerCommand implements Callable<Integer> {
                 charge(client, key.id(), 1_000);
             }
             case "refund.partial" -> refund(client, charge(client, register(client).id(), 5_000), 1_000);
+
             case "subscription.renewed" -> subscribe(client, register(client), false);
             case "subscription.past-due" -> subscribe(client, register(client), true);
             default -> throw new IllegalStateException(this.scenario);
@@ -151,8 +151,12 @@ final class TriggerCommand implements Callable<Integer> {
         this.output.line("Armed " + outcome + (reason == null ? "" : " (" + reason + ")") + " for its next charge.");
     }
 
-    /** Charges the key; the order id, whatever the outcome. */
-    private String charge(GyeolClient client, String key, long won) {
+    /** A charge's order id, and the day it was approved (null when it was not). */
+    private record Charged(String orderId, LocalDate paidOn) {
+    }
+
+    /** Charges the key, whatever the outcome. */
+    private Charged charge(GyeolClient client, String key, long won) {
         String orderId = "cli-" + System.currentTimeMillis() + "-" + Long.toString(System.nanoTime() % 100_000, 36);
         try {
             ChargeResult result = client.payments()
@@ -162,6 +166,7 @@ final class TriggerCommand implements Callable<Integer> {
                     this.output.line("Charged order " + orderId + " " + won + " won: approved ("
                             + approved.payment().cardApprovalNumber() + ").");
                     this.output.put("payment", Map.of("orderId", orderId, "amount", won, "status", "APPROVED"));
+                    return new Charged(orderId, approved.payment().paidAt().toLocalDate());
                 }
                 case ChargeResult.Declined declined -> {
                     this.output.line("Charged order " + orderId + " " + won + " won: declined (" + declined.code() + " "
@@ -180,14 +185,16 @@ final class TriggerCommand implements Callable<Integer> {
             this.output.put("payment",
                     Map.of("orderId", orderId, "amount", won, "status", "UNKNOWN", "code", unknown.code()));
         }
-        return orderId;
+        return new Charged(orderId, null);
     }
 
-    private void refund(GyeolClient client, String orderId, long won) {
-        Refund refund = client.payments()
-            .refund(RefundRequest.of(orderId, LocalDate.now(ZoneId.of("Asia/Seoul")), won));
-        this.output.line("Refunded " + refund.amount() + " won of order " + orderId + ".");
-        this.output.put("refund", Map.of("orderId", orderId, "amount", refund.amount()));
+    private void refund(GyeolClient client, Charged charged, long won) {
+        if (charged.paidOn() == null) {
+            throw new Refusal(Exit.REFUSED, "the charge to refund was not approved");
+        }
+        Refund refund = client.payments().refund(RefundRequest.of(charged.orderId(), charged.paidOn(), won));
+        this.output.line("Refunded " + refund.amount() + " won of order " + charged.orderId() + ".");
+        this.output.put("refund", Map.of("orderId", charged.orderId(), "amount", refund.amount()));
     }
 
     private void subscribe(GyeolClient client, BillingKey key, boolean declineRenewal) {
