@@ -82,8 +82,7 @@ final class ClockCommand implements Runnable {
         public Integer call() {
             GyeolCli root = this.clock.root;
             GyeolClient client = root.connection(this.options).client();
-            GyeolCli.Output output = new GyeolCli.Output(this.clock.spec.commandLine().getOut(),
-                    this.options.over(root.options).json);
+            GyeolCli.Output output = root.output(this.options, this.clock.spec);
             TestClock current = client.billing().testClock(this.clockId);
             Instant to = after(current.frozenTime(), this.amount);
             ClockAdvance moved = client.billing().advance(this.clockId, to);
@@ -118,8 +117,7 @@ final class ClockCommand implements Runnable {
         public Integer call() {
             GyeolCli root = this.clock.root;
             GyeolClient client = root.connection(this.options).client();
-            GyeolCli.Output output = new GyeolCli.Output(this.clock.spec.commandLine().getOut(),
-                    this.options.over(root.options).json);
+            GyeolCli.Output output = root.output(this.options, this.clock.spec);
             TestClock made = client.billing().createTestClock(this.name, null);
             output.line("Clock " + made.id() + " frozen at " + made.frozenTime() + ".");
             output.put("clock", made.id());

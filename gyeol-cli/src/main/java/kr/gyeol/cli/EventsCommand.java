@@ -141,8 +141,7 @@ final class EventsCommand implements Callable<Integer> {
         public Integer call() {
             GyeolCli root = this.events.root;
             GyeolClient client = root.connection(this.options.over(this.events.options)).client();
-            GyeolCli.Output output = new GyeolCli.Output(this.events.spec.commandLine().getOut(),
-                    this.options.over(this.events.options).over(root.options).json);
+            GyeolCli.Output output = root.output(this.options.over(this.events.options), this.events.spec);
             client.webhookLog().resend(this.eventId);
             output.line("Event " + this.eventId + " will be delivered again.");
             output.put("resent", this.eventId);

@@ -142,6 +142,11 @@ public final class GyeolCli implements Runnable {
         return connection;
     }
 
+    /** The output of a command whose own options are {@code own}. */
+    Output output(Options own, CommandSpec command) {
+        return new Output(command.commandLine().getOut(), own.over(this.options).json);
+    }
+
     /** Text lines, or one JSON document with {@code --json}. */
     static final class Output {
 

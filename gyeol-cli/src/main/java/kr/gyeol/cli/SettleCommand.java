@@ -25,8 +25,7 @@ final class SettleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Connection connection = this.root.connection(this.options);
-        GyeolCli.Output output = new GyeolCli.Output(this.spec.commandLine().getOut(),
-                this.options.over(this.root.options).json);
+        GyeolCli.Output output = this.root.output(this.options, this.spec);
         connection.client().testMode().settleNow();
         output.line("Settled the unknown payments and refunds of " + connection.partner() + ".");
         output.put("settled", true);
