@@ -116,4 +116,65 @@ class GatewayProcessE2EIT {
             .id()).isNotBlank();
     }
 
+    /** What a command of the command line printed and how it ended. */
+    private record Command(int exit, String out, String err) {
+    }
+
+    private static Command command(List<String> line, Path work) throws Exception {
+        Path out = Files.createTempFile(work, "out-", ".txt");
+        Path err = Files.createTempFile(work, "err-", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(line).redirectOutput(out.toFile()).redirectError(err.toFile());
+        String javaHome = Path.of(ProcessHandle.current().info().command().orElseThrow())
+            .getParent()
+            .getParent()
+            .toString();
+        builder.environment().put("JAVA_HOME", javaHome);
+        builder.environment()
+            .put("GYEOL_JAR", Path.of("../gyeol-server/target/gyeol-server.jar").toAbsolutePath().toString());
+        Process process = builder.start();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("gyeol " + line + " did not end within 60 s");
+        }
+        return new Command(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void theCommandLineRunsFromTheScriptAndTheJarAgainstARunningGateway() throws Exception {
+        Path data = dataDirectory();
+        GatewayProcess gateway = start("process-cli", data);
+        Path work = this.gateways.dataDirectory("cli-");
+        String profile = work.resolve("profile.properties").toString();
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        String jar = Path.of("../gyeol-server/target/gyeol-server.jar").toAbsolutePath().toString();
+        String script = Path.of("../bin/gyeol").toAbsolutePath().toString();
+
+        // bin/gyeol, as a developer types it, against the public test partner.
+        Command unknown = command(
+                List.of(script, "--base", gateway.baseUrl(), "--profile", profile, "trigger", "payment.unknown"), work);
+        assertThat(unknown.exit()).as(unknown.err()).isZero();
+        assertThat(unknown.out()).contains("Registered billing key").contains("unknown (SPCD1001)");
+        assertThat(unknown.out() + unknown.err()).as("a command, not a gateway")
+            .doesNotContain("Starting GyeolApplication");
+
+        // java -jar gyeol-server.jar <command>.
+        Command settled = command(
+                List.of(java, "-jar", jar, "settle", "--base", gateway.baseUrl(), "--profile", profile, "--json"),
+                work);
+        assertThat(settled.exit()).as(settled.err()).isZero();
+        assertThat(settled.out().strip()).isEqualTo("{\"settled\":true}");
+
+        Command wrongKey = command(List.of(java, "-jar", jar, "--base", gateway.baseUrl(), "--profile", profile,
+                "--partner", "test", "--key", "not-the-key", "events"), work);
+        assertThat(wrongKey.exit()).isEqualTo(4);
+        assertThat(wrongKey.err().strip().lines()).hasSize(1);
+
+        Command down = command(List.of(script, "--base", "http://127.0.0.1:1", "--profile", profile, "events"), work);
+        assertThat(down.exit()).isEqualTo(3);
+        assertThat(down.err()).startsWith("gyeol: no gateway answers at http://127.0.0.1:1 ");
+
+        Command usage = command(List.of(script, "trigger", "payment.maybe"), work);
+        assertThat(usage.exit()).isEqualTo(2);
+    }
+
 }
