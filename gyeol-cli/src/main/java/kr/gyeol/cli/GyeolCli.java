@@ -25,14 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Command(name = "gyeol", mixinStandardHelpOptions = true, versionProvider = GyeolCli.Version.class,
         description = "Gyeol's sandbox from a terminal: trigger flows, follow and resend webhooks, settle, move test clocks.",
-        subcommands = { TriggerCommand.class, EventsCommand.class, SettleCommand.class, ClockCommand.class,
-                LoginCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class },
+        subcommands = { ListenCommand.class, TriggerCommand.class, EventsCommand.class, SettleCommand.class,
+                ClockCommand.class, LoginCommand.class, AutoComplete.GenerateCompletion.class,
+                CommandLine.HelpCommand.class },
         footer = { "", "Exit codes: 0 done, 1 refused by the gateway, 2 wrong command line,",
                 "3 no gateway answers, 4 credentials refused." })
 public final class GyeolCli implements Runnable {
 
     /** The commands, for the gateway's main to tell a command from a gateway option. */
-    public static final Set<String> COMMANDS = Set.of("trigger", "events", "settle", "clock", "login",
+    public static final Set<String> COMMANDS = Set.of("listen", "trigger", "events", "settle", "clock", "login",
             "generate-completion", "help");
 
     @Mixin

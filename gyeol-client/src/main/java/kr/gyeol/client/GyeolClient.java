@@ -45,6 +45,8 @@ public final class GyeolClient {
 
     private final WebhookLog webhookLog;
 
+    private final Listener listener;
+
     private final Billing billing;
 
     private GyeolClient(Builder builder) {
@@ -65,6 +67,7 @@ public final class GyeolClient {
         this.billing = new Billing(json);
         this.testMode = new TestMode(json);
         this.webhookLog = new WebhookLog(json);
+        this.listener = new Listener(json);
     }
 
     /** A builder; {@link Builder#hosts} and {@link Builder#partner} are required. */
@@ -86,6 +89,14 @@ public final class GyeolClient {
      */
     public WebhookLog webhookLog() {
         return this.webhookLog;
+    }
+
+    /**
+     * The partner's webhook events for a listener that forwards them itself
+     * ({@code /v1/listen}).
+     */
+    public Listener listener() {
+        return this.listener;
     }
 
     /**

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
+import kr.gyeol.shared.EventType;
 import kr.gyeol.shared.WebhookEventId;
 import kr.gyeol.shared.EventPayloads;
 import kr.gyeol.shared.GatewayProperties;
@@ -439,21 +440,15 @@ public class WebhookDispatcher {
         if (refused.isPresent()) {
             return record(releaseSlot, event, number, url, attemptedAt, null, 0, refused.get());
         }
-        String body = event.body();
-        String contentType = event.contentType();
-        if (body == null) {
-            Map<String, ?> fields = render(event).orElse(null);
-            if (fields == null) {
-                this.attempts.write(new WebhookRepository.Recorded(new AttemptRow(event.id(), number, url, attemptedAt,
-                        null, 0, "the event's subject is gone", false), WebhookStatus.FAILED, null));
-                return false;
-            }
-            WebhookFormat format = endpoint.get().format();
-            body = format == WebhookFormat.JSON ? this.json.writeValueAsString(fields) : form(fields);
-            contentType = format.contentType();
-            // Kept before the POST, so every retry and replay sends what this one sends.
-            this.bodies.write(new WebhookRepository.Body(event.id(), body, contentType));
+        Optional<WebhookRepository.Body> rendered = body(event, endpoint.get());
+        if (rendered.isEmpty()) {
+            this.attempts.write(new WebhookRepository.Recorded(
+                    new AttemptRow(event.id(), number, url, attemptedAt, null, 0, "the event's subject is gone", false),
+                    WebhookStatus.FAILED, null));
+            return false;
         }
+        String body = rendered.get().body();
+        String contentType = rendered.get().contentType();
         WebhookFaults.Effect effect = this.faults.effectFor(event);
         if (effect instanceof WebhookFaults.Effect.Postpone postpone) {
             // Not an attempt: the event is due again when the fault says, under no lease.
@@ -522,6 +517,88 @@ public class WebhookDispatcher {
             Thread.currentThread().interrupt();
             return new Answer(null, 0, "interrupted");
         }
+    }
+
+    /**
+     * The event's body as its receiver gets it: the one kept, or rendered in the
+     * receiver's format and kept now (before its first POST, so every retry and replay
+     * sends what the first sent); empty when the event's subject is gone.
+     */
+    private Optional<WebhookRepository.Body> body(EventRow event, WebhookEndpoint endpoint) {
+        if (event.body() != null) {
+            return Optional.of(new WebhookRepository.Body(event.id(), event.body(), event.contentType()));
+        }
+        Map<String, ?> fields = render(event).orElse(null);
+        if (fields == null) {
+            return Optional.empty();
+        }
+        WebhookFormat format = endpoint.format();
+        WebhookRepository.Body body = new WebhookRepository.Body(event.id(),
+                format == WebhookFormat.JSON ? this.json.writeValueAsString(fields) : form(fields),
+                format.contentType());
+        this.bodies.write(body);
+        return Optional.of(body);
+    }
+
+    /**
+     * An event as its receiver gets it, for a listener that forwards it itself
+     * ({@code gyeol listen}): its body, content type and the headers of a delivery signed
+     * now.
+     */
+    public record Prepared(WebhookEventId id, EventType type, String contentType, String body,
+            Map<String, String> headers) {
+    }
+
+    /**
+     * The event as its receiver gets it, signed now with the partner's secret; empty when
+     * the partner has no receiver or no secret this node can open, or the event's subject
+     * is gone.
+     */
+    public Optional<Prepared> prepared(EventRow event) {
+        Optional<WebhookEndpoint> endpoint = this.endpoints.find(event.partnerId());
+        if (endpoint.isEmpty() || endpoint.get().secret() == null) {
+            return Optional.empty();
+        }
+        return body(event, endpoint.get()).map((body) -> {
+            long timestamp = this.clock.instant().getEpochSecond();
+            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            headers.put("webhook-id", event.id().value());
+            headers.put("webhook-timestamp", Long.toString(timestamp));
+            headers.put("webhook-signature", signatures(endpoint.get(), event.id().value(), timestamp, body.body()));
+            return new Prepared(event.id(), event.type(), body.contentType(), body.body(), headers);
+        });
+    }
+
+    /**
+     * Records that a listener delivered the event to its receiver, which answered
+     * {@code status} (2xx): the event is delivered, its retries end. False when it was
+     * delivered (or given up) already, or an attempt of this node took its number first.
+     */
+    public boolean deliveredByListener(EventRow event, String url, int status, long latencyMillis) {
+        if (status < 200 || status >= 300) {
+            return false;
+        }
+        EventRow current = event;
+        // An attempt of the dispatcher may take the next number first: read again, and
+        // record after it.
+        for (int tries = 0; tries < 3 && current.status() == WebhookStatus.PENDING; tries++) {
+            boolean recorded = this.repository
+                .recordAttempts(List
+                    .of(new WebhookRepository.Recorded(new AttemptRow(current.id(), current.attempts() + 1, url,
+                            this.clock.instant(), status, latencyMillis, null, true), WebhookStatus.DELIVERED, null)))
+                .contains(current.id());
+            if (recorded) {
+                this.metrics.attempted(WebhookStatus.DELIVERED, latencyMillis, true);
+                this.faults.delivered(current);
+                return true;
+            }
+            Optional<EventRow> reread = this.repository.event(current.partnerId(), current.id());
+            if (reread.isEmpty()) {
+                return false;
+            }
+            current = reread.get();
+        }
+        return false;
     }
 
     private boolean record(Runnable releaseSlot, EventRow event, int number, String url, Instant attemptedAt,

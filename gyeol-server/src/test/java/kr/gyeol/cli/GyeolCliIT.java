@@ -44,8 +44,13 @@ class GyeolCliIT extends GatewayTest {
 
     }
 
-    /** A test-kit partner: id, key, refund key. */
-    private record Partner(String id, String key, String refundKey) {
+    /** A test-kit partner: id, key, refund key, webhook secret. */
+    private record Partner(String id, String key, String refundKey, String webhookSecret) {
+
+        Partner(String id, String key, String refundKey) {
+            this(id, key, refundKey, null);
+        }
+
     }
 
     private Partner newPartner() throws Exception {
@@ -61,7 +66,7 @@ class GyeolCliIT extends GatewayTest {
         Map<String, Object> partner = this.json.readValue(made.body(), new TypeReference<Map<String, Object>>() {
         });
         return new Partner((String) partner.get("cstId"), (String) partner.get("custKey"),
-                (String) partner.get("refundKey"));
+                (String) partner.get("refundKey"), (String) partner.get("webhookSecret"));
     }
 
     private Run gyeol(Partner partner, String... args) {
@@ -202,9 +207,53 @@ class GyeolCliIT extends GatewayTest {
     }
 
     @Test
+    void listenForwardsEachEventSignedAndResumesAfterTheLastTheReceiverTook() throws Exception {
+        Partner partner = newPartner();
+        Path state = this.home.resolve("listen.state");
+        try (kr.gyeol.support.WebhookReceiver receiver = new kr.gyeol.support.WebhookReceiver(1)) {
+            // The receiver fails its first answer for each event: listen sends it again,
+            // and
+            // the next event not before.
+            java.util.concurrent.CompletableFuture<Run> first = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> gyeol(partner, "listen", "--forward-to", receiver.url("/hook"), "--events",
+                        "PAYMENT", "--max-events", "1", "--state", state.toString()));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> Files.exists(state));
+            Run paid = gyeol(partner, "trigger", "payment.approved", "--json");
+            String orderId = (String) ((Map<?, ?>) paid.json().get("payment")).get("orderId");
+            Run listened = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(listened.exit()).as(listened.err()).isZero();
+            assertThat(listened.out()).contains("PAYMENT").contains("HTTP 500").contains("HTTP 200");
+            List<kr.gyeol.support.WebhookReceiver.Received> deliveries = receiver.containing(orderId);
+            assertThat(deliveries).hasSize(2)
+                .allSatisfy((delivery) -> assertThat(delivery.signature())
+                    .contains(kr.gyeol.webhook.WebhookSignature.sign(partner.webhookSecret(), delivery.id(),
+                            Long.parseLong(delivery.timestamp()), delivery.body())));
+            assertThat(receiver.all()).as("the registration's event was passed over").hasSize(2);
+            // Delivered: the gateway records it, and stops retrying it to its own
+            // receiver.
+            Run events = gyeol(partner, "events", "--type", "PAYMENT", "--json");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> listed = (List<Map<String, Object>>) events.json().get("events");
+            assertThat(listed).singleElement()
+                .satisfies((event) -> assertThat(event).containsEntry("status", "DELIVERED"));
+
+            // While nobody listens, another payment; a new listen resumes with it.
+            Run missed = gyeol(partner, "trigger", "payment.approved", "--json");
+            String missedOrder = (String) ((Map<?, ?>) missed.json().get("payment")).get("orderId");
+            Run resumed = gyeol(partner, "listen", "--forward-to", receiver.url("/hook"), "--events", "PAYMENT",
+                    "--max-events", "1", "--state", state.toString());
+            assertThat(resumed.exit()).as(resumed.err()).isZero();
+            assertThat(receiver.containing(missedOrder)).hasSize(2);
+            assertThat(receiver.containing(orderId)).as("not sent again").hasSize(2);
+        }
+        Run badTarget = gyeol(partner, "listen", "--forward-to", "ftp://localhost/x", "--state", state.toString());
+        assertThat(badTarget.exit()).isEqualTo(2);
+    }
+
+    @Test
     void theGatewaysMainTellsTheCommandLineFromTheGateway() {
-        for (String command : List.of("trigger", "events", "settle", "clock", "login", "help", "--partner", "--base=x",
-                "--json", "--help", "-V", "generate-completion")) {
+        for (String command : List.of("listen", "trigger", "events", "settle", "clock", "login", "help", "--partner",
+                "--base=x", "--json", "--help", "-V", "generate-completion")) {
             assertThat(GyeolCli.handles(command)).as(command).isTrue();
         }
         for (String gateway : List.of("--server.port=8080", "--gyeol.data-dir=/tmp/x", "--spring.profiles.active=x",

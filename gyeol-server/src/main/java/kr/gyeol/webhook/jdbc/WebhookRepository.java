@@ -211,6 +211,44 @@ public class WebhookRepository {
                 """).param("at", utc(at)).param("id", id.value()).param("token", token).update() == 1;
     }
 
+    /**
+     * The partner's events after {@code after} (by time, then id), oldest first; with no
+     * {@code after}, none.
+     */
+    public List<EventRow> eventsAfter(PartnerId partnerId, WebhookEventId after, int limit) {
+        return this.jdbc.sql("SELECT " + EVENT_COLUMNS + """
+                 FROM webhook_events
+                WHERE partner_id = :partnerId
+                  AND (created_at, id) > (SELECT created_at, id FROM webhook_events
+                                          WHERE id = :after AND partner_id = :partnerId)
+                ORDER BY created_at, id LIMIT :limit
+                """)
+            .param("partnerId", partnerId.value())
+            .param("after", after.value())
+            .param("limit", limit)
+            .query(WebhookRepository::event)
+            .list();
+    }
+
+    /** The partner's first events, oldest first. */
+    public List<EventRow> eventsFromStart(PartnerId partnerId, int limit) {
+        return this.jdbc
+            .sql("SELECT " + EVENT_COLUMNS + " FROM webhook_events WHERE partner_id = :partnerId"
+                    + " ORDER BY created_at, id LIMIT :limit")
+            .param("partnerId", partnerId.value())
+            .param("limit", limit)
+            .query(WebhookRepository::event)
+            .list();
+    }
+
+    /** The partner's newest event, if any. */
+    public Optional<WebhookEventId> newestEvent(PartnerId partnerId) {
+        return this.jdbc.sql("""
+                SELECT id FROM webhook_events WHERE partner_id = :partnerId
+                ORDER BY created_at DESC, id DESC LIMIT 1
+                """).param("partnerId", partnerId.value()).query(String.class).optional().map(WebhookEventId::of);
+    }
+
     /** A body to keep for an event that has none yet. */
     public record Body(WebhookEventId eventId, String body, String contentType) {
     }
