@@ -90,7 +90,7 @@ class ListenController {
         }
         boolean fromTheStart = FROM_THE_START.equals(after);
         if (!fromTheStart && eventOf(partner, after).isEmpty()) {
-            return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-event",
+            return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "no-such-event",
                     "after is none of this partner's events.");
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(wait).toNanos();
@@ -138,14 +138,14 @@ class ListenController {
     @PostMapping("/v1/listen/{id}/delivered")
     ResponseEntity<?> delivered(@RequestAttribute(JsonApi.PARTNER) PartnerId partner, @PathVariable String id,
             @RequestBody(required = false) Forwarded forwarded) {
+        Optional<EventRow> event = eventOf(partner, id);
+        if (event.isEmpty()) {
+            return JsonApiProblems.problem(HttpStatus.NOT_FOUND, "no-such-event", "No such event of this partner.");
+        }
         if (forwarded == null || forwarded.status() == null || forwarded.status() < 200 || forwarded.status() >= 300
                 || forwarded.url() == null || forwarded.url().isBlank() || forwarded.url().length() > 2000) {
             return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-delivery",
                     "status is the receiver's 2xx and url where it was forwarded.");
-        }
-        Optional<EventRow> event = eventOf(partner, id);
-        if (event.isEmpty()) {
-            return JsonApiProblems.problem(HttpStatus.NOT_FOUND, "unknown-event", "No such event of this partner.");
         }
         boolean recorded = this.dispatcher.deliveredByListener(event.get(), "listen: " + forwarded.url(),
                 forwarded.status(), forwarded.latencyMs() == null ? 0 : Math.max(0, forwarded.latencyMs()));
