@@ -48,6 +48,9 @@ final class StartCache {
     /** Entries of other jars untouched this long are deleted. */
     private static final Duration UNUSED = Duration.ofDays(7);
 
+    /** How many entries are kept, this one included. */
+    private static final int KEPT = 3;
+
     /**
      * The JVM options of a kit's gateway, recorded and cached with them alike: the client
      * compiler only and the serial collector, which start a small, short-lived gateway
@@ -96,7 +99,7 @@ final class StartCache {
         try (FileChannel channel = FileChannel.open(this.root.resolve("lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
             Files.setLastModifiedTime(this.root.resolve("lock"), FileTime.from(Instant.now()));
-            deleteUnusedSiblings();
+            prune(this.root);
             Path app = this.root.resolve("app");
             if (!Files.exists(app)) {
                 extract(java, app);
@@ -192,15 +195,33 @@ final class StartCache {
         }
     }
 
-    private void deleteUnusedSiblings() throws IOException {
+    /**
+     * Deletes the entries of other jars unused for {@link #UNUSED}, and all but the
+     * {@link #KEPT} most recently used (each is a few hundred megabytes, and every
+     * reinstalled jar makes one).
+     */
+    static void prune(Path root) throws IOException {
         Instant unused = Instant.now().minus(UNUSED);
-        try (Stream<Path> siblings = Files.list(this.root.getParent())) {
-            for (Path sibling : siblings.filter((path) -> !path.equals(this.root)).toList()) {
-                Path lock = sibling.resolve("lock");
-                if (Files.exists(lock) && Files.getLastModifiedTime(lock).toInstant().isBefore(unused)) {
-                    GyeolSandbox.delete(sibling);
-                }
+        List<Path> others;
+        try (Stream<Path> siblings = Files.list(root.getParent())) {
+            others = siblings.filter((path) -> !path.equals(root) && Files.exists(path.resolve("lock")))
+                .sorted(java.util.Comparator.comparing(StartCache::lastUsed).reversed())
+                .toList();
+        }
+        for (int i = 0; i < others.size(); i++) {
+            Path sibling = others.get(i);
+            if (i >= KEPT - 1 || lastUsed(sibling).isBefore(unused)) {
+                GyeolSandbox.delete(sibling);
             }
+        }
+    }
+
+    private static Instant lastUsed(Path entry) {
+        try {
+            return Files.getLastModifiedTime(entry.resolve("lock")).toInstant();
+        }
+        catch (IOException gone) {
+            return Instant.EPOCH;
         }
     }
 
