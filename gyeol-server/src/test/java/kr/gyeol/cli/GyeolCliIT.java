@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,6 +14,7 @@ import java.util.Map;
 
 import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.PaypleTestClient;
+import kr.gyeol.support.TestKitCalls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.core.type.TypeReference;
@@ -28,8 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
  * for every refusal.
  */
 class GyeolCliIT extends GatewayTest {
-
-    private final JsonMapper json = JsonMapper.builder().build();
 
     @TempDir
     Path home;
@@ -54,17 +50,9 @@ class GyeolCliIT extends GatewayTest {
     }
 
     private Partner newPartner() throws Exception {
-        HttpResponse<String> made = HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(URI.create(this.payple.baseUrl() + "/v1/test-kit/partners"))
-                .header("Authorization", "Bearer " + TEST_KIT_KEY)
-                .header("Content-Type", "application/json")
-                // A receiver that never answers: events are kept, and listed, all the
-                // same.
-                .POST(HttpRequest.BodyPublishers.ofString("{\"webhookUrl\":\"http://127.0.0.1:9/hook\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(made.statusCode()).isEqualTo(201);
-        Map<String, Object> partner = this.json.readValue(made.body(), new TypeReference<Map<String, Object>>() {
-        });
+        // A receiver that never answers: events are kept, and listed, all the same.
+        Map<String, Object> partner = TestKitCalls.newPartner(this.payple.baseUrl(),
+                "{\"webhookUrl\":\"http://127.0.0.1:9/hook\"}");
         return new Partner((String) partner.get("cstId"), (String) partner.get("custKey"),
                 (String) partner.get("refundKey"), (String) partner.get("webhookSecret"));
     }

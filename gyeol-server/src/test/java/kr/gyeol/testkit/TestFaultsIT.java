@@ -2,9 +2,6 @@ package kr.gyeol.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.PaypleTestClient;
+import kr.gyeol.support.TestKitCalls;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Faults a test arms for its own partner ({@code /v1/test/faults}) and settling its
@@ -25,10 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
  * partner's, refused for a live partner and for bad input.
  */
 class TestFaultsIT extends GatewayTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private final JsonMapper json = JsonMapper.builder().build();
 
     @Autowired
     private JdbcClient jdbc;
@@ -43,10 +35,7 @@ class TestFaultsIT extends GatewayTest {
     }
 
     private Shop newShop() throws Exception {
-        HttpResponse<String> made = send("POST", "/v1/test-kit/partners", "Bearer " + TEST_KIT_KEY, "{}");
-        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
-        Map<String, Object> partner = this.json.readValue(made.body(), new TypeReference<Map<String, Object>>() {
-        });
+        Map<String, Object> partner = TestKitCalls.newPartner(this.payple.baseUrl(), "{}");
         String id = (String) partner.get("cstId");
         String key = (String) partner.get("custKey");
         return new Shop(id, key, (String) partner.get("refundKey"),
@@ -54,13 +43,7 @@ class TestFaultsIT extends GatewayTest {
     }
 
     private HttpResponse<String> send(String method, String path, String authorization, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(this.payple.baseUrl() + path))
-            .header("Authorization", authorization)
-            .header("Content-Type", "application/json")
-            .method(method,
-                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-            .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return TestKitCalls.send(this.payple.baseUrl(), method, path, authorization, body);
     }
 
     private HttpResponse<String> arm(Shop shop, String fault) throws Exception {

@@ -2,9 +2,6 @@ package kr.gyeol.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +9,7 @@ import java.util.Map;
 
 import kr.gyeol.support.GatewayTest;
 import kr.gyeol.support.PaypleTestClient;
+import kr.gyeol.support.TestKitCalls;
 import kr.gyeol.support.WebhookReceiver;
 import kr.gyeol.webhook.WebhookDispatcher;
 import org.junit.jupiter.api.AfterEach;
@@ -19,8 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Webhook faults a test arms for its own partner ({@code /v1/test/webhook-faults}):
@@ -28,10 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  * use, never another partner's, refused for a live partner and for bad input.
  */
 class WebhookFaultsIT extends GatewayTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private final JsonMapper json = JsonMapper.builder().build();
 
     @Autowired
     private WebhookDispatcher dispatcher;
@@ -62,11 +54,8 @@ class WebhookFaultsIT extends GatewayTest {
     }
 
     private Shop newShop() throws Exception {
-        HttpResponse<String> made = send("POST", "/v1/test-kit/partners", "Bearer " + TEST_KIT_KEY,
+        Map<String, Object> partner = TestKitCalls.newPartner(this.payple.baseUrl(),
                 "{\"webhookUrl\":\"" + this.receiver.url("/hook") + "\"}");
-        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
-        Map<String, Object> partner = this.json.readValue(made.body(), new TypeReference<Map<String, Object>>() {
-        });
         String id = (String) partner.get("cstId");
         String key = (String) partner.get("custKey");
         PaypleTestClient payple = new PaypleTestClient(this.payple.baseUrl(), id, key);
@@ -78,13 +67,7 @@ class WebhookFaultsIT extends GatewayTest {
     }
 
     private HttpResponse<String> send(String method, String path, String authorization, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(this.payple.baseUrl() + path))
-            .header("Authorization", authorization)
-            .header("Content-Type", "application/json")
-            .method(method,
-                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-            .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return TestKitCalls.send(this.payple.baseUrl(), method, path, authorization, body);
     }
 
     private void arm(Shop shop, String fault) throws Exception {

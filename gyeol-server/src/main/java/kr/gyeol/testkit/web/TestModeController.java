@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import kr.gyeol.network.DeclineReason;
 import kr.gyeol.network.simulator.Faults;
@@ -109,26 +110,23 @@ class TestModeController {
         }
         Faults.Operation operation = Faults.Operation.CHARGE;
         if (request != null && request.operation() != null) {
-            try {
-                operation = Faults.Operation.valueOf(request.operation().trim().toUpperCase(Locale.ROOT));
-            }
-            catch (IllegalArgumentException unknown) {
+            Optional<Faults.Operation> named = named(Faults.Operation.class, request.operation());
+            if (named.isEmpty()) {
                 return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
                         "operation is CHARGE, REFUND or REGISTRATION.");
             }
+            operation = named.get();
         }
         if (request == null || request.outcome() == null) {
             return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
                     "outcome is required: APPROVE, DECLINE, TIMEOUT_THEN_APPROVE, TIMEOUT_THEN_DECLINE or NEVER_ANSWER.");
         }
-        Faults.Outcome outcome;
-        try {
-            outcome = Faults.Outcome.valueOf(request.outcome().trim().toUpperCase(Locale.ROOT));
-        }
-        catch (IllegalArgumentException unknown) {
+        Optional<Faults.Outcome> namedOutcome = named(Faults.Outcome.class, request.outcome());
+        if (namedOutcome.isEmpty()) {
             return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
                     "outcome is APPROVE, DECLINE, TIMEOUT_THEN_APPROVE, TIMEOUT_THEN_DECLINE or NEVER_ANSWER.");
         }
+        Faults.Outcome outcome = namedOutcome.get();
         if (operation == Faults.Operation.REGISTRATION && outcome != Faults.Outcome.APPROVE
                 && outcome != Faults.Outcome.DECLINE) {
             return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
@@ -141,10 +139,8 @@ class TestModeController {
                 return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
                         "declineReason goes only with DECLINE or TIMEOUT_THEN_DECLINE.");
             }
-            try {
-                reason = DeclineReason.valueOf(request.declineReason().trim().toUpperCase(Locale.ROOT));
-            }
-            catch (IllegalArgumentException unknown) {
+            reason = named(DeclineReason.class, request.declineReason()).orElse(null);
+            if (reason == null) {
                 return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
                         "declineReason is one of " + List.of(DeclineReason.values()) + ".");
             }
@@ -255,23 +251,15 @@ class TestModeController {
         if (live != null) {
             return live;
         }
-        WebhookFaults.Kind kind;
-        try {
-            if (request == null || request.kind() == null) {
-                throw new IllegalArgumentException("no kind");
-            }
-            kind = WebhookFaults.Kind.valueOf(request.kind().trim().toUpperCase(Locale.ROOT));
-        }
-        catch (IllegalArgumentException unknown) {
+        WebhookFaults.Kind kind = request == null ? null : named(WebhookFaults.Kind.class, request.kind()).orElse(null);
+        if (kind == null) {
             return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
                     "kind is DELAY, FAIL, DUPLICATE or OUT_OF_ORDER.");
         }
         EventType type = null;
         if (request.eventType() != null) {
-            try {
-                type = EventType.valueOf(request.eventType().trim().toUpperCase(Locale.ROOT));
-            }
-            catch (IllegalArgumentException unknown) {
+            type = named(EventType.class, request.eventType()).orElse(null);
+            if (type == null) {
                 return JsonApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-fault",
                         "eventType is one of " + List.of(EventType.values()) + ".");
             }
@@ -327,6 +315,22 @@ class TestModeController {
             return live;
         }
         return ResponseEntity.ok(Map.of("settled", this.kit.settleNow(partner)));
+    }
+
+    /**
+     * The constant {@code value} names, whatever its case and spaces around it; empty for
+     * none.
+     */
+    private static <E extends Enum<E>> Optional<E> named(Class<E> type, String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT)));
+        }
+        catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
     }
 
     private ResponseEntity<?> refusedIfLive(PartnerId partner) {
