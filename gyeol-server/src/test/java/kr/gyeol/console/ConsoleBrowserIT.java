@@ -99,6 +99,10 @@ class ConsoleBrowserIT extends GatewayTest {
         this.browser.findElement(By.linkText("결제")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("payments")));
         this.browser.findElement(By.name("orderId")).sendKeys(orderId, Keys.ENTER);
+        // The unfiltered list may already show the payment: wait for the search's own
+        // page,
+        // or the link found is the old page's and goes stale when the search lands.
+        waiting().until(ExpectedConditions.urlContains("orderId=" + orderId));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.linkText(orderId))).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("payment-status")));
         assertThat(this.browser.findElement(By.id("payment-status")).getText()).isEqualTo("승인");
