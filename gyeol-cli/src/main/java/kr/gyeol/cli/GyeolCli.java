@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Command(name = "gyeol", mixinStandardHelpOptions = true, versionProvider = GyeolCli.Version.class,
         description = "Gyeol's sandbox from a terminal: trigger flows, follow and resend webhooks, settle, move test clocks.",
-        subcommands = { ListenCommand.class, TriggerCommand.class, EventsCommand.class, SettleCommand.class,
-                ClockCommand.class, LoginCommand.class, AutoComplete.GenerateCompletion.class,
+        subcommands = { ListenCommand.class, TriggerCommand.class, EventsCommand.class, PaymentsCommand.class,
+                SettleCommand.class, ClockCommand.class, LoginCommand.class, AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class },
         footer = { "", "Exit codes: 0 done, 1 refused by the gateway, 2 wrong command line,",
                 "3 no gateway answers, 4 credentials refused." })

@@ -47,6 +47,8 @@ public final class GyeolClient {
 
     private final Listener listener;
 
+    private final PaymentLog paymentLog;
+
     private final Billing billing;
 
     private GyeolClient(Builder builder) {
@@ -68,6 +70,7 @@ public final class GyeolClient {
         this.testMode = new TestMode(json);
         this.webhookLog = new WebhookLog(json);
         this.listener = new Listener(json);
+        this.paymentLog = new PaymentLog(json);
     }
 
     /** A builder; {@link Builder#hosts} and {@link Builder#partner} are required. */
@@ -89,6 +92,14 @@ public final class GyeolClient {
      */
     public WebhookLog webhookLog() {
         return this.webhookLog;
+    }
+
+    /**
+     * The partner's payments on Gyeol ({@code /v1/payments}): the latest, and one
+     * payment's history with its refunds and webhooks.
+     */
+    public PaymentLog paymentLog() {
+        return this.paymentLog;
     }
 
     /**

@@ -143,6 +143,66 @@ class GyeolCliIT extends GatewayTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void paymentsListsShowsAHistoryAndFollowsNewPaymentsAndChanges() throws Exception {
+        Partner partner = newPartner();
+        Run approved = gyeol(partner, "trigger", "payment.approved", "--json");
+        String orderId = (String) ((Map<?, ?>) approved.json().get("payment")).get("orderId");
+
+        Run listed = gyeol(partner, "payments", "--json");
+        assertThat(listed.exit()).as(listed.err()).isZero();
+        assertThat((List<Map<String, Object>>) listed.json().get("payments")).singleElement()
+            .satisfies((payment) -> assertThat(payment).containsEntry("orderId", orderId)
+                .containsEntry("status", "APPROVED")
+                .containsEntry("amount", 1000));
+        assertThat(gyeol(partner, "payments").out()).contains(orderId).contains("APPROVED").contains("1,000 KRW");
+        assertThat(gyeol(partner, "payments", "--status", "DECLINED").out()).contains("No payments DECLINED yet.");
+
+        Run shown = gyeol(partner, "payments", "show", orderId);
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains("order " + orderId)
+            .contains("refundable: 1,000")
+            .contains("Refunds: none")
+            .contains("PAYMENT")
+            .contains("not attempted yet");
+        Map<String, Object> history = (Map<String, Object>) gyeol(partner, "payments", "show", orderId, "--json").json()
+            .get("history");
+        assertThat((Map<String, Object>) history.get("payment")).containsEntry("orderId", orderId);
+        Run missing = gyeol(partner, "payments", "show", "no-such-order");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("no-such-payment").doesNotContain("Exception");
+        assertThat(gyeol(newPartner(), "payments", "show", orderId).exit()).as("another partner's").isEqualTo(1);
+
+        // Followed: a payment that comes, and its change from unknown to settled.
+        StringWriter out = new StringWriter();
+        List<String> follow = List.of("--base", this.payple.baseUrl(), "--profile",
+                this.home.resolve("none.properties").toString(), "--partner", partner.id(), "--key", partner.key(),
+                "payments", "--follow", "--interval", "1s");
+        Thread following = Thread.ofPlatform()
+            .start(() -> GyeolCli.run(follow.toArray(String[]::new), new PrintWriter(out, true),
+                    new PrintWriter(new StringWriter(), true), Map.of(), this.clock));
+        try {
+            org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> out.toString().contains(orderId));
+            Run unknown = gyeol(partner, "trigger", "payment.unknown", "--json");
+            String unknownOrder = (String) ((Map<?, ?>) unknown.json().get("payment")).get("orderId");
+            org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> out.toString().contains(unknownOrder));
+            assertThat(gyeol(partner, "settle").exit()).isZero();
+            org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> out.toString().contains("UNKNOWN → "));
+            assertThat(out.toString()).doesNotContain(partner.key());
+        }
+        finally {
+            following.interrupt();
+            following.join(5_000);
+        }
+    }
+
+    @Test
     void clocksAreCreatedAndMovedByCalendarAmounts() throws Exception {
         Partner partner = newPartner();
         Run created = gyeol(partner, "clock", "create", "cli", "--json");

@@ -115,6 +115,7 @@ class PartnerIsolationIT extends GatewayTest {
         ids.put("/v1/test-clocks/{id}/advance", clock.id());
         ids.put("/admin/webhooks/events/{id}/replay", event);
         ids.put("/v1/listen/{id}/delivered", event);
+        ids.put("/v1/payments/{id}", orderId);
         List<String> tried = new ArrayList<>();
         this.mappings.getHandlerMethods().forEach((info, handler) -> {
             if (!handler.getBeanType().isAnnotationPresent(JsonApi.class)) {
@@ -143,7 +144,7 @@ class PartnerIsolationIT extends GatewayTest {
 
         // Lists of the other partner name none of test's ids.
         for (String list : List.of("/v1/plans", "/v1/subscriptions", "/v1/test-clocks", "/admin/webhooks/events",
-                "/admin/webhooks", "/v1/billing-settings", "/v1/listen", "/v1/listen?after=%5E")) {
+                "/admin/webhooks", "/v1/billing-settings", "/v1/listen", "/v1/listen?after=%5E", "/v1/payments")) {
             HttpResponse<String> answer = json("GET", list, "");
             assertThat(answer.statusCode()).as(list).isEqualTo(200);
             assertThat(answer.body()).as(list)
@@ -151,6 +152,7 @@ class PartnerIsolationIT extends GatewayTest {
                 .doesNotContain(subscription.id())
                 .doesNotContain(clock.id())
                 .doesNotContain(event)
+                .doesNotContain(orderId)
                 .doesNotContain(key);
         }
         // Subscribing test's key, or to test's plan, as other.

@@ -2,7 +2,6 @@ package kr.gyeol.console.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,16 +11,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import kr.gyeol.console.ConsoleSession;
 import kr.gyeol.payment.Payment;
 import kr.gyeol.payment.PaymentSearch;
+import kr.gyeol.activity.PaymentHistories;
+import kr.gyeol.activity.PaymentHistory;
 import kr.gyeol.payment.PaymentService;
 import kr.gyeol.payment.PaymentStatus;
-import kr.gyeol.refund.Refund;
 import kr.gyeol.refund.RefundRejected;
 import kr.gyeol.refund.RefundService;
-import kr.gyeol.refund.RefundStatus;
 import kr.gyeol.shared.KoreanTime;
 import kr.gyeol.shared.PaymentId;
 import kr.gyeol.shared.InstrumentType;
-import kr.gyeol.webhook.WebhookLog;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -62,13 +60,13 @@ class PaymentPages {
 
     private final RefundService refunds;
 
-    private final WebhookLog webhooks;
+    private final PaymentHistories histories;
 
-    PaymentPages(Clock clock, PaymentService payments, RefundService refunds, WebhookLog webhooks) {
+    PaymentPages(Clock clock, PaymentService payments, RefundService refunds, PaymentHistories histories) {
         this.clock = clock;
         this.payments = payments;
         this.refunds = refunds;
-        this.webhooks = webhooks;
+        this.histories = histories;
     }
 
     /** A payment as its row in the search and the head of its page show it. */
@@ -127,12 +125,8 @@ class PaymentPages {
         ConsoleSession session = session(request);
         Payment payment = owned(session, id);
         Map<String, Object> model = page(request, response, "payments");
-        List<Refund> refundsOf = this.refunds.of(payment.id());
-        long held = refundsOf.stream()
-            .filter((refund) -> refund.status() != RefundStatus.DECLINED)
-            .mapToLong((refund) -> refund.amount().amount())
-            .sum();
-        long refundable = payment.status() == PaymentStatus.APPROVED ? payment.amount().amount() - held : 0;
+        PaymentHistory history = this.histories.of(payment);
+        long refundable = history.refundable();
         model.put("payment", PaymentRow.of(model, payment));
         model.put("approvalNumber", payment.approvalNumber());
         model.put("decline", payment.decline() == null ? null
@@ -145,14 +139,12 @@ class PaymentPages {
                         : label(model, "receiptStatus", payment.receipt().status()) + " " + payment.receipt().number()
                                 + " (" + money(payment.receipt().amount().amount(), payment.amount()) + ")");
         model.put("refunds",
-                refundsOf.stream()
+                history.refunds()
+                    .stream()
                     .map((refund) -> new RefundRow(label(model, "refundStatus", refund.status()),
                             money(refund.amount().amount(), refund.amount()), time(refund.requestedAt())))
                     .toList());
-        List<String> subjects = new ArrayList<>();
-        subjects.add(payment.id().value());
-        refundsOf.forEach((refund) -> subjects.add(refund.id().value()));
-        model.put("events", events(model, this.webhooks.historyAbout(session.partnerId(), subjects)));
+        model.put("events", events(model, history.webhooks()));
         model.put("refundable", refundable > 0 ? refundable : null);
         model.put("refundableText", money(refundable, payment.amount()));
         return new ModelAndView("console/payment", model);
