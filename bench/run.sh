@@ -24,7 +24,12 @@
 # Each pair also runs a second, tighter reference: the same two commits from a minimal Java program
 # over JDBC (gyeol-bench jdbc: prepared statements, one connection per client, no HTTP).
 #
-# Usage: PAIRS=3 bench/run.sh [SECONDS=20] [CLIENTS=64] [KEYS=10000]
+# Usage: PAIRS=3 MODES="local-postgresql 3-nodes embedded" bench/run.sh [SECONDS=20] [CLIENTS=64] [KEYS=10000]
+#
+# Each pair also prints the CPU budget: the load generator's own CPU and the machine's busy cores
+# (/proc/stat) beside the gateway's and PostgreSQL's, and what the JDBC ceiling's commits cost without
+# the gateway. When both runs keep every core busy, that says how little gateway CPU per charge a ratio
+# of 0.8 allows a charge in all on this machine, beside what it spends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -35,6 +40,9 @@ KEYS="${3:-10000}"
 # The JIT needs a while on 2 cores; figures before that measure the compiler.
 WARMUP="${WARMUP:-20}"
 PAIRS="${PAIRS:-3}"
+# The modes to measure (all three unless told otherwise).
+MODES=" ${MODES:-local-postgresql 3-nodes embedded} "
+mode() { [[ "$MODES" == *" $1 "* ]]; }
 PG_HOST="${PGHOST:-127.0.0.1}"
 PG_PORT="${PGPORT:-5432}"
 PG_USER="${PGUSER:-postgres}"
@@ -155,7 +163,7 @@ report() {
     "$(python3 -c "print(round($rate / $(jdbc_field charges/s), 3))")" \
     "$(python3 -c "print(round($p99 / $(jdbc_field mean_ms), 2))")"
   # One line per pair, for the summary.
-  echo "$rate $TPS $p99 $max $MEAN_MS $failures $(field gateway_cpu_ms_per_charge) $(field postgres_cpu_ms_per_charge) $(field gc_pause_ms) $(jdbc_field charges/s) $(jdbc_field mean_ms)" \
+  echo "$rate $TPS $p99 $max $MEAN_MS $failures $(field gateway_cpu_ms_per_charge) $(field postgres_cpu_ms_per_charge) $(field gc_pause_ms) $(jdbc_field charges/s) $(jdbc_field mean_ms) $(field load_cpu_ms_per_charge) $(field busy_cores) $(jdbc_field postgres_cpu_ms_per_charge) $(jdbc_field load_cpu_ms_per_charge) $(jdbc_field busy_cores) $(field cores)" \
     >> "$WORK/pairs-$name"
 }
 
@@ -176,6 +184,16 @@ show("charges/s", [r[0] for r in rows], 0)
 show("gateway CPU ms per charge", [r[6] for r in rows], 3)
 show("PostgreSQL CPU ms per charge", [r[7] for r in rows], 3)
 show("gateway GC pauses, ms in the window", [r[8] for r in rows], 0)
+show("load generator CPU ms per charge", [r[11] for r in rows], 3)
+show("busy cores in the HTTP run", [r[12] for r in rows], 2, f" of {int(rows[0][16])}")
+show("JDBC ceiling's PostgreSQL CPU ms per charge", [r[13] for r in rows], 3)
+show("JDBC ceiling's client CPU ms per charge", [r[14] for r in rows], 3)
+show("busy cores in the JDBC ceiling", [r[15] for r in rows], 2, f" of {int(rows[0][16])}")
+# The machine's CPU budget: at 0.8 of the JDBC ceiling's rate, with as many cores busy as in the
+# HTTP run, a charge may cost at most this much CPU in all (gateway, PostgreSQL and load generator).
+show("CPU ms per charge spent: gateway + PostgreSQL + load generator", [r[6] + r[7] + r[11] for r in rows], 3)
+show("CPU ms per charge 0.8 of the JDBC ceiling allows (busy cores / (0.8 x its rate))",
+     [1000 * r[12] / (0.8 * r[9]) for r in rows], 3)
 print(f"{name:<17} request errors: {int(sum(r[5] for r in rows))} (target 0)")
 PY
 }
@@ -190,6 +208,7 @@ if psql "${LOCAL[@]}" -d postgres -qc 'SELECT 1' >/dev/null 2>&1; then
       --spring.datasource.username="$PG_USER" --spring.datasource.hikari.maximum-pool-size="$1" \
       --gyeol.vault.keys.bench="$VAULT_KEY" --gyeol.data-dir="$WORK/$2-data"
   }
+  if mode local-postgresql; then
   # shellcheck disable=SC2046
   start_gateway local-postgresql $(node_args 64 local)
   await_gateways
@@ -207,15 +226,23 @@ if psql "${LOCAL[@]}" -d postgres -qc 'SELECT 1' >/dev/null 2>&1; then
   done
   stop_gateways
   summary local-postgresql
+  fi
 
   # Three nodes share the 100 connections; the ceiling is the same database's.
+  if mode 3-nodes; then
+  # The keys come from the single node's run, or are registered by this one.
+  [ -s "$WORK/keys" ] || { FIRST_KEYS=(--keys "$KEYS" --key-file "$WORK/keys"); }
   for node in 1 2 3; do
     # shellcheck disable=SC2046
     start_gateway "node-$node" $(node_args 21 "node-$node")
   done
   await_gateways
   for pair in $(seq 1 "$PAIRS"); do
-    charges 3-nodes --keys-from "$WORK/keys"
+    if [ -n "${FIRST_KEYS[*]:-}" ] && [ "$pair" = 1 ]; then
+      charges 3-nodes "${FIRST_KEYS[@]}"
+    else
+      charges 3-nodes --keys-from "$WORK/keys"
+    fi
     idle_pools gyeol_bench
     ceiling "${LOCAL[@]}" gyeol_bench
     jdbc_ceiling "jdbc:postgresql://$PG_HOST:$PG_PORT/gyeol_bench" "$PG_USER"
@@ -223,11 +250,13 @@ if psql "${LOCAL[@]}" -d postgres -qc 'SELECT 1' >/dev/null 2>&1; then
   done
   stop_gateways
   summary 3-nodes
+  fi
   psql "${LOCAL[@]}" -d postgres -qc 'DROP DATABASE IF EXISTS gyeol_bench WITH (FORCE)' >/dev/null
 else
   echo "local-postgresql  not measured: no server at $PG_HOST:$PG_PORT (nor 3-nodes, which needs one)"
 fi
 
+if mode embedded; then
 EMBEDDED_PORT=$(free_port)
 start_gateway embedded --gyeol.data-dir="$WORK/embedded-data" --gyeol.embedded-database.port="$EMBEDDED_PORT" \
   --gyeol.embedded-database.pool-size=64
@@ -248,3 +277,4 @@ for pair in $(seq 1 "$PAIRS"); do
 done
 stop_gateways
 summary embedded
+fi

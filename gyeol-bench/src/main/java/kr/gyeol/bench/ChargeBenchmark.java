@@ -89,12 +89,15 @@ public final class ChargeBenchmark {
         double seconds = this.options.seconds();
         Histogram latency = result.latency();
         long charged = Math.max(1, latency.getTotalCount());
-        out.printf("charges/s=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f charges=%d failures=%d clients=%d keys=%d"
-                + " seconds=%d gateway_cpu_ms_per_charge=%.3f postgres_cpu_ms_per_charge=%.3f gc_pause_ms=%.0f%n",
+        out.printf(
+                "charges/s=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f charges=%d failures=%d clients=%d keys=%d"
+                        + " seconds=%d gateway_cpu_ms_per_charge=%.3f postgres_cpu_ms_per_charge=%.3f gc_pause_ms=%.0f"
+                        + " load_cpu_ms_per_charge=%.3f busy_cores=%.2f cores=%d%n",
                 latency.getTotalCount() / seconds, millis(latency.getValueAtPercentile(50)),
                 millis(latency.getValueAtPercentile(99)), millis(latency.getMaxValue()), latency.getTotalCount(),
                 result.failures(), this.options.clients(), keys.size(), this.options.seconds(),
-                costs.gatewayCpuMillis() / charged, costs.postgresCpuMillis() / charged, costs.gcPauseMillis());
+                costs.gatewayCpuMillis() / charged, costs.postgresCpuMillis() / charged, costs.gcPauseMillis(),
+                costs.loadCpuMillis() / charged, costs.busyCores(), Runtime.getRuntime().availableProcessors());
     }
 
     /** Registers the keys to charge, as many at once as there are clients. */

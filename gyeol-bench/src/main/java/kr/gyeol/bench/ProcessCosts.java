@@ -28,8 +28,12 @@ final class ProcessCosts {
     private ProcessCosts() {
     }
 
-    /** One reading of the counters. */
-    record Reading(double gatewayCpuNanos, double gcPauseSeconds, long postgresCpuNanos) {
+    /**
+     * One reading of the counters: the gateways', PostgreSQL's and this load generator's
+     * own CPU time, and the machine's busy CPU time (all cores).
+     */
+    record Reading(double gatewayCpuNanos, double gcPauseSeconds, long postgresCpuNanos, long loadCpuNanos,
+            long machineBusyNanos) {
     }
 
     static Reading read(List<String> bases) {
@@ -47,7 +51,7 @@ final class ProcessCosts {
             }
             catch (IOException ex) {
                 System.err.printf("could not read %s/actuator/prometheus: %s%n", base, ex);
-                return new Reading(Double.NaN, Double.NaN, postgresCpuNanos());
+                return reading(Double.NaN, Double.NaN);
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
@@ -68,7 +72,41 @@ final class ProcessCosts {
                 cpu = Double.NaN;
             }
         }
-        return new Reading(cpu, gc, postgresCpuNanos());
+        return reading(cpu, gc);
+    }
+
+    private static Reading reading(double gatewayCpuNanos, double gcPauseSeconds) {
+        return new Reading(gatewayCpuNanos, gcPauseSeconds, postgresCpuNanos(), loadCpuNanos(), machineBusyNanos());
+    }
+
+    /**
+     * This process's own CPU time: the load generator's cost, for the machine's budget.
+     */
+    static long loadCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+    }
+
+    /**
+     * The machine's busy CPU time over all cores since boot: the first line of
+     * {@code /proc/stat} less its idle and iowait fields (user, nice, system, irq,
+     * softirq, steal; in USER_HZ ticks). Busy time only: this machine's kernel does not
+     * count its idle time there, so the total says nothing.
+     */
+    static long machineBusyNanos() {
+        String[] fields;
+        try {
+            fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        }
+        catch (IOException ex) {
+            return -1;
+        }
+        long busy = 0;
+        for (int field = 1; field <= 8 && field < fields.length; field++) {
+            if (field != 4 && field != 5) {
+                busy += Long.parseLong(fields[field]);
+            }
+        }
+        return busy * 10_000_000L;
     }
 
     /**
@@ -119,6 +157,10 @@ final class ProcessCosts {
 
         private volatile Reading last;
 
+        private volatile long firstAt;
+
+        private volatile long lastAt;
+
         Window(List<String> bases) {
             this.bases = bases;
         }
@@ -127,8 +169,10 @@ final class ProcessCosts {
         void measure(long from, long to) {
             try {
                 sleepUntil(from);
+                this.firstAt = System.nanoTime();
                 this.first = read(this.bases);
                 sleepUntil(to);
+                this.lastAt = System.nanoTime();
                 this.last = read(this.bases);
             }
             catch (InterruptedException ex) {
@@ -151,6 +195,20 @@ final class ProcessCosts {
         double postgresCpuMillis() {
             return this.first == null || this.last == null ? Double.NaN
                     : (this.last.postgresCpuNanos() - this.first.postgresCpuNanos()) / 1e6;
+        }
+
+        double loadCpuMillis() {
+            return this.first == null || this.last == null || this.first.loadCpuNanos() < 0 ? Double.NaN
+                    : (this.last.loadCpuNanos() - this.first.loadCpuNanos()) / 1e6;
+        }
+
+        /** How many of the machine's cores were busy, on average, in the window. */
+        double busyCores() {
+            if (this.first == null || this.last == null || this.first.machineBusyNanos() < 0) {
+                return Double.NaN;
+            }
+            double wall = (this.lastAt - this.firstAt);
+            return (this.last.machineBusyNanos() - this.first.machineBusyNanos()) / wall;
         }
 
         double gcPauseMillis() {
