@@ -64,7 +64,11 @@ public final class ChargeBenchmark {
 
     private void run(PrintStream out) throws Exception {
         List<String> keys;
-        if (this.options.keysFrom() != null) {
+        if (this.options.refusals()) {
+            // No keys: each request is auth.php refusing a body without credentials.
+            keys = List.of("");
+        }
+        else if (this.options.keysFrom() != null) {
             keys = Files.readAllLines(this.options.keysFrom(), StandardCharsets.UTF_8);
         }
         else {
@@ -77,7 +81,7 @@ public final class ChargeBenchmark {
                 .build();
             keys = register(client);
         }
-        if (this.options.keyFile() != null) {
+        if (this.options.keyFile() != null && !this.options.refusals()) {
             writeKeys(this.options.keyFile(), keys);
         }
         Result result;
@@ -89,6 +93,10 @@ public final class ChargeBenchmark {
         double seconds = this.options.seconds();
         Histogram latency = result.latency();
         long charged = Math.max(1, latency.getTotalCount());
+        if (this.options.refusals()) {
+            // Each "charge" below is one refused auth.php request.
+            out.print("work=refusals ");
+        }
         out.printf(
                 "charges/s=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f charges=%d failures=%d clients=%d keys=%d"
                         + " seconds=%d gateway_cpu_ms_per_charge=%.3f postgres_cpu_ms_per_charge=%.3f gc_pause_ms=%.0f"
@@ -160,7 +168,8 @@ public final class ChargeBenchmark {
             String key = keys.get((int) ((number + sequence * this.options.clients()) % keys.size()));
             boolean approved;
             try {
-                approved = charges.charge(number, key, "bench-" + number + "-" + begin + "-" + sequence);
+                approved = this.options.refusals() ? charges.refusal(number)
+                        : charges.charge(number, key, "bench-" + number + "-" + begin + "-" + sequence);
             }
             catch (IOException | RuntimeException failed) {
                 approved = false;
@@ -192,10 +201,11 @@ public final class ChargeBenchmark {
 
     /** The command line, {@code --name value} pairs. */
     record Options(List<String> bases, String partner, String partnerKey, int clients, int seconds, int warmup,
-            int keys, Path keyFile, Path keysFrom) {
+            int keys, Path keyFile, Path keysFrom, boolean refusals) {
 
         static final String USAGE = "usage: gyeol-bench --base URL[,URL...] [--partner test] [--partner-key KEY]"
-                + " [--clients 64] [--seconds 20] [--warmup 20] [--keys 1] [--key-file PATH] [--keys-from PATH]";
+                + " [--clients 64] [--seconds 20] [--warmup 20] [--keys 1] [--key-file PATH] [--keys-from PATH]"
+                + " [--work charges|refusals]";
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -209,14 +219,27 @@ public final class ChargeBenchmark {
                     given.getOrDefault("partner", "test"), given.getOrDefault("partner-key", "abcd1234567890"),
                     positive(given, "clients", 64), positive(given, "seconds", 20), atLeastZero(given, "warmup", 20),
                     positive(given, "keys", 1), given.containsKey("key-file") ? Path.of(given.get("key-file")) : null,
-                    given.containsKey("keys-from") ? Path.of(given.get("keys-from")) : null);
+                    given.containsKey("keys-from") ? Path.of(given.get("keys-from")) : null,
+                    work(given.getOrDefault("work", "charges")));
             given.keySet()
                 .removeAll(List.of("base", "partner", "partner-key", "clients", "seconds", "warmup", "keys", "key-file",
-                        "keys-from"));
+                        "keys-from", "work"));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown option --" + given.keySet().iterator().next());
             }
             return options;
+        }
+
+        /**
+         * Whether the work is refusals (the floor of a Payple request) rather than
+         * charges.
+         */
+        private static boolean work(String work) {
+            return switch (work) {
+                case "charges" -> false;
+                case "refusals" -> true;
+                default -> throw new IllegalArgumentException("--work is charges or refusals, not " + work);
+            };
         }
 
         private static String required(Map<String, String> given, String name) {

@@ -87,6 +87,19 @@ final class PaypleCharges implements AutoCloseable {
         return ResponseCode.SPCD0000.code().equals(answer.path(Fields.PAY_CODE).asString());
     }
 
+    /**
+     * The floor of a Payple request on the gateway: {@code auth.php} with no credentials,
+     * which it refuses ({@code AUTH0002}) before anything touches the database.
+     * @return whether it was refused as expected
+     */
+    boolean refusal(int client) throws IOException {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put(Fields.PAY_TYPE, "card");
+        body.put(Fields.SIMPLE_FLAG, "Y");
+        JsonNode answer = post(this.bases.get(client % this.bases.size()).resolve("/php/auth.php"), body);
+        return "error".equals(answer.path(Fields.AUTH_RESULT).asString());
+    }
+
     private JsonNode post(URI uri, Map<String, String> body) throws IOException {
         return this.http.execute(ClassicRequestBuilder.post(uri)
             .addHeader("Referer", REFERER)

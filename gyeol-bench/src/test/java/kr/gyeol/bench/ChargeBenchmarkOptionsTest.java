@@ -13,16 +13,17 @@ class ChargeBenchmarkOptionsTest {
     void onlyTheBaseIsRequired() {
         ChargeBenchmark.Options options = ChargeBenchmark.Options.parse(new String[] { "--base", "http://h:1" });
         assertThat(options).isEqualTo(new ChargeBenchmark.Options(List.of("http://h:1"), "test", "abcd1234567890", 64,
-                20, 20, 1, null, null));
+                20, 20, 1, null, null, false));
     }
 
     @Test
     void everyOptionIsRead() {
-        ChargeBenchmark.Options options = ChargeBenchmark.Options.parse(new String[] { "--base",
-                "http://h:1,http://h:2", "--partner", "p", "--partner-key", "k", "--clients", "8", "--seconds", "5",
-                "--warmup", "0", "--keys", "100", "--key-file", "/tmp/keys", "--keys-from", "/tmp/old" });
+        ChargeBenchmark.Options options = ChargeBenchmark.Options
+            .parse(new String[] { "--base", "http://h:1,http://h:2", "--partner", "p", "--partner-key", "k",
+                    "--clients", "8", "--seconds", "5", "--warmup", "0", "--keys", "100", "--key-file", "/tmp/keys",
+                    "--keys-from", "/tmp/old", "--work", "refusals" });
         assertThat(options).isEqualTo(new ChargeBenchmark.Options(List.of("http://h:1", "http://h:2"), "p", "k", 8, 5,
-                0, 100, Path.of("/tmp/keys"), Path.of("/tmp/old")));
+                0, 100, Path.of("/tmp/keys"), Path.of("/tmp/old"), true));
     }
 
     @Test
@@ -41,6 +42,9 @@ class ChargeBenchmarkOptionsTest {
         assertThatIllegalArgumentException()
             .isThrownBy(() -> ChargeBenchmark.Options.parse(new String[] { "--base", "b", "--threads", "2" }))
             .withMessage("unknown option --threads");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> ChargeBenchmark.Options.parse(new String[] { "--base", "b", "--work", "lunch" }))
+            .withMessage("--work is charges or refusals, not lunch");
         assertThatIllegalArgumentException().isThrownBy(() -> ChargeBenchmark.Options.parse(new String[] { "--base" }))
             .withMessage("expected --name value at --base");
     }
