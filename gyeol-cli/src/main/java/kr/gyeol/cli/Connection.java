@@ -53,6 +53,15 @@ record Connection(String base, String partner, String key, String refundKey, jav
     }
 
     GyeolClient client() {
+        return builder().build();
+    }
+
+    /** A client of the overseas API too, with the custKey as the service key. */
+    GyeolClient overseasClient(String serviceId) {
+        return builder().overseasService(serviceId, this.key).build();
+    }
+
+    private GyeolClient.Builder builder() {
         if (this.key == null) {
             throw new Refusal(Exit.USAGE,
                     "No custKey for partner " + this.partner + ": give --key, set GYEOL_KEY, or run gyeol login");
@@ -67,7 +76,7 @@ record Connection(String base, String partner, String key, String refundKey, jav
         if (this.refundKey != null) {
             builder.refundKey(this.refundKey);
         }
-        return builder.build();
+        return builder;
     }
 
     private static Properties read(Path file) {

@@ -32,9 +32,22 @@ import tools.jackson.databind.json.JsonMapper;
                 "3 no gateway answers, 4 credentials refused." })
 public final class GyeolCli implements Runnable {
 
-    /** The commands, for the gateway's main to tell a command from a gateway option. */
-    public static final Set<String> COMMANDS = Set.of("listen", "trigger", "events", "settle", "clock", "login",
-            "generate-completion", "help");
+    /**
+     * The commands, for the gateway's main to tell a command from a gateway option: read
+     * from the subcommands declared above, so that none can be missing (a command the
+     * main did not know would start a gateway instead).
+     */
+    public static final Set<String> COMMANDS = commands();
+
+    private static Set<String> commands() {
+        Set<String> names = new java.util.HashSet<>();
+        for (Class<?> command : GyeolCli.class.getAnnotation(Command.class).subcommands()) {
+            Command declared = command.getAnnotation(Command.class);
+            names.add(declared.name());
+            names.addAll(java.util.List.of(declared.aliases()));
+        }
+        return Set.copyOf(names);
+    }
 
     @Mixin
     Options options;

@@ -1,5 +1,6 @@
 package kr.gyeol.cli;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -14,6 +15,9 @@ import kr.gyeol.client.ClockAdvance;
 import kr.gyeol.client.GyeolClient;
 import kr.gyeol.client.InvalidRequestException;
 import kr.gyeol.client.OutcomeUnknownException;
+import kr.gyeol.client.OverseasCharge;
+import kr.gyeol.client.OverseasChargeResult;
+import kr.gyeol.client.OverseasToken;
 import kr.gyeol.client.PayType;
 import kr.gyeol.client.Payer;
 import kr.gyeol.client.Plan;
@@ -58,6 +62,8 @@ final class TriggerCommand implements Callable<Integer> {
                 + " test clock and moves the clock a month: the second period is charged");
         scenarios.put("subscription.past-due", "subscribes the test card on a new test clock, arms a decline for"
                 + " its key and moves the clock a month: the renewal fails, the subscription is past due");
+        scenarios.put("gpay.approved", "pays 1.00 USD in the overseas window (gpay) with the test card, as a customer"
+                + " would, then charges the billing key it made 1.00 USD (/gpay/billingKey)");
         return scenarios;
     }
 
@@ -67,6 +73,11 @@ final class TriggerCommand implements Callable<Integer> {
 
     @Option(names = "--list", description = "Describe the scenarios.")
     boolean list;
+
+    @Option(names = "--service-id", paramLabel = "SERVICE_ID",
+            description = "The partner's service_id on the overseas API, for gpay.approved (by default demo for the"
+                    + " public test partner, the partner id for the test kit's partners).")
+    String serviceId;
 
     @Mixin
     Options options;
@@ -130,6 +141,7 @@ final class TriggerCommand implements Callable<Integer> {
 
             case "subscription.renewed" -> subscribe(client, register(client), false);
             case "subscription.past-due" -> subscribe(client, register(client), true);
+            case "gpay.approved" -> overseas(connection);
             default -> throw new IllegalStateException(this.scenario);
         }
         this.output.end();
@@ -195,6 +207,65 @@ final class TriggerCommand implements Callable<Integer> {
         Refund refund = client.payments().refund(RefundRequest.of(charged.orderId(), charged.paidOn(), won));
         this.output.line("Refunded " + refund.amount() + " won of order " + charged.orderId() + ".");
         this.output.put("refund", Map.of("orderId", charged.orderId(), "amount", refund.amount()));
+    }
+
+    /**
+     * A customer's payment in the overseas window, then a charge of the billing key it
+     * made, through the overseas API with the partner's custKey as its service key.
+     */
+    private void overseas(Connection connection) {
+        String service = this.serviceId != null ? this.serviceId
+                : Connection.TEST_PARTNER.equals(connection.partner()) ? "demo" : connection.partner();
+        GyeolClient client = connection.overseasClient(service);
+        OverseasToken token = client.overseas().token();
+        String orderId = "cli-gpay-" + System.currentTimeMillis();
+        Map<String, String> order = new LinkedHashMap<>();
+        order.put("Authorization", "Bearer " + token.accessToken());
+        order.put("service_id", service);
+        order.put("service_oid", orderId);
+        order.put("comments", "gyeol trigger");
+        order.put("totalAmount", "1.00");
+        order.put("currency", "USD");
+        order.put("firstName", "Gildong");
+        order.put("lastName", "Hong");
+        order.put("email", "cli@example.com");
+        order.put("resultUrl", "http://localhost/gpay-result");
+        order.put("payCls", "demo");
+        Map<String, String> card = new LinkedHashMap<>();
+        card.put("cardNumber", "4242424242424242");
+        card.put("expiryMonth", "12");
+        card.put("expiryYear", "30");
+        card.put("securityCode", "123");
+        Map<String, String> paid = new OverseasWindow(connection.base()).pay(order, card);
+        if (!"A0000".equals(paid.get("result"))) {
+            throw new Refusal(Exit.REFUSED,
+                    "the overseas window refused the payment: " + paid.get("result") + " " + paid.get("message"));
+        }
+        this.output.line("Paid order " + orderId + " 1.00 USD in the overseas window: approved (api_id "
+                + paid.get("api_id") + "); billing key " + paid.get("billing_key") + ".");
+        OverseasChargeResult charged = client.overseas()
+            .charge(OverseasCharge.of(paid.get("billing_key"), "gyeol trigger", new BigDecimal("1.00"), "USD",
+                    orderId + "-2", "123"));
+        Map<String, Object> second = new LinkedHashMap<>();
+        second.put("orderId", charged.orderId());
+        switch (charged) {
+            case OverseasChargeResult.Approved approved -> {
+                this.output.line("Charged the billing key 1.00 USD, order " + approved.orderId() + ": approved (api_id "
+                        + approved.payment().payId() + ").");
+                second.put("status", "APPROVED");
+                second.put("payId", approved.payment().payId());
+            }
+            case OverseasChargeResult.Declined declined -> {
+                this.output.line("Charged the billing key 1.00 USD, order " + declined.orderId() + ": declined ("
+                        + declined.code() + " " + declined.message() + ").");
+                second.put("status", "DECLINED");
+                second.put("code", declined.code());
+            }
+        }
+        this.output.put("payment", Map.of("orderId", orderId, "amount", "1.00", "currency", "USD", "status", "APPROVED",
+                "payId", paid.get("api_id")));
+        this.output.put("billingKey", paid.get("billing_key"));
+        this.output.put("charge", second);
     }
 
     private void subscribe(GyeolClient client, BillingKey key, boolean declineRenewal) {

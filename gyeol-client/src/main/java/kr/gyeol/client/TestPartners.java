@@ -47,9 +47,11 @@ public final class TestPartners {
      * @param custKey the partner key
      * @param webhookSecret the secret its webhooks are signed with, or null without a
      * receiver
+     * @param gpayServiceId its {@code service_id} on the overseas API
+     * ({@code service_key} is the custKey)
      */
     public record TestPartner(String cstId, String custKey, String clientKey, String refundKey, List<String> domains,
-            String webhookUrl, String webhookSecret) {
+            String webhookUrl, String webhookSecret, String gpayServiceId) {
 
         /** The id only: the keys are secrets, even in a test's log. */
         @Override

@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import kr.gyeol.client.CardRegistration;
 import kr.gyeol.client.Charge;
 import kr.gyeol.client.ChargeResult;
@@ -140,6 +147,85 @@ class GatewayProcessE2EIT {
     }
 
     @Test
+    void listenForwardsFromThePackagedJarAndAfterARestartSendsOnlyWhatItMissed() throws Exception {
+        String kitKey = "kit-" + UUID.randomUUID();
+        GatewayProcess gateway = start("process-listen", dataDirectory(), "--gyeol.test-kit.key=" + kitKey);
+        Path work = this.gateways.dataDirectory("listen-");
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        String jar = Path.of("../gyeol-server/target/gyeol-server.jar").toAbsolutePath().toString();
+        // A test partner whose own receiver the gateway cannot reach: its events reach
+        // the shop only through listen.
+        HttpResponse<String> made = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/v1/test-kit/partners"))
+                .header("Authorization", "Bearer " + kitKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"webhookUrl\":\"http://127.0.0.1:9/hook\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        Map<String, Object> partner = tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .readValue(made.body(), new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
+            });
+        List<String> as = List.of("--base", gateway.baseUrl(), "--profile", work.resolve("none.properties").toString(),
+                "--partner", (String) partner.get("cstId"), "--key", (String) partner.get("custKey"));
+        Path state = work.resolve("listen.state");
+        try (WebhookInbox shop = new WebhookInbox()) {
+            List<String> listen = new ArrayList<>(List.of(java, "-jar", jar, "listen"));
+            listen.addAll(as);
+            listen
+                .addAll(List.of("--forward-to", shop.url("/hook"), "--events", "PAYMENT", "--state", state.toString()));
+            Process listening = new ProcessBuilder(listen).redirectErrorStream(true)
+                .redirectOutput(work.resolve("listen-1.txt").toFile())
+                .start();
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(state));
+                String first = orderIdOf(
+                        command(joined(List.of(java, "-jar", jar, "trigger", "payment.approved", "--json"), as), work));
+                shop.await((delivery) -> delivery.body().contains(first), Duration.ofSeconds(30));
+
+                // Sent again on asking: the gateway takes it up (its own receiver is
+                // down).
+                Command events = command(
+                        joined(List.of(java, "-jar", jar, "events", "--type", "PAYMENT", "--json"), as), work);
+                String eventId = events.out().replaceAll("(?s).*\"id\":\"(evt_[^\"]+)\".*", "$1");
+                assertThat(eventId).startsWith("evt_");
+                Command resent = command(joined(List.of(java, "-jar", jar, "events", "resend", eventId), as), work);
+                assertThat(resent.exit()).as(resent.err()).isZero();
+            }
+            finally {
+                listening.destroy();
+                assertThat(listening.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(Files.readString(work.resolve("listen-1.txt"))).contains("PAYMENT").contains("HTTP 200");
+
+            // While nobody listens, a payment; a listen started again sends it, and only
+            // it.
+            String missed = orderIdOf(
+                    command(joined(List.of(java, "-jar", jar, "trigger", "payment.approved", "--json"), as), work));
+            List<String> again = new ArrayList<>(listen);
+            again.addAll(List.of("--max-events", "1"));
+            Process resumed = new ProcessBuilder(again).redirectErrorStream(true)
+                .redirectOutput(work.resolve("listen-2.txt").toFile())
+                .start();
+            assertThat(resumed.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(resumed.exitValue()).as(Files.readString(work.resolve("listen-2.txt"))).isZero();
+            assertThat(shop.all()).filteredOn((delivery) -> delivery.body().contains(missed)).hasSize(1);
+            assertThat(shop.all()).as("each payment once: the first not sent again").hasSize(2);
+        }
+    }
+
+    private static List<String> joined(List<String> command, List<String> options) {
+        List<String> line = new ArrayList<>(command);
+        line.addAll(options);
+        return line;
+    }
+
+    private static String orderIdOf(Command triggered) {
+        assertThat(triggered.exit()).as(triggered.err()).isZero();
+        return triggered.out().replaceAll("(?s).*\"orderId\":\"([^\"]+)\".*", "$1");
+    }
+
+    @Test
     void theCommandLineRunsFromTheScriptAndTheJarAgainstARunningGateway() throws Exception {
         Path data = dataDirectory();
         GatewayProcess gateway = start("process-cli", data);
@@ -163,6 +249,13 @@ class GatewayProcessE2EIT {
                 work);
         assertThat(settled.exit()).as(settled.err()).isZero();
         assertThat(settled.out().strip()).isEqualTo("{\"settled\":true}");
+
+        // Every command is the command line's, from the script too (payments once
+        // started a gateway instead).
+        Command payments = command(List.of(script, "--base", gateway.baseUrl(), "--profile", profile, "payments"),
+                work);
+        assertThat(payments.exit()).as(payments.err()).isZero();
+        assertThat(payments.out()).contains("APPROVED").doesNotContain("Starting GyeolApplication");
 
         Command wrongKey = command(List.of(java, "-jar", jar, "--base", gateway.baseUrl(), "--profile", profile,
                 "--partner", "test", "--key", "not-the-key", "events"), work);

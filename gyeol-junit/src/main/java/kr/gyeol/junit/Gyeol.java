@@ -51,12 +51,16 @@ public final class Gyeol implements AutoCloseable {
      */
     public synchronized GyeolClient client() {
         if (this.client == null) {
-            this.client = GyeolClient.builder()
+            GyeolClient.Builder builder = GyeolClient.builder()
                 .hosts(Hosts.gyeol(this.baseUrl))
                 .partner(this.partner.cstId(), this.partner.custKey())
                 .refundKey(this.partner.refundKey())
-                .referer("http://localhost")
-                .build();
+                .referer("http://localhost");
+            if (this.partner.gpayServiceId() != null) {
+                // A gateway before overseas test partners names none.
+                builder.overseasService(this.partner.gpayServiceId(), this.partner.custKey());
+            }
+            this.client = builder.build();
         }
         return this.client;
     }
@@ -147,8 +151,8 @@ public final class Gyeol implements AutoCloseable {
      * What a shop's configuration needs, under {@code prefix}: {@code <prefix>.cst-id},
      * {@code .cust-key}, {@code .client-key}, {@code .refund-key}, {@code .base-url},
      * {@code .auth-url}, {@code .window-script-url}, {@code .sdk-script-url},
-     * {@code .overseas-base-url}, {@code .webhook-secret}. A Spring Boot shop registers
-     * them in one line:
+     * {@code .overseas-base-url}, {@code .gpay-service-id}, {@code .webhook-secret}. A
+     * Spring Boot shop registers them in one line:
      * {@code gyeol.properties("payple").forEach((name, value) -> registry.add(name, () -> value))}.
      */
     public Map<String, String> properties(String prefix) {
@@ -162,6 +166,9 @@ public final class Gyeol implements AutoCloseable {
         properties.put(prefix + ".window-script-url", windowScriptUrl());
         properties.put(prefix + ".sdk-script-url", sdkScriptUrl());
         properties.put(prefix + ".overseas-base-url", overseasBaseUrl());
+        if (this.partner.gpayServiceId() != null) {
+            properties.put(prefix + ".gpay-service-id", this.partner.gpayServiceId());
+        }
         properties.put(prefix + ".webhook-secret", this.partner.webhookSecret());
         return properties;
     }

@@ -11,9 +11,11 @@ import java.util.List;
  * @param refundKey the refund key ({@code PCD_REFUND_KEY})
  * @param domains the hosts its pages may be served from
  * @param webhookSecret the secret its webhooks are signed with
+ * @param gpayServiceId its {@code service_id} on the overseas API (gpay), whose
+ * {@code service_key} is the custKey
  */
 public record GyeolPartner(String cstId, String custKey, String clientKey, String refundKey, List<String> domains,
-        String webhookSecret) {
+        String webhookSecret, String gpayServiceId) {
 
     public GyeolPartner {
         domains = List.copyOf(domains);

@@ -137,7 +137,7 @@ public final class GyeolSandbox {
         Inbox inbox = this.receivers.open();
         TestPartners.TestPartner made = new TestPartners(this.baseUrl, this.kitKey).create(inbox.url());
         GyeolPartner partner = new GyeolPartner(made.cstId(), made.custKey(), made.clientKey(), made.refundKey(),
-                made.domains(), made.webhookSecret());
+                made.domains(), made.webhookSecret(), made.gpayServiceId());
         inbox.verifyWith(partner.webhookSecret());
         return new Gyeol(this.baseUrl, partner, inbox, () -> this.receivers.close(inbox));
     }

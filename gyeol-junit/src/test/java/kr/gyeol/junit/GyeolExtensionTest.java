@@ -76,7 +76,10 @@ class GyeolExtensionTest {
                 .isInstanceOf(RuntimeException.class);
         }
         assertThat(gyeol.properties("payple")).containsEntry("payple.cst-id", gyeol.partner().cstId())
-            .containsEntry("payple.auth-url", gyeol.baseUrl() + "/php/auth.php");
+            .containsEntry("payple.auth-url", gyeol.baseUrl() + "/php/auth.php")
+            .containsEntry("payple.gpay-service-id", gyeol.partner().cstId());
+        // Enrolled for the overseas API: its client gets a token there.
+        assertThat(gyeol.client().overseas().token().accessToken()).isNotBlank();
     }
 
     @Test

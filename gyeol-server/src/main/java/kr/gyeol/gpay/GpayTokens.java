@@ -131,6 +131,22 @@ public class GpayTokens implements InitializingBean, ExpiringRows {
     }
 
     /**
+     * Enrols a partner for overseas payments under a service id of its own: its partner
+     * id (the test kit's partners, in the caller's transaction).
+     * @return the service id
+     */
+    public String enrol(PartnerId partnerId) {
+        this.jdbc.sql("""
+                INSERT INTO gpay_services (service_id, partner_id) VALUES (:serviceId, :partnerId)
+                ON CONFLICT (partner_id) DO NOTHING
+                """).param("serviceId", partnerId.value()).param("partnerId", partnerId.value()).update();
+        return this.jdbc.sql("SELECT service_id FROM gpay_services WHERE partner_id = :partnerId")
+            .param("partnerId", partnerId.value())
+            .query(String.class)
+            .single();
+    }
+
+    /**
      * The partner a bearer token speaks for, when it was issued for {@code serviceId}.
      * @param authorization the {@code Authorization} header, with or without
      * {@code Bearer }

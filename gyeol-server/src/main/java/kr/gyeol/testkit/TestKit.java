@@ -3,6 +3,7 @@ package kr.gyeol.testkit;
 import java.util.List;
 import java.util.Optional;
 
+import kr.gyeol.gpay.GpayTokens;
 import kr.gyeol.partner.TestModePartners;
 import kr.gyeol.payment.PaymentSettlement;
 import kr.gyeol.refund.RefundSettlement;
@@ -29,12 +30,15 @@ public class TestKit {
 
     private final RefundSettlement refunds;
 
-    TestKit(TestModePartners partners, WebhookEndpoints webhooks, PaymentSettlement payments,
-            RefundSettlement refunds) {
+    private final GpayTokens overseas;
+
+    TestKit(TestModePartners partners, WebhookEndpoints webhooks, PaymentSettlement payments, RefundSettlement refunds,
+            GpayTokens overseas) {
         this.partners = partners;
         this.webhooks = webhooks;
         this.payments = payments;
         this.refunds = refunds;
+        this.overseas = overseas;
     }
 
     /**
@@ -49,9 +53,11 @@ public class TestKit {
     /**
      * A new partner and its webhook receiver (none when {@code resultUrl} is null).
      *
+     * @param gpayServiceId its {@code service_id} on the overseas API (its partner id)
      * @param webhook the receiver's settings, or null for none
      */
-    public record TestPartner(TestModePartners.Credentials credentials, Optional<WebhookEndpoint> webhook) {
+    public record TestPartner(TestModePartners.Credentials credentials, String gpayServiceId,
+            Optional<WebhookEndpoint> webhook) {
     }
 
     /** The receiver a test partner's events go to. */
@@ -59,7 +65,8 @@ public class TestKit {
     }
 
     /**
-     * Makes a test-mode partner, with its receiver when one is given.
+     * Makes a test-mode partner, enrolled for overseas payments, with its receiver when
+     * one is given.
      * @throws ReceiverRefused when a receiver URL is not one a test partner may reach
      * (nothing is made)
      */
@@ -67,8 +74,9 @@ public class TestKit {
     public TestPartner createPartner(List<String> domains, Receiver receiver) {
         TestModePartners.Credentials credentials = this.partners
             .create(domains == null || domains.isEmpty() ? LOCAL_DOMAINS : domains);
+        String serviceId = this.overseas.enrol(credentials.id());
         if (receiver == null) {
-            return new TestPartner(credentials, Optional.empty());
+            return new TestPartner(credentials, serviceId, Optional.empty());
         }
         Optional<String> refusal = this.webhooks.refusal(credentials.id(), receiver.resultUrl(),
                 receiver.revocationUrl());
@@ -76,7 +84,7 @@ public class TestKit {
             throw new ReceiverRefused(refusal.get());
         }
         try {
-            return new TestPartner(credentials, Optional.of(this.webhooks.configure(credentials.id(),
+            return new TestPartner(credentials, serviceId, Optional.of(this.webhooks.configure(credentials.id(),
                     receiver.resultUrl(), receiver.revocationUrl(), receiver.format(), null)));
         }
         catch (IllegalArgumentException invalid) {

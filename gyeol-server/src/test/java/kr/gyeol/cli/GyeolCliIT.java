@@ -88,7 +88,8 @@ class GyeolCliIT extends GatewayTest {
         Run list = gyeol(partner, "trigger", "--list");
         assertThat(list.exit()).isZero();
         assertThat(list.out()).contains("payment.approved", "payment.declined", "payment.unknown", "refund.partial",
-                "billing-key.registered", "billing-key.revoked", "subscription.renewed", "subscription.past-due");
+                "billing-key.registered", "billing-key.revoked", "subscription.renewed", "subscription.past-due",
+                "gpay.approved");
 
         Run approved = gyeol(partner, "trigger", "payment.approved", "--json");
         assertThat(approved.exit()).as(approved.err()).isZero();
@@ -116,8 +117,24 @@ class GyeolCliIT extends GatewayTest {
             .containsEntry("periodNumber", 1);
         Run pastDue = gyeol(partner, "trigger", "subscription.past-due", "--json");
         assertThat((Map<Object, Object>) pastDue.json().get("subscription")).containsEntry("status", "PAST_DUE");
+        // The overseas window as a customer walks it, then its billing key charged.
+        Run overseas = gyeol(partner, "trigger", "gpay.approved", "--json");
+        assertThat(overseas.exit()).as(overseas.err()).isZero();
+        Map<Object, Object> windowPayment = (Map<Object, Object>) overseas.json().get("payment");
+        assertThat(windowPayment).containsEntry("status", "APPROVED").containsEntry("currency", "USD");
+        assertThat((Map<Object, Object>) overseas.json().get("charge")).containsEntry("status", "APPROVED");
+        Map<String, Object> history = (Map<String, Object>) gyeol(partner, "payments", "show",
+                (String) windowPayment.get("orderId"), "--json")
+            .json()
+            .get("history");
+        assertThat((Map<String, Object>) history.get("payment")).containsEntry("api", "GPAY")
+            .containsEntry("status", "APPROVED")
+            .containsEntry("amount", 100)
+            .containsEntry("currency", "USD");
+        assertThat(gyeol(partner, "trigger", "gpay.approved").out()).contains("in the overseas window: approved")
+            .contains("Charged the billing key 1.00 USD");
         // No secret is ever printed.
-        for (Run run : List.of(approved, unknown, settled, renewed, pastDue)) {
+        for (Run run : List.of(approved, unknown, settled, renewed, pastDue, overseas)) {
             assertThat(run.out() + run.err()).doesNotContain(partner.key()).doesNotContain(partner.refundKey());
         }
     }
@@ -300,8 +317,13 @@ class GyeolCliIT extends GatewayTest {
 
     @Test
     void theGatewaysMainTellsTheCommandLineFromTheGateway() {
-        for (String command : List.of("listen", "trigger", "events", "settle", "clock", "login", "help", "--partner",
-                "--base=x", "--json", "--help", "-V", "generate-completion")) {
+        for (String command : List.of("listen", "trigger", "events", "payments", "settle", "clock", "login", "help",
+                "--partner", "--base=x", "--json", "--help", "-V", "generate-completion")) {
+            assertThat(GyeolCli.handles(command)).as(command).isTrue();
+        }
+        // Every command the parser knows: a new one that the gateway's main did not
+        // know would start a gateway on port 8080 instead.
+        for (String command : new picocli.CommandLine(new GyeolCli()).getSubcommands().keySet()) {
             assertThat(GyeolCli.handles(command)).as(command).isTrue();
         }
         for (String gateway : List.of("--server.port=8080", "--gyeol.data-dir=/tmp/x", "--spring.profiles.active=x",

@@ -98,6 +98,9 @@ class TestKitIT extends GatewayTest {
             assertThat(first.get("cstId")).isNotEqualTo(second.get("cstId"));
             assertThat(first.get("domains")).isEqualTo(List.of("localhost", "127.0.0.1"));
             assertThat(second.get("webhookSecret")).isNull();
+            // Enrolled for overseas payments under its own id (its service key is its
+            // custKey).
+            assertThat(first.get("gpayServiceId")).isEqualTo(first.get("cstId"));
 
             PaypleTestClient shop = new PaypleTestClient(this.payple.baseUrl(), (String) first.get("cstId"),
                     (String) first.get("custKey"));

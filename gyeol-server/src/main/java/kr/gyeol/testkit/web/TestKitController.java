@@ -54,9 +54,11 @@ class TestKitController {
      * @param custKey the partner key ({@code custKey}, {@code PCD_CUST_KEY})
      * @param webhookSecret the secret its webhooks are signed with, or null without a
      * receiver
+     * @param gpayServiceId its {@code service_id} on the overseas API (its
+     * {@code service_key} is the custKey)
      */
     record TestPartnerView(String cstId, String custKey, String clientKey, String refundKey, List<String> domains,
-            String webhookUrl, String revocationUrl, String webhookFormat, String webhookSecret) {
+            String webhookUrl, String revocationUrl, String webhookFormat, String webhookSecret, String gpayServiceId) {
     }
 
     @PostMapping("/v1/test-kit/partners")
@@ -103,7 +105,7 @@ class TestKitController {
                 made.webhook().map((endpoint) -> endpoint.resultUrl()).orElse(null),
                 made.webhook().map((endpoint) -> endpoint.revocationUrl()).orElse(null),
                 made.webhook().map((endpoint) -> endpoint.format().name()).orElse(null),
-                made.webhook().map((endpoint) -> endpoint.secret()).orElse(null));
+                made.webhook().map((endpoint) -> endpoint.secret()).orElse(null), made.gpayServiceId());
         return ResponseEntity.created(URI.create("/v1/test-kit/partners/" + view.cstId())).body(view);
     }
 
