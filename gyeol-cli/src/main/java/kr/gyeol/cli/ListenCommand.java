@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import kr.gyeol.client.GyeolClient;
+import kr.gyeol.client.InvalidRequestException;
 import kr.gyeol.client.Listener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,6 +55,10 @@ final class ListenCommand implements Callable<Integer> {
     @Option(names = "--from-start",
             description = "With no saved place, begin at the partner's first event instead of now.")
     boolean fromStart;
+
+    @Option(names = "--reset",
+            description = "Forget the saved place: begin now (or, with --from-start, at the first event).")
+    boolean reset;
 
     @Option(names = "--max-events", paramLabel = "N", description = "Stop after forwarding N events (default: never).")
     Integer maxEvents;
@@ -89,8 +94,9 @@ final class ListenCommand implements Callable<Integer> {
         GyeolClient client = connection.client();
         GyeolCli.Output output = this.root.output(this.options, this.spec);
         Path place = this.state != null ? this.state : defaultState(connection);
-        String cursor = Files.isRegularFile(place) ? Files.readString(place).strip() : null;
-        if (cursor == null || cursor.isEmpty()) {
+        String cursor = !this.reset && Files.isRegularFile(place) ? Files.readString(place).strip() : null;
+        boolean saved = cursor != null && !cursor.isEmpty();
+        if (!saved) {
             cursor = this.fromStart ? Listener.FROM_THE_START : client.listener().cursorNow();
             save(place, cursor);
         }
@@ -101,7 +107,19 @@ final class ListenCommand implements Callable<Integer> {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         int forwarded = 0;
         while (this.maxEvents == null || forwarded < this.maxEvents) {
-            Listener.Batch batch = client.listener().after(cursor, 20);
+            Listener.Batch batch;
+            try {
+                batch = client.listener().after(cursor, 20);
+            }
+            catch (InvalidRequestException gone) {
+                if (saved && "no-such-event".equals(gone.code())) {
+                    throw new Refusal(Exit.REFUSED, "the place saved in " + place + " names an event the gateway no"
+                            + " longer has (pruned, or another database); run again with --reset to begin now, or"
+                            + " --reset --from-start for every event it keeps");
+                }
+                throw gone;
+            }
+            saved = false;
             for (Listener.Event event : batch.events()) {
                 if (this.maxEvents != null && forwarded >= this.maxEvents) {
                     break;

@@ -24,6 +24,7 @@ import kr.gyeol.client.GyeolClient;
 import kr.gyeol.client.PayType;
 import kr.gyeol.client.Payer;
 import kr.gyeol.e2e.support.GatewayProcess;
+import kr.gyeol.e2e.support.GyeolCommand;
 import kr.gyeol.e2e.support.WebhookInbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -123,29 +124,6 @@ class GatewayProcessE2EIT {
             .id()).isNotBlank();
     }
 
-    /** What a command of the command line printed and how it ended. */
-    private record Command(int exit, String out, String err) {
-    }
-
-    private static Command command(List<String> line, Path work) throws Exception {
-        Path out = Files.createTempFile(work, "out-", ".txt");
-        Path err = Files.createTempFile(work, "err-", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(line).redirectOutput(out.toFile()).redirectError(err.toFile());
-        String javaHome = Path.of(ProcessHandle.current().info().command().orElseThrow())
-            .getParent()
-            .getParent()
-            .toString();
-        builder.environment().put("JAVA_HOME", javaHome);
-        builder.environment()
-            .put("GYEOL_JAR", Path.of("../gyeol-server/target/gyeol-server.jar").toAbsolutePath().toString());
-        Process process = builder.start();
-        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("gyeol " + line + " did not end within 60 s");
-        }
-        return new Command(process.exitValue(), Files.readString(out), Files.readString(err));
-    }
-
     @Test
     void listenForwardsFromThePackagedJarAndAfterARestartSendsOnlyWhatItMissed() throws Exception {
         String kitKey = "kit-" + UUID.randomUUID();
@@ -174,22 +152,23 @@ class GatewayProcessE2EIT {
             listen.addAll(as);
             listen
                 .addAll(List.of("--forward-to", shop.url("/hook"), "--events", "PAYMENT", "--state", state.toString()));
-            Process listening = new ProcessBuilder(listen).redirectErrorStream(true)
-                .redirectOutput(work.resolve("listen-1.txt").toFile())
-                .start();
+            Process listening = GyeolCommand.start(listen, work.resolve("listen-1.txt"));
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(state));
-                String first = orderIdOf(
-                        command(joined(List.of(java, "-jar", jar, "trigger", "payment.approved", "--json"), as), work));
+                String first = ordered(GyeolCommand.run(
+                        GyeolCommand.line(List.of(java, "-jar", jar, "trigger", "payment.approved", "--json"), as),
+                        work));
                 shop.await((delivery) -> delivery.body().contains(first), Duration.ofSeconds(30));
 
                 // Sent again on asking: the gateway takes it up (its own receiver is
                 // down).
-                Command events = command(
-                        joined(List.of(java, "-jar", jar, "events", "--type", "PAYMENT", "--json"), as), work);
+                GyeolCommand events = GyeolCommand.run(
+                        GyeolCommand.line(List.of(java, "-jar", jar, "events", "--type", "PAYMENT", "--json"), as),
+                        work);
                 String eventId = events.out().replaceAll("(?s).*\"id\":\"(evt_[^\"]+)\".*", "$1");
                 assertThat(eventId).startsWith("evt_");
-                Command resent = command(joined(List.of(java, "-jar", jar, "events", "resend", eventId), as), work);
+                GyeolCommand resent = GyeolCommand
+                    .run(GyeolCommand.line(List.of(java, "-jar", jar, "events", "resend", eventId), as), work);
                 assertThat(resent.exit()).as(resent.err()).isZero();
             }
             finally {
@@ -200,13 +179,11 @@ class GatewayProcessE2EIT {
 
             // While nobody listens, a payment; a listen started again sends it, and only
             // it.
-            String missed = orderIdOf(
-                    command(joined(List.of(java, "-jar", jar, "trigger", "payment.approved", "--json"), as), work));
+            String missed = ordered(GyeolCommand
+                .run(GyeolCommand.line(List.of(java, "-jar", jar, "trigger", "payment.approved", "--json"), as), work));
             List<String> again = new ArrayList<>(listen);
             again.addAll(List.of("--max-events", "1"));
-            Process resumed = new ProcessBuilder(again).redirectErrorStream(true)
-                .redirectOutput(work.resolve("listen-2.txt").toFile())
-                .start();
+            Process resumed = GyeolCommand.start(again, work.resolve("listen-2.txt"));
             assertThat(resumed.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(resumed.exitValue()).as(Files.readString(work.resolve("listen-2.txt"))).isZero();
             assertThat(shop.all()).filteredOn((delivery) -> delivery.body().contains(missed)).hasSize(1);
@@ -214,15 +191,10 @@ class GatewayProcessE2EIT {
         }
     }
 
-    private static List<String> joined(List<String> command, List<String> options) {
-        List<String> line = new ArrayList<>(command);
-        line.addAll(options);
-        return line;
-    }
-
-    private static String orderIdOf(Command triggered) {
+    /** The order id of a {@code trigger … --json} that ended well. */
+    private static String ordered(GyeolCommand triggered) {
         assertThat(triggered.exit()).as(triggered.err()).isZero();
-        return triggered.out().replaceAll("(?s).*\"orderId\":\"([^\"]+)\".*", "$1");
+        return triggered.orderId();
     }
 
     @Test
@@ -236,7 +208,7 @@ class GatewayProcessE2EIT {
         String script = Path.of("../bin/gyeol").toAbsolutePath().toString();
 
         // bin/gyeol, as a developer types it, against the public test partner.
-        Command unknown = command(
+        GyeolCommand unknown = GyeolCommand.run(
                 List.of(script, "--base", gateway.baseUrl(), "--profile", profile, "trigger", "payment.unknown"), work);
         assertThat(unknown.exit()).as(unknown.err()).isZero();
         assertThat(unknown.out()).contains("Registered billing key").contains("unknown (SPCD1001)");
@@ -244,7 +216,7 @@ class GatewayProcessE2EIT {
             .doesNotContain("Starting GyeolApplication");
 
         // java -jar gyeol-server.jar <command>.
-        Command settled = command(
+        GyeolCommand settled = GyeolCommand.run(
                 List.of(java, "-jar", jar, "settle", "--base", gateway.baseUrl(), "--profile", profile, "--json"),
                 work);
         assertThat(settled.exit()).as(settled.err()).isZero();
@@ -252,21 +224,22 @@ class GatewayProcessE2EIT {
 
         // Every command is the command line's, from the script too (payments once
         // started a gateway instead).
-        Command payments = command(List.of(script, "--base", gateway.baseUrl(), "--profile", profile, "payments"),
-                work);
+        GyeolCommand payments = GyeolCommand
+            .run(List.of(script, "--base", gateway.baseUrl(), "--profile", profile, "payments"), work);
         assertThat(payments.exit()).as(payments.err()).isZero();
         assertThat(payments.out()).contains("APPROVED").doesNotContain("Starting GyeolApplication");
 
-        Command wrongKey = command(List.of(java, "-jar", jar, "--base", gateway.baseUrl(), "--profile", profile,
-                "--partner", "test", "--key", "not-the-key", "events"), work);
+        GyeolCommand wrongKey = GyeolCommand.run(List.of(java, "-jar", jar, "--base", gateway.baseUrl(), "--profile",
+                profile, "--partner", "test", "--key", "not-the-key", "events"), work);
         assertThat(wrongKey.exit()).isEqualTo(4);
         assertThat(wrongKey.err().strip().lines()).hasSize(1);
 
-        Command down = command(List.of(script, "--base", "http://127.0.0.1:1", "--profile", profile, "events"), work);
+        GyeolCommand down = GyeolCommand
+            .run(List.of(script, "--base", "http://127.0.0.1:1", "--profile", profile, "events"), work);
         assertThat(down.exit()).isEqualTo(3);
         assertThat(down.err()).startsWith("gyeol: no gateway answers at http://127.0.0.1:1 ");
 
-        Command usage = command(List.of(script, "trigger", "payment.maybe"), work);
+        GyeolCommand usage = GyeolCommand.run(List.of(script, "trigger", "payment.maybe"), work);
         assertThat(usage.exit()).isEqualTo(2);
     }
 

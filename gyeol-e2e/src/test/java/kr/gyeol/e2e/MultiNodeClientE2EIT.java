@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +32,12 @@ import kr.gyeol.client.OutcomeUnknownException;
 import kr.gyeol.client.PayType;
 import kr.gyeol.client.Payer;
 import kr.gyeol.e2e.support.GatewayCluster;
+import kr.gyeol.e2e.support.GyeolCommand;
 import kr.gyeol.e2e.support.GatewayProcess;
 import kr.gyeol.e2e.support.WebhookInbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two gateway nodes on one PostgreSQL, a client on each: a billing key registered on one
@@ -153,7 +157,7 @@ class MultiNodeClientE2EIT {
     }
 
     @Test
-    void nodesShareKeysOrderIdsMonthsAndUnknownOutcomes() throws Exception {
+    void nodesShareKeysOrderIdsMonthsAndUnknownOutcomes(@TempDir Path work) throws Exception {
         this.cluster = new GatewayCluster(ClientE2ECases.SETTINGS);
         List<GatewayProcess> nodes = this.cluster.startAll("a", "b");
         GyeolClient a = ClientE2ECases.clientOf(nodes.get(0));
@@ -206,6 +210,36 @@ class MultiNodeClientE2EIT {
             .ignoreExceptionsInstanceOf(OutcomeUnknownException.class)
             .until(() -> b.payments().lookup(PayType.CARD, unknownOrder, LocalDate.now(KOREA)), Optional::isPresent);
         assertThat(settled.get()).isInstanceOf(ChargeResult.Approved.class);
+
+        // The command line works the same against either node: listen at one hears a
+        // payment triggered at the other, and either shows its history.
+        try (WebhookInbox shop = new WebhookInbox()) {
+            Path state = work.resolve("listen.state");
+            List<String> profile = List.of("--profile", work.resolve("none.properties").toString());
+            Process listening = GyeolCommand.start(GyeolCommand.line(
+                    GyeolCommand.line(GyeolCommand.jar(), "listen", "--base", nodes.get(1).baseUrl(), "--forward-to",
+                            shop.url("/hook"), "--events", "PAYMENT", "--max-events", "1", "--state", state.toString()),
+                    profile), work.resolve("listen.txt"));
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(state));
+                GyeolCommand triggered = GyeolCommand.run(GyeolCommand.line(List.of(GyeolCommand.script(), "--base",
+                        nodes.get(0).baseUrl(), "trigger", "payment.approved", "--json"), profile), work);
+                assertThat(triggered.exit()).as(triggered.err()).isZero();
+                String cliOrder = triggered.orderId();
+                assertThat(listening.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(listening.exitValue()).as(Files.readString(work.resolve("listen.txt"))).isZero();
+                assertThat(shop.all()).singleElement()
+                    .satisfies((delivery) -> assertThat(delivery.body()).contains(cliOrder));
+                GyeolCommand shown = GyeolCommand.run(GyeolCommand.line(
+                        List.of(GyeolCommand.script(), "--base", nodes.get(1).baseUrl(), "payments", "show", cliOrder),
+                        profile), work);
+                assertThat(shown.exit()).as(shown.err()).isZero();
+                assertThat(shown.out()).contains("order " + cliOrder).contains("APPROVED");
+            }
+            finally {
+                listening.destroyForcibly();
+            }
+        }
 
         // Both nodes deliver what all this caused, each event once.
         assertEveryEventDeliveredOnce(inbox, Duration.ofSeconds(60), Duration.ofSeconds(2));

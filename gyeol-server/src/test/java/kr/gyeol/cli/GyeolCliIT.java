@@ -313,6 +313,19 @@ class GyeolCliIT extends GatewayTest {
         }
         Run badTarget = gyeol(partner, "listen", "--forward-to", "ftp://localhost/x", "--state", state.toString());
         assertThat(badTarget.exit()).isEqualTo(2);
+
+        // A saved place the gateway no longer has (pruned): a one-line refusal that says
+        // how to go on, and --reset goes on.
+        Files.writeString(state, "evt_pruned_long_ago");
+        Run gone = gyeol(partner, "listen", "--forward-to", "http://127.0.0.1:9/hook", "--max-events", "1", "--state",
+                state.toString());
+        assertThat(gone.exit()).isEqualTo(1);
+        assertThat(gone.err().strip().lines()).singleElement()
+            .satisfies((line) -> assertThat(line).contains("no longer has").contains("--reset"));
+        Run reset = gyeol(partner, "listen", "--forward-to", "http://127.0.0.1:9/hook", "--reset", "--max-events", "0",
+                "--state", state.toString());
+        assertThat(reset.exit()).as(reset.err()).isZero();
+        assertThat(Files.readString(state)).isNotEqualTo("evt_pruned_long_ago");
     }
 
     @Test
