@@ -95,10 +95,6 @@ final class JdbcCeiling {
         long measureFrom = start + Duration.ofSeconds(warmup).toNanos();
         long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
         AtomicLong failures = new AtomicLong();
-        // What the same commits cost without the gateway: PostgreSQL's and this
-        // program's CPU in the window, and the machine's busy cores.
-        ProcessCosts.Window costs = new ProcessCosts.Window(List.of());
-        Thread.ofPlatform().daemon().start(() -> costs.measure(measureFrom, end));
         Histogram all = new Histogram(Duration.ofMinutes(1).toNanos(), 3);
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
             List<Future<Histogram>> results = new ArrayList<>();
@@ -114,16 +110,12 @@ final class JdbcCeiling {
                 all.add(result.get());
             }
         }
-        costs.awaitEnd();
-        long charged = Math.max(1, all.getTotalCount());
         System.out.printf(
                 "charges/s=%.1f mean_ms=%.2f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f charges=%d failures=%d"
-                        + " clients=%d seconds=%d postgres_cpu_ms_per_charge=%.3f load_cpu_ms_per_charge=%.3f"
-                        + " busy_cores=%.2f cores=%d%n",
+                        + " clients=%d seconds=%d%n",
                 all.getTotalCount() / (double) seconds, all.getMean() / 1e6, all.getValueAtPercentile(50) / 1e6,
                 all.getValueAtPercentile(99) / 1e6, all.getMaxValue() / 1e6, all.getTotalCount(), failures.get(),
-                clients, seconds, costs.postgresCpuMillis() / charged, costs.loadCpuMillis() / charged,
-                costs.busyCores(), Runtime.getRuntime().availableProcessors());
+                clients, seconds);
     }
 
     /** One client on its own connection: charges until the end. */

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @GyeolTest
 class GyeolExtensionTest {
 
-    /** A test card the simulated network approves (the README's table). */
+    /** A test card the simulated network approves (docs/getting-started.md's table). */
     private static final String CARD = "4242424242424242";
 
     private static final Set<String> PARTNERS = ConcurrentHashMap.newKeySet();

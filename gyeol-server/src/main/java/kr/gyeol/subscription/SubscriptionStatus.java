@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Where a subscription stands. Every change goes through {@link #requireCanBecome}: the
- * diagram in the README is this table.
+ * diagram in docs/recurring-billing.md is this table.
  */
 public enum SubscriptionStatus {
 

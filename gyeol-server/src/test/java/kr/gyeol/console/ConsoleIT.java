@@ -220,8 +220,8 @@ class ConsoleIT extends GatewayTest {
     }
 
     /**
-     * The page shows a key masked, as the README promises, and its revoke form names the
-     * key by its digest, so the key itself is nowhere in the page.
+     * The page shows a key masked, as docs/console.md promises, and its revoke form names
+     * the key by its digest, so the key itself is nowhere in the page.
      */
     @Test
     void billingKeysAreShownMaskedAndRevokedByTheirDigest() throws Exception {

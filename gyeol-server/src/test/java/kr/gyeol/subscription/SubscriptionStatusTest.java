@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The guarded transitions of a subscription, as the README's diagram draws them. */
+/** The guarded transitions of a subscription, as docs/recurring-billing.md draws them. */
 class SubscriptionStatusTest {
 
     @Test
