@@ -23,9 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param advanceWait how long advancing a test clock waits for what another node holds
  */
 @ConfigurationProperties("gyeol.subscriptions")
-public record SubscriptionProperties(@DefaultValue("1,3,5,7") List<Integer> retryDays,
-        @DefaultValue("UNPAID") SubscriptionStatus afterRetries, @DefaultValue("2m") Duration lease,
-        @DefaultValue("30s") Duration unknownRecheck, @DefaultValue("8") int concurrency,
-        @DefaultValue("3d") Duration trialEndingNotice, @DefaultValue("30s") Duration advanceWait) {
+public record SubscriptionProperties(@DefaultValue( {
+        "1", "3", "5", "7" }) List<Integer> retryDays, @DefaultValue("UNPAID") SubscriptionStatus afterRetries,
+        @DefaultValue("2m") Duration lease, @DefaultValue("30s") Duration unknownRecheck,
+        @DefaultValue("8") int concurrency, @DefaultValue("3d") Duration trialEndingNotice,
+        @DefaultValue("30s") Duration advanceWait){
 
 }
