@@ -140,6 +140,10 @@ public class Manual {
 
     /** Where a link of the repository's Markdown leads on the gateway. */
     static String destination(String destination) {
+        if (destination.equals("docs/openapi.json") || destination.equals("openapi.json")) {
+            // The copy in docs/ of what the gateway serves itself.
+            return "/v1/openapi.json";
+        }
         Matcher page = MARKDOWN_LINK.matcher(destination);
         if (page.matches()) {
             String name = page.group(1).equals("README") ? "" : "/" + page.group(1);

@@ -26,8 +26,10 @@ class OpenApiConfiguration {
         return new OpenAPI()
             .info(new Info().title("Gyeol JSON APIs")
                 .version(properties != null ? properties.getVersion() : "dev")
-                .description("Gyeol's own APIs beside the Payple wire: recurring billing (/v1) and the webhook"
-                        + " admin (/admin). Errors are RFC 9457 problems with a stable code."))
+                .description("Gyeol's own APIs beside the Payple wire (/v1 and /admin): recurring billing and"
+                        + " test clocks, payments and their history, webhook settings, delivery log and listening,"
+                        + " and a test-mode partner's test kit (faults, settle now). Errors are RFC 9457 problems"
+                        + " with a stable code."))
             .components(new Components().addSecuritySchemes(BASIC,
                     new SecurityScheme().type(SecurityScheme.Type.HTTP)
                         .scheme("basic")

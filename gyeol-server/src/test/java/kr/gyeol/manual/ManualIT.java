@@ -75,6 +75,8 @@ class ManualIT extends GatewayTest {
                     .isNotNull();
             }
         }
+        // The OpenAPI document the contents link to is the one the gateway serves.
+        assertThat(pages.get("/docs").select("main a[href=/v1/openapi.json]")).isNotEmpty();
         // Rendered, not raw: tables and code blocks.
         Document start = pages.get("/docs/getting-started");
         assertThat(start.title()).isEqualTo("Getting started · Gyeol");

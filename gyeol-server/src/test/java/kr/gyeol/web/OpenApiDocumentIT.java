@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -16,6 +19,9 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import kr.gyeol.support.GatewayTest;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -77,6 +83,22 @@ class OpenApiDocumentIT extends GatewayTest {
             .allMatch((path) -> path.startsWith("/v1/") || path.startsWith("/admin"));
         PathItem subscriptions = document.getPaths().get("/v1/subscriptions");
         assertThat(subscriptions.getPost().getRequestBody()).isNotNull();
+
+        // The copy in docs/ is the served document, for tools that read a file (its
+        // servers
+        // and version are the running gateway's, so they are left out of it).
+        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        ObjectNode served = (ObjectNode) json.readTree(response.body());
+        served.remove("servers");
+        ((ObjectNode) served.path("info")).remove("version");
+        Path copy = Path.of("../docs/openapi.json");
+        if (Boolean.getBoolean("gyeol.openapi.write")) {
+            Files.writeString(copy, json.writeValueAsString(served) + "\n");
+        }
+        assertThat(Files.exists(copy)).as("docs/openapi.json").isTrue();
+        assertThat(json.readTree(Files.readString(copy)))
+            .as("docs/openapi.json is the served document: rerun OpenApiDocumentIT with -Dgyeol.openapi.write=true")
+            .isEqualTo(served);
     }
 
 }
