@@ -59,7 +59,7 @@ final class EventsCommand implements Callable<Integer> {
         GyeolCli.Output output = new GyeolCli.Output(this.spec.commandLine().getOut(), json);
         Set<String> shown = new HashSet<>();
         List<Map<String, Object>> listed = new ArrayList<>();
-        for (WebhookLog.Event event : oldestFirst(client.webhookLog().latest(this.limit))) {
+        for (WebhookLog.Event event : Follow.oldestFirst(client.webhookLog().latest(this.limit))) {
             shown.add(event.id());
             if (matches(event)) {
                 print(output, event, json && this.follow);
@@ -75,11 +75,10 @@ final class EventsCommand implements Callable<Integer> {
             output.end();
             return Exit.OK;
         }
-        Duration every = Duration
-            .ofMillis(Math.max(100, ClockCommand.after(java.time.Instant.EPOCH, this.interval).toEpochMilli()));
+        Duration every = Follow.every(this.interval);
         while (!Thread.currentThread().isInterrupted()) {
             Thread.sleep(every);
-            for (WebhookLog.Event event : oldestFirst(client.webhookLog().latest(100))) {
+            for (WebhookLog.Event event : Follow.oldestFirst(client.webhookLog().latest(100))) {
                 if (shown.add(event.id()) && matches(event)) {
                     print(output, event, json);
                 }
@@ -90,12 +89,6 @@ final class EventsCommand implements Callable<Integer> {
 
     private boolean matches(WebhookLog.Event event) {
         return this.type == null || event.type().equalsIgnoreCase(this.type.trim().toUpperCase(Locale.ROOT));
-    }
-
-    private static List<WebhookLog.Event> oldestFirst(List<WebhookLog.Event> newestFirst) {
-        List<WebhookLog.Event> events = new ArrayList<>(newestFirst);
-        java.util.Collections.reverse(events);
-        return events;
     }
 
     private static void print(GyeolCli.Output output, WebhookLog.Event event, boolean jsonLine) {

@@ -1,9 +1,7 @@
 package kr.gyeol.cli;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +62,7 @@ final class PaymentsCommand implements Callable<Integer> {
         // What was shown of each payment: its state, so a change shows once.
         Map<String, String> shown = new HashMap<>();
         List<PaymentLog.Payment> listed = new ArrayList<>();
-        for (PaymentLog.Payment payment : oldestFirst(client.paymentLog().latest(this.limit))) {
+        for (PaymentLog.Payment payment : Follow.oldestFirst(client.paymentLog().latest(this.limit))) {
             shown.put(payment.id(), payment.status());
             if (matches(payment)) {
                 print(output, payment, null, json && this.follow);
@@ -80,11 +78,10 @@ final class PaymentsCommand implements Callable<Integer> {
             output.end();
             return Exit.OK;
         }
-        Duration every = Duration
-            .ofMillis(Math.max(100, ClockCommand.after(Instant.EPOCH, this.interval).toEpochMilli()));
+        Duration every = Follow.every(this.interval);
         while (!Thread.currentThread().isInterrupted()) {
             Thread.sleep(every);
-            for (PaymentLog.Payment payment : oldestFirst(client.paymentLog().latest(100))) {
+            for (PaymentLog.Payment payment : Follow.oldestFirst(client.paymentLog().latest(100))) {
                 String before = shown.put(payment.id(), payment.status());
                 if (!payment.status().equals(before) && matches(payment)) {
                     print(output, payment, before, json);
@@ -96,12 +93,6 @@ final class PaymentsCommand implements Callable<Integer> {
 
     private boolean matches(PaymentLog.Payment payment) {
         return this.status == null || payment.status().equalsIgnoreCase(this.status.trim());
-    }
-
-    private static List<PaymentLog.Payment> oldestFirst(List<PaymentLog.Payment> newestFirst) {
-        List<PaymentLog.Payment> payments = new ArrayList<>(newestFirst);
-        Collections.reverse(payments);
-        return payments;
     }
 
     /** One line, or one JSON line; {@code before} is the state it had when last shown. */
