@@ -4,6 +4,7 @@ import java.util.List;
 
 import kr.gyeol.payment.Payment;
 import kr.gyeol.refund.Refund;
+import kr.gyeol.refund.RefundStatus;
 import kr.gyeol.webhook.WebhookHistory;
 
 /**
@@ -18,7 +19,7 @@ public record PaymentHistory(Payment payment, List<Refund> refunds, List<Webhook
             return 0;
         }
         long held = this.refunds.stream()
-            .filter((refund) -> refund.status() != kr.gyeol.refund.RefundStatus.DECLINED)
+            .filter((refund) -> refund.status() != RefundStatus.DECLINED)
             .mapToLong((refund) -> refund.amount().amount())
             .sum();
         return Math.max(0, this.payment.amount().amount() - held);

@@ -116,10 +116,7 @@ public class Manual {
 
             @Override
             public void visit(Image image) {
-                Matcher picture = IMAGE.matcher(image.getDestination());
-                if (picture.matches()) {
-                    image.setDestination("/docs/" + picture.group(1));
-                }
+                image.setDestination(destination(image.getDestination()));
                 visitChildren(image);
             }
 
@@ -146,8 +143,7 @@ public class Manual {
         }
         Matcher page = MARKDOWN_LINK.matcher(destination);
         if (page.matches()) {
-            String name = page.group(1).equals("README") ? "" : "/" + page.group(1);
-            return "/docs" + name + (page.group(2) == null ? "" : page.group(2));
+            return "/docs/" + page.group(1) + (page.group(2) == null ? "" : page.group(2));
         }
         Matcher picture = IMAGE.matcher(destination);
         if (picture.matches()) {
