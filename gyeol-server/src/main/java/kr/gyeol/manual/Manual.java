@@ -45,11 +45,41 @@ public class Manual {
 
     private static final Pattern IMAGE = Pattern.compile("^(?:docs/)?([a-z0-9-]+\\.png)$");
 
-    private final Map<String, Page> pages;
+    /** Every page rendered, and every picture. */
+    private record Contents(Map<String, Page> pages, Map<String, byte[]> images) {
+    }
 
-    private final Map<String, byte[]> images;
+    /**
+     * Read and rendered at the first request for the manual, not at start-up: about 0.3 s
+     * that every gateway start (a test kit's among them) would pay for pages few read.
+     */
+    private volatile Contents contents;
 
-    Manual() {
+    /** The page of that name ({@code index} for the README), if there is one. */
+    public Optional<Page> page(String name) {
+        return Optional.ofNullable(contents().pages().get(name));
+    }
+
+    /** An image of the manual, by its file name. */
+    public Optional<byte[]> image(String name) {
+        return Optional.ofNullable(contents().images().get(name));
+    }
+
+    private Contents contents() {
+        Contents read = this.contents;
+        if (read == null) {
+            synchronized (this) {
+                read = this.contents;
+                if (read == null) {
+                    read = load();
+                    this.contents = read;
+                }
+            }
+        }
+        return read;
+    }
+
+    private static Contents load() {
         Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
         Map<String, Page> rendered = new LinkedHashMap<>();
         Map<String, byte[]> pictures = new HashMap<>();
@@ -69,18 +99,7 @@ public class Manual {
         catch (IOException ex) {
             throw new UncheckedIOException("The manual is missing from the jar", ex);
         }
-        this.pages = Map.copyOf(rendered);
-        this.images = Map.copyOf(pictures);
-    }
-
-    /** The page of that name ({@code index} for the README), if there is one. */
-    public Optional<Page> page(String name) {
-        return Optional.ofNullable(this.pages.get(name));
-    }
-
-    /** An image of the manual, by its file name. */
-    public Optional<byte[]> image(String name) {
-        return Optional.ofNullable(this.images.get(name));
+        return new Contents(Map.copyOf(rendered), Map.copyOf(pictures));
     }
 
     private static String read(Resource resource) throws IOException {
